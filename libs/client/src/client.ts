@@ -1,0 +1,190 @@
+import type { Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { linkSignals } from './abort.js';
+import { Backoff, sleep } from './backoff.js';
+import { fromGraphQLErrors, WheelhouseError } from './errors.js';
+import { postGraphQL } from './http.js';
+import { LiveSubscriptions } from './live-subscriptions.js';
+import { createSocket, type ConnectionState } from './socket.js';
+import { subscriptionError } from './to-error.js';
+
+export interface WheelhouseClientOptions {
+  /** The API's GraphQL URL, e.g. `http://127.0.0.1:4000/graphql`; subscriptions use the same URL over ws(s). */
+  server: string;
+  token?: string;
+  /** A WebSocket constructor; defaults to the `ws` package (Node 20 has no global WebSocket). */
+  webSocketImpl?: unknown;
+  /** Per-attempt HTTP timeout. Default 30 s. */
+  requestTimeoutMs?: number;
+  /** WebSocket ping interval, and how long to wait for the pong. Default 10 s; 0 turns pings off. */
+  keepAliveMs?: number;
+}
+
+export interface RequestOptions {
+  /**
+   * Extra attempts after an UNAVAILABLE failure (network, HTTP 5xx, timeout).
+   * Only for idempotent operations: a lost response to a mutation may hide a success.
+   */
+  retries?: number;
+  signal?: AbortSignal;
+}
+
+export interface SubscriptionSink<T> {
+  next(data: T): void;
+  /** Ends the subscription: a GraphQL error, or UNAVAILABLE when the socket dropped, or CLOSED. */
+  error(error: WheelhouseError): void;
+  /** The server ended the subscription. */
+  complete(): void;
+}
+
+export class WheelhouseClient {
+  private readonly url: string;
+  private readonly token: string | undefined;
+  private readonly requestTimeoutMs: number;
+  /** Aborted by close(): cancels requests in flight and waits between retries. */
+  private readonly lifetime = new AbortController();
+  private readonly live = new LiveSubscriptions();
+  private readonly listeners = new Set<(state: ConnectionState) => void>();
+  private readonly socket: Client;
+  private state: ConnectionState = 'closed';
+
+  constructor(options: WheelhouseClientOptions) {
+    this.url = options.server;
+    this.token = options.token;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+    this.socket = createSocket({
+      url: toWebSocketUrl(options.server),
+      token: options.token,
+      webSocketImpl: options.webSocketImpl ?? WebSocket,
+      keepAliveMs: options.keepAliveMs ?? 10_000,
+      signal: this.lifetime.signal,
+      onState: (state) => this.setState(state),
+      onConnected: (socket) => this.live.connected(socket, () => dropped('the socket was replaced')),
+      onClosed: (socket) => {
+        this.live.closed(socket, () => dropped('the socket closed'));
+        // Subscriptions still waiting for a socket mean graphql-ws keeps trying.
+        this.setState(this.live.size > 0 ? 'reconnecting' : 'closed');
+      },
+    });
+  }
+
+  get closed(): boolean {
+    return this.lifetime.signal.aborted;
+  }
+
+  get connectionState(): ConnectionState {
+    return this.state;
+  }
+
+  /** Values always travel in `variables`: the server caches parsed documents by their text. */
+  async request<T>(document: string, variables?: Record<string, unknown>, options: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+    };
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    const backoff = new Backoff();
+    for (let attempt = 0; ; attempt++) {
+      const link = linkSignals([this.lifetime.signal, options.signal], this.requestTimeoutMs);
+      try {
+        return await postGraphQL<T>(this.url, headers, { query: document, variables }, link.signal);
+      } catch (e) {
+        const retryable = e instanceof WheelhouseError && e.code === 'UNAVAILABLE';
+        if (!retryable || attempt >= (options.retries ?? 0)) throw e;
+      } finally {
+        link.dispose();
+      }
+      // An abort cuts the pause short; the next attempt then fails at once with its reason.
+      const pause = linkSignals([this.lifetime.signal, options.signal]);
+      await sleep(backoff.next(), pause.signal);
+      pause.dispose();
+    }
+  }
+
+  /**
+   * Runs a subscription over the shared socket. Unlike raw graphql-ws it does not
+   * silently re-send after a reconnect (the variables, e.g. a resourceVersion, would
+   * be stale): a dropped socket ends it with UNAVAILABLE and the caller resubscribes.
+   * A result carrying `errors` ends it too. After the returned function is called
+   * the sink hears nothing more.
+   */
+  subscribe<T>(document: string, variables: Record<string, unknown> | undefined, sink: SubscriptionSink<T>): () => void {
+    if (this.closed) {
+      queueMicrotask(() => sink.error(closedError()));
+      return () => {};
+    }
+    let finished = false;
+    let dispose: (() => void) | undefined;
+    const finish = (deliver?: () => void) => {
+      if (finished) return;
+      finished = true;
+      this.live.delete(entry);
+      dispose?.();
+      if (deliver) guarded(deliver);
+    };
+    const entry = this.live.add((error) => finish(() => sink.error(error)));
+    dispose = this.socket.subscribe<T>(
+      { query: document, variables },
+      {
+        next: (result) => {
+          if (finished) return;
+          if (result.errors?.length) {
+            const error = fromGraphQLErrors(result.errors);
+            return finish(() => sink.error(error));
+          }
+          guarded(() => sink.next(result.data as T));
+        },
+        error: (e) => finish(() => sink.error(subscriptionError(e))),
+        complete: () => finish(() => sink.complete()),
+      },
+    );
+    return () => finish();
+  }
+
+  /** Calls `listener` on every change of the WebSocket's state; returns the unsubscribe function. */
+  onConnectionChange(listener: (state: ConnectionState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Ends every subscription with CLOSED, cancels requests in flight and closes the socket. */
+  close(): void {
+    if (this.closed) return;
+    this.lifetime.abort(closedError());
+    this.live.endAll(closedError());
+    Promise.resolve(this.socket.dispose()).catch(() => {});
+    this.setState('closed');
+    this.listeners.clear();
+  }
+
+  private setState(state: ConnectionState): void {
+    if (state === this.state) return;
+    this.state = state;
+    for (const listener of [...this.listeners]) listener(state);
+  }
+}
+
+function toWebSocketUrl(server: string): string {
+  const url = new URL(server);
+  if (url.protocol === 'http:') url.protocol = 'ws:';
+  else if (url.protocol === 'https:') url.protocol = 'wss:';
+  return url.toString();
+}
+
+/**
+ * Runs a sink callback so that its exception surfaces as an uncaught exception,
+ * like an EventEmitter listener's, instead of inside graphql-ws, which would close
+ * the shared socket as a bad response and fail every other subscription with it.
+ */
+function guarded(callback: () => void): void {
+  try {
+    callback();
+  } catch (e) {
+    queueMicrotask(() => {
+      throw e;
+    });
+  }
+}
+
+const closedError = () => new WheelhouseError('CLOSED', 'the Wheelhouse client was closed');
+const dropped = (why: string) => new WheelhouseError('UNAVAILABLE', `subscription interrupted: ${why}`);
