@@ -1,0 +1,7 @@
+export { defaultPod, defaultPodSpec } from './pod.js';
+export { defaultContainer } from './container.js';
+export { defaultImagePullPolicy } from './image-pull-policy.js';
+export { defaultNode } from './node.js';
+export { defaultNamespace, NAMESPACE_FINALIZER, NAMESPACE_NAME_LABEL } from './namespace.js';
+export { defaultEvent } from './event.js';
+export { defaultLease } from './lease.js';

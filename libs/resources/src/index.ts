@@ -1,0 +1,14 @@
+export * from './object.js';
+export * from './api-error.js';
+export * from './field-error.js';
+export * from './kinds/kind-info.js';
+export * from './kinds/registry.js';
+export { NamespaceKind } from './kinds/namespace.js';
+export { NodeKind } from './kinds/node.js';
+export { PodKind } from './kinds/pod.js';
+export { EventKind } from './kinds/event.js';
+export { LeaseKind } from './kinds/lease.js';
+export * from './validation/index.js';
+export * from './defaults/index.js';
+export * from './quantity/index.js';
+export { toTimestamp } from './kinds/pod-termination.js';

@@ -1,0 +1,25 @@
+import type { KindInfo } from './kind-info.js';
+import type { KubeObject } from '../object.js';
+import { defaultNamespace } from '../defaults/index.js';
+import { beginNamespaceTermination } from './namespace-termination.js';
+
+const status = (o: KubeObject) => (o.status ?? {}) as { phase?: string };
+
+export const NamespaceKind: KindInfo = {
+  kind: 'Namespace',
+  apiVersion: 'v1',
+  singular: 'namespace',
+  plural: 'namespaces',
+  shortNames: ['ns'],
+  namespaced: false,
+  table: 'namespaces',
+  nameRule: 'label',
+  bodyKey: 'spec',
+  hasStatus: true,
+  columns: (o) => ({ phase: status(o).phase ?? null }),
+  selectableFields: (o) => ({ 'status.phase': status(o).phase ?? '' }),
+  fieldColumns: { 'status.phase': `coalesce("phase", '')` },
+  applyDefaults: (o) => defaultNamespace(o) as KubeObject,
+  validate: () => [],
+  beginTermination: (ns) => beginNamespaceTermination(ns),
+};

@@ -1,0 +1,24 @@
+import type { KindInfo } from './kind-info.js';
+import type { KubeObject } from '../object.js';
+import { validateNodeSpec, validateNodeStatus } from '../validation/index.js';
+
+const spec = (o: KubeObject) => (o.spec ?? {}) as { unschedulable?: boolean };
+
+export const NodeKind: KindInfo = {
+  kind: 'Node',
+  apiVersion: 'v1',
+  singular: 'node',
+  plural: 'nodes',
+  shortNames: ['no'],
+  namespaced: false,
+  table: 'nodes',
+  nameRule: 'subdomain',
+  bodyKey: 'spec',
+  hasStatus: true,
+  keepStatusOnCreate: true,
+  columns: (o) => ({ unschedulable: spec(o).unschedulable === true }),
+  selectableFields: (o) => ({ 'spec.unschedulable': String(spec(o).unschedulable === true) }),
+  fieldColumns: { 'spec.unschedulable': `("unschedulable"::text)` },
+  applyDefaults: (o) => o,
+  validate: (o) => [...validateNodeSpec(o.spec ?? {}, 'spec'), ...validateNodeStatus(o.status ?? {}, 'status')],
+};

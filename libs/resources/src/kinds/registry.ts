@@ -1,0 +1,27 @@
+import type { KindInfo } from './kind-info.js';
+import { NamespaceKind } from './namespace.js';
+import { NodeKind } from './node.js';
+import { PodKind } from './pod.js';
+import { EventKind } from './event.js';
+import { LeaseKind } from './lease.js';
+
+/** Every kind the cluster serves. Adding a kind starts here. */
+export const KINDS: readonly KindInfo[] = [NamespaceKind, NodeKind, PodKind, EventKind, LeaseKind];
+
+const byKind = new Map(KINDS.map((k) => [k.kind, k]));
+
+export function kindInfo(kind: string): KindInfo {
+  const info = byKind.get(kind);
+  if (!info) throw new Error(`unknown kind ${kind}`);
+  return info;
+}
+
+export function findKind(kind: string): KindInfo | undefined {
+  return byKind.get(kind);
+}
+
+/** Resolves kubectl-style names: Kind, singular, plural or short name, any case. */
+export function resolveKindName(name: string): KindInfo | undefined {
+  const lower = name.toLowerCase();
+  return KINDS.find((k) => k.kind.toLowerCase() === lower || k.singular === lower || k.plural === lower || k.shortNames.includes(lower));
+}

@@ -1,0 +1,31 @@
+export {
+  isDns1123Label,
+  isDns1123Subdomain,
+  isQualifiedName,
+  isValidLabelValue,
+  isCIdentifier,
+  isEnvVarName,
+  isConfigMapKey,
+  isHttpHeaderName,
+  DNS1123_LABEL_MAX_LENGTH,
+  DNS1123_SUBDOMAIN_MAX_LENGTH,
+  QUALIFIED_NAME_MAX_LENGTH,
+  LABEL_VALUE_MAX_LENGTH,
+} from './names.js';
+export { isValidPortNum, isValidPortName } from './ports.js';
+export { isValidIp, isValidCidr, ipFamily, cidrFamily, type IpFamily } from './ip.js';
+export { validateLabels, validateLabelName } from './labels.js';
+export { validateAnnotations, TOTAL_ANNOTATION_SIZE_LIMIT_BYTES } from './annotations.js';
+export { validateOwnerReferences } from './owner-references.js';
+export { validateFinalizers, validateFinalizerName, STANDARD_FINALIZERS } from './finalizers.js';
+export { validateObjectMeta, validateObjectMetaUpdate, validateName, type ObjectMetaRules, type NameRule } from './object-meta.js';
+export { validatePodSpec, RESTART_POLICIES } from './pod.js';
+export { validatePodUpdate, POD_UPDATE_FORBIDDEN_MESSAGE } from './pod-update.js';
+export { validateTolerations } from './tolerations.js';
+export { validateTaints, TAINT_EFFECTS } from './taints.js';
+export { validateResourceRequirements } from './resource-requirements.js';
+export { isExtendedResourceName, isHugePageResourceName, isNativeResource, isOvercommitAllowed, isIntegerResourceName } from './resource-names.js';
+export { validateNodeSpec, validateNodeStatus, validateNodeUpdate } from './node.js';
+export { validateNamespace, validateNamespaceStatusUpdate, NAMESPACE_PHASES } from './namespace.js';
+export { validateEvent, EVENT_TYPES } from './event.js';
+export { validateLease, validateLeaseSpec } from './lease.js';
