@@ -1,0 +1,76 @@
+import { ApiError, conflict, validateObjectMetaUpdate, bodyOf, type KindInfo, type KubeObject } from '@wheelhouse/resources';
+import { compact } from './compact.js';
+import { deepEqual } from './deep-equal.js';
+import { assertValid } from './validate-object.js';
+import type { WriteClock, WritePlan } from './write-plan.js';
+
+/** `main` replaces spec and user metadata and keeps status; `status` replaces only status. */
+export type UpdateTarget = 'main' | 'status';
+
+/**
+ * The next state of an existing object from a desired one (a replace, or a merge patch
+ * already applied). Server-owned metadata always comes from the current object;
+ * generation moves only when the body changes; a no-op is `unchanged` (no new revision).
+ */
+export function planUpdate(kind: KindInfo, current: KubeObject, desiredInput: KubeObject, target: UpdateTarget, clock: WriteClock): WritePlan {
+  const desired = compact(desiredInput);
+  const meta = desired.metadata ?? {};
+  checkPrecondition(kind, current, meta.resourceVersion);
+  checkIdentity(kind, current, meta.name, meta.namespace);
+
+  const next = target === 'status' ? withStatus(current, desired) : withMain(kind, current, desired, clock);
+  if (target === 'main' && !deepEqual(bodyOf(next, kind.bodyKey), bodyOf(current, kind.bodyKey))) {
+    next.metadata.generation = (current.metadata.generation ?? 1) + 1;
+  }
+  assertValid(kind, next, [...validateObjectMetaUpdate(next.metadata, current.metadata), ...(kind.validateUpdate?.(next, current) ?? [])]);
+
+  const expectedResourceVersion = current.metadata.resourceVersion!;
+  if (deepEqual(next, current)) return { type: 'unchanged', object: current };
+  if (finishesDeletion(kind, next, clock.now())) return { type: 'delete', object: next, expectedResourceVersion };
+  return { type: 'update', object: next, expectedResourceVersion };
+}
+
+function withMain(kind: KindInfo, current: KubeObject, desired: KubeObject, clock: WriteClock): KubeObject {
+  const meta = desired.metadata ?? {};
+  const { apiVersion: _a, kind: _k, metadata: _m, status: _s, ...body } = desired;
+  const next: KubeObject = {
+    apiVersion: current.apiVersion,
+    kind: current.kind,
+    metadata: {
+      ...current.metadata,
+      labels: meta.labels ?? {},
+      annotations: meta.annotations ?? {},
+      ownerReferences: meta.ownerReferences ?? [],
+      finalizers: meta.finalizers ?? [],
+    },
+    ...body,
+    ...(kind.hasStatus ? { status: current.status ?? {} } : {}),
+  };
+  return kind.applyDefaults(next, clock.now());
+}
+
+function withStatus(current: KubeObject, desired: KubeObject): KubeObject {
+  return { ...current, metadata: { ...current.metadata }, status: desired.status ?? {} };
+}
+
+/** Kubernetes deletes during an update once a terminating object has no finalizers left and no grace to wait out. */
+export function finishesDeletion(kind: KindInfo, next: KubeObject, now: Date): boolean {
+  const m = next.metadata;
+  if (!m.deletionTimestamp || (m.finalizers ?? []).length > 0 || (m.deletionGracePeriodSeconds ?? 0) > 0) return false;
+  return !kind.beginTermination || kind.beginTermination(next, 0, now) === null;
+}
+
+export function checkPrecondition(kind: KindInfo, current: KubeObject, expected: string | undefined): void {
+  if (expected !== undefined && expected !== '' && expected !== current.metadata.resourceVersion) {
+    throw conflict(kind.kind, current.metadata.name ?? '');
+  }
+}
+
+function checkIdentity(kind: KindInfo, current: KubeObject, name: string | undefined, namespace: string | undefined): void {
+  if (name && name !== current.metadata.name) {
+    throw new ApiError('BAD_USER_INPUT', `metadata.name: Invalid value: "${name}": the name of the object does not match the name on the request`, 'metadata.name');
+  }
+  if (kind.namespaced && namespace && namespace !== current.metadata.namespace) {
+    throw new ApiError('BAD_USER_INPUT', 'metadata.namespace: Invalid value: the namespace of the provided object does not match the namespace sent on the request', 'metadata.namespace');
+  }
+}

@@ -1,0 +1,109 @@
+import { ApiError, type KindInfo, type KubeObject } from '@wheelhouse/resources';
+import type { Db } from '../prisma.js';
+import { rowToObject, type Row } from './row.js';
+import { decodeContinue, encodeContinue } from './continue-token.js';
+import { objectFilter, type ObjectFilter } from './object-filter.js';
+import { filterToSql } from './filter-sql.js';
+
+export interface ListOptions extends ObjectFilter {
+  limit?: number;
+  continue?: string;
+}
+
+export interface ListResult {
+  items: KubeObject[];
+  resourceVersion: string;
+  continue?: string;
+}
+
+/**
+ * A list is a snapshot at one revision, also across pages: the first page reads the
+ * table and the revision counter in one REPEATABLE READ snapshot; later pages serve the
+ * same revision by taking objects changed since then from the change log as they were
+ * (keyset paging on namespace/name, so nothing is served twice or missed).
+ */
+export async function listObjects(db: Db, kind: KindInfo, options: ListOptions): Promise<ListResult> {
+  const token = options.continue ? decodeContinue(options.continue) : undefined;
+  const limit = options.limit && options.limit > 0 ? options.limit : undefined;
+  return db.$transaction(
+    async (tx) => {
+      const t = tx as unknown as Db;
+      const [{ value }] = await t.$queryRawUnsafe<{ value: bigint }[]>(`SELECT "value" FROM "counters" WHERE "name" = 'revision'`);
+      const revision = token ? BigInt(token.resourceVersion) : value;
+      if (token) await assertNotCompacted(t, revision);
+      const after = token ? { namespace: token.namespace, name: token.name } : undefined;
+      let items = await readTable(t, kind, options, revision, after, limit, token !== undefined);
+      if (token) items = mergeByKey(items, await readChangedSince(t, kind, options, revision, after), limit);
+      const more = limit !== undefined && items.length > limit;
+      const page = more ? items.slice(0, limit) : items;
+      const last = page[page.length - 1];
+      return {
+        items: page,
+        resourceVersion: String(revision),
+        ...(more && last
+          ? { continue: encodeContinue({ resourceVersion: String(revision), namespace: last.metadata.namespace ?? '', name: last.metadata.name ?? '' }) }
+          : {}),
+      };
+    },
+    { isolationLevel: 'RepeatableRead' },
+  );
+}
+
+type Key = { namespace: string; name: string };
+
+async function readTable(db: Db, kind: KindInfo, filter: ObjectFilter, revision: bigint, after: Key | undefined, limit: number | undefined, bounded: boolean): Promise<KubeObject[]> {
+  const params: unknown[] = [];
+  const where = [filterToSql(kind, filter, params)];
+  if (bounded) {
+    params.push(revision);
+    where.push(`"resourceVersion" <= $${params.length}`);
+  }
+  if (after) {
+    params.push(after.namespace, after.name);
+    where.push(`("namespace", "name") > ($${params.length - 1}, $${params.length})`);
+  }
+  let sql = `SELECT * FROM "${kind.table}" WHERE ${where.join(' AND ')} ORDER BY "namespace", "name"`;
+  if (limit !== undefined) {
+    params.push(limit + 1);
+    sql += ` LIMIT $${params.length}`;
+  }
+  const rows = await db.$queryRawUnsafe<Row[]>(sql, ...params);
+  return rows.map((row) => rowToObject(kind, row));
+}
+
+/** Objects changed or deleted after `revision`, as they were at `revision`. */
+async function readChangedSince(db: Db, kind: KindInfo, filter: ObjectFilter, revision: bigint, after: Key | undefined): Promise<KubeObject[]> {
+  const rows = await db.$queryRawUnsafe<{ type: string; object: KubeObject }[]>(
+    `SELECT DISTINCT ON (c."uid") c."type", c."object" FROM "change_log" c
+      WHERE c."kind" = $1 AND c."revision" <= $2
+        AND c."uid" IN (SELECT "uid" FROM "change_log" WHERE "kind" = $1 AND "revision" > $2)
+      ORDER BY c."uid", c."revision" DESC`,
+    kind.kind,
+    revision,
+  );
+  const matches = objectFilter(kind, filter);
+  return rows
+    .filter((r) => r.type !== 'DELETED' && matches(r.object))
+    .map((r) => r.object)
+    .filter((o) => !after || compareKeys(keyOf(o), after) > 0);
+}
+
+function mergeByKey(a: KubeObject[], b: KubeObject[], limit: number | undefined): KubeObject[] {
+  const merged = [...a, ...b].sort((x, y) => compareKeys(keyOf(x), keyOf(y)));
+  return limit === undefined ? merged : merged.slice(0, limit + 1);
+}
+
+const keyOf = (o: KubeObject): Key => ({ namespace: o.metadata.namespace ?? '', name: o.metadata.name ?? '' });
+
+/** Byte order, as PostgreSQL's "C" collation and the keyset condition use. */
+function compareKeys(a: Key, b: Key): number {
+  const ns = Buffer.compare(Buffer.from(a.namespace), Buffer.from(b.namespace));
+  return ns !== 0 ? ns : Buffer.compare(Buffer.from(a.name), Buffer.from(b.name));
+}
+
+async function assertNotCompacted(db: Db, revision: bigint): Promise<void> {
+  const [{ value }] = await db.$queryRawUnsafe<{ value: bigint }[]>(`SELECT "value" FROM "counters" WHERE "name" = 'compacted'`);
+  if (revision < value) {
+    throw new ApiError('EXPIRED', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.');
+  }
+}

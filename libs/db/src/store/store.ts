@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { notFound, type KindInfo, type KubeObject } from '@wheelhouse/resources';
+import type { Db } from '../prisma.js';
+import { planCreate } from '../plan/plan-create.js';
+import { planUpdate, type UpdateTarget } from '../plan/plan-update.js';
+import { planDelete, type DeleteOptions } from '../plan/plan-delete.js';
+import { mergePatch } from '../plan/merge-patch.js';
+import type { WriteClock, WritePlan } from '../plan/write-plan.js';
+import { assertNamespaceOpen, commitWrites, StaleWriteError, type PlannedWrite } from './commit.js';
+import { getObject } from './read.js';
+import { listObjects, type ListOptions, type ListResult } from './list.js';
+
+export interface WriteOptions {
+  /** Who is writing (token name), kept in the change log. */
+  actor?: string | null;
+  /** Validate and return the result without writing (Kubernetes' dryRun=All). */
+  dryRun?: boolean;
+}
+
+const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+export const systemClock: WriteClock = {
+  now: () => new Date(),
+  newUid: () => randomUUID(),
+  nameSuffix: () => Array.from({ length: 5 }, () => NAME_ALPHABET[Math.floor(Math.random() * NAME_ALPHABET.length)]).join(''),
+};
+
+/** How long an update without a user precondition keeps retrying after losing races. */
+const UPDATE_RETRY_DEADLINE_MS = 30_000;
+
+/**
+ * Create, read, update and delete for every kind. Decisions are the pure plans in
+ * ../plan; this class reads current state, asks a plan, and commits it.
+ */
+export class Store {
+  constructor(
+    readonly db: Db,
+    readonly clock: WriteClock = systemClock,
+  ) {}
+
+  get(kind: KindInfo, namespace: string | undefined, name: string): Promise<KubeObject | null> {
+    return getObject(this.db, kind, namespace, name);
+  }
+
+  list(kind: KindInfo, options: ListOptions): Promise<ListResult> {
+    return listObjects(this.db, kind, options);
+  }
+
+  async create(kind: KindInfo, input: KubeObject, namespace: string | undefined, options: WriteOptions = {}): Promise<KubeObject> {
+    const plan = planCreate(kind, input, namespace, this.clock);
+    if (kind.namespaced) await assertNamespaceOpen(this.db, plan.object.metadata.namespace!);
+    if (options.dryRun) return plan.object;
+    const [object] = await commitWrites(this.db, [{ kind, plan }], options.actor ?? null);
+    return object!;
+  }
+
+  /** Replace spec and user metadata (target `main`) or status (target `status`). */
+  replace(kind: KindInfo, namespace: string | undefined, name: string, input: KubeObject, target: UpdateTarget, options: WriteOptions = {}) {
+    const precondition = input.metadata?.resourceVersion;
+    return this.guaranteedUpdate(kind, namespace, name, Boolean(precondition), options, (current) =>
+      planUpdate(kind, current, input, target, this.clock),
+    );
+  }
+
+  /** JSON merge patch on the whole object; `metadata.resourceVersion` in the patch is a precondition. */
+  patch(kind: KindInfo, namespace: string | undefined, name: string, patch: Record<string, unknown>, target: UpdateTarget, options: WriteOptions = {}) {
+    const precondition = (patch.metadata as { resourceVersion?: string } | undefined)?.resourceVersion;
+    return this.guaranteedUpdate(kind, namespace, name, Boolean(precondition), options, (current) => {
+      const desired = mergePatch(current, patch) as KubeObject;
+      if (!precondition) desired.metadata = { ...desired.metadata, resourceVersion: current.metadata.resourceVersion };
+      return planUpdate(kind, current, desired, target, this.clock);
+    });
+  }
+
+  /** Returns the object as it is after the call: terminating (still present) or deleted. */
+  delete(kind: KindInfo, namespace: string | undefined, name: string, deleteOptions: DeleteOptions, options: WriteOptions = {}) {
+    return this.guaranteedUpdate(kind, namespace, name, Boolean(deleteOptions.resourceVersion), options, (current) =>
+      planDelete(kind, current, deleteOptions, this.clock),
+    );
+  }
+
+  /** Several writes, possibly of different kinds, all or nothing (apply of a manifest). */
+  commit(writes: PlannedWrite[], options: WriteOptions = {}): Promise<KubeObject[]> {
+    return commitWrites(this.db, writes, options.actor ?? null);
+  }
+
+  /**
+   * Read, plan, compare-and-swap; when someone else wrote in between and the caller
+   * gave no resourceVersion, start again from the new state (Kubernetes' GuaranteedUpdate),
+   * so concurrent writers never lose an update.
+   */
+  private async guaranteedUpdate(
+    kind: KindInfo,
+    namespace: string | undefined,
+    name: string,
+    hasPrecondition: boolean,
+    options: WriteOptions,
+    decide: (current: KubeObject) => WritePlan,
+  ): Promise<KubeObject> {
+    const deadline = Date.now() + UPDATE_RETRY_DEADLINE_MS;
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.get(kind, namespace, name);
+      if (!current) throw notFound(kind.kind, name);
+      const plan = decide(current);
+      if (options.dryRun || plan.type === 'unchanged') return plan.object;
+      try {
+        const [object] = await commitWrites(this.db, [{ kind, plan, previous: current }], options.actor ?? null);
+        return object!;
+      } catch (error) {
+        if (!(error instanceof StaleWriteError) || hasPrecondition || Date.now() > deadline) throw error;
+        // A little jitter spreads out writers that keep colliding on one hot object.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 10)));
+      }
+    }
+  }
+}
