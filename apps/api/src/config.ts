@@ -1,0 +1,33 @@
+/** Settings of one API process, from the environment (see API.md "Running"). */
+export interface ApiConfig {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  adminToken?: string;
+  dataDir: string;
+  watchRetentionSeconds: number;
+  watchMinRevisions: number;
+  compactionIntervalMs: number;
+  bookmarkIntervalMs: number;
+  pollIntervalMs: number;
+  dbPoolSize: number;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('DATABASE_URL is not set (`npm start` sets it, or starts an embedded PostgreSQL)');
+  const num = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
+  return {
+    databaseUrl,
+    port: num('PORT', 4000),
+    host: env.HOST ?? '127.0.0.1',
+    adminToken: env.WHEELHOUSE_ADMIN_TOKEN || undefined,
+    dataDir: env.WHEELHOUSE_DATA_DIR ?? '.wheelhouse',
+    watchRetentionSeconds: num('WHEELHOUSE_WATCH_RETENTION_SECONDS', 3600),
+    watchMinRevisions: num('WHEELHOUSE_WATCH_MIN_REVISIONS', 10_000),
+    compactionIntervalMs: num('WHEELHOUSE_COMPACTION_INTERVAL_MS', 60_000),
+    bookmarkIntervalMs: num('WHEELHOUSE_BOOKMARK_INTERVAL_MS', 30_000),
+    pollIntervalMs: num('WHEELHOUSE_WATCH_POLL_MS', 1000),
+    dbPoolSize: num('WHEELHOUSE_DB_POOL_SIZE', 10),
+  };
+}

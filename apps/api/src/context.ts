@@ -1,0 +1,17 @@
+import type { ObjectFilter, Store } from '@wheelhouse/db';
+import type { KindInfo } from '@wheelhouse/resources';
+import type { Principal } from './auth/tokens.js';
+import type { WatchEvent } from './watch/watch-event.js';
+import type { WatchRequest } from './watch/watch-stream.js';
+import type { InputChecker } from './modules/apply/input-checker.js';
+
+/** What every resolver gets. Built per HTTP request or WebSocket subscription. */
+export interface ApiContext {
+  store: Store;
+  principal: Principal | null;
+  /** Recorded in the change log as who made each write. */
+  actor: string | null;
+  watch(kind: KindInfo, filter: ObjectFilter, request: WatchRequest): Promise<AsyncIterableIterator<WatchEvent>>;
+  /** Checks manifests and patches against the kinds' input types (unknown fields, wrong types). */
+  inputs: InputChecker;
+}

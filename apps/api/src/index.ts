@@ -1,0 +1,3 @@
+export { startApiServer, type ApiServer } from './server.js';
+export { configFromEnv, type ApiConfig } from './config.js';
+export { buildApiSchema } from './schema.js';

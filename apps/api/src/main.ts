@@ -1,0 +1,19 @@
+import { configFromEnv } from './config.js';
+import { startApiServer } from './server.js';
+import { log } from './log.js';
+
+const config = configFromEnv();
+const server = await startApiServer(config);
+log.info(`API listening on ${server.url}`);
+if (server.adminTokenFile) log.info(`generated an admin token; it is in ${server.adminTokenFile}`);
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  log.info(`${signal}: shutting down`);
+  await server.close().catch((error) => log.error('shutdown', error));
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

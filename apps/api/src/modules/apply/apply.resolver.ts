@@ -1,0 +1,54 @@
+import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { StaleWriteError } from '@wheelhouse/db';
+import type { ApiContext } from '../../context.js';
+import { parseManifest } from './parse-manifest.js';
+import { planApply } from './plan-apply.js';
+
+@ObjectType()
+export class AppliedObject {
+  @Field(() => String) apiVersion!: string;
+  @Field(() => String) kind!: string;
+  @Field(() => String, { nullable: true }) namespace?: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) resourceVersion!: string;
+  @Field(() => String, { description: 'created, configured or unchanged' }) action!: string;
+}
+
+@ObjectType()
+export class ApplyResult {
+  @Field(() => [AppliedObject]) objects!: AppliedObject[];
+}
+
+const MAX_ATTEMPTS = 5;
+
+@Resolver()
+export class ApplyResolver {
+  @Mutation(() => ApplyResult, { description: 'kubectl apply: YAML or JSON, one or many documents; all or nothing.' })
+  async apply(
+    @Arg('manifest', () => String) manifest: string,
+    @Arg('namespace', () => String, { nullable: true }) namespace: string | undefined,
+    @Arg('dryRun', () => Boolean, { nullable: true }) dryRun: boolean | undefined,
+    @Ctx() ctx: ApiContext,
+  ): Promise<ApplyResult> {
+    const documents = parseManifest(manifest);
+    for (let attempt = 1; ; attempt++) {
+      const writes = await planApply(ctx.store, ctx.inputs, documents, namespace ?? undefined);
+      try {
+        const objects = dryRun ? writes.map((w) => w.plan.object) : await ctx.store.commit(writes, { actor: ctx.actor });
+        return {
+          objects: objects.map((object, i) => ({
+            apiVersion: object.apiVersion!,
+            kind: object.kind!,
+            namespace: object.metadata.namespace,
+            name: object.metadata.name!,
+            resourceVersion: object.metadata.resourceVersion ?? '',
+            action: writes[i]!.action,
+          })),
+        };
+      } catch (error) {
+        // Someone wrote one of these objects meanwhile: plan again from the new state.
+        if (!(error instanceof StaleWriteError) || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import { Field, Int } from 'type-graphql';
+import { IntOrString, JSONObject, Quantity } from './scalars.js';
+
+/**
+ * Shorthands for nullable fields. Every Kubernetes field is optional on the wire; the
+ * validators report missing required ones with their field path, which GraphQL's own
+ * non-null checks could not do.
+ */
+export const Str = (description?: string): PropertyDecorator => Field(() => String, { nullable: true, description });
+export const IntField = (description?: string): PropertyDecorator => Field(() => Int, { nullable: true, description });
+export const Bool = (description?: string): PropertyDecorator => Field(() => Boolean, { nullable: true, description });
+export const Json = (description?: string): PropertyDecorator => Field(() => JSONObject, { nullable: true, description });
+export const StrList = (description?: string): PropertyDecorator => Field(() => [String], { nullable: true, description });
+export const IntOrStr = (description?: string): PropertyDecorator => Field(() => IntOrString, { nullable: true, description });
+export const QuantityField = (description?: string): PropertyDecorator => Field(() => Quantity, { nullable: true, description });
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const Obj = (type: () => any, description?: string): PropertyDecorator => Field(type, { nullable: true, description });
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const List = (type: () => any, description?: string): PropertyDecorator => Field(() => [type()], { nullable: true, description });

@@ -1,0 +1,30 @@
+import { InputType, ObjectType } from 'type-graphql';
+import { Json, List, Str, StrList } from './fields.js';
+
+@ObjectType()
+@InputType('LabelSelectorRequirementInput')
+export class LabelSelectorRequirement {
+  @Str() key?: string;
+  @Str('In, NotIn, Exists or DoesNotExist') operator?: string;
+  @StrList() values?: string[];
+}
+
+/** metav1.LabelSelector: matchLabels AND matchExpressions. */
+@ObjectType()
+@InputType('LabelSelectorInput')
+export class LabelSelector {
+  @Json() matchLabels?: Record<string, string>;
+  @List(() => LabelSelectorRequirement) matchExpressions?: LabelSelectorRequirement[];
+}
+
+@ObjectType()
+@InputType('ObjectReferenceInput')
+export class ObjectReference {
+  @Str() apiVersion?: string;
+  @Str() kind?: string;
+  @Str() namespace?: string;
+  @Str() name?: string;
+  @Str() uid?: string;
+  @Str() resourceVersion?: string;
+  @Str() fieldPath?: string;
+}

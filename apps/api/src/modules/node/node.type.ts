@@ -1,0 +1,72 @@
+import { InputType, ObjectType } from 'type-graphql';
+import { Bool, IntField, Json, List, Obj, Str, StrList } from '../common/fields.js';
+import { Condition } from '../common/condition.type.js';
+import { resourceClasses } from '../common/resource-class.js';
+
+@ObjectType()
+@InputType('TaintInput')
+export class Taint {
+  @Str() key?: string;
+  @Str() value?: string;
+  @Str('NoSchedule, PreferNoSchedule or NoExecute') effect?: string;
+  @Str() timeAdded?: string;
+}
+
+@ObjectType()
+@InputType('NodeSpecInput')
+export class NodeSpec {
+  @Str() podCIDR?: string;
+  @StrList() podCIDRs?: string[];
+  @Str() providerID?: string;
+  @Bool() unschedulable?: boolean;
+  @List(() => Taint) taints?: Taint[];
+}
+
+@ObjectType()
+@InputType('NodeAddressInput')
+export class NodeAddress {
+  @Str('InternalIP, ExternalIP or Hostname') type?: string;
+  @Str() address?: string;
+}
+
+@ObjectType()
+@InputType('NodeSystemInfoInput')
+export class NodeSystemInfo {
+  @Str() machineID?: string;
+  @Str() systemUUID?: string;
+  @Str() bootID?: string;
+  @Str() kernelVersion?: string;
+  @Str() osImage?: string;
+  @Str() containerRuntimeVersion?: string;
+  @Str() kubeletVersion?: string;
+  @Str() kubeProxyVersion?: string;
+  @Str() operatingSystem?: string;
+  @Str() architecture?: string;
+}
+
+@ObjectType()
+@InputType('DaemonEndpointInput')
+export class DaemonEndpoint {
+  @IntField() Port?: number;
+}
+
+@ObjectType()
+@InputType('NodeDaemonEndpointsInput')
+export class NodeDaemonEndpoints {
+  @Obj(() => DaemonEndpoint) kubeletEndpoint?: DaemonEndpoint;
+}
+
+@ObjectType()
+@InputType('NodeStatusInput')
+export class NodeStatus {
+  @Json('Resource name → quantity, e.g. {"cpu": "4", "memory": "8Gi", "pods": "110"}') capacity?: Record<string, string>;
+  @Json() allocatable?: Record<string, string>;
+  @Str() phase?: string;
+  @List(() => Condition) conditions?: Condition[];
+  @List(() => NodeAddress) addresses?: NodeAddress[];
+  @Obj(() => NodeDaemonEndpoints) daemonEndpoints?: NodeDaemonEndpoints;
+  @Obj(() => NodeSystemInfo) nodeInfo?: NodeSystemInfo;
+  @StrList() volumesInUse?: string[];
+}
+
+export const { output: Node, input: NodeInput } = resourceClasses('Node', NodeSpec, NodeStatus);
