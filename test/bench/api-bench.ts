@@ -1,0 +1,122 @@
+/**
+ * `npm run bench:api`: the API as a child process over a throwaway database; prints
+ * JSON with p50/p99 latencies (ms) of create, get, list (1k and 10k pods) and patch at
+ * a fixed 200 req/s, watch delivery latency with 200 subscribers, and API RSS.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createThrowawayDatabase } from '@wheelhouse/migrate';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { atFixedRate, percentiles } from './load.js';
+
+const TOKEN = 'bench-token';
+const RATE = 200;
+
+const database = await createThrowawayDatabase();
+const main = fileURLToPath(new URL('../../../apps/api/dist/main.js', import.meta.url));
+const api = spawn(process.execPath, [main], {
+  env: { ...process.env, DATABASE_URL: database.url, PORT: '0', WHEELHOUSE_ADMIN_TOKEN: TOKEN, WHEELHOUSE_DATA_DIR: '/tmp/wh-bench' },
+  stdio: ['ignore', 'ignore', 'pipe'],
+});
+const url = await new Promise<string>((resolve, reject) => {
+  let out = '';
+  api.stderr!.on('data', (c: Buffer) => {
+    out += c;
+    const m = /API listening on (\S+)/.exec(out);
+    if (m) resolve(m[1]!);
+  });
+  api.on('exit', (code) => reject(new Error(`API exited ${code}: ${out}`)));
+});
+
+async function gql(query: string, variables?: Record<string, unknown>) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
+  if (body.errors) throw new Error(body.errors[0]!.message);
+  return body.data;
+}
+
+const pod = (name: string, ns: string) => ({ metadata: { name, namespace: ns, labels: { app: 'bench', shard: String(name.length % 4) } }, spec: { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sleep', '3600'] }] } });
+const CREATE = `mutation($input: PodInput!) { createPod(input: $input) { metadata { resourceVersion } } }`;
+const GET = `query($ns: String, $name: String!) { pod(namespace: $ns, name: $name) { metadata { resourceVersion } } }`;
+const PATCH = `mutation($ns: String, $name: String!, $patch: JSONObject!) { patchPod(namespace: $ns, name: $name, patch: $patch) { metadata { resourceVersion } } }`;
+const LIST = `query($ns: String) { pods(namespace: $ns) { metadata { resourceVersion } items { metadata { name resourceVersion labels } spec { nodeName } status { phase } } } }`;
+
+for (const ns of ['bench', 'bulk', 'watch']) await gql(`mutation($n: String!) { createNamespace(input: { metadata: { name: $n } }) { metadata { name } } }`, { n: ns });
+
+const create = await atFixedRate(RATE, 1000, (i) => gql(CREATE, { input: pod(`p-${i}`, 'bench') }));
+const get = await atFixedRate(RATE, 1000, (i) => gql(GET, { ns: 'bench', name: `p-${i}` }));
+const patch = await atFixedRate(RATE, 1000, (i) => gql(PATCH, { ns: 'bench', name: `p-${i}`, patch: { metadata: { labels: { patched: 'yes' } } } }));
+const list1k = await atFixedRate(2, 10, () => gql(LIST, { ns: 'bench' }));
+
+// 9,000 more pods through apply (500 documents a call) for the 10k list.
+const bulkStart = performance.now();
+for (let batch = 0; batch < 18; batch++) {
+  const docs = Array.from({ length: 500 }, (_, i) => JSON.stringify({ apiVersion: 'v1', kind: 'Pod', ...pod(`b-${batch}-${i}`, 'bulk') }));
+  await gql(`mutation($m: String!) { apply(manifest: $m) { objects { name } } }`, { m: docs.join('\n---\n') });
+}
+const bulkSeconds = (performance.now() - bulkStart) / 1000;
+const list10k = await atFixedRate(1, 5, () => gql(LIST, {}));
+
+// Watch delivery: 200 subscribers on one namespace, writes at ~1,000 events/s; latency from the write's send time.
+const SUBSCRIBERS = 200;
+const EVENTS = 2000;
+await gql(CREATE, { input: pod('w-0', 'watch') });
+const delivery: number[] = [];
+let received = 0;
+const sockets = Array.from({ length: 10 }, () => createClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${TOKEN}` } }));
+const { pod: w0 } = await gql(GET, { ns: 'watch', name: 'w-0' });
+const allReceived = new Promise<void>((resolve) => {
+  for (let s = 0; s < SUBSCRIBERS; s++) {
+    sockets[s % sockets.length]!.subscribe<{ watchPods: { object: { metadata: { annotations: Record<string, string> } } } }>(
+      { query: `subscription($rv: String) { watchPods(namespace: "watch", resourceVersion: $rv) { object { metadata { annotations } } } }`, variables: { rv: w0.metadata.resourceVersion } },
+      {
+        next: (value) => {
+          const sent = Number(value.data?.watchPods.object.metadata.annotations['bench/sent']);
+          delivery.push(Date.now() - sent);
+          if (++received === SUBSCRIBERS * EVENTS) resolve();
+        },
+        error: () => {},
+        complete: () => {},
+      },
+    );
+  }
+});
+await new Promise((r) => setTimeout(r, 2000));
+const writeStart = performance.now();
+const watchWrites = await atFixedRate(1000, EVENTS, (i) => gql(PATCH, { ns: 'watch', name: 'w-0', patch: { metadata: { annotations: { 'bench/sent': String(Date.now()), 'bench/i': String(i) } } } }));
+const achievedRate = EVENTS / ((performance.now() - writeStart) / 1000);
+await Promise.race([allReceived, new Promise((r) => setTimeout(r, 60_000))]);
+
+const status = readFileSync(`/proc/${api.pid}/status`, 'utf8');
+const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1]);
+console.log(
+  JSON.stringify(
+    {
+      rate: RATE,
+      createMs: percentiles(create),
+      getMs: percentiles(get),
+      patchMs: percentiles(patch),
+      list1kMs: percentiles(list1k),
+      list10kMs: percentiles(list10k),
+      bulkApply9kSeconds: Math.round(bulkSeconds * 100) / 100,
+      watch: {
+        subscribers: SUBSCRIBERS,
+        events: EVENTS,
+        writeRatePerSecond: Math.round(achievedRate),
+        writeMs: percentiles(watchWrites),
+        deliveredOfExpected: `${received}/${SUBSCRIBERS * EVENTS}`,
+        deliveryMs: percentiles(delivery),
+      },
+      apiRssMiB: Math.round(kb('VmRSS') / 1024),
+      apiPeakRssMiB: Math.round(kb('VmHWM') / 1024),
+    },
+    null,
+    2,
+  ),
+);
+await Promise.all(sockets.map((s) => s.dispose()));
+api.kill('SIGTERM');
+await new Promise((r) => api.once('exit', r));
+await database.drop();
