@@ -1,0 +1,24 @@
+// The processes `npm start` runs, in start order. Adding a component is one line here;
+// an entry whose script is not built yet is skipped with a log line.
+import { healthzUrl } from './urls.js';
+
+export interface UrlContext {
+  /** Base URL of the API, e.g. http://127.0.0.1:4000. */
+  apiUrl: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface ComponentSpec {
+  name: string;
+  /** Node entry script, relative to the repository root. */
+  entry: string;
+  /** Only the API opens the database; everyone else goes through the API. */
+  needsDb: boolean;
+  /** When set, the next component starts only after this URL answers 200. */
+  healthUrl?: (ctx: UrlContext) => string;
+}
+
+export const COMPONENTS: readonly ComponentSpec[] = [
+  { name: 'api', entry: 'apps/api/dist/main.js', needsDb: true, healthUrl: (c) => healthzUrl(c.apiUrl) },
+  // e.g. { name: 'scheduler', entry: 'apps/scheduler/dist/main.js', needsDb: false },
+];

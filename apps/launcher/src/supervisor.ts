@@ -1,0 +1,85 @@
+// Runs components as child processes, reports one that exits on its own, and stops them
+// all: SIGTERM, a grace period, then SIGKILL for whoever is left.
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from './log.js';
+import type { PlannedComponent } from './plan.js';
+import { pipeWithPrefix } from './prefix-lines.js';
+
+export interface Output {
+  stdout: Writable;
+  stderr: Writable;
+}
+
+export interface SupervisorOptions {
+  log: Logger;
+  output: Output;
+  /** Called when a component exits while the launcher is not stopping. */
+  onUnexpectedExit: (name: string, how: string) => void;
+}
+
+interface Running {
+  name: string;
+  process: ChildProcess;
+  /** Resolves when the process has exited and its output is fully copied. */
+  finished: Promise<void>;
+}
+
+export class Supervisor {
+  private readonly running: Running[] = [];
+  private stopping = false;
+
+  constructor(private readonly opts: SupervisorOptions) {}
+
+  start(component: PlannedComponent): void {
+    const { log, output } = this.opts;
+    log.info(`starting ${component.name} (${component.script})`);
+    const child = spawn(process.execPath, [component.script], {
+      env: component.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const copied = Promise.all([
+      pipeWithPrefix(child.stdout, output.stdout, component.name),
+      pipeWithPrefix(child.stderr, output.stderr, component.name),
+    ]);
+    const exited = new Promise<string>((resolve) => {
+      child.once('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `code ${code}`));
+      // Spawn failures emit 'error' and no 'exit'.
+      child.once('error', (err) => resolve(`failed to start: ${err.message}`));
+    });
+    const finished = exited.then(async (how) => {
+      await copied;
+      if (this.stopping) log.info(`${component.name} exited (${how})`);
+      else this.opts.onUnexpectedExit(component.name, how);
+    });
+    this.running.push({ name: component.name, process: child, finished });
+  }
+
+  /** SIGTERM to every component, SIGKILL after `graceMs` or when `forced` aborts. */
+  async stopAll(graceMs: number, forced?: AbortSignal): Promise<void> {
+    this.stopping = true;
+    const alive = this.running.filter((r) => isAlive(r.process));
+    if (alive.length === 0) return;
+    this.opts.log.info(`stopping ${alive.map((r) => r.name).join(', ')}`);
+    for (const r of alive) r.process.kill('SIGTERM');
+
+    const allDone = Promise.all(alive.map((r) => r.finished));
+    const graceTimer = new AbortController();
+    const signal = forced ? AbortSignal.any([graceTimer.signal, forced]) : graceTimer.signal;
+    const deadline = sleep(graceMs, 'timeout', { signal }).catch(() => 'forced');
+    const outcome = await Promise.race([allDone.then(() => 'exited'), deadline]);
+    graceTimer.abort(); // don't keep the process alive for the rest of the grace period
+    if (outcome !== 'exited') {
+      for (const r of alive.filter((r) => isAlive(r.process))) {
+        this.opts.log.warn(`${r.name} still running after SIGTERM (${outcome}); sending SIGKILL`);
+        r.process.kill('SIGKILL');
+      }
+    }
+    await allDone;
+  }
+}
+
+function isAlive(child: ChildProcess): boolean {
+  return child.pid !== undefined && child.exitCode === null && child.signalCode === null;
+}
