@@ -107,6 +107,8 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     schema,
     formatError: (formatted, error) => formatError(formatted, error, (e) => log.error('request failed', e)),
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown; Apollo's own signal handler would stop the server under us.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), metricsPlugin(metrics)],
   });
   await apollo.start();
@@ -130,7 +132,6 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     async close() {
       stopCompactor();
       await wsCleanup.dispose();
-      wsServer.close();
       await apollo.stop();
       await tail.stop();
       await db.$disconnect();
