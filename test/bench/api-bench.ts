@@ -29,6 +29,8 @@ const url = await new Promise<string>((resolve, reject) => {
   });
   api.on('exit', (code) => reject(new Error(`API exited ${code}: ${out}`)));
 });
+// The API's own log (errors, warnings) goes to stderr after the figures' JSON.
+api.stderr!.on('data', (c: Buffer) => process.stderr.write(c));
 
 async function gql(query: string, variables?: Record<string, unknown>) {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ query, variables }) });
