@@ -4,7 +4,7 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, parse, type GraphQLSchema } from 'graphql';
 import { createDb, Store, type Db } from '@wheelhouse/db';
 import { ApiError } from '@wheelhouse/resources';
 import { buildApiSchema } from './schema.js';
@@ -13,12 +13,15 @@ import type { ApiContext } from './context.js';
 import { Authenticator } from './auth/authenticate.js';
 import type { Principal } from './auth/tokens.js';
 import { bootstrapAdminToken } from './auth/bootstrap-admin.js';
+import { authorize } from './auth/authorize.js';
+import { describeOperation } from './auth/operation.js';
 import { formatError } from './errors/format-error.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { metricsPlugin } from './metrics/metrics.plugin.js';
 import { Broadcaster } from './watch/broadcaster.js';
 import { ChangeTail } from './watch/tail.js';
 import { openWatch } from './watch/watch-stream.js';
+import { subscribeShared } from './watch/shared-execution.js';
 import { startCompactor } from './watch/compactor.js';
 import { InputChecker } from './modules/apply/input-checker.js';
 import { ensureSystemNamespaces } from './ensure-namespaces.js';
@@ -87,10 +90,13 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
     {
       schema,
+      subscribe: subscribeShared,
       context: (ctx) => contextFor(ctx.extra.principal ?? null),
-      onSubscribe: async (ctx) => {
+      onSubscribe: async (ctx, _id, payload) => {
         try {
           ctx.extra.principal = await authenticator.authenticate(ctx.connectionParams?.authorization);
+          const operation = getOperationAST(parse(payload.query), payload.operationName);
+          if (operation) authorize(ctx.extra.principal, describeOperation(operation));
         } catch (error) {
           return [toGraphQLError(error)];
         }
@@ -109,7 +115,13 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown; Apollo's own signal handler would stop the server under us.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), metricsPlugin(metrics)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      metricsPlugin(metrics),
+      { requestDidStart: async () => ({ didResolveOperation: async ({ operation, contextValue }) => {
+          if (operation) authorize(contextValue.principal, describeOperation(operation));
+        } }) },
+    ],
   });
   await apollo.start();
 

@@ -9,3 +9,4 @@ export * from './store/selectable.js';
 export * from './store/object-filter.js';
 export * from './store/continue-token.js';
 export * from './store/row.js';
+export * from './store/retry-stale.js';

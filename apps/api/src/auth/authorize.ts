@@ -1,21 +1,20 @@
-import type { MiddlewareFn } from 'type-graphql';
 import { ApiError } from '@wheelhouse/resources';
-import type { ApiContext } from '../context.js';
+import type { Principal } from './tokens.js';
 
-const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+export interface Operation {
+  type: 'query' | 'mutation' | 'subscription';
+  /** Root fields, e.g. ['createPod']. */
+  fields: string[];
+}
 
 /**
- * The one authorisation hook: every root operation passes here with the principal,
- * the operation and its arguments. Today: admins do everything, node agents too
- * (roles narrow this later without touching resolvers).
+ * The one authorisation hook: every operation, over HTTP or WebSocket, passes here
+ * with its principal before it runs. Today admins and node agents may do everything;
+ * roles narrow this later without touching resolvers.
  */
-export const authorize: MiddlewareFn<ApiContext> = async ({ context, info }, next) => {
-  if (ROOT_TYPES.has(info.parentType.name)) {
-    const principal = context.principal;
-    if (!principal) throw new ApiError('UNAUTHENTICATED', 'not authenticated');
-    if (principal.role !== 'cluster-admin' && principal.role !== 'node') {
-      throw new ApiError('FORBIDDEN', `${principal.name} may not ${info.fieldName}`);
-    }
+export function authorize(principal: Principal | null, operation: Operation): void {
+  if (!principal) throw new ApiError('UNAUTHENTICATED', 'not authenticated');
+  if (principal.role !== 'cluster-admin' && principal.role !== 'node') {
+    throw new ApiError('FORBIDDEN', `${principal.name} may not ${operation.fields.join(', ')}`);
   }
-  return next();
-};
+}

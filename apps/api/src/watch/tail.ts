@@ -49,6 +49,20 @@ export class ChangeTail {
     await this.idle;
   }
 
+  /**
+   * NOTIFY carries the newest committed revision, and notifications arrive in commit
+   * order. With nobody watching, moving the cursor is enough: a new watcher replays
+   * from the change log itself.
+   */
+  private notified(payload: string | undefined): void {
+    if (this.broadcaster.subscriberCount === 0 && !this.running && payload && /^\d+$/.test(payload)) {
+      const revision = BigInt(payload);
+      if (revision > this.broadcaster.lastRevision) this.broadcaster.lastRevision = revision;
+      return;
+    }
+    this.wake();
+  }
+
   wake(): void {
     if (this.stopped) return;
     this.dirty = true;
@@ -77,7 +91,7 @@ export class ChangeTail {
 
   private async connectListener(): Promise<void> {
     const client = new pg.Client({ connectionString: this.options.databaseUrl });
-    client.on('notification', () => this.wake());
+    client.on('notification', (message) => this.notified(message.payload));
     client.on('error', (error) => {
       this.options.onError?.(error);
       // The poll keeps events flowing meanwhile; reconnect after a pause.

@@ -1,7 +1,7 @@
 import { alreadyExists, ApiError, notFound, type KindInfo, type KubeObject } from '@wheelhouse/resources';
 import type { Db } from '../prisma.js';
 import type { WritePlan } from '../plan/write-plan.js';
-import { castFor, objectToColumns } from './row.js';
+import { IMMUTABLE_COLUMNS, objectToRow } from './row.js';
 import { selectableSnapshot } from './selectable.js';
 
 export interface PlannedWrite {
@@ -21,106 +21,81 @@ export class StaleWriteError extends ApiError {
 export const CHANGE_CHANNEL = 'wheelhouse_changes';
 
 /**
- * The one write path. In one transaction: take N revisions from the counter row (its
- * row lock serialises writers until commit, so revisions become visible in order and a
- * rollback leaves no gap), write each row with compare-and-swap on resourceVersion,
- * append the change log and NOTIFY the API processes. Returns the written objects.
+ * The one write path: every effective write of the batch goes to the database function
+ * `wh_commit` (prisma/migrations/*_commit_function) in one statement — namespace
+ * checks, N revisions from the counter row, compare-and-swap row writes, change log,
+ * NOTIFY — all or nothing. Returns the objects as written (with their resourceVersion).
  */
 export async function commitWrites(db: Db, writes: PlannedWrite[], actor: string | null): Promise<KubeObject[]> {
   const effective = writes.filter((w) => w.plan.type !== 'unchanged');
   if (effective.length === 0) return writes.map((w) => w.plan.object);
-
-  const written = await db.$transaction(async (tx) => {
-    const [{ value }] = await tx.$queryRawUnsafe<{ value: bigint }[]>(
-      `UPDATE "counters" SET "value" = "value" + $1 WHERE "name" = 'revision' RETURNING "value"`,
-      effective.length,
+  let last: bigint;
+  try {
+    const [row] = await db.$queryRawUnsafe<{ last: bigint }[]>(
+      `SELECT wh_commit($1::jsonb, $2) AS "last"`,
+      JSON.stringify(effective.map(toCommitEntry)),
+      actor,
     );
-    const first = value - BigInt(effective.length) + 1n;
-    const log: unknown[] = [];
-    const objects = new Map<PlannedWrite, KubeObject>();
-    for (const [i, write] of effective.entries()) {
-      const revision = first + BigInt(i);
-      const object = withResourceVersion(write.plan.object, revision);
-      await writeRow(tx as unknown as Db, write, object);
-      objects.set(write, object);
-      log.push(logEntry(write, object, revision, actor));
-    }
-    await tx.$executeRawUnsafe(
-      `WITH l AS (
-         INSERT INTO "change_log" ("revision", "kind", "namespace", "name", "uid", "type", "object", "prev", "actor")
-         SELECT * FROM jsonb_to_recordset($1::jsonb)
-           AS x("revision" bigint, "kind" text, "namespace" text, "name" text, "uid" uuid, "type" text, "object" jsonb, "prev" jsonb, "actor" text)
-         RETURNING "revision")
-       SELECT pg_notify('${CHANGE_CHANNEL}', max("revision")::text) FROM l`,
-      JSON.stringify(log),
-    );
-    return objects;
-  });
+    last = BigInt(row!.last);
+  } catch (error) {
+    throw translate(error, effective);
+  }
+  const first = last - BigInt(effective.length) + 1n;
+  const written = new Map(effective.map((w, i) => [w, withResourceVersion(w.plan.object, first + BigInt(i))]));
   return writes.map((w) => written.get(w) ?? w.plan.object);
+}
+
+function toCommitEntry(write: PlannedWrite) {
+  const { kind, plan } = write;
+  const object = plan.object;
+  const row = objectToRow(kind, object);
+  return {
+    table: kind.table,
+    op: plan.type,
+    uid: object.metadata.uid,
+    expected: plan.type === 'update' || plan.type === 'delete' ? plan.expectedResourceVersion : null,
+    row,
+    columns: Object.keys(row).filter((c) => !IMMUTABLE_COLUMNS.includes(c)),
+    requireNamespace: plan.type === 'create' && kind.namespaced ? object.metadata.namespace : null,
+    log: {
+      kind: kind.kind,
+      namespace: object.metadata.namespace ?? '',
+      name: object.metadata.name,
+      type: plan.type === 'create' ? 'ADDED' : plan.type === 'delete' ? 'DELETED' : 'MODIFIED',
+      object,
+      prev: write.previous ? selectableSnapshot(kind, write.previous) : null,
+    },
+  };
 }
 
 function withResourceVersion(object: KubeObject, revision: bigint): KubeObject {
   return { ...object, metadata: { ...object.metadata, resourceVersion: String(revision) } };
 }
 
-async function writeRow(tx: Db, write: PlannedWrite, object: KubeObject): Promise<void> {
-  const { kind, plan } = write;
-  const name = object.metadata.name ?? '';
-  const table = `"${kind.table}"`;
-  if (plan.type === 'create') {
-    const columns = objectToColumns(kind, object);
-    const names = Object.keys(columns);
-    const sql = `INSERT INTO ${table} (${names.map((c) => `"${c}"`).join(', ')})
-      VALUES (${names.map((c, i) => `$${i + 1}${castFor(c)}`).join(', ')})
-      ON CONFLICT ("namespace", "name") DO NOTHING RETURNING "uid"`;
-    const rows = await tx.$queryRawUnsafe<unknown[]>(sql, ...Object.values(columns));
-    if (rows.length === 0) throw alreadyExists(kind.kind, name);
-    return;
-  }
-  if (plan.type === 'unchanged') return;
-  const expected = BigInt(plan.expectedResourceVersion);
-  if (plan.type === 'update') {
-    const { uid: _u, namespace: _n, name: _name, creationTimestamp: _c, ...columns } = objectToColumns(kind, object);
-    const names = Object.keys(columns);
-    const sql = `UPDATE ${table} SET ${names.map((c, i) => `"${c}" = $${i + 3}${castFor(c)}`).join(', ')}
-      WHERE "uid" = $1::uuid AND "resourceVersion" = $2 RETURNING "uid"`;
-    const rows = await tx.$queryRawUnsafe<unknown[]>(sql, object.metadata.uid, expected, ...Object.values(columns));
-    if (rows.length === 0) throw new StaleWriteError(kind.kind, name);
-    return;
-  }
-  if (plan.type === 'delete') {
-    const rows = await tx.$queryRawUnsafe<unknown[]>(
-      `DELETE FROM ${table} WHERE "uid" = $1::uuid AND "resourceVersion" = $2 RETURNING "uid"`,
-      object.metadata.uid,
-      expected,
-    );
-    if (rows.length === 0) throw new StaleWriteError(kind.kind, name);
+/** wh_commit's SQLSTATEs back to API errors; `name` is the object the database named. */
+function translate(error: unknown, writes: PlannedWrite[]): unknown {
+  const { code, message } = sqlState(error);
+  const write = writes.find((w) => w.plan.object.metadata.name === message || w.plan.object.metadata.namespace === message) ?? writes[0]!;
+  const kind = write.kind.kind;
+  switch (code) {
+    case 'WH404':
+      return notFound('Namespace', message);
+    case 'WH403':
+      return new ApiError('FORBIDDEN', `unable to create new content in namespace ${message} because it is being terminated`);
+    case 'WH409':
+      return alreadyExists(kind, message);
+    case 'WH412':
+      return new StaleWriteError(kind, message);
+    default:
+      return error;
   }
 }
 
-function logEntry(write: PlannedWrite, object: KubeObject, revision: bigint, actor: string | null) {
-  const type = write.plan.type === 'create' ? 'ADDED' : write.plan.type === 'delete' ? 'DELETED' : 'MODIFIED';
-  return {
-    revision: String(revision),
-    kind: write.kind.kind,
-    namespace: object.metadata.namespace ?? '',
-    name: object.metadata.name,
-    uid: object.metadata.uid,
-    type,
-    object,
-    prev: write.previous ? selectableSnapshot(write.kind, write.previous) : null,
-    actor,
-  };
-}
-
-/** Namespaced objects need an existing namespace that is not terminating. */
-export async function assertNamespaceOpen(db: Db, namespace: string): Promise<void> {
-  const rows = await db.$queryRawUnsafe<{ deletionTimestamp: Date | null }[]>(
-    `SELECT "deletionTimestamp" FROM "namespaces" WHERE "namespace" = '' AND "name" = $1`,
-    namespace,
-  );
-  if (rows.length === 0) throw notFound('Namespace', namespace);
-  if (rows[0]!.deletionTimestamp) {
-    throw new ApiError('FORBIDDEN', `unable to create new content in namespace ${namespace} because it is being terminated`);
-  }
+/** Prisma wraps the driver's error; the SQLSTATE and message are in its metadata or text. */
+function sqlState(error: unknown): { code?: string; message: string } {
+  const e = error as { meta?: { code?: string; message?: string; driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } }; message?: string };
+  const cause = e.meta?.driverAdapterError?.cause;
+  const code = cause?.originalCode ?? e.meta?.code ?? /\b(WH\d{3})\b/.exec(e.message ?? '')?.[1];
+  const message = cause?.originalMessage ?? e.meta?.message ?? '';
+  return { code, message: message.replace(/^ERROR:\s*/, '') };
 }

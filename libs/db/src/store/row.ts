@@ -1,66 +1,31 @@
 import { bodyOf, type KindInfo, type KubeObject } from '@wheelhouse/resources';
 
-/** The common columns every kind's table has, in a fixed order. */
-export const COMMON_COLUMNS = [
-  'uid',
-  'namespace',
-  'name',
-  'labels',
-  'annotations',
-  'resourceVersion',
-  'generation',
-  'ownerReferences',
-  'finalizers',
-  'creationTimestamp',
-  'deletionTimestamp',
-  'deletionGracePeriodSeconds',
-  'spec',
-  'status',
-] as const;
-
-const SQL_CAST: Record<string, string> = {
-  uid: '::uuid',
-  labels: '::jsonb',
-  annotations: '::jsonb',
-  ownerReferences: '::jsonb',
-  spec: '::jsonb',
-  status: '::jsonb',
-  finalizers: '::text[]',
-  resourceVersion: '::bigint',
-  generation: '::bigint',
-  creationTimestamp: '::timestamptz',
-  deletionTimestamp: '::timestamptz',
-  deletionGracePeriodSeconds: '::int',
-};
-
 export interface Row {
   [column: string]: unknown;
 }
 
-/** Column name → SQL parameter value (JSON as text, so the casts above apply). */
-export function objectToColumns(kind: KindInfo, object: KubeObject): Record<string, unknown> {
+/** Columns the first write sets and no update changes. */
+export const IMMUTABLE_COLUMNS = ['uid', 'namespace', 'name', 'creationTimestamp'];
+
+/** Column name → JSON value, as `jsonb_populate_record` reads it (see wh_commit). */
+export function objectToRow(kind: KindInfo, object: KubeObject): Record<string, unknown> {
   const m = object.metadata;
   return {
     uid: m.uid,
     namespace: m.namespace ?? '',
     name: m.name,
-    labels: JSON.stringify(m.labels ?? {}),
-    annotations: JSON.stringify(m.annotations ?? {}),
-    resourceVersion: m.resourceVersion,
+    labels: m.labels ?? {},
+    annotations: m.annotations ?? {},
     generation: m.generation ?? 1,
-    ownerReferences: JSON.stringify(m.ownerReferences ?? []),
+    ownerReferences: m.ownerReferences ?? [],
     finalizers: m.finalizers ?? [],
     creationTimestamp: m.creationTimestamp,
     deletionTimestamp: m.deletionTimestamp ?? null,
     deletionGracePeriodSeconds: m.deletionGracePeriodSeconds ?? null,
-    spec: JSON.stringify(bodyOf(object, kind.bodyKey)),
-    status: JSON.stringify(object.status ?? {}),
+    spec: bodyOf(object, kind.bodyKey),
+    status: object.status ?? {},
     ...kind.columns(object),
   };
-}
-
-export function castFor(column: string): string {
-  return SQL_CAST[column] ?? '';
 }
 
 /** A table row back to the Kubernetes JSON shape. */

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { notFound, type KindInfo, type KubeObject } from '@wheelhouse/resources';
+import { ApiError, NamespaceKind, notFound, type KindInfo, type KubeObject } from '@wheelhouse/resources';
 import type { Db } from '../prisma.js';
 import { planCreate } from '../plan/plan-create.js';
 import { planUpdate, type UpdateTarget } from '../plan/plan-update.js';
 import { planDelete, type DeleteOptions } from '../plan/plan-delete.js';
 import { mergePatch } from '../plan/merge-patch.js';
 import type { WriteClock, WritePlan } from '../plan/write-plan.js';
-import { assertNamespaceOpen, commitWrites, StaleWriteError, type PlannedWrite } from './commit.js';
+import { commitWrites, type PlannedWrite } from './commit.js';
+import { retryOnStale } from './retry-stale.js';
 import { getObject } from './read.js';
 import { listObjects, type ListOptions, type ListResult } from './list.js';
 
@@ -24,9 +25,6 @@ export const systemClock: WriteClock = {
   newUid: () => randomUUID(),
   nameSuffix: () => Array.from({ length: 5 }, () => NAME_ALPHABET[Math.floor(Math.random() * NAME_ALPHABET.length)]).join(''),
 };
-
-/** How long an update without a user precondition keeps retrying after losing races. */
-const UPDATE_RETRY_DEADLINE_MS = 30_000;
 
 /**
  * Create, read, update and delete for every kind. Decisions are the pure plans in
@@ -48,8 +46,10 @@ export class Store {
 
   async create(kind: KindInfo, input: KubeObject, namespace: string | undefined, options: WriteOptions = {}): Promise<KubeObject> {
     const plan = planCreate(kind, input, namespace, this.clock);
-    if (kind.namespaced) await assertNamespaceOpen(this.db, plan.object.metadata.namespace!);
-    if (options.dryRun) return plan.object;
+    if (options.dryRun) {
+      if (kind.namespaced) await this.assertNamespaceOpen(plan.object.metadata.namespace!);
+      return plan.object;
+    }
     const [object] = await commitWrites(this.db, [{ kind, plan }], options.actor ?? null);
     return object!;
   }
@@ -79,6 +79,15 @@ export class Store {
     );
   }
 
+  /** What wh_commit checks on a real write, for dry runs. */
+  async assertNamespaceOpen(namespace: string): Promise<void> {
+    const ns = await this.get(NamespaceKind, undefined, namespace);
+    if (!ns) throw notFound('Namespace', namespace);
+    if (ns.metadata.deletionTimestamp) {
+      throw new ApiError('FORBIDDEN', `unable to create new content in namespace ${namespace} because it is being terminated`);
+    }
+  }
+
   /** Several writes, possibly of different kinds, all or nothing (apply of a manifest). */
   commit(writes: PlannedWrite[], options: WriteOptions = {}): Promise<KubeObject[]> {
     return commitWrites(this.db, writes, options.actor ?? null);
@@ -89,7 +98,7 @@ export class Store {
    * gave no resourceVersion, start again from the new state (Kubernetes' GuaranteedUpdate),
    * so concurrent writers never lose an update.
    */
-  private async guaranteedUpdate(
+  private guaranteedUpdate(
     kind: KindInfo,
     namespace: string | undefined,
     name: string,
@@ -97,20 +106,14 @@ export class Store {
     options: WriteOptions,
     decide: (current: KubeObject) => WritePlan,
   ): Promise<KubeObject> {
-    const deadline = Date.now() + UPDATE_RETRY_DEADLINE_MS;
-    for (let attempt = 1; ; attempt++) {
+    const attempt = async () => {
       const current = await this.get(kind, namespace, name);
       if (!current) throw notFound(kind.kind, name);
       const plan = decide(current);
       if (options.dryRun || plan.type === 'unchanged') return plan.object;
-      try {
-        const [object] = await commitWrites(this.db, [{ kind, plan, previous: current }], options.actor ?? null);
-        return object!;
-      } catch (error) {
-        if (!(error instanceof StaleWriteError) || hasPrecondition || Date.now() > deadline) throw error;
-        // A little jitter spreads out writers that keep colliding on one hot object.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 10)));
-      }
-    }
+      const [object] = await commitWrites(this.db, [{ kind, plan, previous: current }], options.actor ?? null);
+      return object!;
+    };
+    return hasPrecondition ? attempt() : retryOnStale(attempt);
   }
 }

@@ -1,10 +1,11 @@
 import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { StaleWriteError } from '@wheelhouse/db';
+import { retryOnStale, StaleWriteError } from '@wheelhouse/db';
+import { ApiError } from '@wheelhouse/resources';
 import type { ApiContext } from '../../context.js';
 import { parseManifest } from './parse-manifest.js';
 import { planApply } from './plan-apply.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AppliedObject {
   @Field(() => String) apiVersion!: string;
   @Field(() => String) kind!: string;
@@ -14,12 +15,12 @@ export class AppliedObject {
   @Field(() => String, { description: 'created, configured or unchanged' }) action!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ApplyResult {
   @Field(() => [AppliedObject]) objects!: AppliedObject[];
 }
 
-const MAX_ATTEMPTS = 5;
+const lostRace = (error: unknown) => error instanceof StaleWriteError || (error instanceof ApiError && error.code === 'ALREADY_EXISTS');
 
 @Resolver()
 export class ApplyResolver {
@@ -31,24 +32,20 @@ export class ApplyResolver {
     @Ctx() ctx: ApiContext,
   ): Promise<ApplyResult> {
     const documents = parseManifest(manifest);
-    for (let attempt = 1; ; attempt++) {
+    // Someone may write (or create) one of these objects meanwhile: then plan again from the new state.
+    return retryOnStale(async () => {
       const writes = await planApply(ctx.store, ctx.inputs, documents, namespace ?? undefined);
-      try {
-        const objects = dryRun ? writes.map((w) => w.plan.object) : await ctx.store.commit(writes, { actor: ctx.actor });
-        return {
-          objects: objects.map((object, i) => ({
-            apiVersion: object.apiVersion!,
-            kind: object.kind!,
-            namespace: object.metadata.namespace,
-            name: object.metadata.name!,
-            resourceVersion: object.metadata.resourceVersion ?? '',
-            action: writes[i]!.action,
-          })),
-        };
-      } catch (error) {
-        // Someone wrote one of these objects meanwhile: plan again from the new state.
-        if (!(error instanceof StaleWriteError) || attempt >= MAX_ATTEMPTS) throw error;
-      }
-    }
+      const objects = dryRun ? writes.map((w) => w.plan.object) : await ctx.store.commit(writes, { actor: ctx.actor });
+      return {
+        objects: objects.map((object, i) => ({
+          apiVersion: object.apiVersion!,
+          kind: object.kind!,
+          namespace: object.metadata.namespace,
+          name: object.metadata.name!,
+          resourceVersion: object.metadata.resourceVersion ?? '',
+          action: writes[i]!.action,
+        })),
+      };
+    }, lostRace);
   }
 }

@@ -1,7 +1,7 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
 
 /** The condition shape shared by pods, nodes and (later) workloads. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('ConditionInput')
 export class Condition {
   @Field(() => String, { nullable: true }) type?: string;

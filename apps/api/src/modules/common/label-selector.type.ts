@@ -1,7 +1,7 @@
 import { InputType, ObjectType } from 'type-graphql';
 import { Json, List, Str, StrList } from './fields.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('LabelSelectorRequirementInput')
 export class LabelSelectorRequirement {
   @Str() key?: string;
@@ -10,14 +10,14 @@ export class LabelSelectorRequirement {
 }
 
 /** metav1.LabelSelector: matchLabels AND matchExpressions. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('LabelSelectorInput')
 export class LabelSelector {
   @Json() matchLabels?: Record<string, string>;
   @List(() => LabelSelectorRequirement) matchExpressions?: LabelSelectorRequirement[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('ObjectReferenceInput')
 export class ObjectReference {
   @Str() apiVersion?: string;

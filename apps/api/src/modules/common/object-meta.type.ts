@@ -1,7 +1,7 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { JSONObject } from './scalars.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('OwnerReferenceInput')
 export class OwnerReference {
   @Field(() => String, { nullable: true }) apiVersion?: string;
@@ -13,7 +13,7 @@ export class OwnerReference {
 }
 
 /** Kubernetes ObjectMeta. Server-owned fields are accepted on input (so `get -o yaml` output applies again) and ignored. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('ObjectMetaInput')
 export class ObjectMeta {
   @Field(() => String, { nullable: true }) name?: string;
@@ -31,7 +31,7 @@ export class ObjectMeta {
   @Field(() => [String], { nullable: true }) finalizers?: string[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ListMeta {
   @Field(() => String) resourceVersion!: string;
   @Field(() => String, { nullable: true, description: 'Pass to the next call to get the next page; absent on the last page.' }) continue?: string;

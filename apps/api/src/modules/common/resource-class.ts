@@ -9,7 +9,7 @@ import { Str } from './fields.js';
  */
 export function resourceClasses(kind: string, spec: ClassType, status?: ClassType): { output: ClassType; input: ClassType } {
   // Bases carry the shared fields; only the concrete types below are reachable from resolvers, so only they reach the schema.
-  @ObjectType(`${kind}Base`)
+  @ObjectType(`${kind}Base`, { simpleResolvers: true })
   @InputType(`${kind}BaseInput`)
   class Base {
     @Str() apiVersion?: string;
@@ -19,14 +19,14 @@ export function resourceClasses(kind: string, spec: ClassType, status?: ClassTyp
   }
   let Parent: ClassType = Base;
   if (status) {
-    @ObjectType(`${kind}WithStatusBase`)
+    @ObjectType(`${kind}WithStatusBase`, { simpleResolvers: true })
     @InputType(`${kind}WithStatusBaseInput`)
     class WithStatus extends Base {
       @Field(() => status, { nullable: true }) status?: unknown;
     }
     Parent = WithStatus;
   }
-  @ObjectType(kind)
+  @ObjectType(kind, { simpleResolvers: true })
   class Output extends (Parent as typeof Base) {}
   @InputType(`${kind}Input`)
   class Input extends (Parent as typeof Base) {}

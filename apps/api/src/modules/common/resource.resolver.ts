@@ -35,13 +35,13 @@ export function createResourceResolver(kind: KindInfo, objectType: ClassType, in
   const WatchArgsType = ns ? NamespacedWatchArgs : ClusterWatchArgs;
   const DeleteArgsType = ns ? NamespacedDeleteArgs : ClusterDeleteArgs;
 
-  @ObjectType(`${K}List`)
+  @ObjectType(`${K}List`, { simpleResolvers: true })
   class ListType {
     @Field(() => ListMeta) metadata!: ListMeta;
     @Field(() => [objectType]) items!: unknown[];
   }
 
-  @ObjectType(`${K}WatchEvent`)
+  @ObjectType(`${K}WatchEvent`, { simpleResolvers: true })
   class WatchEventObject {
     @Field(() => WatchEventType) type!: WatchEventType;
     @Field(() => objectType) object!: unknown;

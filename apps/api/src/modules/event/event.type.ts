@@ -3,7 +3,7 @@ import { IntField, Json, Obj, Str } from '../common/fields.js';
 import { ObjectMeta } from '../common/object-meta.type.js';
 import { ObjectReference } from '../common/label-selector.type.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('EventSourceInput')
 export class EventSource {
   @Str() component?: string;
@@ -11,7 +11,7 @@ export class EventSource {
 }
 
 /** core/v1 Event: its fields sit next to metadata (no spec), as in Kubernetes. */
-@ObjectType('EventBase')
+@ObjectType('EventBase', { simpleResolvers: true })
 @InputType('EventBaseInput')
 class EventFields {
   @Str() apiVersion?: string;
@@ -33,7 +33,7 @@ class EventFields {
   @Str() reportingInstance?: string;
 }
 
-@ObjectType('Event')
+@ObjectType('Event', { simpleResolvers: true })
 export class Event extends EventFields {}
 
 @InputType('EventInput')

@@ -3,7 +3,7 @@ import { IntField, Str } from '../common/fields.js';
 import { resourceClasses } from '../common/resource-class.js';
 
 /** coordination.k8s.io/v1 Lease: leader election and node heartbeats. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('LeaseSpecInput')
 export class LeaseSpec {
   @Str() holderIdentity?: string;

@@ -3,13 +3,13 @@ import { List, Str, StrList } from '../common/fields.js';
 import { Condition } from '../common/condition.type.js';
 import { resourceClasses } from '../common/resource-class.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('NamespaceSpecInput')
 export class NamespaceSpec {
   @StrList('Kept until the namespace controller has emptied a terminating namespace.') finalizers?: string[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('NamespaceStatusInput')
 export class NamespaceStatus {
   @Str('Active or Terminating') phase?: string;

@@ -3,7 +3,7 @@ import { Bool, IntField, Json, List, Obj, Str, StrList } from '../common/fields.
 import { Condition } from '../common/condition.type.js';
 import { resourceClasses } from '../common/resource-class.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('TaintInput')
 export class Taint {
   @Str() key?: string;
@@ -12,7 +12,7 @@ export class Taint {
   @Str() timeAdded?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('NodeSpecInput')
 export class NodeSpec {
   @Str() podCIDR?: string;
@@ -22,14 +22,14 @@ export class NodeSpec {
   @List(() => Taint) taints?: Taint[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('NodeAddressInput')
 export class NodeAddress {
   @Str('InternalIP, ExternalIP or Hostname') type?: string;
   @Str() address?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('NodeSystemInfoInput')
 export class NodeSystemInfo {
   @Str() machineID?: string;
@@ -44,19 +44,19 @@ export class NodeSystemInfo {
   @Str() architecture?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('DaemonEndpointInput')
 export class DaemonEndpoint {
   @IntField() Port?: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('NodeDaemonEndpointsInput')
 export class NodeDaemonEndpoints {
   @Obj(() => DaemonEndpoint) kubeletEndpoint?: DaemonEndpoint;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('NodeStatusInput')
 export class NodeStatus {
   @Json('Resource name → quantity, e.g. {"cpu": "4", "memory": "8Gi", "pods": "110"}') capacity?: Record<string, string>;

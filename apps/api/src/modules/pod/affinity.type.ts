@@ -2,7 +2,7 @@ import { InputType, ObjectType } from 'type-graphql';
 import { IntField, List, Obj, Str, StrList } from '../common/fields.js';
 import { LabelSelector } from '../common/label-selector.type.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('NodeSelectorRequirementInput')
 export class NodeSelectorRequirement {
   @Str() key?: string;
@@ -10,34 +10,34 @@ export class NodeSelectorRequirement {
   @StrList() values?: string[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('NodeSelectorTermInput')
 export class NodeSelectorTerm {
   @List(() => NodeSelectorRequirement) matchExpressions?: NodeSelectorRequirement[];
   @List(() => NodeSelectorRequirement) matchFields?: NodeSelectorRequirement[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('NodeSelectorInput')
 export class NodeSelector {
   @List(() => NodeSelectorTerm) nodeSelectorTerms?: NodeSelectorTerm[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('PreferredSchedulingTermInput')
 export class PreferredSchedulingTerm {
   @IntField() weight?: number;
   @Obj(() => NodeSelectorTerm) preference?: NodeSelectorTerm;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('NodeAffinityInput')
 export class NodeAffinity {
   @Obj(() => NodeSelector) requiredDuringSchedulingIgnoredDuringExecution?: NodeSelector;
   @List(() => PreferredSchedulingTerm) preferredDuringSchedulingIgnoredDuringExecution?: PreferredSchedulingTerm[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('PodAffinityTermInput')
 export class PodAffinityTerm {
   @Obj(() => LabelSelector) labelSelector?: LabelSelector;
@@ -46,21 +46,21 @@ export class PodAffinityTerm {
   @Obj(() => LabelSelector) namespaceSelector?: LabelSelector;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('WeightedPodAffinityTermInput')
 export class WeightedPodAffinityTerm {
   @IntField() weight?: number;
   @Obj(() => PodAffinityTerm) podAffinityTerm?: PodAffinityTerm;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('PodAffinityInput')
 export class PodAffinity {
   @List(() => PodAffinityTerm) requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
   @List(() => WeightedPodAffinityTerm) preferredDuringSchedulingIgnoredDuringExecution?: WeightedPodAffinityTerm[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('AffinityInput')
 export class Affinity {
   @Obj(() => NodeAffinity) nodeAffinity?: NodeAffinity;

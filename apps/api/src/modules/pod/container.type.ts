@@ -1,7 +1,7 @@
 import { InputType, ObjectType } from 'type-graphql';
 import { Bool, IntField, IntOrStr, Json, List, Obj, QuantityField, Str, StrList } from '../common/fields.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('ContainerPortInput')
 export class ContainerPort {
   @Str() name?: string;
@@ -11,14 +11,14 @@ export class ContainerPort {
   @Str() hostIP?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('ObjectFieldSelectorInput')
 export class ObjectFieldSelector {
   @Str() apiVersion?: string;
   @Str('e.g. metadata.name, metadata.namespace, status.podIP, spec.nodeName') fieldPath?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('ResourceFieldSelectorInput')
 export class ResourceFieldSelector {
   @Str() containerName?: string;
@@ -26,7 +26,7 @@ export class ResourceFieldSelector {
   @QuantityField() divisor?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('KeySelectorInput')
 export class KeySelector {
   @Str() name?: string;
@@ -34,7 +34,7 @@ export class KeySelector {
   @Bool() optional?: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('EnvVarSourceInput')
 export class EnvVarSource {
   @Obj(() => ObjectFieldSelector) fieldRef?: ObjectFieldSelector;
@@ -43,7 +43,7 @@ export class EnvVarSource {
   @Obj(() => KeySelector) secretKeyRef?: KeySelector;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('EnvVarInput')
 export class EnvVar {
   @Str() name?: string;
@@ -51,14 +51,14 @@ export class EnvVar {
   @Obj(() => EnvVarSource) valueFrom?: EnvVarSource;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('LocalObjectReferenceInput')
 export class OptionalReference {
   @Str() name?: string;
   @Bool() optional?: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('EnvFromSourceInput')
 export class EnvFromSource {
   @Str() prefix?: string;
@@ -66,14 +66,14 @@ export class EnvFromSource {
   @Obj(() => OptionalReference) secretRef?: OptionalReference;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('ResourceRequirementsInput')
 export class ResourceRequirements {
   @Json('Resource name → quantity') limits?: Record<string, string>;
   @Json('Resource name → quantity') requests?: Record<string, string>;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('VolumeMountInput')
 export class VolumeMount {
   @Str() name?: string;
@@ -84,20 +84,20 @@ export class VolumeMount {
   @Str() subPathExpr?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('ExecActionInput')
 export class ExecAction {
   @StrList() command?: string[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('HTTPHeaderInput')
 export class HTTPHeader {
   @Str() name?: string;
   @Str() value?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('HTTPGetActionInput')
 export class HTTPGetAction {
   @Str() path?: string;
@@ -107,27 +107,27 @@ export class HTTPGetAction {
   @List(() => HTTPHeader) httpHeaders?: HTTPHeader[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('TCPSocketActionInput')
 export class TCPSocketAction {
   @IntOrStr() port?: number | string;
   @Str() host?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('GRPCActionInput')
 export class GRPCAction {
   @IntField() port?: number;
   @Str() service?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('SleepActionInput')
 export class SleepAction {
   @IntField() seconds?: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('ProbeInput')
 export class Probe {
   @Obj(() => ExecAction) exec?: ExecAction;
@@ -142,7 +142,7 @@ export class Probe {
   @IntField() terminationGracePeriodSeconds?: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('LifecycleHandlerInput')
 export class LifecycleHandler {
   @Obj(() => ExecAction) exec?: ExecAction;
@@ -151,14 +151,14 @@ export class LifecycleHandler {
   @Obj(() => SleepAction) sleep?: SleepAction;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('LifecycleInput')
 export class Lifecycle {
   @Obj(() => LifecycleHandler) postStart?: LifecycleHandler;
   @Obj(() => LifecycleHandler) preStop?: LifecycleHandler;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('ContainerInput')
 export class Container {
   @Str() name?: string;

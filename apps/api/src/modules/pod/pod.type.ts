@@ -6,7 +6,7 @@ import { resourceClasses } from '../common/resource-class.js';
 import { Container } from './container.type.js';
 import { Affinity } from './affinity.type.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('TolerationInput')
 export class Toleration {
   @Str() key?: string;
@@ -16,28 +16,28 @@ export class Toleration {
   @IntField() tolerationSeconds?: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('EmptyDirVolumeSourceInput')
 export class EmptyDirVolumeSource {
   @Str() medium?: string;
   @QuantityField() sizeLimit?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('HostPathVolumeSourceInput')
 export class HostPathVolumeSource {
   @Str() path?: string;
   @Str() type?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('PersistentVolumeClaimVolumeSourceInput')
 export class PersistentVolumeClaimVolumeSource {
   @Str() claimName?: string;
   @Bool() readOnly?: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('VolumeInput')
 export class Volume {
   @Str() name?: string;
@@ -50,7 +50,7 @@ export class Volume {
   @Json() projected?: Record<string, unknown>;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('PodSpecInput')
 export class PodSpec {
   @List(() => Volume) volumes?: Volume[];
@@ -86,20 +86,20 @@ export class PodSpec {
   @Bool() setHostnameAsFQDN?: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('ContainerStateWaitingInput')
 export class ContainerStateWaiting {
   @Str() reason?: string;
   @Str() message?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('ContainerStateRunningInput')
 export class ContainerStateRunning {
   @Str() startedAt?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('ContainerStateTerminatedInput')
 export class ContainerStateTerminated {
   @IntField() exitCode?: number;
@@ -111,7 +111,7 @@ export class ContainerStateTerminated {
   @Str() containerID?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('ContainerStateInput')
 export class ContainerState {
   @Obj(() => ContainerStateWaiting) waiting?: ContainerStateWaiting;
@@ -119,7 +119,7 @@ export class ContainerState {
   @Obj(() => ContainerStateTerminated) terminated?: ContainerStateTerminated;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('ContainerStatusInput')
 export class ContainerStatus {
   @Str() name?: string;
@@ -133,13 +133,13 @@ export class ContainerStatus {
   @Bool() started?: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('PodIPInput')
 export class PodIP {
   @Str() ip?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @InputType('PodStatusInput')
 export class PodStatus {
   @Str('Pending, Running, Succeeded, Failed or Unknown') phase?: string;

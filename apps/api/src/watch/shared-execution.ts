@@ -1,0 +1,54 @@
+import { createSourceEventStream, execute, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import type { WatchEvent } from './watch-event.js';
+
+type Result = ExecutionResult | Promise<ExecutionResult>;
+
+/** Per shared object (one per change, shared by every watcher), the result per document. */
+const results = new WeakMap<object, Map<string, Result>>();
+
+/**
+ * graphql-ws's `subscribe`: like graphql-js's, except that an event is executed once per
+ * distinct subscription document and variables, not once per subscriber. Watchers of a
+ * kind receive the same change object, so 200 dashboards watching pods cost one
+ * execution per change, as Kubernetes serialises a watch event once for all watchers.
+ */
+export async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const stream = await createSourceEventStream(args);
+  if (!(Symbol.asyncIterator in stream)) return stream as ExecutionResult;
+  const source = stream as AsyncIterableIterator<unknown>;
+  const key = print(args.document) + JSON.stringify(args.variableValues ?? {});
+  const run = (payload: unknown): Result => {
+    const shared = sharedObject(payload);
+    if (!shared) return execute({ ...args, rootValue: payload });
+    let byDocument = results.get(shared);
+    if (!byDocument) results.set(shared, (byDocument = new Map()));
+    const cacheKey = `${(payload as WatchEvent).type}\n${key}`;
+    let result = byDocument.get(cacheKey);
+    if (!result) byDocument.set(cacheKey, (result = execute({ ...args, rootValue: payload })));
+    return result;
+  };
+  const mapped: AsyncIterableIterator<ExecutionResult> = {
+    async next() {
+      const item = await source.next();
+      return item.done ? { done: true, value: undefined } : { done: false, value: await run(item.value) };
+    },
+    async return() {
+      await source.return?.();
+      return { done: true, value: undefined };
+    },
+    async throw(error: unknown) {
+      await source.return?.();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return mapped;
+    },
+  };
+  return mapped;
+}
+
+/** The object every watcher of a change shares (bookmarks and initial lists are not shared). */
+function sharedObject(payload: unknown): object | undefined {
+  const event = payload as Partial<WatchEvent> | undefined;
+  return event?.type && event.type !== 'BOOKMARK' && typeof event.object === 'object' ? event.object : undefined;
+}
