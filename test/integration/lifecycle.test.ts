@@ -77,6 +77,17 @@ describe('namespaces', () => {
     assert.match(result.errors![0]!.message, /being terminated/);
   });
 
+  test('spec.finalizers change only through finalizeNamespace; removing the last one ends a terminating namespace', async () => {
+    await api.ok(`mutation { createNamespace(input: { metadata: { name: "ending" } }) { metadata { name } } }`);
+    const kept = await api.ok(`mutation { patchNamespace(name: "ending", patch: { spec: { finalizers: [] }, metadata: { labels: { a: "b" } } }) { spec { finalizers } } }`);
+    assert.deepEqual(kept.patchNamespace.spec.finalizers, ['kubernetes']);
+    await api.ok(`mutation { deleteNamespace(name: "ending") { metadata { name } } }`);
+    assert.ok((await api.ok(`query { namespace(name: "ending") { metadata { name } } }`)).namespace, 'held by its finalizer');
+    const done = await api.ok(`mutation { finalizeNamespace(name: "ending", finalizers: []) { metadata { name } } }`);
+    assert.equal(done.finalizeNamespace, null);
+    assert.equal((await api.ok(`query { namespace(name: "ending") { metadata { name } } }`)).namespace, null);
+  });
+
   test('a namespace mismatch between argument and object is BAD_USER_INPUT', async () => {
     const input = podInput('mismatch');
     const result = await api.gql(CREATE, { ns: 'default', input: { ...input, metadata: { ...input.metadata, namespace: 'kube-system' } } });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { NamespaceResolver } from './modules/namespace/namespace.resolver.js';
+import { NamespaceFinalizeResolver } from './modules/namespace/finalize.resolver.js';
 import { NodeResolver } from './modules/node/node.resolver.js';
 import { PodResolver } from './modules/pod/pod.resolver.js';
 import { EventResolver } from './modules/event/event.resolver.js';
@@ -9,7 +10,7 @@ import { LeaseResolver } from './modules/lease/lease.resolver.js';
 import { ApplyResolver } from './modules/apply/apply.resolver.js';
 
 /** Every resolver of the API. A new kind adds its resolver here. */
-export const RESOLVERS = [NamespaceResolver, NodeResolver, PodResolver, EventResolver, LeaseResolver, ApplyResolver] as const;
+export const RESOLVERS = [NamespaceResolver, NamespaceFinalizeResolver, NodeResolver, PodResolver, EventResolver, LeaseResolver, ApplyResolver] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({

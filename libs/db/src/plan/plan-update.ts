@@ -4,8 +4,12 @@ import { deepEqual } from './deep-equal.js';
 import { assertValid } from './validate-object.js';
 import type { WriteClock, WritePlan } from './write-plan.js';
 
-/** `main` replaces spec and user metadata and keeps status; `status` replaces only status. */
-export type UpdateTarget = 'main' | 'status';
+/**
+ * `main` replaces spec and user metadata and keeps status; `status` replaces only
+ * status; `finalize` replaces only a namespace's spec.finalizers (Kubernetes'
+ * namespaces/finalize), which `main` keeps as they were.
+ */
+export type UpdateTarget = 'main' | 'status' | 'finalize';
 
 /**
  * The next state of an existing object from a desired one (a replace, or a merge patch
@@ -18,7 +22,8 @@ export function planUpdate(kind: KindInfo, current: KubeObject, desiredInput: Ku
   checkPrecondition(kind, current, meta.resourceVersion);
   checkIdentity(kind, current, meta.name, meta.namespace);
 
-  const next = target === 'status' ? withStatus(current, desired) : withMain(kind, current, desired, clock);
+  const next =
+    target === 'status' ? withStatus(current, desired) : target === 'finalize' ? withSpecFinalizers(current, desired) : withMain(kind, current, desired, clock);
   if (target === 'main' && !deepEqual(bodyOf(next, kind.bodyKey), bodyOf(current, kind.bodyKey))) {
     next.metadata.generation = (current.metadata.generation ?? 1) + 1;
   }
@@ -46,7 +51,13 @@ function withMain(kind: KindInfo, current: KubeObject, desired: KubeObject, cloc
     ...body,
     ...(kind.hasStatus ? { status: current.status ?? {} } : {}),
   };
-  return kind.applyDefaults(next, clock.now());
+  const defaulted = kind.applyDefaults(next, clock.now());
+  return kind.keepOnUpdate ? kind.keepOnUpdate(defaulted, current) : defaulted;
+}
+
+function withSpecFinalizers(current: KubeObject, desired: KubeObject): KubeObject {
+  const finalizers = (desired.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [];
+  return { ...current, metadata: { ...current.metadata }, spec: { ...(current.spec ?? {}), finalizers } };
 }
 
 function withStatus(current: KubeObject, desired: KubeObject): KubeObject {

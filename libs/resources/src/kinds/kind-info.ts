@@ -35,6 +35,8 @@ export interface KindInfo {
   validate(object: KubeObject): FieldError[];
   /** Extra rules for updates (immutable fields). */
   validateUpdate?(next: KubeObject, prev: KubeObject): FieldError[];
+  /** Fields an ordinary update may not change, copied from the current object (Kubernetes' PrepareForUpdate). */
+  keepOnUpdate?(next: KubeObject, current: KubeObject): KubeObject;
   /** Node agents register nodes with their status; other kinds start from a reset status. */
   keepStatusOnCreate?: boolean;
   /**

@@ -1,6 +1,7 @@
 import type { KindInfo } from './kind-info.js';
 import type { KubeObject } from '../object.js';
 import { validateLease } from '../validation/index.js';
+import { defaultLease } from '../defaults/index.js';
 
 const spec = (o: KubeObject) => (o.spec ?? {}) as { holderIdentity?: string };
 
@@ -18,6 +19,6 @@ export const LeaseKind: KindInfo = {
   columns: (o) => ({ holderIdentity: spec(o).holderIdentity ?? null }),
   selectableFields: (o) => ({ 'spec.holderIdentity': spec(o).holderIdentity ?? '' }),
   fieldColumns: { 'spec.holderIdentity': `coalesce("holderIdentity", '')` },
-  applyDefaults: (o) => o,
+  applyDefaults: (o) => defaultLease(o),
   validate: (o) => validateLease(o),
 };

@@ -1,6 +1,7 @@
 import type { KindInfo } from './kind-info.js';
 import type { KubeObject } from '../object.js';
 import { defaultNamespace } from '../defaults/index.js';
+import { validateNamespace, validateNamespaceStatusUpdate } from '../validation/index.js';
 import { beginNamespaceTermination } from './namespace-termination.js';
 
 const status = (o: KubeObject) => (o.status ?? {}) as { phase?: string };
@@ -20,6 +21,8 @@ export const NamespaceKind: KindInfo = {
   selectableFields: (o) => ({ 'status.phase': status(o).phase ?? '' }),
   fieldColumns: { 'status.phase': `coalesce("phase", '')` },
   applyDefaults: (o) => defaultNamespace(o) as KubeObject,
-  validate: () => [],
+  validate: (o) => [...validateNamespace(o), ...validateNamespaceStatusUpdate(o)],
   beginTermination: (ns) => beginNamespaceTermination(ns),
+  // spec.finalizers change only through finalizeNamespace, as Kubernetes' namespaces/finalize.
+  keepOnUpdate: (next, current) => ({ ...next, spec: { ...(next.spec ?? {}), finalizers: (current.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [] } }),
 };

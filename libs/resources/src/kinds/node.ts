@@ -1,6 +1,7 @@
 import type { KindInfo } from './kind-info.js';
 import type { KubeObject } from '../object.js';
-import { validateNodeSpec, validateNodeStatus } from '../validation/index.js';
+import { validateNodeSpec, validateNodeStatus, validateNodeUpdate } from '../validation/index.js';
+import { defaultNode } from '../defaults/index.js';
 
 const spec = (o: KubeObject) => (o.spec ?? {}) as { unschedulable?: boolean };
 
@@ -19,6 +20,7 @@ export const NodeKind: KindInfo = {
   columns: (o) => ({ unschedulable: spec(o).unschedulable === true }),
   selectableFields: (o) => ({ 'spec.unschedulable': String(spec(o).unschedulable === true) }),
   fieldColumns: { 'spec.unschedulable': `("unschedulable"::text)` },
-  applyDefaults: (o) => o,
+  applyDefaults: (o) => defaultNode(o),
   validate: (o) => [...validateNodeSpec(o.spec ?? {}, 'spec'), ...validateNodeStatus(o.status ?? {}, 'status')],
+  validateUpdate: (next, prev) => validateNodeUpdate(next, prev),
 };
