@@ -8,9 +8,33 @@ import { PodResolver } from './modules/pod/pod.resolver.js';
 import { EventResolver } from './modules/event/event.resolver.js';
 import { LeaseResolver } from './modules/lease/lease.resolver.js';
 import { ApplyResolver } from './modules/apply/apply.resolver.js';
+import { ReplicaSetResolver } from './modules/replicaset/replicaset.resolver.js';
+import { ReplicaSet } from './modules/replicaset/replicaset.type.js';
+import { ReplicationControllerResolver } from './modules/replicationcontroller/replicationcontroller.resolver.js';
+import { ReplicationController } from './modules/replicationcontroller/replicationcontroller.type.js';
+import { DeploymentResolver } from './modules/deployment/deployment.resolver.js';
+import { Deployment } from './modules/deployment/deployment.type.js';
+import { DeploymentActionsResolver } from './modules/deployment/deployment-actions.resolver.js';
+import { createScaleResolver } from './modules/common/scale.resolver.js';
+import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from '@wheelhouse/resources';
 
 /** Every resolver of the API. A new kind adds its resolver here. */
-export const RESOLVERS = [NamespaceResolver, NamespaceFinalizeResolver, NodeResolver, PodResolver, EventResolver, LeaseResolver, ApplyResolver] as const;
+export const RESOLVERS = [
+  NamespaceResolver,
+  NamespaceFinalizeResolver,
+  NodeResolver,
+  PodResolver,
+  EventResolver,
+  LeaseResolver,
+  ReplicaSetResolver,
+  createScaleResolver(ReplicaSetKind, ReplicaSet),
+  ReplicationControllerResolver,
+  createScaleResolver(ReplicationControllerKind, ReplicationController),
+  DeploymentResolver,
+  createScaleResolver(DeploymentKind, Deployment),
+  DeploymentActionsResolver,
+  ApplyResolver,
+] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({

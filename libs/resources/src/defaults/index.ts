@@ -5,3 +5,4 @@ export { defaultNode } from './node.js';
 export { defaultNamespace, NAMESPACE_FINALIZER, NAMESPACE_NAME_LABEL } from './namespace.js';
 export { defaultEvent } from './event.js';
 export { defaultLease } from './lease.js';
+export { defaultReplicaSet, defaultReplicationController, defaultDeployment } from './workload.js';

@@ -24,7 +24,7 @@ export interface KindInfo {
   bodyKey: 'spec' | null;
   hasStatus: boolean;
   /** Extra indexed columns, derived from the object, written on every write. */
-  columns(object: KubeObject): Record<string, string | boolean | null>;
+  columns(object: KubeObject): Record<string, string | number | boolean | null>;
   /** Field selector name → value, for in-memory matching (metadata.* are added by the store). */
   selectableFields(object: KubeObject): Record<string, string>;
   /** Field selector name → SQL column, for lists. */

@@ -4,9 +4,12 @@ import { NodeKind } from './node.js';
 import { PodKind } from './pod.js';
 import { EventKind } from './event.js';
 import { LeaseKind } from './lease.js';
+import { ReplicaSetKind } from './replicaset.js';
+import { ReplicationControllerKind } from './replicationcontroller.js';
+import { DeploymentKind } from './deployment.js';
 
 /** Every kind the cluster serves. Adding a kind starts here. */
-export const KINDS: readonly KindInfo[] = [NamespaceKind, NodeKind, PodKind, EventKind, LeaseKind];
+export const KINDS: readonly KindInfo[] = [NamespaceKind, NodeKind, PodKind, EventKind, LeaseKind, ReplicaSetKind, ReplicationControllerKind, DeploymentKind];
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));
 

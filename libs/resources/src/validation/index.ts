@@ -29,3 +29,6 @@ export { validateNodeSpec, validateNodeStatus, validateNodeUpdate } from './node
 export { validateNamespace, validateNamespaceStatusUpdate, NAMESPACE_PHASES } from './namespace.js';
 export { validateEvent, EVENT_TYPES } from './event.js';
 export { validateLease, validateLeaseSpec } from './lease.js';
+export { validateLabelSelector, validateNonEmptySelector } from './label-selector.js';
+export { validateWorkloadSpec, validateSelectorImmutable } from './workload.js';
+export { validateDeploymentSpec } from './deployment.js';
