@@ -79,6 +79,26 @@ describe('pods', () => {
   });
 });
 
+describe('bulk create', () => {
+  const CREATE_MANY = `mutation($inputs: [PodInput!]!) { createPods(namespace: "default", inputs: $inputs) { metadata { name resourceVersion } } }`;
+
+  test('creates every object in one commit, with consecutive revisions', async () => {
+    const { createPods } = await api.ok(CREATE_MANY, { inputs: [podInput('bulk-1'), podInput('bulk-2'), podInput('bulk-3')] });
+    const revisions = createPods.map((p: any) => Number(p.metadata.resourceVersion));
+    assert.deepEqual(revisions, [revisions[0], revisions[0] + 1, revisions[0] + 2]);
+  });
+
+  test('one invalid or duplicate input writes nothing and is named by index', async () => {
+    const bad = await api.gql(CREATE_MANY, { inputs: [podInput('bulk-4'), { metadata: { name: 'Bad' }, spec: { containers: [{ name: 'a', image: 'x' }] } }] });
+    assert.equal(bad.errors?.[0]?.extensions?.field, 'inputs[1].metadata.name');
+    const duplicate = await api.gql(CREATE_MANY, { inputs: [podInput('bulk-5'), podInput('bulk-1')] });
+    assert.equal(duplicate.errors?.[0]?.extensions?.code, 'ALREADY_EXISTS');
+    const { pods } = await api.ok(`query { pods(labelSelector: "!nothing", fieldSelector: "metadata.namespace=default") { items { metadata { name } } } }`);
+    const names = pods.items.map((p: any) => p.metadata.name);
+    assert.ok(!names.includes('bulk-4') && !names.includes('bulk-5'), 'nothing from the failed batches');
+  });
+});
+
 describe('validation errors name the field', () => {
   const cases: [string, Record<string, unknown>, string][] = [
     ['upper-case name', { metadata: { name: 'Web' }, spec: { containers: [{ name: 'a', image: 'x' }] } }, 'metadata.name'],
@@ -111,7 +131,9 @@ describe('validation errors name the field', () => {
 
   test('nothing is written by a failed create', async () => {
     const { pods } = await api.ok(`query { pods { items { metadata { name } } } }`);
-    assert.deepEqual(pods.items.map((p: any) => p.metadata.name).sort(), ['db-1', 'web-1']);
+    const names = pods.items.map((p: any) => p.metadata.name);
+    for (const rejected of ['Web', 'a', 'b', 'c', 'd', 'e']) assert.ok(!names.includes(rejected), rejected);
+    assert.ok(names.includes('web-1'));
   });
 });
 

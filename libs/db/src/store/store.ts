@@ -18,6 +18,14 @@ export interface WriteOptions {
   dryRun?: boolean;
 }
 
+/** Names the failing item of a batch in the error's field path, e.g. `inputs[3].metadata.name`. */
+function atIndex(error: unknown, index: number): unknown {
+  if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') {
+    return new ApiError('BAD_USER_INPUT', `inputs[${index}]: ${error.message}`, `inputs[${index}]${error.field ? `.${error.field}` : ''}`, error.causes);
+  }
+  return error;
+}
+
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 export const systemClock: WriteClock = {
@@ -52,6 +60,19 @@ export class Store {
     }
     const [object] = await commitWrites(this.db, [{ kind, plan }], options.actor ?? null);
     return object!;
+  }
+
+  /** Many objects of one kind in one commit, all or nothing (controllers creating pods in batches). */
+  async createMany(kind: KindInfo, inputs: KubeObject[], namespace: string | undefined, options: WriteOptions = {}): Promise<KubeObject[]> {
+    const writes = inputs.map((input, index) => {
+      try {
+        return { kind, plan: planCreate(kind, input, namespace, this.clock) };
+      } catch (error) {
+        throw atIndex(error, index);
+      }
+    });
+    if (options.dryRun) return writes.map((w) => w.plan.object);
+    return commitWrites(this.db, writes, options.actor ?? null);
   }
 
   /** Replace spec and user metadata (target `main`) or status (target `status`). */

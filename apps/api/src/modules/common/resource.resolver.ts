@@ -71,6 +71,16 @@ export function createResourceResolver(kind: KindInfo, objectType: ClassType, in
       return ctx.store.create(kind, plain(input), ns ? (namespace ?? undefined) : undefined, { actor: ctx.actor, dryRun: dryRun ?? false });
     }
 
+    @Mutation(() => [objectType], { name: `create${Plural}`, description: `Creates many ${kind.plural} in one commit, all or nothing.` })
+    createMany(
+      @Arg('inputs', () => [inputType]) inputs: KubeObject[],
+      @Arg('namespace', () => String, { nullable: true }) namespace: string | undefined,
+      @Arg('dryRun', () => Boolean, { nullable: true }) dryRun: boolean | undefined,
+      @Ctx() ctx: ApiContext,
+    ) {
+      return ctx.store.createMany(kind, inputs.map(plain), ns ? (namespace ?? undefined) : undefined, { actor: ctx.actor, dryRun: dryRun ?? false });
+    }
+
     @Mutation(() => objectType, { name: `replace${K}`, description: 'Replaces spec and metadata; compares metadata.resourceVersion when given.' })
     replace(
       @Args(() => ObjectArgsType) args: ObjectArgs,
