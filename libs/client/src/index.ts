@@ -24,3 +24,4 @@ export { watchField } from './documents.js';
 export { isNewer, parseResourceVersion, resourceVersionOf } from './resource-version.js';
 export { gql } from './gql.js';
 export type { ObjectMeta, WatchEvent, WatchEventType, ListResult } from './types.js';
+export { FullSelections } from './full-selection.js';
