@@ -1,0 +1,26 @@
+export { realClock, sleep, type Clock, type TimerHandle } from './clock.js';
+export { Informer, type InformerOptions, type EventHandler } from './informer.js';
+export { Indexer, type ReplaceDiff } from './indexer.js';
+export { matchesLabels, type LabelMatcher, type Labels } from './label-matcher.js';
+export {
+  keyOf,
+  splitKey,
+  controllerOf,
+  RUNTIME_METADATA_FIELDS,
+  type RuntimeObject,
+  type RuntimeObjectMeta,
+  type OwnerReferenceLike,
+} from './object.js';
+export { deepFreeze } from './deep-freeze.js';
+export { WorkQueue, type WorkQueueOptions, type ShutDownOptions } from './work-queue.js';
+export { MaxOfRateLimiter, defaultControllerRateLimiter, type RateLimiter, type DefaultRateLimiterOptions } from './rate-limiter.js';
+export { ItemExponentialRateLimiter } from './item-exponential-rate-limiter.js';
+export { BucketRateLimiter } from './bucket-rate-limiter.js';
+export { runController, type ControllerOptions, type ControllerHandle } from './controller.js';
+export { done, requeueAfter, retry, terminal, type ReconcileResult } from './reconcile-result.js';
+export { Expectations, EXPECTATIONS_TTL_MS } from './expectations.js';
+export { LeaderElector, type LeaderElectionOptions } from './leader-election.js';
+export { decideLease, leaseExpiry, type LeaseDecision, type DecideLeaseInput } from './lease-decision.js';
+export { ApiLeaseStore, type LeaseStore } from './lease-store.js';
+export { LEASE_FIELDS, type Lease, type LeaseSpec } from './lease.js';
+export { controllerMetrics, type ControllerMetrics, type ReconcileOutcome } from './metrics.js';
