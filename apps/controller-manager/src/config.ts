@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/** Settings of one controller-manager process (API.md "Running"). */
+export interface ManagerConfig {
+  server: string;
+  token: string;
+  identity: string;
+  leaseNamespace: string;
+  leaseName: string;
+  leaseDurationSeconds: number;
+  renewDeadlineMs: number;
+  retryPeriodMs: number;
+  workers: number;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ManagerConfig {
+  const num = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
+  return {
+    server: env.WHEELHOUSE_SERVER ?? `http://127.0.0.1:${env.PORT ?? 4000}/graphql`,
+    token: resolveToken(env),
+    identity: `${hostname()}_${process.pid}_${randomBytes(3).toString('hex')}`,
+    leaseNamespace: 'kube-system',
+    leaseName: 'wheelhouse-controller-manager',
+    leaseDurationSeconds: num('WHEELHOUSE_LEASE_DURATION_SECONDS', 15),
+    renewDeadlineMs: num('WHEELHOUSE_RENEW_DEADLINE_MS', 10_000),
+    retryPeriodMs: num('WHEELHOUSE_RETRY_PERIOD_MS', 2_000),
+    workers: num('WHEELHOUSE_CONTROLLER_WORKERS', 4),
+  };
+}
+
+/** WHEELHOUSE_TOKEN, else the admin token from the environment or the file the API wrote. */
+export function resolveToken(env: NodeJS.ProcessEnv): string {
+  const token = env.WHEELHOUSE_TOKEN || env.WHEELHOUSE_ADMIN_TOKEN;
+  if (token) return token;
+  const file = join(env.WHEELHOUSE_DATA_DIR ?? '.wheelhouse', 'admin-token');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    throw new Error(`no API token: set WHEELHOUSE_TOKEN (or WHEELHOUSE_ADMIN_TOKEN), or run beside the API's ${file}`);
+  }
+}

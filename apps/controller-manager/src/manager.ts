@@ -1,0 +1,59 @@
+import { FullSelections, type WheelhouseClient } from '@wheelhouse/client';
+import { Informer, type ControllerHandle, type ControllerMetrics } from '@wheelhouse/controller-runtime';
+import { EventRecorder } from './events/recorder.js';
+import type { Informers, ManagedObject, ManagerContext } from './runtime/context.js';
+import { stripNulls } from './runtime/strip-nulls.js';
+import { startReplicaSetController } from './replicaset/controller.js';
+import { startGarbageCollector } from './garbage-collector/controller.js';
+import { startNamespaceController } from './namespace/controller.js';
+
+export interface RunningManager {
+  stop(): Promise<void>;
+}
+
+/** Every controller of the manager, started once this process leads; `signal` aborts when it stops leading. */
+export async function startControllers(
+  client: WheelhouseClient,
+  options: { workers: number; metrics?: ControllerMetrics; log: (message: string, error?: unknown) => void; signal?: AbortSignal },
+): Promise<RunningManager> {
+  const selections = new FullSelections(client);
+  const informer = async (plural: string, type: string) =>
+    new Informer<ManagedObject>(client, {
+      plural,
+      kind: type,
+      fields: await selections.of(type),
+      transform: (o: unknown) => stripNulls(o) as ManagedObject,
+      onError: (error, willRetry) => options.log(`${plural} watch${willRetry ? ' (retrying)' : ''}`, error),
+    });
+  const informers: Informers = {
+    pods: await informer('pods', 'Pod'),
+    replicaSets: await informer('replicaSets', 'ReplicaSet'),
+    replicationControllers: await informer('replicationControllers', 'ReplicationController'),
+    deployments: await informer('deployments', 'Deployment'),
+    namespaces: await informer('namespaces', 'Namespace'),
+  };
+  const ctx: ManagerContext = {
+    client,
+    informers,
+    events: (component) => new EventRecorder(client, component, () => new Date(), (e) => options.log(`${component} event`, e)),
+    metrics: options.metrics,
+    onError: (controller, key, error) => options.log(`${controller} ${key}`, error),
+    now: () => new Date(),
+  };
+  const all = Object.values(informers);
+  for (const i of all) i.start();
+  await Promise.all(all.map((i) => i.waitForSync(options.signal)));
+  const controllers: ControllerHandle[] = [
+    startReplicaSetController(ctx, 'ReplicaSet', options.workers),
+    startReplicaSetController(ctx, 'ReplicationController', options.workers),
+    startGarbageCollector(ctx),
+    startNamespaceController(ctx),
+  ];
+  options.log(`controllers running: ${controllers.length}`);
+  return {
+    async stop() {
+      await Promise.all(controllers.map((c) => c.stop()));
+      for (const i of all) i.stop();
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import { Expectations, WorkQueue, controllerOf, done, keyOf, requeueAfter, runController, type ControllerHandle } from '@wheelhouse/controller-runtime';
+import type { ManagedObject, ManagerContext } from '../runtime/context.js';
+import type { Pod } from '../common/types.js';
+import { decideReplicaSet, type ReplicaSetAction } from './decide.js';
+import type { ReplicaSetKind, ReplicaSetLike } from './kind.js';
+
+const CREATE_PODS = `mutation($ns: String, $inputs: [PodInput!]!) { createPods(namespace: $ns, inputs: $inputs) { metadata { name } } }`;
+const PATCH_POD = `mutation($ns: String, $name: String!, $patch: JSONObject!) { patchPod(namespace: $ns, name: $name, patch: $patch) { metadata { name } } }`;
+const DELETE_POD = `mutation($ns: String, $name: String!) { deletePod(namespace: $ns, name: $name) { metadata { name } } }`;
+
+/**
+ * The ReplicaSet controller (and, with kind ReplicationController, the RC one): watch
+ * handlers only enqueue owner keys; reconcile reads the caches, asks decideReplicaSet,
+ * and carries its actions out through the API.
+ */
+export function startReplicaSetController(ctx: ManagerContext, kind: ReplicaSetKind, workers = 4): ControllerHandle {
+  const name = kind === 'ReplicaSet' ? 'replicaset-controller' : 'replicationcontroller-controller';
+  const owners = kind === 'ReplicaSet' ? ctx.informers.replicaSets : ctx.informers.replicationControllers;
+  const plural = kind === 'ReplicaSet' ? 'ReplicaSet' : 'ReplicationController';
+  const queue = new WorkQueue();
+  const expectations = new Expectations();
+  const events = ctx.events(name);
+  const lastErrors = new Map<string, string>();
+
+  const enqueueOwner = (pod: ManagedObject) => {
+    const ref = controllerOf(pod);
+    if (ref && ref.kind === kind) {
+      const key = pod.metadata.namespace ? `${pod.metadata.namespace}/${ref.name}` : (ref.name ?? '');
+      queue.add(key);
+      return key;
+    }
+    // An orphan: every controller of the namespace may want to adopt it.
+    if (!ref) for (const owner of owners.list(pod.metadata.namespace)) queue.add(keyOf(owner));
+    return undefined;
+  };
+  owners.addEventHandler({ onAdd: (o) => queue.add(keyOf(o)), onUpdate: (_o, n) => queue.add(keyOf(n)), onDelete: (o) => queue.add(keyOf(o)) });
+  ctx.informers.pods.addEventHandler({
+    onAdd: (pod) => {
+      const key = enqueueOwner(pod);
+      if (key) expectations.creationObserved(key);
+    },
+    onUpdate: (old, pod) => {
+      enqueueOwner(pod);
+      if (controllerOf(old)?.uid !== controllerOf(pod)?.uid) enqueueOwner(old);
+    },
+    onDelete: (pod) => {
+      const key = enqueueOwner(pod);
+      if (key) expectations.deletionObserved(key, pod.metadata.uid ?? '');
+    },
+  });
+
+  const reconcile = async (key: string) => {
+    const rs = owners.get(key) as ReplicaSetLike | undefined;
+    if (!rs) {
+      expectations.delete(key);
+      return done();
+    }
+    const namespace = rs.metadata.namespace;
+    const actions = decideReplicaSet({
+      rs,
+      kind,
+      pods: ctx.informers.pods.list(namespace) as unknown as Pod[],
+      replicaSets: owners.list(namespace) as unknown as ReplicaSetLike[],
+      expectationsSatisfied: expectations.satisfied(key),
+      lastCreateError: lastErrors.get(key),
+      now: ctx.now(),
+    });
+    let after: number | undefined;
+    for (const action of actions) {
+      if (action.type === 'requeueAfter') after = action.seconds * 1000;
+      else await act(action, key, rs);
+    }
+    return after !== undefined ? requeueAfter(after) : done();
+  };
+
+  const act = async (action: Exclude<ReplicaSetAction, { type: 'requeueAfter' }>, key: string, rs: ReplicaSetLike) => {
+    const ns = rs.metadata.namespace;
+    const involved = { apiVersion: rs.apiVersion, kind, namespace: ns, name: rs.metadata.name!, uid: rs.metadata.uid! };
+    switch (action.type) {
+      case 'adopt':
+        await ctx.client.request(PATCH_POD, {
+          ns,
+          name: action.pod.metadata.name,
+          patch: { metadata: { resourceVersion: action.pod.metadata.resourceVersion, ownerReferences: [...(action.pod.metadata.ownerReferences ?? []), action.ownerReference] } },
+        });
+        return;
+      case 'release':
+        await ctx.client.request(PATCH_POD, {
+          ns,
+          name: action.pod.metadata.name,
+          patch: { metadata: { resourceVersion: action.pod.metadata.resourceVersion, ownerReferences: (action.pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== action.ownerUid) } },
+        });
+        return;
+      case 'create': {
+        const total = action.batches.reduce((a, b) => a + b, 0);
+        expectations.expectCreations(key, total);
+        let remaining = total;
+        for (const size of action.batches) {
+          try {
+            const { createPods } = await ctx.client.request<{ createPods: { metadata: { name: string } }[] }>(CREATE_PODS, { ns, inputs: Array.from({ length: size }, () => action.pod) });
+            remaining -= size;
+            lastErrors.delete(key);
+            void events.record(involved, 'Normal', 'SuccessfulCreate', `Created pod${size > 1 ? 's' : ''}: ${createPods.map((p) => p.metadata.name).join(', ')}`);
+          } catch (error) {
+            // The pods of this and the later batches will never be observed.
+            for (let i = 0; i < remaining; i++) expectations.creationObserved(key);
+            lastErrors.set(key, (error as Error).message);
+            void events.record(involved, 'Warning', 'FailedCreate', `Error creating: ${(error as Error).message}`);
+            throw error;
+          }
+        }
+        return;
+      }
+      case 'delete': {
+        expectations.expectDeletions(key, action.pods.map((p) => p.metadata.uid ?? ''));
+        await Promise.all(
+          action.pods.map(async (pod) => {
+            try {
+              await ctx.client.request(DELETE_POD, { ns, name: pod.metadata.name });
+              void events.record(involved, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+            } catch (error) {
+              expectations.deletionObserved(key, pod.metadata.uid ?? '');
+              void events.record(involved, 'Warning', 'FailedDelete', `Error deleting: ${(error as Error).message}`);
+              throw error;
+            }
+          }),
+        );
+        return;
+      }
+      case 'status':
+        // A replace, not a merge patch: conditions that cleared must go.
+        await ctx.client.request(`mutation($ns: String, $name: String!, $input: ${plural}Input!) { replace${plural}Status(namespace: $ns, name: $name, input: $input) { metadata { name } } }`, {
+          ns,
+          name: rs.metadata.name,
+          input: { metadata: { name: rs.metadata.name }, status: action.status },
+        });
+        return;
+    }
+  };
+
+  return runController({ name, queue, workers, reconcile, metrics: ctx.metrics, onError: (key, error) => ctx.onError(name, key, error) });
+}
