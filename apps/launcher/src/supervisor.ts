@@ -56,19 +56,29 @@ export class Supervisor {
     this.running.push({ name: component.name, process: child, finished });
   }
 
-  /** SIGTERM to every component, SIGKILL after `graceMs` or when `forced` aborts. */
+  /**
+   * SIGTERM to every component in reverse start order, each after the later ones have
+   * exited (so the controller-manager can still release its lease through the API);
+   * SIGKILL to what is left after `graceMs` or when `forced` aborts.
+   */
   async stopAll(graceMs: number, forced?: AbortSignal): Promise<void> {
     this.stopping = true;
     const alive = this.running.filter((r) => isAlive(r.process));
     if (alive.length === 0) return;
-    this.opts.log.info(`stopping ${alive.map((r) => r.name).join(', ')}`);
-    for (const r of alive) r.process.kill('SIGTERM');
+    this.opts.log.info(`stopping ${[...alive].reverse().map((r) => r.name).join(', ')}`);
 
     const allDone = Promise.all(alive.map((r) => r.finished));
     const graceTimer = new AbortController();
     const signal = forced ? AbortSignal.any([graceTimer.signal, forced]) : graceTimer.signal;
     const deadline = sleep(graceMs, 'timeout', { signal }).catch(() => 'forced');
-    const outcome = await Promise.race([allDone.then(() => 'exited'), deadline]);
+    const inOrder = (async () => {
+      for (const r of [...alive].reverse()) {
+        if (isAlive(r.process)) r.process.kill('SIGTERM');
+        await r.finished;
+      }
+      return 'exited';
+    })();
+    const outcome = await Promise.race([inOrder, deadline]);
     graceTimer.abort(); // don't keep the process alive for the rest of the grace period
     if (outcome !== 'exited') {
       for (const r of alive.filter((r) => isAlive(r.process))) {
