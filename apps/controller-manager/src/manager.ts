@@ -6,6 +6,7 @@ import { stripNulls } from './runtime/strip-nulls.js';
 import { startReplicaSetController } from './replicaset/controller.js';
 import { startGarbageCollector } from './garbage-collector/controller.js';
 import { startNamespaceController } from './namespace/controller.js';
+import { startDeploymentController } from './deployment/controller.js';
 
 export interface RunningManager {
   stop(): Promise<void>;
@@ -46,6 +47,7 @@ export async function startControllers(
   const controllers: ControllerHandle[] = [
     startReplicaSetController(ctx, 'ReplicaSet', options.workers),
     startReplicaSetController(ctx, 'ReplicationController', options.workers),
+    startDeploymentController(ctx, options.workers),
     startGarbageCollector(ctx),
     startNamespaceController(ctx),
   ];

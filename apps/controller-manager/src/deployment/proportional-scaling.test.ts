@@ -129,8 +129,8 @@ test('getProportion never overshoots what is left to add or remove, and never gr
     [withReplicaAnnotations(rs('empty', 0), 10, 10), 10, 0, 0],
   ];
   for (const [replicaSet, toAdd, added, expected] of cases) assert.equal(getProportion(replicaSet, d, toAdd, added), expected);
-  const shrink = newDeployment('foo', 5);
-  assert.equal(getProportion(half, shrink, -2, 0), -2); // fraction -3 clamped to -2
+  const shrink = newDeployment('foo', 4); // fraction: round(5 * 4 / 10) - 5 = -3
+  assert.equal(getProportion(half, shrink, -2, 0), -2);
   assert.equal(getProportion(half, shrink, -6, 0), -3);
 });
 

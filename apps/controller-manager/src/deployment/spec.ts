@@ -1,4 +1,6 @@
 // Reading a Deployment's spec with the apps/v1 defaults the API server would have applied.
+// An absent field gets its default; for the two optional limits an explicit null means
+// "not set" (Go's nil pointer), which is how Kubernetes' own tests build Deployments.
 import type { Deployment, IntOrString } from '../common/types.js';
 
 /** math.MaxInt32: the "no limit" sentinel of progressDeadlineSeconds and revisionHistoryLimit. */

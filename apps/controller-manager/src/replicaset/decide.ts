@@ -41,8 +41,8 @@ export type ReplicaSetAction =
   | { type: 'adopt'; pod: Pod; ownerReference: OwnerReference }
   /** Patch the pod's ownerReferences to drop the one with `ownerUid`. */
   | { type: 'release'; pod: Pod; ownerUid: string }
-  /** Create `pod` once per slot, batch after batch; stop after a batch with a failure. */
-  | { type: 'create'; pod: Pod; batches: number[] }
+  /** Create `count` copies of `pod`, batch after batch; stop after a batch with a failure. */
+  | { type: 'create'; pod: Pod; count: number; batches: number[] }
   /** Delete these pods (concurrently), in this preference order. */
   | { type: 'delete'; pods: Pod[] }
   /** Write the status subresource. */
@@ -75,8 +75,8 @@ export function decideReplicaSet(state: ReplicaSetState): ReplicaSetAction[] {
   const diff = owned.length - desiredReplicasOf(rs);
   if (state.expectationsSatisfied && !rs.metadata.deletionTimestamp) {
     if (diff < 0) {
-      const batches = slowStartBatches(Math.min(-diff, BURST_REPLICAS));
-      actions.push({ type: 'create', pod: podFromTemplate(rs, ownerReference), batches });
+      const count = Math.min(-diff, BURST_REPLICAS);
+      actions.push({ type: 'create', pod: podFromTemplate(rs, ownerReference), count, batches: slowStartBatches(count) });
     } else if (diff > 0) {
       const related = relatedPodsOf(rs, kind, state.replicaSets ?? [], state.pods);
       actions.push({ type: 'delete', pods: podsToDelete(owned, related, Math.min(diff, BURST_REPLICAS), now) });

@@ -1,0 +1,23 @@
+// The Deployment decisions.
+export { decideDeployment, type DeploymentState } from './decide.js';
+export type { DeploymentAction } from './actions.js';
+export * from './annotations.js';
+export { scaledValueFromIntOrPercent } from './int-or-percent.js';
+export * from './spec.js';
+export { resolveFenceposts, maxSurgeOf, maxUnavailableOf, minAvailableOf, validateRollingUpdate, type Fenceposts } from './fenceposts.js';
+export { podTemplateHash, equalIgnoreHash, fnv32a, safeEncodeString } from './pod-template-hash.js';
+export { canonicalJson, semanticNormalize } from './semantic-json.js';
+export { revisionOf, maxRevision, lastRevision, nextRevision } from './revisions.js';
+export * from './replica-set-annotations.js';
+export * from './replica-sets.js';
+export { findNewReplicaSet, findNewAndOldReplicaSets, type NewAndOldReplicaSets } from './find-replica-sets.js';
+export * from './rolling-update.js';
+export * from './recreate.js';
+export * from './proportional-scaling.js';
+export * from './conditions.js';
+export { calculateStatus, deploymentStatusEqual } from './status.js';
+export * from './progress.js';
+export { cleanupPolicy } from './cleanup.js';
+export * from './rollback.js';
+export { buildNewReplicaSet, DEPLOYMENT_KIND } from './new-replica-set.js';
+export { replicaSetCreateFailedStatus, collisionStatus } from './create-failure.js';
