@@ -3,34 +3,17 @@
  * JSON with p50/p99 latencies (ms) of create, get, list (1k and 10k pods) and patch at
  * a fixed 200 req/s, watch delivery latency with 200 subscribers, and API RSS.
  */
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createThrowawayDatabase } from '@wheelhouse/migrate';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { atFixedRate, percentiles } from './load.js';
+import { rssMiB, spawnApi, stop } from './processes.js';
 
 const TOKEN = 'bench-token';
 const RATE = 200;
 
 const database = await createThrowawayDatabase();
-const main = fileURLToPath(new URL('../../../apps/api/dist/main.js', import.meta.url));
-const api = spawn(process.execPath, [main], {
-  env: { ...process.env, DATABASE_URL: database.url, PORT: '0', WHEELHOUSE_ADMIN_TOKEN: TOKEN, WHEELHOUSE_DATA_DIR: '/tmp/wh-bench' },
-  stdio: ['ignore', 'ignore', 'pipe'],
-});
-const url = await new Promise<string>((resolve, reject) => {
-  let out = '';
-  api.stderr!.on('data', (c: Buffer) => {
-    out += c;
-    const m = /API listening on (\S+)/.exec(out);
-    if (m) resolve(m[1]!);
-  });
-  api.on('exit', (code) => reject(new Error(`API exited ${code}: ${out}`)));
-});
-// The API's own log (errors, warnings) goes to stderr after the figures' JSON.
-api.stderr!.on('data', (c: Buffer) => process.stderr.write(c));
+const { process: api, url } = await spawnApi(database.url, TOKEN);
 
 async function gql(query: string, variables?: Record<string, unknown>) {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ query, variables }) });
@@ -108,8 +91,7 @@ const watchWrites = await atFixedRate(1000 / BATCH, EVENTS / BATCH, (i) => {
 const achievedRate = EVENTS / ((performance.now() - writeStart) / 1000);
 await Promise.race([allReceived, new Promise((r) => setTimeout(r, 60_000))]);
 
-const status = readFileSync(`/proc/${api.pid}/status`, 'utf8');
-const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1]);
+const memory = rssMiB(api.pid!);
 console.log(
   JSON.stringify(
     {
@@ -128,14 +110,13 @@ console.log(
         deliveredOfExpected: `${received}/${SUBSCRIBERS * EVENTS}`,
         deliveryMs: percentiles(delivery),
       },
-      apiRssMiB: Math.round(kb('VmRSS') / 1024),
-      apiPeakRssMiB: Math.round(kb('VmHWM') / 1024),
+      apiRssMiB: memory.rss,
+      apiPeakRssMiB: memory.peak,
     },
     null,
     2,
   ),
 );
 await Promise.all(sockets.map((s) => s.dispose()));
-api.kill('SIGTERM');
-await new Promise((r) => api.once('exit', r));
+await stop(api);
 await database.drop();

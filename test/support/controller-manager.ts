@@ -14,6 +14,8 @@ export function spawnControllerManager(apiUrl: string, env: Record<string, strin
       WHEELHOUSE_LEASE_DURATION_SECONDS: '3',
       WHEELHOUSE_RENEW_DEADLINE_MS: '2000',
       WHEELHOUSE_RETRY_PERIOD_MS: '300',
+      // Several managers run at once in tests: no fixed metrics port.
+      WHEELHOUSE_CONTROLLER_METRICS_PORT: '0',
       ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -14,6 +14,8 @@ export interface ManagerConfig {
   renewDeadlineMs: number;
   retryPeriodMs: number;
   workers: number;
+  /** Serves /metrics and /healthz when above 0 (kube-controller-manager uses 10257). */
+  metricsPort: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ManagerConfig {
@@ -28,6 +30,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ManagerConf
     renewDeadlineMs: num('WHEELHOUSE_RENEW_DEADLINE_MS', 10_000),
     retryPeriodMs: num('WHEELHOUSE_RETRY_PERIOD_MS', 2_000),
     workers: num('WHEELHOUSE_CONTROLLER_WORKERS', 4),
+    metricsPort: num('WHEELHOUSE_CONTROLLER_METRICS_PORT', 10257),
   };
 }
 

@@ -1,14 +1,18 @@
-import { Registry } from 'prom-client';
+import { Registry, collectDefaultMetrics } from 'prom-client';
 import { WheelhouseClient } from '@wheelhouse/client';
 import { LeaderElector, controllerMetrics } from '@wheelhouse/controller-runtime';
 import { configFromEnv } from './config.js';
 import { startControllers, type RunningManager } from './manager.js';
+import { serveMetrics } from './metrics-server.js';
 
 const config = configFromEnv();
 const log = (message: string, error?: unknown) =>
   process.stderr.write(`${new Date().toISOString()} ${message}${error ? `: ${(error as Error).message ?? String(error)}` : ''}\n`);
 const client = new WheelhouseClient({ server: config.server, token: config.token });
-const metrics = controllerMetrics(new Registry());
+const registry = new Registry();
+collectDefaultMetrics({ register: registry });
+const metrics = controllerMetrics(registry);
+const metricsServer = config.metricsPort > 0 ? serveMetrics(registry, config.metricsPort, (e) => log('metrics server', e)) : undefined;
 let running: RunningManager | undefined;
 
 // Only the leader runs controllers; a standby takes over within the lease duration.
@@ -42,6 +46,7 @@ const stop = async (signal: string) => {
   await running?.stop().catch((e) => log('stop controllers', e));
   await elector.stop({ release: true }).catch((e) => log('release lease', e));
   client.close();
+  metricsServer?.close();
   process.exit(0);
 };
 process.on('SIGTERM', () => void stop('SIGTERM'));
