@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { linkSignals } from './abort.js';
@@ -42,7 +43,7 @@ export class WheelhouseClient {
   private readonly token: string | undefined;
   private readonly requestTimeoutMs: number;
   /** Aborted by close(): cancels requests in flight and waits between retries. */
-  private readonly lifetime = new AbortController();
+  private readonly lifetime = withUnlimitedListeners(new AbortController());
   private readonly live = new LiveSubscriptions();
   private readonly listeners = new Set<(state: ConnectionState) => void>();
   private readonly socket: Client;
@@ -188,3 +189,9 @@ function guarded(callback: () => void): void {
 
 const closedError = () => new WheelhouseError('CLOSED', 'the Wheelhouse client was closed');
 const dropped = (why: string) => new WheelhouseError('UNAVAILABLE', `subscription interrupted: ${why}`);
+
+/** Every request in flight listens to the client's lifetime signal; dozens at once are normal, not a leak. */
+function withUnlimitedListeners(controller: AbortController): AbortController {
+  setMaxListeners(0, controller.signal);
+  return controller;
+}
