@@ -99,6 +99,19 @@ describe('bulk create', () => {
   });
 });
 
+describe('bulk status patch', () => {
+  test('patches the status of many pods in one commit; an unknown pod fails the whole batch', async () => {
+    const PATCH = `mutation($items: [ObjectPatch!]!) { patchPodsStatus(items: $items) { metadata { name resourceVersion } status { phase } } }`;
+    const items = ['bulk-1', 'bulk-2'].map((name) => ({ namespace: 'default', name, patch: { status: { phase: 'Running' } } }));
+    const { patchPodsStatus } = await api.ok(PATCH, { items });
+    assert.deepEqual(patchPodsStatus.map((p: any) => p.status.phase), ['Running', 'Running']);
+    const failed = await api.gql(PATCH, { items: [{ namespace: 'default', name: 'bulk-3', patch: { status: { phase: 'Failed' } } }, { namespace: 'default', name: 'ghost', patch: { status: {} } }] });
+    assert.equal(failed.errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    const { pod } = await api.ok(`query { pod(name: "bulk-3") { status { phase } } }`);
+    assert.equal(pod.status.phase, 'Pending', 'nothing of the failed batch was written');
+  });
+});
+
 describe('validation errors name the field', () => {
   const cases: [string, Record<string, unknown>, string][] = [
     ['upper-case name', { metadata: { name: 'Web' }, spec: { containers: [{ name: 'a', image: 'x' }] } }, 'metadata.name'],

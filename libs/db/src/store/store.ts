@@ -19,9 +19,9 @@ export interface WriteOptions {
 }
 
 /** Names the failing item of a batch in the error's field path, e.g. `inputs[3].metadata.name`. */
-function atIndex(error: unknown, index: number): unknown {
+function atIndex(error: unknown, index: number, list = 'inputs'): unknown {
   if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') {
-    return new ApiError('BAD_USER_INPUT', `inputs[${index}]: ${error.message}`, `inputs[${index}]${error.field ? `.${error.field}` : ''}`, error.causes);
+    return new ApiError('BAD_USER_INPUT', `${list}[${index}]: ${error.message}`, `${list}[${index}]${error.field ? `.${error.field}` : ''}`, error.causes);
   }
   return error;
 }
@@ -73,6 +73,29 @@ export class Store {
     });
     if (options.dryRun) return writes.map((w) => w.plan.object);
     return commitWrites(this.db, writes, options.actor ?? null);
+  }
+
+  /**
+   * Merge patches of many objects of one kind in one commit (node agents reporting pod
+   * status in batches). All or nothing; a lost race re-reads and re-plans the batch.
+   */
+  patchMany(kind: KindInfo, items: { namespace?: string; name: string; patch: Record<string, unknown> }[], target: UpdateTarget, options: WriteOptions = {}): Promise<KubeObject[]> {
+    return retryOnStale(async () => {
+      const writes = await Promise.all(
+        items.map(async (item, index) => {
+          const current = await this.get(kind, item.namespace, item.name);
+          if (!current) throw notFound(kind.kind, item.name);
+          try {
+            const desired = mergePatch(current, item.patch) as KubeObject;
+            return { kind, plan: planUpdate(kind, current, desired, target, this.clock), previous: current };
+          } catch (error) {
+            throw atIndex(error, index, 'items');
+          }
+        }),
+      );
+      if (options.dryRun) return writes.map((w) => w.plan.object);
+      return commitWrites(this.db, writes, options.actor ?? null);
+    });
   }
 
   /** Replace spec and user metadata (target `main`) or status (target `status`). */

@@ -15,6 +15,7 @@ import {
   NamespacedWatchArgs,
 } from './args.js';
 import { parseFilter } from './parse-filter.js';
+import { ObjectPatch } from './bulk-patch.input.js';
 import type { WatchEvent } from '../../watch/watch-event.js';
 
 type ObjectArgs = { namespace?: string; name: string };
@@ -132,6 +133,12 @@ export function createResourceResolver(kind: KindInfo, objectType: ClassType, in
         @Ctx() ctx: ApiContext,
       ) {
         return ctx.store.replace(kind, args.namespace, args.name, plain(input), 'status', { actor: ctx.actor });
+      }
+
+      @Mutation(() => [objectType], { name: `patch${Plural}Status`, description: `Status merge patches of many ${kind.plural} in one commit, all or nothing (agents reporting in batches).` })
+      patchManyStatus(@Arg('items', () => [ObjectPatch]) items: ObjectPatch[], @Ctx() ctx: ApiContext) {
+        const checkedItems = items.map((i) => ({ namespace: ns ? (i.namespace ?? undefined) : undefined, name: i.name, patch: checked(ctx, kind, i.patch) }));
+        return ctx.store.patchMany(kind, checkedItems, 'status', { actor: ctx.actor });
       }
 
       @Mutation(() => objectType, { name: `patch${K}Status`, description: 'JSON merge patch of status only.' })
