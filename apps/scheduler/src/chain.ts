@@ -1,0 +1,120 @@
+// The scheduling chain: feasibility filters in order (cheap and local first, cross-node
+// last), then rank stages on the survivors, then the pick. Mirrors kube-scheduler's
+// default profile; the order of the filters decides which reason a node reports.
+import type { CycleContext } from './context.js';
+import { reasonsOf, type FilterPlugin } from './filter/filter-plugin.js';
+import { interPodAffinity } from './filter/inter-pod-affinity.js';
+import { nodeAffinity } from './filter/node-affinity.js';
+import { nodeName } from './filter/node-name.js';
+import { nodeResourcesFit } from './filter/node-resources-fit.js';
+import { nodeUnschedulable } from './filter/node-unschedulable.js';
+import { taintToleration } from './filter/taint-toleration.js';
+import { unschedulableMessage } from './message.js';
+import type { NodeInfo } from './node-info.js';
+import type { NamespaceLabels } from './pod-affinity-term.js';
+import { imageLocality } from './score/image-locality.js';
+import { interPodAffinityScore } from './score/inter-pod-affinity.js';
+import { nodeAffinityScore } from './score/node-affinity.js';
+import { nodeResourcesBalancedAllocation } from './score/node-resources-balanced-allocation.js';
+import { nodeResourcesLeastAllocated } from './score/node-resources-least-allocated.js';
+import { runScorePlugin, type ScorePlugin } from './score/score-plugin.js';
+import { taintTolerationScore } from './score/taint-toleration.js';
+import type { Pod } from './types.js';
+
+export const DEFAULT_FILTERS: readonly FilterPlugin[] = [
+  // 1. Cordoned nodes: one boolean on the node.
+  nodeUnschedulable,
+  // 2. A pod pinned to a node by name.
+  nodeName,
+  // 3. NoSchedule / NoExecute taints, including not-ready and pressure taints.
+  taintToleration,
+  // 4. spec.nodeSelector and required node affinity: node labels only.
+  nodeAffinity,
+  // 5. cpu, memory and pod count against allocatable minus what is already requested.
+  nodeResourcesFit,
+  // 6. Required inter-pod affinity / anti-affinity: needs every pod in the cluster, so last.
+  interPodAffinity,
+];
+
+export const DEFAULT_SCORES: readonly ScorePlugin[] = [
+  // Spread load: emptier nodes first.
+  nodeResourcesLeastAllocated,
+  // Keep cpu and memory usage in proportion.
+  nodeResourcesBalancedAllocation,
+  // Preferred node affinity, by term weight.
+  nodeAffinityScore,
+  // Fewer untolerated PreferNoSchedule taints.
+  taintTolerationScore,
+  // Preferred pod affinity / anti-affinity, both directions.
+  interPodAffinityScore,
+  // Nodes that already hold the pod's images (weighted by how widely they are spread).
+  imageLocality,
+];
+
+export interface SchedulerConfig {
+  readonly filters?: readonly FilterPlugin[];
+  readonly scores?: readonly ScorePlugin[];
+  /** Score weight by plugin name; a plugin not named keeps its defaultWeight (0 disables it). */
+  readonly weights?: Readonly<Record<string, number>>;
+  /** Break ties among the best nodes with this seed; without it the first by name wins. */
+  readonly seed?: number;
+  readonly namespaceLabels?: NamespaceLabels;
+}
+
+export type ScheduleResult =
+  | { readonly node: string; readonly score: number }
+  | {
+      readonly unschedulable: true;
+      readonly message: string;
+      /** Node name → the reasons it was filtered out. */
+      readonly filtered: ReadonlyMap<string, readonly string[]>;
+    };
+
+/** Node name → weighted total, for the feasible nodes. */
+export function scoreNodes(pod: Pod, feasible: readonly NodeInfo[], ctx: CycleContext, config: SchedulerConfig = {}): Map<string, number> {
+  const totals = new Map(feasible.map((info) => [info.name, 0]));
+  for (const plugin of config.scores ?? DEFAULT_SCORES) {
+    const weight = config.weights?.[plugin.name] ?? plugin.defaultWeight;
+    if (weight === 0 || plugin.skip?.(pod, ctx)) continue;
+    runScorePlugin(plugin, pod, feasible, ctx).forEach((score, i) => {
+      const name = feasible[i]!.name;
+      totals.set(name, totals.get(name)! + score * weight);
+    });
+  }
+  return totals;
+}
+
+// mulberry32: a tiny seeded PRNG, enough for a reproducible tie-break.
+function seededIndex(seed: number, n: number): number {
+  let t = (seed + 0x6d2b79f5) | 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+}
+
+/** Picks a node for `pod` among `nodeInfos`, or explains why none fits. */
+export function schedule(pod: Pod, nodeInfos: readonly NodeInfo[], config: SchedulerConfig = {}): ScheduleResult {
+  const ctx: CycleContext = { nodeInfos, ...(config.namespaceLabels ? { namespaceLabels: config.namespaceLabels } : {}) };
+  const filters = config.filters ?? DEFAULT_FILTERS;
+
+  // Filter: a node stops at its first failing plugin, whose reasons are recorded.
+  const feasible: NodeInfo[] = [];
+  const filtered = new Map<string, readonly string[]>();
+  for (const info of nodeInfos) {
+    let reasons: readonly string[] = [];
+    for (const plugin of filters) {
+      reasons = reasonsOf(plugin.filter(pod, info, ctx));
+      if (reasons.length > 0) break;
+    }
+    if (reasons.length > 0) filtered.set(info.name, reasons);
+    else feasible.push(info);
+  }
+  if (feasible.length === 0) return { unschedulable: true, message: unschedulableMessage(nodeInfos.length, filtered), filtered };
+
+  // Score and pick the best; ties go by name, or by the seeded choice.
+  const totals = scoreNodes(pod, feasible, ctx, config);
+  const best = Math.max(...totals.values());
+  const ties = [...totals].filter(([, score]) => score === best).map(([name]) => name).sort();
+  const node = config.seed === undefined ? ties[0]! : ties[seededIndex(config.seed, ties.length)]!;
+  return { node, score: best };
+}
