@@ -1,4 +1,4 @@
-import { alreadyExists, ApiError, notFound, type KindInfo, type KubeObject } from '@wheelhouse/resources';
+import { alreadyExists, ApiError, conflict, notFound, type KindInfo, type KubeObject } from '@wheelhouse/resources';
 import type { Db } from '../prisma.js';
 import type { WritePlan } from '../plan/write-plan.js';
 import { IMMUTABLE_COLUMNS, objectToRow } from './row.js';
@@ -14,7 +14,7 @@ export interface PlannedWrite {
 /** Thrown when a compare-and-swap lost a race; callers without a user precondition retry. */
 export class StaleWriteError extends ApiError {
   constructor(kind: string, name: string) {
-    super('CONFLICT', `Operation cannot be fulfilled on ${kind.toLowerCase()}s "${name}": the object has been modified; please apply your changes to the latest version and try again`);
+    super('CONFLICT', conflict(kind, name).message);
   }
 }
 

@@ -110,9 +110,8 @@ export class Store {
   patch(kind: KindInfo, namespace: string | undefined, name: string, patch: Record<string, unknown>, target: UpdateTarget, options: WriteOptions = {}) {
     const precondition = (patch.metadata as { resourceVersion?: string } | undefined)?.resourceVersion;
     return this.guaranteedUpdate(kind, namespace, name, Boolean(precondition), options, (current) => {
-      const desired = mergePatch(current, patch) as KubeObject;
-      if (!precondition) desired.metadata = { ...desired.metadata, resourceVersion: current.metadata.resourceVersion };
-      return planUpdate(kind, current, desired, target, this.clock);
+      // The merge keeps the current resourceVersion unless the patch names one (a precondition).
+      return planUpdate(kind, current, mergePatch(current, patch) as KubeObject, target, this.clock);
     });
   }
 

@@ -26,7 +26,7 @@ export async function planApply(store: Store, checker: InputChecker, documents: 
     const { status: _ignored, ...manifest } = object;
     wrapField(index, () => checker.check(kind, manifest, (field) => at(field)));
     const meta = (manifest.metadata ?? {}) as { name?: string; namespace?: string; annotations?: Record<string, string> };
-    if (!meta.name) throw new ApiError('BAD_USER_INPUT', `${at('metadata.name')}: Required value: name is required for apply`, 'metadata.name', [{ field: 'metadata.name', message: 'Required value', document: index } as never]);
+    if (!meta.name) throw new ApiError('BAD_USER_INPUT', `${at('metadata.name')}: Required value: name is required for apply`, 'metadata.name');
     const namespace = kind.namespaced ? (meta.namespace ?? requestNamespace ?? 'default') : undefined;
     const annotated = withLastApplied(manifest as KubeObject, object);
     const current = await store.get(kind, namespace, meta.name);
