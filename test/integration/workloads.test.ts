@@ -87,9 +87,11 @@ describe('deployments', () => {
       { revision: 1, changeCause: 'image nginx:1.25', replicaSetName: 'web-r1' },
       { revision: 2, changeCause: 'image nginx:1.26', replicaSetName: 'web-r2' },
     ]);
-    const { rollbackDeployment } = await api.ok(`mutation { rollbackDeployment(name: "web", toRevision: 0) { spec { template { metadata { labels } spec { containers { image } } } } } }`);
+    const { rollbackDeployment } = await api.ok(`mutation { rollbackDeployment(name: "web", toRevision: 0) { spec { template { metadata { labels annotations } spec { containers { image } } } } } }`);
     assert.equal(rollbackDeployment.spec.template.spec.containers[0].image, 'nginx:1.25');
     assert.deepEqual(rollbackDeployment.spec.template.metadata.labels, { app: 'web' });
+    // Regression: rollback used to merge the old template over the current one, keeping the restart annotation.
+    assert.equal(rollbackDeployment.spec.template.metadata.annotations?.['kubectl.kubernetes.io/restartedAt'], undefined);
     const missing = await api.gql(`mutation { rollbackDeployment(name: "web", toRevision: 9) { metadata { name } } }`);
     assert.equal(missing.errors?.[0]?.extensions?.code, 'NOT_FOUND');
   });

@@ -45,9 +45,9 @@ export class DeploymentActionsResolver {
     const { deployment, replicaSets } = await this.load(ctx, namespace ?? undefined, name);
     const source = rollbackSource(replicaSets, toRevision);
     if (!source) throw new ApiError('NOT_FOUND', `unable to find specified revision ${toRevision} in history of deployments "${name}"`);
-    return ctx.store.patch(DeploymentKind, namespace ?? undefined, name, { metadata: { resourceVersion: deployment.metadata.resourceVersion }, spec: { template: templateForDeployment(source) } }, 'main', {
-      actor: ctx.actor,
-    });
+    // The old template replaces the current one whole (a merge would keep e.g. a later restartedAt annotation).
+    const next = { ...deployment, spec: { ...(deployment.spec ?? {}), template: templateForDeployment(source) } };
+    return ctx.store.replace(DeploymentKind, namespace ?? undefined, name, next, 'main', { actor: ctx.actor });
   }
 
   @Query(() => [DeploymentRevision], { description: 'kubectl rollout history: one entry per ReplicaSet revision, oldest first.' })
