@@ -1,0 +1,46 @@
+/** The verbs of `wh`, in help order. */
+import type { Command } from '../command.js';
+import { applyCommand } from './apply.js';
+import { configCommand } from './config.js';
+import { createCommand } from './create.js';
+import { deleteCommand } from './delete.js';
+import { describeCommand } from './describe.js';
+import { getCommand } from './get.js';
+import { scaleCommand } from './scale.js';
+import { rolloutCommand } from './rollout.js';
+import { labelCommand } from './label.js';
+import { annotateCommand } from './annotate.js';
+import { apiResourcesCommand } from './api-resources.js';
+import { versionCommand } from './version.js';
+
+export const COMMANDS: Command[] = [
+  getCommand,
+  describeCommand,
+  applyCommand,
+  createCommand,
+  deleteCommand,
+  scaleCommand,
+  rolloutCommand,
+  labelCommand,
+  annotateCommand,
+  apiResourcesCommand,
+  configCommand,
+  versionCommand,
+];
+
+export const findCommand = (name: string) => COMMANDS.find((c) => c.name === name);
+
+export function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 3;
+  return [
+    'wh controls a Wheelhouse cluster.',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    '',
+    'Global flags: --context NAME, -n/--namespace NS, -A/--all-namespaces',
+    'Environment: WHEELHOUSE_SERVER, WHEELHOUSE_TOKEN, WHEELHOUSE_CONFIG',
+    '',
+    "Usage: wh COMMAND [flags]; 'wh COMMAND --help' for a command's flags.",
+  ].join('\n');
+}

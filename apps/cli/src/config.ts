@@ -1,0 +1,60 @@
+/** ~/.wheelhouse/config: contexts (server, token, namespace) and the current one. */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import YAML from 'yaml';
+import { CliError } from './errors.js';
+
+export interface Context {
+  name: string;
+  server?: string;
+  token?: string;
+  namespace?: string;
+}
+
+export interface Config {
+  'current-context'?: string;
+  contexts: Context[];
+}
+
+export const DEFAULT_SERVER = 'http://127.0.0.1:4000/graphql';
+
+export const configPath = (env: NodeJS.ProcessEnv = process.env) =>
+  env.WHEELHOUSE_CONFIG || join(homedir(), '.wheelhouse', 'config');
+
+/** JSON is YAML, so one parser reads both. A missing file is an empty config. */
+export function loadConfig(path = configPath()): Config {
+  if (!existsSync(path)) return { contexts: [] };
+  let raw: unknown;
+  try {
+    raw = YAML.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new CliError(`cannot read config ${path}: ${(e as Error).message}`);
+  }
+  const obj = (raw ?? {}) as Partial<Config>;
+  return { 'current-context': obj['current-context'], contexts: Array.isArray(obj.contexts) ? obj.contexts : [] };
+}
+
+export function saveConfig(config: Config, path = configPath()): void {
+  mkdirSync(dirname(path), { recursive: true });
+  // The file holds tokens: owner-only.
+  writeFileSync(path, YAML.stringify(config), { mode: 0o600 });
+}
+
+export interface Connection {
+  server: string;
+  token?: string;
+  namespace: string;
+}
+
+/** Flags beat the environment, which beats the context. */
+export function resolveConnection(config: Config, contextName: string | undefined, env: NodeJS.ProcessEnv): Connection {
+  const name = contextName ?? config['current-context'];
+  const context = name ? config.contexts.find((c) => c.name === name) : undefined;
+  if (contextName && !context) throw new CliError(`context "${contextName}" does not exist`);
+  return {
+    server: env.WHEELHOUSE_SERVER || context?.server || DEFAULT_SERVER,
+    token: env.WHEELHOUSE_TOKEN || context?.token,
+    namespace: context?.namespace || 'default',
+  };
+}

@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventsText, formatRows, mapText } from './describe.js';
+import { describeObject } from './describe-kinds.js';
+
+const now = Date.parse('2026-01-01T01:00:00Z');
+
+test('rows align on the widest key; multi-line values line up', () => {
+  assert.equal(formatRows([['Name', 'web'], ['Labels', 'a=1\nb=2']]), 'Name:    web\nLabels:  a=1\n         b=2');
+  assert.equal(mapText({}), '<none>');
+});
+
+test('events table and <none>', () => {
+  assert.equal(eventsText([], now), 'Events:  <none>');
+  const text = eventsText([{ metadata: {}, type: 'Normal', reason: 'Scheduled', lastTimestamp: '2026-01-01T00:59:00Z', source: { component: 'scheduler' }, message: 'ok' }], now);
+  assert.equal(
+    text,
+    ['Events:', '  Type     Reason      Age   From        Message', '  ----     ------      ---   ----        -------', '  Normal   Scheduled   60s   scheduler   ok'].join('\n'),
+  );
+});
+
+test('a pod: metadata, status, containers, conditions, events; last-applied is hidden', () => {
+  const text = describeObject(
+    'Pod',
+    true,
+    {
+      metadata: { name: 'web-1', namespace: 'shop', labels: { app: 'web' }, annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{}' }, creationTimestamp: '2026-01-01T00:00:00Z', ownerReferences: [{ kind: 'ReplicaSet', name: 'web-abc', controller: true }] },
+      spec: { nodeName: 'n1', containers: [{ name: 'app', image: 'nginx' }] },
+      status: { phase: 'Running', podIP: '10.0.0.1', containerStatuses: [{ name: 'app', ready: true, restartCount: 0, state: { running: { startedAt: 'x' } } }], conditions: [{ type: 'Ready', status: 'True' }] },
+    },
+    [],
+    now,
+  );
+  for (const line of ['Name:               web-1', 'Namespace:          shop', 'Labels:             app=web', 'Annotations:        <none>', 'Controlled By:      ReplicaSet/web-abc', 'Node:               n1', 'Status:             Running', '    Image:          nginx', '    Ready:          True', 'Conditions:', 'Events:  <none>']) {
+    assert.ok(text.includes(line), `missing ${JSON.stringify(line)} in\n${text}`);
+  }
+});
