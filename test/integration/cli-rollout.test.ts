@@ -6,29 +6,19 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startTestApi, TEST_TOKEN, type TestApi } from '../support/api.js';
-import { startTestKubelet } from '../support/test-kubelet.js';
-import { eventually, spawnControllerManager } from '../support/controller-manager.js';
+import { TEST_TOKEN, type TestApi } from '../support/api.js';
+import { startTestCluster, type TestCluster } from '../support/cluster.js';
+import { eventually } from '../support/controller-manager.js';
 
 const MAIN = fileURLToPath(new URL('../../../apps/cli/dist/main.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'wh-cli-rollout-'));
+let cluster: TestCluster;
 let api: TestApi;
-let manager: ReturnType<typeof spawnControllerManager>;
-let kubelet: { stop(): void };
 before(async () => {
-  api = await startTestApi();
-  kubelet = startTestKubelet(api.ws(), (q, v) => api.gql(q, v));
-  manager = spawnControllerManager(api.url);
+  cluster = await startTestCluster();
+  api = cluster.api;
 });
-after(async () => {
-  kubelet?.stop();
-  if (manager && manager.exitCode === null) {
-    const exited = new Promise((r) => manager.once('exit', r));
-    manager.kill('SIGTERM');
-    await exited;
-  }
-  await api?.close();
-});
+after(async () => cluster?.close());
 
 function wh(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {

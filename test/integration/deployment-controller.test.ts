@@ -1,27 +1,17 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { startTestKubelet } from '../support/test-kubelet.js';
-import { spawnControllerManager, eventually } from '../support/controller-manager.js';
+import type { TestApi } from '../support/api.js';
+import { startTestCluster, type TestCluster } from '../support/cluster.js';
+import { eventually } from '../support/controller-manager.js';
 
-let api: TestApi;
-let manager: ReturnType<typeof spawnControllerManager>;
-let kubelet: { stop(): void };
 const neverReady = new Set<string>();
+let cluster: TestCluster;
+let api: TestApi;
 before(async () => {
-  api = await startTestApi();
-  kubelet = startTestKubelet(api.ws(), (q, v) => api.gql(q, v), (pod) => !neverReady.has(pod.name.split('-')[0]!));
-  manager = spawnControllerManager(api.url);
+  cluster = await startTestCluster((pod) => !neverReady.has(pod.name.split('-')[0]!));
+  api = cluster.api;
 });
-after(async () => {
-  kubelet?.stop();
-  if (manager && manager.exitCode === null) {
-    const exited = new Promise((r) => manager.once('exit', r));
-    manager.kill('SIGTERM');
-    await exited;
-  }
-  await api?.close();
-});
+after(async () => cluster?.close());
 
 type PodEvent = { watchPods: { type: string; object: { metadata: { name: string; labels: Record<string, string>; deletionTimestamp?: string | null }; status: { phase?: string | null; conditions?: { type: string; status: string }[] | null } } } };
 

@@ -1,26 +1,16 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { startTestKubelet } from '../support/test-kubelet.js';
-import { spawnControllerManager, eventually } from '../support/controller-manager.js';
+import type { TestApi } from '../support/api.js';
+import { startTestCluster, type TestCluster } from '../support/cluster.js';
+import { eventually } from '../support/controller-manager.js';
 
+let cluster: TestCluster;
 let api: TestApi;
-let manager: ReturnType<typeof spawnControllerManager>;
-let kubelet: { stop(): void };
 before(async () => {
-  api = await startTestApi();
-  kubelet = startTestKubelet(api.ws(), (q, v) => api.gql(q, v));
-  manager = spawnControllerManager(api.url);
+  cluster = await startTestCluster();
+  api = cluster.api;
 });
-after(async () => {
-  kubelet?.stop();
-  if (manager && manager.exitCode === null) {
-    const exited = new Promise((r) => manager.once('exit', r));
-    manager.kill('SIGTERM');
-    await exited;
-  }
-  await api?.close();
-});
+after(async () => cluster?.close());
 
 const rs = (name: string, replicas: number, app = name) => ({
   metadata: { name },
