@@ -21,4 +21,5 @@ export interface ComponentSpec {
 export const COMPONENTS: readonly ComponentSpec[] = [
   { name: 'api', entry: 'apps/api/dist/main.js', needsDb: true, healthUrl: (c) => healthzUrl(c.apiUrl) },
   { name: 'controller-manager', entry: 'apps/controller-manager/dist/main.js', needsDb: false },
+  { name: 'scheduler', entry: 'apps/scheduler/dist/main.js', needsDb: false },
 ];
