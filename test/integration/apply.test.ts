@@ -69,6 +69,15 @@ test('an unsupported kind is rejected by name', async () => {
   assert.match(result.errors![0]!.message, /Sprocket/);
 });
 
+test('a Node applied with status keeps it (nodes report their own status); a Pod does not', async () => {
+  await api.ok(APPLY, { m: 'apiVersion: v1\nkind: Node\nmetadata:\n  name: applied-node\nstatus:\n  allocatable: {cpu: "4", pods: "110"}' });
+  const { node } = await api.ok(`query { node(name: "applied-node") { status { allocatable } } }`);
+  assert.deepEqual(node.status.allocatable, { cpu: '4', pods: '110' });
+  await api.ok(APPLY, { m: pod('with-status') + 'status:\n  phase: Running\n' });
+  const { pod: p } = await api.ok(`query { pod(namespace: "shop", name: "with-status") { status { phase } } }`);
+  assert.equal(p.status.phase, 'Pending');
+});
+
 test('dryRun writes nothing', async () => {
   const result = await api.ok(APPLY, { m: pod('dry-one'), dry: true });
   assert.equal(result.apply.objects[0].action, 'created');

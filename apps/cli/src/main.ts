@@ -6,6 +6,12 @@ import { findCommand, helpText } from './commands/index.js';
 import { formatError, UsageError } from './errors.js';
 import { red } from './print/color.js';
 
+// `wh get pods | head -1`: a reader that stops early is not an error (kubectl exits quietly too).
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 async function main(argv: string[]): Promise<number> {
   // The verb is the first word that is not a flag; global flags may come before it.
   const verbIndex = findVerb(argv);

@@ -23,7 +23,8 @@ export async function planApply(store: Store, checker: InputChecker, documents: 
   for (const { index, object } of documents) {
     const at = (field: string) => `document ${index}${field ? ` (${field})` : ''}`;
     const kind = kindOf(object, index);
-    const { status: _ignored, ...manifest } = object;
+    // Status rides along: creates keep it only for kinds whose creator reports it (nodes), updates never.
+    const manifest = object;
     wrapField(index, () => checker.check(kind, manifest, (field) => at(field)));
     const meta = (manifest.metadata ?? {}) as { name?: string; namespace?: string; annotations?: Record<string, string> };
     if (!meta.name) throw new ApiError('BAD_USER_INPUT', `${at('metadata.name')}: Required value: name is required for apply`, 'metadata.name');
