@@ -219,6 +219,9 @@ function toGraphQLError(error: unknown, httpStatus?: number): GraphQLError {
     return new GraphQLError(original.message, { extensions: { ...original.extensions, ...(httpStatus ? { http: { status: httpStatus } } : {}) } });
   }
   if (error instanceof GraphQLError && error.extensions?.code) return error;
-  log.error('internal error', error);
+  // A watcher that went away while we were sending to it: a disconnect, not a fault of ours.
+  const code = (original as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EPIPE' || code === 'ECONNRESET') log.debug('client disconnected', original);
+  else log.error('internal error', error);
   return new GraphQLError('internal error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
