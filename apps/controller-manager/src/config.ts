@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { resolveToken } from '@wheelhouse/controller-runtime';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 /** Settings of one controller-manager process (API.md "Running"). */
@@ -32,16 +31,4 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ManagerConf
     workers: num('WHEELHOUSE_CONTROLLER_WORKERS', 4),
     metricsPort: num('WHEELHOUSE_CONTROLLER_METRICS_PORT', 10257),
   };
-}
-
-/** WHEELHOUSE_TOKEN, else the admin token from the environment or the file the API wrote. */
-export function resolveToken(env: NodeJS.ProcessEnv): string {
-  const token = env.WHEELHOUSE_TOKEN || env.WHEELHOUSE_ADMIN_TOKEN;
-  if (token) return token;
-  const file = join(env.WHEELHOUSE_DATA_DIR ?? '.wheelhouse', 'admin-token');
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
-    throw new Error(`no API token: set WHEELHOUSE_TOKEN (or WHEELHOUSE_ADMIN_TOKEN), or run beside the API's ${file}`);
-  }
 }

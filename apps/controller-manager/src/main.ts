@@ -1,9 +1,8 @@
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { WheelhouseClient } from '@wheelhouse/client';
-import { LeaderElector, controllerMetrics } from '@wheelhouse/controller-runtime';
+import { LeaderElector, controllerMetrics, serveMetrics } from '@wheelhouse/controller-runtime';
 import { configFromEnv } from './config.js';
 import { startControllers, type RunningManager } from './manager.js';
-import { serveMetrics } from './metrics-server.js';
 
 const config = configFromEnv();
 const log = (message: string, error?: unknown) =>

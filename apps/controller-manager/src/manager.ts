@@ -1,8 +1,6 @@
 import { FullSelections, type WheelhouseClient } from '@wheelhouse/client';
-import { Informer, type ControllerHandle, type ControllerMetrics } from '@wheelhouse/controller-runtime';
-import { EventRecorder } from './events/recorder.js';
+import { EventRecorder, Informer, stripNulls, type ControllerHandle, type ControllerMetrics } from '@wheelhouse/controller-runtime';
 import type { Informers, ManagedObject, ManagerContext } from './runtime/context.js';
-import { stripNulls } from './runtime/strip-nulls.js';
 import { startReplicaSetController } from './replicaset/controller.js';
 import { startGarbageCollector } from './garbage-collector/controller.js';
 import { startNamespaceController } from './namespace/controller.js';

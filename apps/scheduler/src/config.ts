@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { resolveToken } from '@wheelhouse/controller-runtime';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 /** Settings of one scheduler process. */
@@ -30,16 +29,4 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): SchedulerPr
     retryPeriodMs: num('WHEELHOUSE_RETRY_PERIOD_MS', 2_000),
     metricsPort: num('WHEELHOUSE_SCHEDULER_METRICS_PORT', 10259),
   };
-}
-
-/** WHEELHOUSE_TOKEN, else the admin token from the environment or the file the API wrote. */
-export function resolveToken(env: NodeJS.ProcessEnv): string {
-  const token = env.WHEELHOUSE_TOKEN || env.WHEELHOUSE_ADMIN_TOKEN;
-  if (token) return token;
-  const file = join(env.WHEELHOUSE_DATA_DIR ?? '.wheelhouse', 'admin-token');
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
-    throw new Error(`no API token: set WHEELHOUSE_TOKEN (or WHEELHOUSE_ADMIN_TOKEN), or run beside the API's ${file}`);
-  }
 }

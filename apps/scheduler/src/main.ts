@@ -1,8 +1,7 @@
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { WheelhouseClient } from '@wheelhouse/client';
-import { LeaderElector, controllerMetrics } from '@wheelhouse/controller-runtime';
+import { LeaderElector, controllerMetrics, serveMetrics } from '@wheelhouse/controller-runtime';
 import { configFromEnv } from './config.js';
-import { serveMetrics } from './metrics-server.js';
 import { startScheduler, type RunningScheduler } from './scheduler.js';
 
 const config = configFromEnv();

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isPending, withPodScheduled, type CachedPod } from './scheduler.js';
-import { configFromEnv, resolveToken } from './config.js';
-import { stripNulls } from './strip-nulls.js';
+import { resolveToken, stripNulls } from '@wheelhouse/controller-runtime';
+import { configFromEnv } from './config.js';
 
 const pod = (spec: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}, status?: Record<string, unknown>): CachedPod =>
   ({ metadata: { name: 'p', namespace: 'default', ...metadata }, spec: { containers: [], ...spec }, ...(status ? { status } : {}) }) as CachedPod;

@@ -2,6 +2,7 @@
 // a cache where assumed pods count at once, and bind / PodScheduled / Events through the API.
 import { FullSelections, isConflict, isNotFound, type WheelhouseClient } from '@wheelhouse/client';
 import {
+  EventRecorder,
   Informer,
   ItemExponentialRateLimiter,
   WorkQueue,
@@ -9,14 +10,13 @@ import {
   keyOf,
   retry,
   runController,
+  stripNulls,
   type ControllerHandle,
   type ControllerMetrics,
   type RuntimeObject,
 } from '@wheelhouse/controller-runtime';
 import { schedule, type SchedulerConfig } from './chain.js';
-import { EventRecorder } from './events.js';
 import { nodeInfos } from './node-info.js';
-import { stripNulls } from './strip-nulls.js';
 import type { Node, Pod } from './types.js';
 
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
@@ -109,7 +109,7 @@ export async function startScheduler(client: WheelhouseClient, options: Schedule
     metrics: options.metrics,
     rateLimiter: new ItemExponentialRateLimiter(options.initialBackoffMs ?? 1000, options.maxBackoffMs ?? 10_000),
   });
-  const events = new EventRecorder(client, COMPONENT, (e) => log('event', e), now);
+  const events = new EventRecorder(client, COMPONENT, now, (e) => log('event', e));
   /** Pod key → the pod as bound, until the informer shows it bound (or gone). */
   const assumed = new Map<string, CachedPod>();
   /** Keys that found no node; re-queued whenever the cluster may have room. */

@@ -24,3 +24,8 @@ export { decideLease, leaseExpiry, type LeaseDecision, type DecideLeaseInput } f
 export { ApiLeaseStore, type LeaseStore } from './lease-store.js';
 export { LEASE_FIELDS, type Lease, type LeaseSpec } from './lease.js';
 export { controllerMetrics, type ControllerMetrics, type ReconcileOutcome } from './metrics.js';
+export { resolveToken } from './component/token.js';
+export { serveMetrics } from './component/metrics-server.js';
+export { stripNulls } from './component/strip-nulls.js';
+export { EventRecorder } from './events/recorder.js';
+export { eventName, newEvent, repeatPatch, type EventRecord, type InvolvedObject } from './events/aggregate.js';

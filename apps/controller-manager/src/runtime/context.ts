@@ -1,6 +1,6 @@
 import type { WheelhouseClient } from '@wheelhouse/client';
 import type { ControllerMetrics, Informer, RuntimeObject, RuntimeObjectMeta } from '@wheelhouse/controller-runtime';
-import type { EventRecorder } from '../events/recorder.js';
+import type { EventRecorder } from '@wheelhouse/controller-runtime';
 
 /** What every controller of the manager shares: one client, one informer per kind, events, metrics. */
 export interface ManagerContext {

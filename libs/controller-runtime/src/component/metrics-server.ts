@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Registry } from 'prom-client';
 
-/** /metrics (Prometheus) and /healthz on a port of its own, as kube-controller-manager serves them. */
+/** /metrics (Prometheus) and /healthz on a port of its own, as kube-controller-manager and kube-scheduler serve them. */
 export function serveMetrics(registry: Registry, port: number, onError: (error: unknown) => void, host = '127.0.0.1'): Server {
   const server = createServer((req, res) => {
     if (req.url === '/healthz') {
