@@ -29,3 +29,5 @@ export { serveMetrics } from './component/metrics-server.js';
 export { stripNulls } from './component/strip-nulls.js';
 export { EventRecorder } from './events/recorder.js';
 export { eventName, newEvent, repeatPatch, type EventRecord, type InvolvedObject } from './events/aggregate.js';
+export { componentConfig, type ComponentConfig } from './component/config.js';
+export { runLeaderElectedComponent, type LeaderWork, type Log } from './component/run-leader-elected.js';
