@@ -58,3 +58,14 @@ test('a follower waits for the holder’s lease to expire, then takes over', asy
   await second.elector.stop();
   assert.equal(store.lease?.spec?.holderIdentity, undefined, 'released on graceful stop');
 });
+
+test('a renewal that landed but whose answer was lost still lets a graceful stop release the Lease', async () => {
+  const { store, clock, elector } = setup();
+  elector.start();
+  await clock.advance(0);
+  store.loseNextUpdateResponse = true;
+  await clock.advance(2_000); // the renewal lands; we never see its resourceVersion
+  assert.equal(store.lease?.spec?.holderIdentity, 'a');
+  await elector.stop();
+  assert.equal(store.lease?.spec?.holderIdentity, undefined, 'released at the re-read resourceVersion');
+});

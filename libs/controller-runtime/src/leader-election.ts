@@ -171,16 +171,29 @@ export class LeaderElector {
     }
   }
 
-  /** Clears holderIdentity at the resourceVersion we last wrote; a CONFLICT means it is not ours to release. */
+  /**
+   * Clears holderIdentity if the Lease is still ours. A renewal cut short by
+   * stop() may have landed without our seeing its resourceVersion, so on
+   * CONFLICT re-read once: still our identity means that write, not a successor.
+   */
   private async releaseLease(): Promise<void> {
-    const rv = this.observed?.metadata.resourceVersion;
-    if (!rv || this.observedHolder !== this.options.identity) return;
+    if (this.observedHolder !== this.options.identity) return;
     const attempt = new AbortController();
     const timer = this.clock.setTimeout(() => attempt.abort(), this.renewDeadlineMs);
     try {
-      this.observe(await this.store.update(rv, { holderIdentity: null }, attempt.signal));
+      for (let round = 0; round < 2; round++) {
+        const rv = this.observed?.metadata.resourceVersion;
+        if (!rv || this.observedHolder !== this.options.identity) return;
+        try {
+          this.observe(await this.store.update(rv, { holderIdentity: null }, attempt.signal));
+          return;
+        } catch (error) {
+          if (!hasCode(error, 'CONFLICT')) throw error;
+          this.observe(await this.store.get(attempt.signal));
+        }
+      }
     } catch (error) {
-      if (!hasCode(error, 'CONFLICT')) this.report(error);
+      this.report(error);
     } finally {
       this.clock.clearTimeout(timer);
     }

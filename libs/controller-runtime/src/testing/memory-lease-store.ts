@@ -2,10 +2,15 @@ import { WheelhouseError } from '@wheelhouse/client';
 import type { Lease, LeaseSpec } from '../lease.js';
 import type { LeaseStore } from '../lease-store.js';
 
-/** One Lease in memory with the API's preconditions; `down` makes every call fail as UNAVAILABLE. */
+/**
+ * One Lease in memory with the API's preconditions; `down` makes every call
+ * fail as UNAVAILABLE, `loseNextUpdateResponse` applies the next update but
+ * fails the call (a response lost to an aborted request).
+ */
 export class MemoryLeaseStore implements LeaseStore {
   lease: Lease | null = null;
   down = false;
+  loseNextUpdateResponse = false;
   private revision = 0;
 
   async get(): Promise<Lease | null> {
@@ -29,6 +34,10 @@ export class MemoryLeaseStore implements LeaseStore {
     for (const [k, v] of Object.entries(spec)) if (v === null) delete merged[k];
     else merged[k] = v;
     this.lease = { metadata: { ...this.lease.metadata, resourceVersion: String(++this.revision) }, spec: merged as LeaseSpec };
+    if (this.loseNextUpdateResponse) {
+      this.loseNextUpdateResponse = false;
+      throw new WheelhouseError('UNAVAILABLE', 'response lost');
+    }
     return structuredClone(this.lease);
   }
 
