@@ -1,0 +1,105 @@
+// The contract between the pod sync loop (which decides what should run) and a
+// container runtime (which runs it). Two implementations: `process` (real child
+// processes on the host) and `simulated` (timers only, like kwok). The sync loop
+// never knows which one it talks to.
+
+/** A container as the runtime needs it: the pod spec's container with env already resolved. */
+export interface ContainerConfig {
+  name: string;
+  image: string;
+  /** spec `command` (the entrypoint); empty means "the image's", which the process runtime rejects. */
+  command: string[];
+  args: string[];
+  /** Fully resolved: literal values and fieldRef/resourceFieldRef lookups (POD_IP, node name, …). */
+  env: Record<string, string>;
+  /** Absolute, or relative to the pod directory. */
+  workingDir?: string;
+  /** True for init containers (only logged differently; ordering is the sync loop's job). */
+  init: boolean;
+  /** spec.containers[].resources.limits.memory in bytes, when set (simulated OOM, usage reports). */
+  memoryLimitBytes?: number;
+}
+
+/** The pod-level sandbox: its directory (emptyDir volumes live under it) and its loopback IP. */
+export interface PodSandbox {
+  uid: string;
+  namespace: string;
+  name: string;
+  /** An address inside 127.0.0.0/8 taken from the node's pod range. */
+  podIP: string;
+  /** Per-pod directory shared by its containers; `volumes/<name>` for each emptyDir. */
+  dir: string;
+}
+
+/** What a runtime knows about one container instance (one run; a restart is a new instance). */
+export type ContainerRunState =
+  | { state: 'running'; startedAt: Date; pid?: number }
+  | {
+      state: 'exited';
+      startedAt: Date;
+      finishedAt: Date;
+      exitCode: number;
+      /** The terminating signal, e.g. 'SIGKILL', when the process died of one. */
+      signal?: string;
+      /** Kubernetes reason: 'Completed' (exit 0), 'Error', 'OOMKilled', 'ContainerCannotRun'. */
+      reason: string;
+      message?: string;
+    };
+
+export interface ContainerInstance {
+  /** Unique per run, e.g. `<podUid>/<container>/<restartCount>`. */
+  id: string;
+  podUid: string;
+  container: string;
+  state(): ContainerRunState;
+  /** Resolves once the instance has exited (never rejects). */
+  readonly exited: Promise<Extract<ContainerRunState, { state: 'exited' }>>;
+}
+
+export interface ExecResult {
+  exitCode: number;
+  /** Combined stdout and stderr, truncated by the runtime. */
+  output: string;
+  timedOut: boolean;
+}
+
+export interface LogOptions {
+  /** Last N lines only. */
+  tailLines?: number;
+  /** Only lines written in the last N seconds. */
+  sinceSeconds?: number;
+  /** The previous (terminated) instance instead of the current one (`kubectl logs -p`). */
+  previous?: boolean;
+  /** Prefix each line with its RFC 3339 time. */
+  timestamps?: boolean;
+}
+
+export interface ResourceUsage {
+  /** CPU in nanocores averaged over the last sampling window. */
+  cpuNanoCores: number;
+  /** Resident memory in bytes. */
+  memoryBytes: number;
+}
+
+export interface ContainerRuntime {
+  readonly name: 'process' | 'simulated';
+  /** Creates (or, after an agent restart, re-opens) the pod's directory and claims its IP. */
+  createSandbox(pod: { uid: string; namespace: string; name: string; podIP?: string }): Promise<PodSandbox>;
+  /** Starts one run of a container. Rejects only when it cannot start at all (bad command). */
+  start(sandbox: PodSandbox, config: ContainerConfig, restartCount: number): Promise<ContainerInstance>;
+  /**
+   * SIGTERM, then SIGKILL once `gracePeriodMs` has passed (0: SIGKILL at once).
+   * Resolves when the instance has exited.
+   */
+  stop(instance: ContainerInstance, gracePeriodMs: number): Promise<void>;
+  /** Runs a command inside the container's environment (exec probes and hooks). */
+  exec(instance: ContainerInstance, command: string[], timeoutMs: number): Promise<ExecResult>;
+  /** The container's log lines (current instance unless `previous`), oldest first. */
+  readLogs(podUid: string, container: string, options: LogOptions): Promise<string[]>;
+  /** Lines as they are written, until `signal` aborts. Starts after the current end. */
+  followLogs(podUid: string, container: string, signal: AbortSignal): AsyncIterable<string>;
+  /** Usage of the whole pod, or undefined when nothing of it runs. */
+  usage(podUid: string): Promise<ResourceUsage | undefined>;
+  /** Kills anything left and removes the pod's directory, logs and IP claim. */
+  removeSandbox(podUid: string): Promise<void>;
+}
