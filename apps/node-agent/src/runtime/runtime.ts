@@ -29,6 +29,8 @@ export interface PodSandbox {
   podIP: string;
   /** Per-pod directory shared by its containers; `volumes/<name>` for each emptyDir. */
   dir: string;
+  /** The pod's annotations (the simulated runtime reads its `sim.wheelhouse.io/*` knobs here). */
+  annotations: Record<string, string>;
 }
 
 /** What a runtime knows about one container instance (one run; a restart is a new instance). */
@@ -84,7 +86,7 @@ export interface ResourceUsage {
 export interface ContainerRuntime {
   readonly name: 'process' | 'simulated';
   /** Creates (or, after an agent restart, re-opens) the pod's directory and claims its IP. */
-  createSandbox(pod: { uid: string; namespace: string; name: string; podIP?: string }): Promise<PodSandbox>;
+  createSandbox(pod: { uid: string; namespace: string; name: string; podIP?: string; annotations?: Record<string, string> }): Promise<PodSandbox>;
   /** Starts one run of a container. Rejects only when it cannot start at all (bad command). */
   start(sandbox: PodSandbox, config: ContainerConfig, restartCount: number): Promise<ContainerInstance>;
   /**
