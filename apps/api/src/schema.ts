@@ -5,6 +5,7 @@ import { NamespaceResolver } from './modules/namespace/namespace.resolver.js';
 import { NamespaceFinalizeResolver } from './modules/namespace/finalize.resolver.js';
 import { NodeResolver } from './modules/node/node.resolver.js';
 import { PodResolver } from './modules/pod/pod.resolver.js';
+import { PodBindingResolver } from './modules/pod-binding/pod-binding.resolver.js';
 import { EventResolver } from './modules/event/event.resolver.js';
 import { LeaseResolver } from './modules/lease/lease.resolver.js';
 import { ApplyResolver } from './modules/apply/apply.resolver.js';
@@ -24,6 +25,7 @@ export const RESOLVERS = [
   NamespaceFinalizeResolver,
   NodeResolver,
   PodResolver,
+  PodBindingResolver,
   EventResolver,
   LeaseResolver,
   ReplicaSetResolver,

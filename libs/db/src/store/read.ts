@@ -15,3 +15,17 @@ export async function currentRevision(db: Db): Promise<bigint> {
   const [row] = await db.$queryRawUnsafe<{ value: bigint }[]>(`SELECT "value" FROM "counters" WHERE "name" = 'revision'`);
   return row!.value;
 }
+
+/** Many objects of one kind by namespace/name in one query; absent ones are missing from the map (key `namespace/name`). */
+export async function getObjects(db: Db, kind: KindInfo, keys: readonly { namespace?: string; name: string }[]): Promise<Map<string, KubeObject>> {
+  const found = new Map<string, KubeObject>();
+  if (keys.length === 0) return found;
+  const namespaces = keys.map((k) => (kind.namespaced ? (k.namespace ?? 'default') : ''));
+  const rows = await db.$queryRawUnsafe<Row[]>(
+    `SELECT t.* FROM "${kind.table}" t JOIN unnest($1::text[], $2::text[]) AS k("namespace", "name") USING ("namespace", "name")`,
+    namespaces,
+    keys.map((k) => k.name),
+  );
+  for (const row of rows) found.set(`${row.namespace as string}/${row.name as string}`, rowToObject(kind, row));
+  return found;
+}

@@ -8,7 +8,7 @@ import { mergePatch } from '../plan/merge-patch.js';
 import type { WriteClock, WritePlan } from '../plan/write-plan.js';
 import { commitWrites, type PlannedWrite } from './commit.js';
 import { retryOnStale } from './retry-stale.js';
-import { getObject } from './read.js';
+import { getObject, getObjects } from './read.js';
 import { listObjects, type ListOptions, type ListResult } from './list.js';
 
 export interface WriteOptions {
@@ -46,6 +46,11 @@ export class Store {
 
   get(kind: KindInfo, namespace: string | undefined, name: string): Promise<KubeObject | null> {
     return getObject(this.db, kind, namespace, name);
+  }
+
+  /** Many objects by namespace/name in one query, keyed `namespace/name` (cluster-scoped: `/name`). */
+  getMany(kind: KindInfo, keys: readonly { namespace?: string; name: string }[]): Promise<Map<string, KubeObject>> {
+    return getObjects(this.db, kind, keys);
   }
 
   list(kind: KindInfo, options: ListOptions): Promise<ListResult> {
