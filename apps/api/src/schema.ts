@@ -9,6 +9,7 @@ import { PodBindingResolver } from './modules/pod-binding/pod-binding.resolver.j
 import { EventResolver } from './modules/event/event.resolver.js';
 import { LeaseResolver } from './modules/lease/lease.resolver.js';
 import { ApplyResolver } from './modules/apply/apply.resolver.js';
+import { NodeMaintenanceResolver } from './modules/node-maintenance/node-maintenance.resolver.js';
 import { ReplicaSetResolver } from './modules/replicaset/replicaset.resolver.js';
 import { ReplicaSet } from './modules/replicaset/replicaset.type.js';
 import { ReplicationControllerResolver } from './modules/replicationcontroller/replicationcontroller.resolver.js';
@@ -24,6 +25,7 @@ export const RESOLVERS = [
   NamespaceResolver,
   NamespaceFinalizeResolver,
   NodeResolver,
+  NodeMaintenanceResolver,
   PodResolver,
   PodBindingResolver,
   EventResolver,
