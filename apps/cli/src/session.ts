@@ -1,10 +1,17 @@
 /** One command's connection: client, resolved namespace, and typed helpers per kind. */
-import { FullSelections, listAll, WheelhouseClient } from '@wheelhouse/client';
+import { FullSelections, listAll, WheelhouseClient, type ListResult } from '@wheelhouse/client';
 import type { KindInfo } from '@wheelhouse/resources';
 import { bool, str, type ParsedArgs } from './args.js';
 import { loadConfig, resolveConnection } from './config.js';
 import { ops } from './kinds.js';
 import type { KubeObj } from './print/object.js';
+
+export interface ListOptions {
+  all?: boolean;
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
 
 export class Session {
   readonly client: WheelhouseClient;
@@ -46,16 +53,24 @@ export class Session {
     return data.object;
   }
 
-  async list(kind: KindInfo, options: { all?: boolean; namespace?: string; labelSelector?: string; fieldSelector?: string }): Promise<KubeObj[]> {
-    const namespace = kind.namespaced && !options.all ? (options.namespace ?? this.namespace) : undefined;
-    const { items } = await listAll<KubeObj>(this.client, {
+  async list(kind: KindInfo, options: ListOptions): Promise<KubeObj[]> {
+    return (await this.listWithVersion(kind, options)).items;
+  }
+
+  /** The list and its revision, from which a watch sees every later change. */
+  async listWithVersion(kind: KindInfo, options: ListOptions): Promise<ListResult<KubeObj>> {
+    return listAll<KubeObj>(this.client, {
       plural: ops(kind).list,
       fields: await this.fields(kind),
-      namespace,
+      namespace: this.listNamespace(kind, options),
       labelSelector: options.labelSelector,
       fieldSelector: options.fieldSelector,
     });
-    return items;
+  }
+
+  /** The namespace a list or watch is limited to; undefined means every namespace. */
+  listNamespace(kind: KindInfo, options: ListOptions): string | undefined {
+    return kind.namespaced && !options.all ? (options.namespace ?? this.namespace) : undefined;
   }
 
   async create(kind: KindInfo, input: Record<string, unknown>, namespace: string | undefined, dryRun: boolean): Promise<KubeObj> {

@@ -1,4 +1,4 @@
-/** wh get KIND [NAME...] [-l SEL] [--field-selector SEL] [-o wide|yaml|json|name] */
+/** wh get KIND [NAME...] [-l SEL] [--field-selector SEL] [-o wide|yaml|json|name|jsonpath=...|custom-columns=...] [-w] */
 import type { KindInfo } from '@wheelhouse/resources';
 import { bool, str, type ParsedArgs } from '../args.js';
 import { err, out, withSession, type Command } from '../command.js';
@@ -6,25 +6,48 @@ import { formatError, notFoundError, UsageError } from '../errors.js';
 import { kindAndNames, lowerPlural } from '../kinds.js';
 import { columnsFor } from '../print/columns.js';
 import type { KubeObj } from '../print/object.js';
-import { nameOf, outputFormat, printDocuments } from '../print/output.js';
+import { documentOf, nameOf, outputFormat, printDocuments, type OutputFormat } from '../print/output.js';
+import { emptyMessage } from '../print/empty-message.js';
 import { formatTable } from '../print/table.js';
 import { Session } from '../session.js';
+import { watchGet } from './get-watch.js';
 
 export const getCommand: Command = {
   name: 'get',
   summary: 'Display one or many resources',
-  usage: 'Usage: wh get KIND [NAME...] [-l SELECTOR] [--field-selector SELECTOR] [-o wide|yaml|json|name] [-A]',
+  usage:
+    'Usage: wh get KIND [NAME...] [-l SELECTOR] [--field-selector SELECTOR] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-A] [-w|--watch-only] [--output-watch-events]',
   flags: [
     { name: 'output', short: 'o', value: true },
     { name: 'selector', short: 'l', value: true },
     { name: 'field-selector', value: true },
+    { name: 'watch', short: 'w' },
+    { name: 'watch-only' },
+    { name: 'output-watch-events' },
   ],
   async run(args: ParsedArgs) {
     const format = outputFormat(str(args, 'output'));
     const requests = kindAndNames(args.positionals);
     if (bool(args, 'all-namespaces') && requests.some((r) => r.names.length)) throw new UsageError('a resource cannot be retrieved by name across all namespaces');
+    const watching = bool(args, 'watch') || bool(args, 'watch-only');
+    if (watching && (requests.length > 1 || requests[0]!.names.length > 1)) {
+      const count = Math.max(requests.length, requests[0]!.names.length);
+      throw new UsageError(`watch is only supported on individual resources and resource collections, but ${count} resources were found`);
+    }
     const session = new Session(args);
     return withSession(session, async () => {
+      if (watching) {
+        const { kind, names } = requests[0]!;
+        return watchGet(session, {
+          kind,
+          name: names[0],
+          format,
+          labelSelector: str(args, 'selector'),
+          fieldSelector: str(args, 'field-selector'),
+          watchOnly: bool(args, 'watch-only'),
+          watchEvents: bool(args, 'output-watch-events'),
+        });
+      }
       let failed = false;
       const found: { kind: KindInfo; object: KubeObj }[] = [];
       const byName = requests.some((r) => r.names.length > 0);
@@ -54,32 +77,36 @@ export const getCommand: Command = {
   },
 };
 
-function print(found: { kind: KindInfo; object: KubeObj }[], format: string, session: Session, kinds: KindInfo[], byName: boolean, single: boolean): void {
-  if (format === 'yaml' || format === 'json') {
-    if (found.length || !byName) out(printDocuments(found, format, single));
+function print(found: { kind: KindInfo; object: KubeObj }[], format: OutputFormat, session: Session, kinds: KindInfo[], byName: boolean, single: boolean): void {
+  if (format.kind === 'yaml' || format.kind === 'json') {
+    if (found.length || !byName) out(printDocuments(found, format.kind, single));
     return;
   }
-  if (format === 'name') {
+  if (format.kind === 'jsonpath') {
+    // kubectl adds no newline: templates that want one say {"\n"}.
+    if (found.length || !byName) process.stdout.write(format.template.execute(documentOf(found, single)));
+    return;
+  }
+  if (format.kind === 'name') {
     for (const { kind, object } of found) out(nameOf(kind, object));
     return;
   }
   if (found.length === 0) {
     // Names that were not found already said so.
-    if (!byName) err(emptyMessage(session, kinds));
+    if (!byName) err(emptyMessage(kinds, session.allNamespaces ? undefined : session.namespace));
     return;
   }
   const now = Date.now();
+  if (format.kind === 'custom-columns') {
+    process.stdout.write(formatTable(format.columns.headers, found.map((f) => format.columns.row(f.object, now))));
+    return;
+  }
   const allNs = session.allNamespaces;
   // One table per kind, separated by a blank line, as kubectl does for `get pods,deploy`.
   const groups = [...new Set(found.map((f) => f.kind))];
   const tables = groups.map((kind) => {
-    const columns = columnsFor(kind.kind, { wide: format === 'wide', allNamespaces: allNs && kind.namespaced });
+    const columns = columnsFor(kind.kind, { wide: format.kind === 'wide', allNamespaces: allNs && kind.namespaced });
     return formatTable(columns.headers, found.filter((f) => f.kind === kind).map((f) => columns.row(f.object, now)));
   });
   process.stdout.write(tables.join('\n'));
-}
-
-function emptyMessage(session: Session, kinds: KindInfo[]): string {
-  if (session.allNamespaces || !kinds.every((k) => k.namespaced)) return 'No resources found';
-  return `No resources found in ${session.namespace} namespace.`;
 }
