@@ -41,6 +41,7 @@ export async function startTestApi(options: { databaseUrl?: string; env?: Partia
     bookmarkIntervalMs: Number(env.WHEELHOUSE_BOOKMARK_INTERVAL_MS ?? 30_000),
     pollIntervalMs: 1000,
     dbPoolSize: 10,
+    defaultTolerationSeconds: env.WHEELHOUSE_DEFAULT_TOLERATION_SECONDS ? Number(env.WHEELHOUSE_DEFAULT_TOLERATION_SECONDS) : undefined,
   });
   const clients: Client[] = [];
   const gql = async <T>(query: string, variables?: Record<string, unknown>, token: string = TEST_TOKEN): Promise<GraphQLResponse<T>> => {

@@ -11,6 +11,8 @@ export interface ApiConfig {
   bookmarkIntervalMs: number;
   pollIntervalMs: number;
   dbPoolSize: number;
+  /** tolerationSeconds of the not-ready/unreachable tolerations every pod gets (DefaultTolerationSeconds); absent: 300. */
+  defaultTolerationSeconds?: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -29,5 +31,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     bookmarkIntervalMs: num('WHEELHOUSE_BOOKMARK_INTERVAL_MS', 30_000),
     pollIntervalMs: num('WHEELHOUSE_WATCH_POLL_MS', 1000),
     dbPoolSize: num('WHEELHOUSE_DB_POOL_SIZE', 10),
+    defaultTolerationSeconds: num('WHEELHOUSE_DEFAULT_TOLERATION_SECONDS', 300),
   };
 }

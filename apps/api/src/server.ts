@@ -6,7 +6,7 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, getOperationAST, parse, type GraphQLSchema } from 'graphql';
 import { createDb, Store, type Db } from '@wheelhouse/db';
-import { ApiError } from '@wheelhouse/resources';
+import { ApiError, setDefaultTolerationSeconds } from '@wheelhouse/resources';
 import { buildApiSchema } from './schema.js';
 import type { ApiConfig } from './config.js';
 import type { ApiContext } from './context.js';
@@ -42,6 +42,7 @@ let schemaOnce: Promise<GraphQLSchema> | undefined;
 /** The API process: GraphQL over HTTP and WebSocket on one port, /healthz and /metrics. */
 export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   const schema = await (schemaOnce ??= buildApiSchema());
+  if (config.defaultTolerationSeconds !== undefined) setDefaultTolerationSeconds(config.defaultTolerationSeconds);
   const db = createDb(config.databaseUrl, config.dbPoolSize);
   const store = new Store(db);
   const metrics = createMetrics();

@@ -6,3 +6,11 @@ export { defaultNamespace, NAMESPACE_FINALIZER, NAMESPACE_NAME_LABEL } from './n
 export { defaultEvent } from './event.js';
 export { defaultLease } from './lease.js';
 export { defaultReplicaSet, defaultReplicationController, defaultDeployment } from './workload.js';
+export {
+  addDefaultTolerations,
+  defaultTolerationSeconds,
+  setDefaultTolerationSeconds,
+  DEFAULT_TOLERATION_SECONDS,
+  TAINT_NODE_NOT_READY,
+  TAINT_NODE_UNREACHABLE,
+} from './default-tolerations.js';

@@ -39,6 +39,11 @@ test('pod-level defaults', () => {
       enableServiceLinks: true,
       priority: 0,
       serviceAccountName: 'default',
+      // The DefaultTolerationSeconds admission plugin's.
+      tolerations: [
+        { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+        { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+      ],
       containers: undefined,
       initContainers: undefined,
       volumes: undefined,
@@ -135,6 +140,10 @@ test('odd input does not throw', () => {
       enableServiceLinks: true,
       priority: 0,
       serviceAccountName: 'default',
+      tolerations: [
+        { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+        { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+      ],
     },
     status: { phase: 'Pending' },
   });

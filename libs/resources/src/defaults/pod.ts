@@ -1,17 +1,22 @@
 import { applyContainerDefaults } from './container.js';
 import { cloneJson, ensureObject, isJsonObject, objectItems, setDefault, type JsonObject } from './json-object.js';
 import { applyVolumeDefaults } from './volumes.js';
+import { addDefaultTolerations } from './default-tolerations.js';
 
 /**
  * A pod with Kubernetes v1 defaults (pkg/apis/core/v1/defaults.go), plus what the
  * API server's admission adds in Kubernetes (service account `default`, priority 0,
- * phase Pending). Returns a new object; the input is never mutated.
+ * the not-ready/unreachable tolerations, phase Pending). Returns a new object; the
+ * input is never mutated.
  */
 export function defaultPod<T>(pod: T): T {
   const copy = cloneJson(pod);
   if (!isJsonObject(copy)) return copy;
   const spec = ensureObject(copy, 'spec');
-  if (spec) applyPodSpecDefaults(spec);
+  if (spec) {
+    applyPodSpecDefaults(spec);
+    addDefaultTolerations(spec);
+  }
   const status = ensureObject(copy, 'status');
   if (status) setDefault(status, 'phase', 'Pending');
   return copy;
