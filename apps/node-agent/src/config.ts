@@ -1,0 +1,176 @@
+// Settings of one node agent process, from flags first, then the environment, then defaults.
+import { readFileSync } from 'node:fs';
+import { cpus, hostname, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { resolveToken } from '@wheelhouse/controller-runtime';
+import type { Taint } from './types.js';
+
+export type RuntimeName = 'process' | 'simulated';
+
+export interface AgentConfig {
+  server: string;
+  token: string;
+  runtime: RuntimeName;
+  /** The nodes this process registers and runs (one for `process`, N for `simulated`). */
+  nodeNames: string[];
+  /** kwok mode: also run every Node annotated `wheelhouse.io/simulated: "true"`. */
+  manageAnnotated: boolean;
+  capacity: { cpu: string; memory: string; pods: string };
+  labels: Record<string, string>;
+  taints: Taint[];
+  /** Given: used for the (single) node; otherwise each node gets a free /24 of 127.64.0.0/10. */
+  podCIDR?: string;
+  leaseDurationSeconds: number;
+  leaseRenewIntervalMs: number;
+  /** How often conditions are re-checked, and how often they are reported even when unchanged. */
+  nodeStatusUpdateMs: number;
+  nodeStatusReportMs: number;
+  /** Kubelet HTTP (logs, stats); 0 picks a free port. */
+  port: number;
+  /** Pod directories and logs (process runtime). */
+  dataDir: string;
+  /** Crash-loop back-off: first delay and cap (Kubernetes: 10 s, 5 min). */
+  backoffInitialMs: number;
+  backoffMaxMs: number;
+  /** Simulated runtime: container start delay range when a pod does not say. */
+  simStartDelayMs: [number, number];
+  /** Pod status writes are coalesced for this long and sent in batches of at most this many. */
+  statusBatchMs: number;
+  statusBatchMax: number;
+  /** On SIGTERM, leave the pods' processes running (re-adopted by the next agent). */
+  leavePodsRunning: boolean;
+}
+
+const FLAGS = {
+  'node-name': { type: 'string' },
+  runtime: { type: 'string' },
+  nodes: { type: 'string' },
+  'node-prefix': { type: 'string' },
+  'manage-annotated': { type: 'boolean' },
+  cpu: { type: 'string' },
+  memory: { type: 'string' },
+  pods: { type: 'string' },
+  labels: { type: 'string' },
+  taints: { type: 'string' },
+  'pod-cidr': { type: 'string' },
+  port: { type: 'string' },
+  'lease-duration-seconds': { type: 'string' },
+  'lease-renew-interval-ms': { type: 'string' },
+  'node-status-update-ms': { type: 'string' },
+  'node-status-report-ms': { type: 'string' },
+  'data-dir': { type: 'string' },
+  'leave-pods-running': { type: 'boolean' },
+} as const;
+
+export function configFrom(argv: string[], env: NodeJS.ProcessEnv = process.env): AgentConfig {
+  const { values: flags } = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false });
+  const pick = (flag: keyof typeof flags, envName: string): string | undefined => {
+    const value = flags[flag];
+    if (typeof value === 'string' && value !== '') return value;
+    return env[envName] || undefined;
+  };
+  const num = (flag: keyof typeof flags, envName: string, fallback: number): number => {
+    const raw = pick(flag, envName);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`--${flag}: not a non-negative number: ${raw}`);
+    return value;
+  };
+  const envNum = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
+
+  const runtime = (pick('runtime', 'WHEELHOUSE_NODE_RUNTIME') ?? 'process') as RuntimeName;
+  if (runtime !== 'process' && runtime !== 'simulated') throw new Error(`--runtime: must be process or simulated, not ${runtime}`);
+  const manageAnnotated = flags['manage-annotated'] === true || env.WHEELHOUSE_MANAGE_ANNOTATED === 'true';
+  if (manageAnnotated && runtime !== 'simulated') throw new Error('--manage-annotated needs --runtime simulated');
+
+  const count = num('nodes', 'WHEELHOUSE_NODES', manageAnnotated ? 0 : 1);
+  if (runtime === 'process' && count !== 1) throw new Error('--nodes: the process runtime runs exactly one node');
+  const nodeName = pick('node-name', 'WHEELHOUSE_NODE_NAME') ?? hostname().toLowerCase();
+  const prefix = pick('node-prefix', 'WHEELHOUSE_NODE_PREFIX') ?? 'sim-node-';
+  const nodeNames = simulatedNames(runtime, count, nodeName, prefix, pick('node-name', 'WHEELHOUSE_NODE_NAME') !== undefined);
+
+  const dataDir = pick('data-dir', 'WHEELHOUSE_AGENT_DATA_DIR') ?? join(env.WHEELHOUSE_DATA_DIR ?? '.wheelhouse', 'node-agent');
+  const hostDefaults = runtime === 'process'
+    ? { cpu: String(cpus().length), memory: `${Math.floor(totalmem() / 1024 / 1024)}Mi`, pods: '110' }
+    : { cpu: '4', memory: '8Gi', pods: '110' };
+  const [minDelay, maxDelay] = (env.WHEELHOUSE_SIM_START_DELAY_MS ?? '0-200').split('-').map(Number);
+
+  return {
+    server: env.WHEELHOUSE_SERVER ?? `http://127.0.0.1:${env.PORT ?? 4000}/graphql`,
+    token: agentToken(env),
+    runtime,
+    nodeNames,
+    manageAnnotated,
+    capacity: {
+      cpu: pick('cpu', 'WHEELHOUSE_NODE_CPU') ?? hostDefaults.cpu,
+      memory: pick('memory', 'WHEELHOUSE_NODE_MEMORY') ?? hostDefaults.memory,
+      pods: pick('pods', 'WHEELHOUSE_NODE_PODS') ?? hostDefaults.pods,
+    },
+    labels: parseLabels(pick('labels', 'WHEELHOUSE_NODE_LABELS') ?? ''),
+    taints: parseTaints(pick('taints', 'WHEELHOUSE_NODE_TAINTS') ?? ''),
+    podCIDR: pick('pod-cidr', 'WHEELHOUSE_POD_CIDR'),
+    leaseDurationSeconds: num('lease-duration-seconds', 'WHEELHOUSE_NODE_LEASE_DURATION_SECONDS', 40),
+    leaseRenewIntervalMs: num('lease-renew-interval-ms', 'WHEELHOUSE_NODE_LEASE_RENEW_MS', 10_000),
+    nodeStatusUpdateMs: num('node-status-update-ms', 'WHEELHOUSE_NODE_STATUS_UPDATE_MS', 10_000),
+    nodeStatusReportMs: num('node-status-report-ms', 'WHEELHOUSE_NODE_STATUS_REPORT_MS', 300_000),
+    port: num('port', 'WHEELHOUSE_KUBELET_PORT', 10250),
+    dataDir,
+    backoffInitialMs: envNum('WHEELHOUSE_BACKOFF_INITIAL_MS', 10_000),
+    backoffMaxMs: envNum('WHEELHOUSE_BACKOFF_MAX_MS', 300_000),
+    simStartDelayMs: [minDelay ?? 0, maxDelay ?? minDelay ?? 0],
+    statusBatchMs: envNum('WHEELHOUSE_STATUS_BATCH_MS', 100),
+    statusBatchMax: envNum('WHEELHOUSE_STATUS_BATCH_MAX', 500),
+    leavePodsRunning: flags['leave-pods-running'] === true || env.WHEELHOUSE_LEAVE_PODS_RUNNING === 'true',
+  };
+}
+
+/** One node named after the host (or --node-name); N simulated nodes `<prefix>0 … <prefix>N-1`. */
+function simulatedNames(runtime: RuntimeName, count: number, nodeName: string, prefix: string, nameGiven: boolean): string[] {
+  if (runtime === 'process') return [nodeName];
+  if (count === 1 && nameGiven) return [nodeName];
+  return Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+}
+
+/** WHEELHOUSE_TOKEN, a token file, the node token the API wrote, else the admin token. */
+export function agentToken(env: NodeJS.ProcessEnv): string {
+  if (env.WHEELHOUSE_TOKEN) return env.WHEELHOUSE_TOKEN;
+  const files = [env.WHEELHOUSE_TOKEN_FILE, join(env.WHEELHOUSE_DATA_DIR ?? '.wheelhouse', 'node-token')];
+  for (const file of files) {
+    if (!file) continue;
+    try {
+      const token = readFileSync(file, 'utf8').trim();
+      if (token) return token;
+    } catch {
+      // next candidate
+    }
+  }
+  return resolveToken(env);
+}
+
+/** `a=b,c=d` */
+export function parseLabels(text: string): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) throw new Error(`--labels: expected key=value, got ${part}`);
+    labels[part.slice(0, eq)] = part.slice(eq + 1);
+  }
+  return labels;
+}
+
+/** kubectl taint syntax: `key=value:Effect` or `key:Effect`, comma-separated. */
+export function parseTaints(text: string): Taint[] {
+  const effects = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+  return text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const colon = part.lastIndexOf(':');
+      const effect = part.slice(colon + 1);
+      if (colon <= 0 || !effects.includes(effect)) throw new Error(`--taints: expected key[=value]:Effect, got ${part}`);
+      const [key, value] = part.slice(0, colon).split('=', 2) as [string, string | undefined];
+      return value === undefined ? { key, effect: effect as Taint['effect'] } : { key, value, effect: effect as Taint['effect'] };
+    });
+}

@@ -1,0 +1,25 @@
+// What the pod worker knows about one container of a pod, as plain data: the input
+// of the status computation. Runtime handles (instances, probe workers) live elsewhere.
+import type { ContainerRunState } from '../runtime/runtime.js';
+
+export type ExitedRun = Extract<ContainerRunState, { state: 'exited' }>;
+
+export interface ContainerRecord {
+  name: string;
+  /** How often the container was restarted: the number of the current run (0 for the first). */
+  restartCount: number;
+  /** The current run; absent before the first start. */
+  current?: { id: string; run: ContainerRunState };
+  /** The run before the current one, once it exited (`lastState`). */
+  previous?: { id: string; run: ExitedRun };
+  /** Set while the container waits to be (re)started: CrashLoopBackOff, CreateContainerError, ... */
+  waiting?: { reason: string; message?: string };
+  /** Readiness verdict (true without a readiness probe once running and started). */
+  ready: boolean;
+  /** Startup verdict (true without a startup probe once running). */
+  started: boolean;
+}
+
+export function newRecord(name: string): ContainerRecord {
+  return { name, restartCount: 0, ready: false, started: false };
+}

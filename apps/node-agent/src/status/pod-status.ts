@@ -1,0 +1,68 @@
+// The heart of the agent: a pod's whole status from what the worker knows, computed the
+// way the kubelet computes it (generateAPIPodStatus). Pure: same input, same status.
+import type { Pod, PodCondition, PodStatus } from '../types.js';
+import type { ContainerRecord } from './container-record.js';
+import { containerStatus } from './container-status.js';
+import { CONDITION_ORDER, containersReadyCondition, initializedCondition, readyCondition, withTransition } from './conditions.js';
+import { isTerminalPhase, podPhase } from './phase.js';
+
+export interface PodStatusInput {
+  pod: Pod;
+  /** By container name; a container without a record has not been started yet. */
+  records: ReadonlyMap<string, ContainerRecord>;
+  /** Present once the sandbox exists (the pod has its IP). */
+  sandbox?: { podIP: string };
+  hostIP: string;
+  runtimeName: string;
+  /** The pod is being torn down (deleted, or its containers killed for good). */
+  terminating: boolean;
+  /** RFC 3339, second precision. */
+  now: string;
+}
+
+export function computePodStatus(input: PodStatusInput): PodStatus {
+  const { pod, records, now } = input;
+  const old = pod.status ?? {};
+  const oldConditions = old.conditions ?? [];
+  const spec = pod.spec;
+  const hasInit = (spec.initContainers ?? []).length > 0;
+  const ctx = (init: boolean) => ({ runtimeName: input.runtimeName, init, defaultWaitingReason: hasInit ? ('PodInitializing' as const) : ('ContainerCreating' as const) });
+
+  const initContainerStatuses = (spec.initContainers ?? []).map((c) => containerStatus(c, records.get(c.name), ctx(true)));
+  const containerStatuses = spec.containers.map((c) => containerStatus(c, records.get(c.name), ctx(false)));
+
+  // The status manager never moves a pod out of a terminal phase.
+  const phase = isTerminalPhase(old.phase) ? old.phase : podPhase(spec, initContainerStatuses, containerStatuses, input.terminating);
+
+  const containersReady = containersReadyCondition(spec, containerStatuses, phase);
+  const computed: Record<string, Pick<PodCondition, 'status' | 'reason' | 'message'>> = {
+    PodReadyToStartContainers: { status: input.sandbox ? 'True' : 'False' },
+    Initialized: initializedCondition(spec, initContainerStatuses, phase),
+    Ready: readyCondition(spec, containersReady, oldConditions),
+    ContainersReady: containersReady,
+    PodScheduled: oldConditions.find((c) => c.type === 'PodScheduled') ?? { status: 'True' },
+  };
+  const conditions: PodCondition[] = CONDITION_ORDER.map((type) =>
+    type === 'PodScheduled' && oldConditions.some((c) => c.type === type)
+      ? oldConditions.find((c) => c.type === type)!
+      : withTransition(type, computed[type]!, oldConditions, now),
+  );
+  // Conditions others own (readiness gates, DisruptionTarget) stay as they are.
+  conditions.push(...oldConditions.filter((c) => !CONDITION_ORDER.includes(c.type)));
+
+  const status: PodStatus = {
+    phase,
+    conditions,
+    hostIP: input.hostIP,
+    hostIPs: [{ ip: input.hostIP }],
+    startTime: old.startTime ?? now,
+    containerStatuses,
+  };
+  const podIP = input.sandbox?.podIP ?? old.podIP;
+  if (podIP) {
+    status.podIP = podIP;
+    status.podIPs = [{ ip: podIP }];
+  }
+  if (hasInit) status.initContainerStatuses = initContainerStatuses;
+  return status;
+}
