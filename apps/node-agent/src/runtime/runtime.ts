@@ -86,7 +86,15 @@ export interface ResourceUsage {
 export interface ContainerRuntime {
   readonly name: 'process' | 'simulated';
   /** Creates (or, after an agent restart, re-opens) the pod's directory and claims its IP. */
-  createSandbox(pod: { uid: string; namespace: string; name: string; podIP?: string; annotations?: Record<string, string> }): Promise<PodSandbox>;
+  createSandbox(pod: {
+    uid: string;
+    namespace: string;
+    name: string;
+    podIP?: string;
+    annotations?: Record<string, string>;
+    /** The pod's volumes: the process runtime makes `volumes/<name>/` for each emptyDir. */
+    volumes?: { name: string; emptyDir?: object | null }[];
+  }): Promise<PodSandbox>;
   /** Starts one run of a container. Rejects only when it cannot start at all (bad command). */
   start(sandbox: PodSandbox, config: ContainerConfig, restartCount: number): Promise<ContainerInstance>;
   /**

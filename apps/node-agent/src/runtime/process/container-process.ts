@@ -1,0 +1,95 @@
+// One run of a container as a child process: spawned without a shell in its own
+// process group (so signals reach whatever it starts), output to its log file,
+// exit code or signal turned into the container state.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { exitState } from './exit-status.js';
+import type { LogWriter } from './log-writer.js';
+import type { ContainerInstance, ContainerRunState } from '../runtime.js';
+
+type Exited = Extract<ContainerRunState, { state: 'exited' }>;
+
+export interface LaunchSpec {
+  argv: string[];
+  env: Record<string, string>;
+  cwd: string;
+}
+
+/** Kubernetes/runc wording for a command that cannot be executed. */
+export function startErrorMessage(error: NodeJS.ErrnoException, executable: string): string {
+  if (error.code === 'ENOENT') return `exec: "${executable}": executable file not found in $PATH`;
+  if (error.code === 'EACCES') return `exec: "${executable}": permission denied`;
+  return `exec: "${executable}": ${error.message}`;
+}
+
+/** Spawns `spec`; resolves once the process runs, rejects with the runc-style message when it cannot start. */
+export async function spawnInGroup(spec: LaunchSpec, stdio: 'pipe' | 'ignore'): Promise<ChildProcess> {
+  const [executable, ...rest] = spec.argv as [string, ...string[]];
+  const child = spawn(executable, rest, { cwd: spec.cwd, env: spec.env, detached: true, stdio: ['ignore', stdio, stdio] });
+  try {
+    await Promise.race([once(child, 'spawn'), once(child, 'error').then(([error]) => Promise.reject(error))]);
+  } catch (error) {
+    throw new Error(startErrorMessage(error as NodeJS.ErrnoException, executable));
+  }
+  return child;
+}
+
+/** Sends `signal` to the whole process group led by `pid`; false when nothing was there. */
+export function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class ContainerProcess implements ContainerInstance {
+  readonly exited: Promise<Exited>;
+  readonly startedAt = new Date();
+  readonly pid: number;
+  private result: Exited | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly podUid: string,
+    readonly container: string,
+    readonly launch: LaunchSpec,
+    child: ChildProcess,
+    log: LogWriter,
+    onExit: (instance: ContainerProcess) => void,
+  ) {
+    this.pid = child.pid as number;
+    child.stdout?.on('data', (chunk: Buffer) => log.write('stdout', chunk));
+    child.stderr?.on('data', (chunk: Buffer) => log.write('stderr', chunk));
+    this.exited = new Promise((resolve) => {
+      child.once('exit', (code, signal) => {
+        const state = exitState(code, signal, this.startedAt, new Date());
+        // The container ends with its main process: nothing it started outlives it.
+        signalGroup(this.pid, 'SIGKILL');
+        // Output still in the pipes is read before the state is final; a process that
+        // escaped the group and keeps the pipes open does not hold the exit up for long.
+        let finished = false;
+        const done = () => {
+          if (finished) return;
+          finished = true;
+          clearTimeout(timer);
+          log.close();
+          this.result = state;
+          onExit(this);
+          resolve(state);
+        };
+        const timer = setTimeout(() => {
+          child.stdout?.destroy();
+          child.stderr?.destroy();
+          done();
+        }, 2000);
+        child.once('close', done);
+      });
+    });
+  }
+
+  state(): ContainerRunState {
+    return this.result ?? { state: 'running', startedAt: this.startedAt, pid: this.pid };
+  }
+}
