@@ -12,6 +12,9 @@ import { labelCommand } from './label.js';
 import { annotateCommand } from './annotate.js';
 import { apiResourcesCommand } from './api-resources.js';
 import { versionCommand } from './version.js';
+import { cordonCommand } from './cordon.js';
+import { uncordonCommand } from './uncordon.js';
+import { drainCommand } from './drain.js';
 
 export const COMMANDS: Command[] = [
   getCommand,
@@ -21,6 +24,9 @@ export const COMMANDS: Command[] = [
   deleteCommand,
   scaleCommand,
   rolloutCommand,
+  cordonCommand,
+  uncordonCommand,
+  drainCommand,
   labelCommand,
   annotateCommand,
   apiResourcesCommand,
