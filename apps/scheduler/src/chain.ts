@@ -10,6 +10,7 @@ import { nodeResourcesFit } from './filter/node-resources-fit.js';
 import { nodeUnschedulable } from './filter/node-unschedulable.js';
 import { taintToleration } from './filter/taint-toleration.js';
 import { unschedulableMessage } from './message.js';
+import { numFeasibleNodesToFind } from './nodes-to-find.js';
 import type { NodeInfo } from './node-info.js';
 import type { NamespaceLabels } from './pod-affinity-term.js';
 import { imageLocality } from './score/image-locality.js';
@@ -59,12 +60,20 @@ export interface SchedulerConfig {
   /** Break ties among the best nodes with this seed; without it the first by name wins. */
   readonly seed?: number;
   readonly namespaceLabels?: NamespaceLabels;
+  /** kube-scheduler's percentageOfNodesToScore: 0 or undefined is adaptive, 100 checks every node. */
+  readonly percentageOfNodesToScore?: number;
 }
 
 export type ScheduleResult =
-  | { readonly node: string; readonly score: number }
+  | {
+      readonly node: string;
+      readonly score: number;
+      /** Nodes filtered this cycle: the caller's next start index moves on by this many. */
+      readonly evaluated: number;
+    }
   | {
       readonly unschedulable: true;
+      readonly evaluated: number;
       readonly message: string;
       /** Node name → the reasons it was filtered out. */
       readonly filtered: ReadonlyMap<string, readonly string[]>;
@@ -72,16 +81,14 @@ export type ScheduleResult =
 
 /** Node name → weighted total, for the feasible nodes. */
 export function scoreNodes(pod: Pod, feasible: readonly NodeInfo[], ctx: CycleContext, config: SchedulerConfig = {}): Map<string, number> {
-  const totals = new Map(feasible.map((info) => [info.name, 0]));
+  const totals = new Array<number>(feasible.length).fill(0);
   for (const plugin of config.scores ?? DEFAULT_SCORES) {
     const weight = config.weights?.[plugin.name] ?? plugin.defaultWeight;
     if (weight === 0 || plugin.skip?.(pod, ctx)) continue;
-    runScorePlugin(plugin, pod, feasible, ctx).forEach((score, i) => {
-      const name = feasible[i]!.name;
-      totals.set(name, totals.get(name)! + score * weight);
-    });
+    const scores = runScorePlugin(plugin, pod, feasible, ctx);
+    for (let i = 0; i < scores.length; i++) totals[i]! += scores[i]! * weight;
   }
-  return totals;
+  return new Map(feasible.map((info, i) => [info.name, totals[i]!]));
 }
 
 // mulberry32: a tiny seeded PRNG, enough for a reproducible tie-break.
@@ -92,15 +99,23 @@ function seededIndex(seed: number, n: number): number {
   return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
 }
 
-/** Picks a node for `pod` among `nodeInfos`, or explains why none fits. */
-export function schedule(pod: Pod, nodeInfos: readonly NodeInfo[], config: SchedulerConfig = {}): ScheduleResult {
+/**
+ * Picks a node for `pod` among `nodeInfos`, or explains why none fits. Filtering starts at
+ * `startIndex` (round robin, so successive pods look at different nodes first) and stops
+ * once numFeasibleNodesToFind nodes passed; only those are scored.
+ */
+export function schedule(pod: Pod, nodeInfos: readonly NodeInfo[], config: SchedulerConfig = {}, startIndex = 0): ScheduleResult {
   const ctx: CycleContext = { nodeInfos, ...(config.namespaceLabels ? { namespaceLabels: config.namespaceLabels } : {}) };
   const filters = config.filters ?? DEFAULT_FILTERS;
+  const wanted = numFeasibleNodesToFind(nodeInfos.length, config.percentageOfNodesToScore);
 
   // Filter: a node stops at its first failing plugin, whose reasons are recorded.
   const feasible: NodeInfo[] = [];
   const filtered = new Map<string, readonly string[]>();
-  for (const info of nodeInfos) {
+  const n = nodeInfos.length;
+  let evaluated = 0;
+  for (; evaluated < n && feasible.length < wanted; evaluated++) {
+    const info = nodeInfos[(startIndex + evaluated) % n]!;
     let reasons: readonly string[] = [];
     for (const plugin of filters) {
       reasons = reasonsOf(plugin.filter(pod, info, ctx));
@@ -109,12 +124,13 @@ export function schedule(pod: Pod, nodeInfos: readonly NodeInfo[], config: Sched
     if (reasons.length > 0) filtered.set(info.name, reasons);
     else feasible.push(info);
   }
-  if (feasible.length === 0) return { unschedulable: true, message: unschedulableMessage(nodeInfos.length, filtered), filtered };
+  if (feasible.length === 0) return { unschedulable: true, evaluated, message: unschedulableMessage(n, filtered), filtered };
 
   // Score and pick the best; ties go by name, or by the seeded choice.
   const totals = scoreNodes(pod, feasible, ctx, config);
-  const best = Math.max(...totals.values());
+  let best = -Infinity;
+  for (const score of totals.values()) if (score > best) best = score;
   const ties = [...totals].filter(([, score]) => score === best).map(([name]) => name).sort();
   const node = config.seed === undefined ? ties[0]! : ties[seededIndex(config.seed, ties.length)]!;
-  return { node, score: best };
+  return { node, score: best, evaluated };
 }

@@ -27,3 +27,6 @@ export { interPodAffinityScorer, interPodAffinityScore } from './score/inter-pod
 export { imageLocality, normalizedImageName } from './score/image-locality.js';
 export { unschedulableMessage, ERR_NO_NODES_AVAILABLE } from './message.js';
 export { type SchedulerConfig, type ScheduleResult, schedule, scoreNodes, DEFAULT_FILTERS, DEFAULT_SCORES } from './chain.js';
+export { numFeasibleNodesToFind } from './nodes-to-find.js';
+export { SchedulerCache } from './cache.js';
+export { type BatchDecision, decideBatch } from './decide-batch.js';

@@ -14,6 +14,10 @@ export interface NodeInfo {
   /** spec.taints plus the NoSchedule taints the node lifecycle controller derives from conditions. */
   readonly taints: readonly Taint[];
   readonly pods: readonly Pod[];
+  /** Pods with any pod (anti-)affinity: the only ones inter-pod affinity scoring must visit for a pod without its own terms. */
+  readonly podsWithAffinity: readonly Pod[];
+  /** Pods with required anti-affinity: the only ones the filter must visit for a pod without its own terms. */
+  readonly podsWithRequiredAntiAffinity: readonly Pod[];
   readonly allocatable: Allocatable;
   /** Sum of the pods' effective requests (what NodeResourcesFit checks). */
   readonly requested: Resources;
@@ -57,6 +61,9 @@ function allocatableOf(node: Node): Allocatable {
   };
 }
 
+const hasAffinity = (pod: Pod) => Boolean(pod.spec?.affinity?.podAffinity || pod.spec?.affinity?.podAntiAffinity);
+const hasRequiredAntiAffinity = (pod: Pod) => (pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0;
+
 /** A NodeInfo for `node` holding `pods` (all assumed to be bound to it). */
 export function nodeInfoOf(node: Node, pods: readonly Pod[] = []): NodeInfo {
   let requested = ZERO;
@@ -70,6 +77,8 @@ export function nodeInfoOf(node: Node, pods: readonly Pod[] = []): NodeInfo {
     node,
     taints: effectiveTaints(node),
     pods: [...pods],
+    podsWithAffinity: pods.filter(hasAffinity),
+    podsWithRequiredAntiAffinity: pods.filter(hasRequiredAntiAffinity),
     allocatable: allocatableOf(node),
     requested,
     nonZeroRequested,
@@ -99,6 +108,8 @@ export function assume(nodeInfo: NodeInfo, pod: Pod): NodeInfo {
   return {
     ...nodeInfo,
     pods: [...nodeInfo.pods, bound],
+    podsWithAffinity: hasAffinity(bound) ? [...nodeInfo.podsWithAffinity, bound] : nodeInfo.podsWithAffinity,
+    podsWithRequiredAntiAffinity: hasRequiredAntiAffinity(bound) ? [...nodeInfo.podsWithRequiredAntiAffinity, bound] : nodeInfo.podsWithRequiredAntiAffinity,
     requested: addResources(nodeInfo.requested, podRequests(pod)),
     nonZeroRequested: addResources(nodeInfo.nonZeroRequested, podRequests(pod, true)),
   };

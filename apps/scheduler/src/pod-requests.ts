@@ -38,6 +38,17 @@ const containerRequests = (c: Container, nonZero: boolean) => fromList(c.resourc
  * the scheduler defaults (100m, 200Mi) — what the scoring plugins use.
  */
 export function podRequests(pod: Pod, nonZero = false): Resources {
+  // Plugins ask for every node of every cycle; pods are immutable values, so one parse each.
+  const memo = nonZero ? nonZeroMemo : exactMemo;
+  let requests = memo.get(pod);
+  if (!requests) memo.set(pod, (requests = computePodRequests(pod, nonZero)));
+  return requests;
+}
+
+const exactMemo = new WeakMap<Pod, Resources>();
+const nonZeroMemo = new WeakMap<Pod, Resources>();
+
+function computePodRequests(pod: Pod, nonZero: boolean): Resources {
   let requests = ZERO;
   for (const container of pod.spec?.containers ?? []) requests = add(requests, containerRequests(container, nonZero));
   let sidecars = ZERO;

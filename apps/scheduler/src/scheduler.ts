@@ -1,28 +1,28 @@
-// The scheduler process's loop: informers for nodes and pods, a queue of pending pods,
-// a cache where assumed pods count at once, and bind / PodScheduled / Events through the API.
+// The scheduler process's loop: informers for nodes and pods feed the cache; batches of
+// pending pods are drained from the queue, decided against the cache (assumed at once),
+// bound with one bindPods call, and unschedulable ones marked with one patchPodsStatus.
 import { FullSelections, isConflict, isNotFound, type WheelhouseClient } from '@wheelhouse/client';
 import {
   EventRecorder,
   Informer,
   ItemExponentialRateLimiter,
   WorkQueue,
-  done,
   keyOf,
-  retry,
-  runController,
   stripNulls,
-  type ControllerHandle,
   type ControllerMetrics,
   type RuntimeObject,
 } from '@wheelhouse/controller-runtime';
-import { schedule, type SchedulerConfig } from './chain.js';
-import { nodeInfos } from './node-info.js';
+import { SchedulerCache } from './cache.js';
+import type { SchedulerConfig } from './chain.js';
+import { decideBatch } from './decide-batch.js';
+import { EventBatcher } from './event-batcher.js';
 import type { Node, Pod } from './types.js';
 
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
 const COMPONENT = 'default-scheduler';
 
-const BIND = `mutation($ns: String, $name: String!, $patch: JSONObject!) { patchPod(namespace: $ns, name: $name, patch: $patch) { metadata { resourceVersion } } }`;
+const BIND_MANY = `mutation($items: [PodBindingInput!]!) { bindPods(items: $items) { error { code message } } }`;
+const PATCH_STATUS_MANY = `mutation($items: [ObjectPatch!]!) { patchPodsStatus(items: $items) { metadata { name } } }`;
 const PATCH_STATUS = `mutation($ns: String, $name: String!, $patch: JSONObject!) { patchPodStatus(namespace: $ns, name: $name, patch: $patch) { metadata { resourceVersion } } }`;
 
 interface PodCondition {
@@ -52,14 +52,13 @@ export interface SchedulerOptions {
   initialBackoffMs?: number;
   maxBackoffMs?: number;
   now?: () => Date;
+  /** Pods taken off the queue and bound per bindPods call. */
+  maxBatch?: number;
 }
 
 export interface RunningScheduler {
   stop(): Promise<void>;
 }
-
-/** Waiting for a node: retried with backoff, or at once when the nodes change. Not logged as an error. */
-class Unschedulable extends Error {}
 
 export const isPending = (pod: CachedPod) =>
   !pod.spec?.nodeName &&
@@ -85,10 +84,11 @@ export function withPodScheduled(pod: CachedPod, condition: { status: string; re
   return [...conditions.filter((c) => c.type !== 'PodScheduled'), next];
 }
 
-/** Starts the informers and the scheduling loop (one pod at a time, as kube-scheduler). */
+/** Starts the informers and the scheduling loop (batches of pods, each decided one at a time, as kube-scheduler). */
 export async function startScheduler(client: WheelhouseClient, options: SchedulerOptions): Promise<RunningScheduler> {
   const { log } = options;
   const now = options.now ?? (() => new Date());
+  const maxBatch = options.maxBatch ?? 500;
   const selections = new FullSelections(client);
   const pods = new Informer<CachedPod>(client, {
     plural: 'pods',
@@ -109,9 +109,9 @@ export async function startScheduler(client: WheelhouseClient, options: Schedule
     metrics: options.metrics,
     rateLimiter: new ItemExponentialRateLimiter(options.initialBackoffMs ?? 1000, options.maxBackoffMs ?? 10_000),
   });
-  const events = new EventRecorder(client, COMPONENT, now, (e) => log('event', e));
-  /** Pod key → the pod as bound, until the informer shows it bound (or gone). */
-  const assumed = new Map<string, CachedPod>();
+  const recorder = new EventRecorder(client, COMPONENT, now, (e) => log('event', e));
+  const events = new EventBatcher(client, COMPONENT, recorder, now, { onError: (e) => log('events', e) });
+  const cache = new SchedulerCache();
   /** Keys that found no node; re-queued whenever the cluster may have room. */
   const unschedulable = new Set<string>();
   const retryUnschedulable = () => {
@@ -120,17 +120,17 @@ export async function startScheduler(client: WheelhouseClient, options: Schedule
 
   pods.addEventHandler({
     onAdd: (pod) => {
+      cache.updatePod(keyOf(pod), pod);
       if (isPending(pod)) queue.add(keyOf(pod));
-      else assumed.delete(keyOf(pod));
     },
     onUpdate: (old, pod) => {
       const key = keyOf(pod);
+      cache.updatePod(key, pod);
       if (isPending(pod)) {
         // Status-only updates (our own PodScheduled condition) must not bypass the backoff.
         if (!isPending(old) || JSON.stringify(old.spec) !== JSON.stringify(pod.spec) || JSON.stringify(old.metadata.labels) !== JSON.stringify(pod.metadata.labels)) queue.add(key);
         return;
       }
-      assumed.delete(key);
       unschedulable.delete(key);
       // A bound pod that finished frees its node's room.
       const finished = (p: CachedPod) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
@@ -138,89 +138,134 @@ export async function startScheduler(client: WheelhouseClient, options: Schedule
     },
     onDelete: (pod) => {
       const key = keyOf(pod);
-      assumed.delete(key);
+      cache.removePod(key);
       unschedulable.delete(key);
       if (pod.spec?.nodeName) retryUnschedulable();
     },
   });
   const nodeShape = (n: CachedNode) => JSON.stringify([n.metadata.labels, n.spec, n.status?.allocatable, n.status?.conditions?.map((c) => [c.type, c.status])]);
   nodes.addEventHandler({
-    onAdd: () => retryUnschedulable(),
+    onAdd: (node) => {
+      cache.setNode(node);
+      retryUnschedulable();
+    },
     onUpdate: (old, node) => {
+      cache.setNode(node);
       if (nodeShape(old) !== nodeShape(node)) retryUnschedulable();
     },
+    onDelete: (node) => cache.removeNode(node.metadata.name),
   });
 
-  const cluster = () => {
-    const nodeList = nodes.list().sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
-    const podList: Pod[] = [];
-    for (const pod of pods.list()) {
-      const mine = assumed.get(keyOf(pod));
-      if (mine && !pod.spec?.nodeName) podList.push(mine);
-      else if (pod.spec?.nodeName) podList.push(pod);
-    }
-    // Assumed pods whose cache entry already went away keep counting until their delete event.
-    for (const [key, pod] of assumed) if (!pods.get(key)) podList.push(pod);
-    return nodeInfos(nodeList, podList);
-  };
+  const involved = (pod: CachedPod) => ({ apiVersion: 'v1', kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name!, uid: pod.metadata.uid ?? '' });
 
-  const setCondition = async (pod: CachedPod, condition: { status: string; reason?: string; message?: string }) => {
-    const conditions = withPodScheduled(pod, condition, now());
-    if (!conditions) return;
-    await client.request(PATCH_STATUS, { ns: pod.metadata.namespace, name: pod.metadata.name, patch: { status: { conditions } } });
-  };
-
-  const reconcile = async (key: string) => {
-    const pod = pods.get(key);
-    if (!pod || !isPending(pod)) {
-      unschedulable.delete(key);
-      return done();
-    }
-    if (assumed.has(key)) return done(); // bound; waiting for the watch to say so
-    const involved = { apiVersion: 'v1', kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name!, uid: pod.metadata.uid ?? '' };
-    const result = schedule(pod, cluster(), options.config);
-    if ('unschedulable' in result) {
-      unschedulable.add(key);
-      await setCondition(pod, { status: 'False', reason: 'Unschedulable', message: result.message }).catch((e) => {
-        if (!isNotFound(e) && !isConflict(e)) log(`PodScheduled ${key}`, e);
-      });
-      void events.record(involved, 'Warning', 'FailedScheduling', result.message);
-      throw new Unschedulable(result.message);
-    }
-    const bound: CachedPod = { ...pod, spec: { ...pod.spec, nodeName: result.node } };
-    assumed.set(key, bound);
+  /** One bindPods call; a refused or failed binding forgets its assumption and retries with backoff. */
+  const bind = async (bindings: { key: string; pod: CachedPod; node: string }[]) => {
+    if (bindings.length === 0) return;
+    const items = bindings.map(({ pod, node }) => ({ namespace: pod.metadata.namespace, name: pod.metadata.name, nodeName: node, uid: pod.metadata.uid }));
+    let results: { error: { code: string; message: string } | null }[];
     try {
-      await client.request(BIND, { ns: pod.metadata.namespace, name: pod.metadata.name, patch: { metadata: { resourceVersion: pod.metadata.resourceVersion }, spec: { nodeName: result.node } } });
+      results = (await client.request<{ bindPods: typeof results }>(BIND_MANY, { items })).bindPods;
     } catch (error) {
-      assumed.delete(key);
-      // CONFLICT: the pod changed (or someone bound it); the informer brings the new version.
-      if (isConflict(error) || isNotFound(error)) return retry(new Unschedulable(`bind ${key}: ${(error as Error).message}`));
-      throw error;
+      log(`bind ${bindings.length} pods`, error);
+      results = bindings.map(() => ({ error: { code: 'UNAVAILABLE', message: String(error) } }));
     }
-    unschedulable.delete(key);
-    const message = `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${result.node}`;
-    void events.record(involved, 'Normal', 'Scheduled', message);
-    await setCondition(pod, { status: 'True' }).catch((e) => log(`PodScheduled ${key}`, e));
-    return done();
+    bindings.forEach(({ key, pod, node }, i) => {
+      const error = results[i]?.error;
+      if (error) {
+        // CONFLICT / NOT_FOUND: the pod changed or went; the informer brings the new state.
+        cache.forget(key);
+        queue.addRateLimited(key);
+        return;
+      }
+      queue.forget(key);
+      unschedulable.delete(key);
+      events.record(involved(pod), 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`);
+    });
+  };
+
+  /** PodScheduled=False for every pod no node fits, in one patchPodsStatus (one by one if that batch is refused). */
+  const markUnschedulable = async (pods: { key: string; pod: CachedPod; message: string }[]) => {
+    const patches: { namespace?: string; name: string; patch: Record<string, unknown> }[] = [];
+    for (const { key, pod, message } of pods) {
+      unschedulable.add(key);
+      queue.addRateLimited(key);
+      events.record(involved(pod), 'Warning', 'FailedScheduling', message);
+      const conditions = withPodScheduled(pod, { status: 'False', reason: 'Unschedulable', message }, now());
+      if (conditions) patches.push({ namespace: pod.metadata.namespace, name: pod.metadata.name!, patch: { status: { conditions } } });
+    }
+    if (patches.length === 0) return;
+    try {
+      await client.request(PATCH_STATUS_MANY, { items: patches });
+    } catch {
+      // All or nothing: a pod deleted meanwhile fails the batch; the rest go one by one.
+      await Promise.all(
+        patches.map((p) =>
+          client.request(PATCH_STATUS, { ns: p.namespace, name: p.name, patch: p.patch }).catch((e) => {
+            if (!isNotFound(e) && !isConflict(e)) log(`PodScheduled ${p.namespace}/${p.name}`, e);
+          }),
+        ),
+      );
+    }
+  };
+
+  let startIndex = 0;
+  /** One batch: decide every pod against the cache, then bind and mark in parallel. */
+  const cycle = async (keys: string[]) => {
+    const candidates: { key: string; pod: CachedPod }[] = [];
+    for (const key of keys) {
+      const pod = pods.get(key);
+      // Gone, bound, or bound by us and waiting for the watch to say so: nothing to do.
+      if (!pod || !isPending(pod) || cache.isAssumed(key)) {
+        if (!pod || !isPending(pod)) unschedulable.delete(key);
+        queue.forget(key);
+        continue;
+      }
+      candidates.push({ key, pod });
+    }
+    const started = performance.now();
+    const decision = decideBatch(candidates, cache, options.config ?? {}, startIndex);
+    startIndex = decision.nextStartIndex;
+    options.metrics?.reconcileDuration.observe({ controller: 'scheduler' }, (performance.now() - started) / 1000);
+    options.metrics?.reconcileTotal.inc({ controller: 'scheduler', result: 'success' }, decision.bindings.length);
+    options.metrics?.reconcileTotal.inc({ controller: 'scheduler', result: 'error' }, decision.unschedulable.length);
+    await Promise.all([bind(decision.bindings), markUnschedulable(decision.unschedulable)]);
+  };
+
+  /** Drains the queue into batches; the next batch is decided while the last one is being bound. */
+  const run = async () => {
+    const inFlight = new Set<Promise<void>>();
+    for (let first = await queue.get(); first !== undefined; first = await queue.get()) {
+      const keys = [first];
+      while (queue.length > 0 && keys.length < maxBatch) {
+        const key = await queue.get();
+        if (key === undefined) break;
+        keys.push(key);
+      }
+      const batch: Promise<void> = cycle(keys)
+        .catch((error) => {
+          log('scheduling cycle', error);
+          for (const key of keys) queue.addRateLimited(key);
+        })
+        .finally(() => {
+          for (const key of keys) queue.done(key);
+          inFlight.delete(batch);
+        });
+      inFlight.add(batch);
+      if (inFlight.size >= 2) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
   };
 
   pods.start();
   nodes.start();
   await Promise.all([pods.waitForSync(options.signal), nodes.waitForSync(options.signal)]);
-  const controller: ControllerHandle = runController({
-    name: 'scheduler',
-    queue,
-    workers: 1,
-    reconcile,
-    metrics: options.metrics,
-    onError: (key, error) => {
-      if (!(error instanceof Unschedulable)) log(`schedule ${key}`, error);
-    },
-  });
+  const finished = run();
   log('scheduler running');
   return {
     async stop() {
-      await controller.stop();
+      await queue.shutDown({ drain: false });
+      await finished;
+      await events.flush();
       pods.stop();
       nodes.stop();
     },

@@ -38,8 +38,10 @@ function stateOf(pod: Pod, ctx: CycleContext): State {
   const affinity = requiredTerms(pod.spec?.affinity?.podAffinity, pod);
   const antiAffinity = requiredTerms(pod.spec?.affinity?.podAntiAffinity, pod);
   const state: State = { affinity, antiAffinity, affinityCounts: new Map(), antiAffinityCounts: new Map(), existingAntiAffinityCounts: new Map() };
+  // Without terms of its own, only pods with required anti-affinity can refuse this pod.
+  const ownTerms = affinity.length > 0 || antiAffinity.length > 0;
   for (const info of ctx.nodeInfos) {
-    for (const existing of info.pods) {
+    for (const existing of ownTerms ? info.pods : info.podsWithRequiredAntiAffinity) {
       // An existing pod counts for the incoming pod's affinity only if it matches every term.
       if (affinity.length > 0 && affinity.every((t) => termMatchesPod(t, existing, ns))) {
         for (const t of affinity) bump(state.affinityCounts, info, t.topologyKey);
@@ -86,9 +88,9 @@ export const interPodAffinity: FilterPlugin = {
   name: 'InterPodAffinity',
   filter(pod, nodeInfo, ctx) {
     const state = stateOf(pod, ctx);
-    if (!satisfiesAffinity(pod, state, nodeInfo, ctx)) return fail(ERR_REASON_AFFINITY);
-    if (anyCounted(state.antiAffinityCounts, nodeInfo, state.antiAffinity.map((t) => t.topologyKey))) return fail(ERR_REASON_ANTI_AFFINITY);
-    if (anyCounted(state.existingAntiAffinityCounts, nodeInfo, Object.keys(nodeInfo.node.metadata.labels ?? {}))) {
+    if (state.affinity.length > 0 && !satisfiesAffinity(pod, state, nodeInfo, ctx)) return fail(ERR_REASON_AFFINITY);
+    if (state.antiAffinityCounts.size > 0 && anyCounted(state.antiAffinityCounts, nodeInfo, state.antiAffinity.map((t) => t.topologyKey))) return fail(ERR_REASON_ANTI_AFFINITY);
+    if (state.existingAntiAffinityCounts.size > 0 && anyCounted(state.existingAntiAffinityCounts, nodeInfo, Object.keys(nodeInfo.node.metadata.labels ?? {}))) {
       return fail(ERR_REASON_EXISTING_ANTI_AFFINITY);
     }
     return OK;

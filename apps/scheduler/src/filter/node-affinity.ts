@@ -8,8 +8,11 @@ export const nodeAffinity: FilterPlugin = {
   name: 'NodeAffinity',
   filter(pod, nodeInfo) {
     const labels = nodeInfo.node.metadata.labels ?? {};
-    for (const [key, value] of Object.entries(pod.spec?.nodeSelector ?? {})) {
-      if (!Object.hasOwn(labels, key) || labels[key] !== value) return fail(ERR_REASON_NODE_AFFINITY);
+    const selector = pod.spec?.nodeSelector;
+    if (selector) {
+      for (const key in selector) {
+        if (!Object.hasOwn(labels, key) || labels[key] !== selector[key]) return fail(ERR_REASON_NODE_AFFINITY);
+      }
     }
     const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
     if (required && !anyTermMatches(required.nodeSelectorTerms ?? [], nodeInfo.node)) return fail(ERR_REASON_NODE_AFFINITY);

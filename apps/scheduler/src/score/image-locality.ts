@@ -1,5 +1,5 @@
 import type { CycleContext } from '../context.js';
-import type { Pod } from '../types.js';
+import type { Node, Pod } from '../types.js';
 import { MAX_NODE_SCORE, type ScorePlugin } from './score-plugin.js';
 
 const MB = 1024 * 1024;
@@ -11,27 +11,41 @@ export function normalizedImageName(name: string): string {
   return name.lastIndexOf(':') <= name.lastIndexOf('/') ? `${name}:latest` : name;
 }
 
-/** Image name → { size, number of nodes holding it }, over every node of the cycle. */
-type ImageStates = Map<string, { size: number; numNodes: number }>;
-const memo = new WeakMap<CycleContext, ImageStates>();
-function imageStates(ctx: CycleContext): ImageStates {
-  let states = memo.get(ctx);
-  if (states) return states;
-  states = new Map();
-  for (const info of ctx.nodeInfos) {
-    const seen = new Set<string>();
-    for (const image of info.node.status?.images ?? []) {
-      for (const name of image.names ?? []) {
-        const key = normalizedImageName(name);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const state = states.get(key) ?? { size: image.sizeBytes ?? 0, numNodes: 0 };
-        state.numNodes++;
-        states.set(key, state);
-      }
+/** Normalised image name → size, per node object (an updated node is a new object). */
+const imagesByNode = new WeakMap<Node, Map<string, number>>();
+function nodeImages(node: Node): Map<string, number> {
+  let images = imagesByNode.get(node);
+  if (images) return images;
+  images = new Map();
+  for (const image of node.status?.images ?? []) {
+    for (const name of image.names ?? []) {
+      const key = normalizedImageName(name);
+      if (!images.has(key)) images.set(key, image.sizeBytes ?? 0);
     }
   }
-  memo.set(ctx, states);
+  imagesByNode.set(node, images);
+  return images;
+}
+
+/** The pod's images → { size, number of nodes holding it }, once per cycle and pod. */
+type ImageStates = { readonly keys: readonly string[]; readonly byKey: Map<string, { size: number; numNodes: number }> };
+const memo = new WeakMap<CycleContext, WeakMap<Pod, ImageStates>>();
+function imageStates(pod: Pod, ctx: CycleContext): ImageStates {
+  let perPod = memo.get(ctx);
+  if (!perPod) memo.set(ctx, (perPod = new WeakMap()));
+  let states = perPod.get(pod);
+  if (states) return states;
+  states = { keys: imagesOf(pod).map(normalizedImageName), byKey: new Map() };
+  for (const key of new Set(states.keys)) {
+    for (const info of ctx.nodeInfos) {
+      const size = nodeImages(info.node).get(key);
+      if (size === undefined) continue;
+      const state = states.byKey.get(key) ?? { size, numNodes: 0 };
+      state.numNodes++;
+      states.byKey.set(key, state);
+    }
+  }
+  perPod.set(pod, states);
   return states;
 }
 
@@ -46,14 +60,13 @@ export const imageLocality: ScorePlugin = {
   name: 'ImageLocality',
   defaultWeight: 1,
   score(pod, nodeInfo, ctx) {
-    const states = imageStates(ctx);
+    const states = imageStates(pod, ctx);
     const total = ctx.nodeInfos.length;
-    const onNode = new Set((nodeInfo.node.status?.images ?? []).flatMap((i) => (i.names ?? []).map(normalizedImageName)));
+    const onNode = nodeImages(nodeInfo.node);
     let sum = 0;
-    for (const image of imagesOf(pod)) {
-      const key = normalizedImageName(image);
-      const state = states.get(key);
-      if (onNode.has(key) && state) sum += Math.trunc(state.size * (state.numNodes / total));
+    for (const key of states.keys) {
+      const state = states.byKey.get(key);
+      if (state && onNode.has(key)) sum += Math.trunc(state.size * (state.numNodes / total));
     }
     const containers = (pod.spec?.initContainers?.length ?? 0) + (pod.spec?.containers?.length ?? 0);
     const max = MAX_CONTAINER_THRESHOLD * containers;

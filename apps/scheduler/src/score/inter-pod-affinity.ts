@@ -11,6 +11,8 @@ function topologyScore(pod: Pod, ctx: CycleContext, hardPodAffinityWeight: numbe
   const ns = ctx.namespaceLabels ?? {};
   const preferredAffinity = preferredTerms(pod.spec?.affinity?.podAffinity, pod);
   const preferredAnti = preferredTerms(pod.spec?.affinity?.podAntiAffinity, pod);
+  // Without preferences of its own, only pods with (anti-)affinity terms can score this pod.
+  const ownTerms = preferredAffinity.length > 0 || preferredAnti.length > 0;
   for (const info of ctx.nodeInfos) {
     const labels = info.node.metadata.labels ?? {};
     const add = (term: AffinityTerm, weight: number, target: Pod) => {
@@ -20,7 +22,7 @@ function topologyScore(pod: Pod, ctx: CycleContext, hardPodAffinityWeight: numbe
       values.set(value, (values.get(value) ?? 0) + weight);
       scores.set(term.topologyKey, values);
     };
-    for (const existing of info.pods) {
+    for (const existing of ownTerms ? info.pods : info.podsWithAffinity) {
       // The incoming pod's preferences about the existing pod…
       for (const t of preferredAffinity) add(t, t.weight, existing);
       for (const t of preferredAnti) add(t, -t.weight, existing);

@@ -15,13 +15,12 @@ export const nodeResourcesBalancedAllocation: ScorePlugin = {
   },
   score(pod, nodeInfo) {
     const request = podRequests(pod);
-    const pairs: [number, number][] = [
-      [nodeInfo.requested.milliCPU + request.milliCPU, nodeInfo.allocatable.milliCPU],
-      [nodeInfo.requested.memory + request.memory, nodeInfo.allocatable.memory],
-    ];
-    const fractions = pairs.filter(([, capacity]) => capacity !== 0).map(([used, capacity]) => Math.min(used / capacity, 1));
-    let std = 0;
-    if (fractions.length === 2) std = Math.abs((fractions[0]! - fractions[1]!) / 2);
+    const { allocatable, requested } = nodeInfo;
+    // With one resource of zero capacity there is nothing to balance: std 0.
+    if (allocatable.milliCPU === 0 || allocatable.memory === 0) return MAX_NODE_SCORE;
+    const cpu = Math.min((requested.milliCPU + request.milliCPU) / allocatable.milliCPU, 1);
+    const memory = Math.min((requested.memory + request.memory) / allocatable.memory, 1);
+    const std = Math.abs((cpu - memory) / 2);
     return Math.trunc((1 - std) * MAX_NODE_SCORE);
   },
 };
