@@ -98,6 +98,11 @@ export interface ContainerRuntime {
   /** Starts one run of a container. Rejects only when it cannot start at all (bad command). */
   start(sandbox: PodSandbox, config: ContainerConfig, restartCount: number): Promise<ContainerInstance>;
   /**
+   * Optional, after an agent restart: the run the previous agent started at `startedAt`,
+   * when the runtime still has it (re-adoption). Undefined: the sync loop starts it afresh.
+   */
+  adopt?(sandbox: PodSandbox, config: ContainerConfig, restartCount: number, startedAt: Date): Promise<ContainerInstance | undefined>;
+  /**
    * SIGTERM, then SIGKILL once `gracePeriodMs` has passed (0: SIGKILL at once).
    * Resolves when the instance has exited.
    */
