@@ -1,0 +1,14 @@
+// A probe's or hook's port: a number, or the name of one of the container's ports
+// (probe.ResolveContainerPort).
+
+export function resolvePort(port: number | string, ports: { name?: string; containerPort: number }[]): number {
+  if (typeof port === 'number') {
+    if (port > 0 && port < 65536) return port;
+    throw new Error(`invalid port number: ${port}`);
+  }
+  if (/^[0-9]+$/.test(port)) return resolvePort(Number(port), ports);
+  const found = ports.find((p) => p.name === port);
+  if (found) return found.containerPort;
+  const list = ports.map((p) => `{${p.name ?? ''} 0 ${p.containerPort} TCP  }`).join(' ');
+  throw new Error(`couldn't find port: ${port} in [${list}]`);
+}
