@@ -1,0 +1,44 @@
+import { onEnd, pipe, subscribe } from 'wonka';
+import type { Client } from '@urql/core';
+import { listDocument, watchDocument } from '../kinds/documents.ts';
+import type { KindDef } from '../kinds/kind.ts';
+import type { LiveListSource } from '../live/live-list.ts';
+import type { KubeObject, WatchEvent } from '../live/types.ts';
+import type { ConnectionStore } from './connection.ts';
+import { problemOf } from './client.ts';
+
+export interface ListVariables {
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+/** A live list's list query and watch subscription, through urql. */
+export function urqlSource<T extends KubeObject>(client: Client, connection: ConnectionStore, kind: KindDef, variables: ListVariables, selection?: string): LiveListSource<T> {
+  const vars = { ...variables, namespace: kind.namespaced ? variables.namespace || null : undefined };
+  const listQuery = listDocument(kind, selection);
+  const watchQuery = watchDocument(kind, selection);
+  return {
+    async list() {
+      const result = await client.query(listQuery, vars, { requestPolicy: 'network-only' }).toPromise();
+      if (result.error) throw problemOf(result.error);
+      const list = result.data.list as { metadata: { resourceVersion: string }; items: T[] };
+      return { items: list.items, resourceVersion: list.metadata.resourceVersion };
+    },
+    watch(resourceVersion, sink) {
+      const { unsubscribe } = pipe(
+        client.subscription(watchQuery, { ...vars, resourceVersion }),
+        onEnd(() => sink.complete()),
+        subscribe((result) => {
+          if (result.error) sink.error(problemOf(result.error));
+          else if (result.data?.watch) sink.event(result.data.watch as WatchEvent<T>);
+        }),
+      );
+      const stopOpen = connection.whenConnected(() => sink.open());
+      return () => {
+        stopOpen();
+        unsubscribe();
+      };
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { MantineColorScheme, MantineColorSchemeManager } from '@mantine/core';
+
+/** The theme choice lives in a cookie so the server renders the right scheme (no flash). */
+export const COLOR_SCHEME_COOKIE = 'wh-color-scheme';
+
+export function parseColorScheme(value: string | undefined): 'light' | 'dark' {
+  return value === 'light' ? 'light' : 'dark';
+}
+
+export function cookieColorSchemeManager(): MantineColorSchemeManager {
+  return {
+    get: (defaultValue) => {
+      if (typeof document === 'undefined') return defaultValue;
+      const match = document.cookie.match(new RegExp(`(?:^|; )${COLOR_SCHEME_COOKIE}=(light|dark)`));
+      return (match?.[1] as MantineColorScheme | undefined) ?? defaultValue;
+    },
+    set: (value) => {
+      document.cookie = `${COLOR_SCHEME_COOKIE}=${value}; Path=/; Max-Age=31536000; SameSite=Lax`;
+    },
+    subscribe: () => {},
+    unsubscribe: () => {},
+    clear: () => {
+      document.cookie = `${COLOR_SCHEME_COOKIE}=; Path=/; Max-Age=0`;
+    },
+  };
+}

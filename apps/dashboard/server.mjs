@@ -1,0 +1,82 @@
+// The dashboard server: Next.js pages, plus the session endpoints and the GraphQL
+// forwarding (HTTP and WebSocket) that attach the cookie's bearer token, so the
+// browser never holds it. Start: node apps/dashboard/server.mjs
+import { createServer } from 'node:http';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import next from 'next';
+import { readConfig } from './server/config.mjs';
+import { forwardGraphqlPost, createSubscriptionProxy } from './server/graphql-proxy.mjs';
+import { clearedSessionCookie, isPublicPath, sessionCookie, tokenOf, validateToken } from './server/session.mjs';
+
+const config = readConfig();
+const dir = dirname(fileURLToPath(import.meta.url));
+const app = next({ dev: config.dev, dir, hostname: config.host, port: config.port });
+const handle = app.getRequestHandler();
+await app.prepare();
+const upgradeNext = config.dev ? app.getUpgradeHandler() : undefined;
+const upgradeGraphql = createSubscriptionProxy(config.apiWebSocketUrl);
+
+async function readJson(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString() || '{}');
+  } catch {
+    return {};
+  }
+}
+
+const json = (res, status, body, headers = {}) => res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+
+/** POST /api/session {token}: validated against the API, then kept in the cookie. DELETE signs out. */
+async function session(req, res) {
+  if (req.method === 'DELETE') return json(res, 200, { ok: true }, { 'set-cookie': clearedSessionCookie(config.secureCookies) });
+  if (req.method !== 'POST') return json(res, 405, { error: 'POST or DELETE' });
+  const { token } = await readJson(req);
+  if (typeof token !== 'string' || !token.trim()) return json(res, 400, { error: 'Enter a bearer token.' });
+  let verdict;
+  try {
+    verdict = await validateToken(config.apiGraphqlUrl, token.trim());
+  } catch (error) {
+    return json(res, 502, { error: `The API at ${config.apiGraphqlUrl} is unreachable (${error.cause?.code ?? error.message}).` });
+  }
+  if (!verdict.ok) return json(res, 401, { error: verdict.message, code: verdict.code });
+  json(res, 200, { ok: true }, { 'set-cookie': sessionCookie(token.trim(), config.secureCookies) });
+}
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://dashboard');
+  const route = async () => {
+    if (url.pathname === '/api/session') return session(req, res);
+    if (url.pathname === '/api/graphql' && req.method === 'POST') return forwardGraphqlPost(req, res, config.apiGraphqlUrl);
+    if (!tokenOf(req) && !isPublicPath(url.pathname)) {
+      const next = url.pathname === '/' ? '' : `?next=${encodeURIComponent(url.pathname + url.search)}`;
+      return void res.writeHead(303, { location: `/sign-in${next}` }).end();
+    }
+    return handle(req, res);
+  };
+  route().catch((error) => {
+    console.error('dashboard request failed', error);
+    if (!res.headersSent) res.writeHead(500).end();
+  });
+});
+
+server.on('upgrade', (req, socket, head) => {
+  if ((req.url ?? '').startsWith('/api/graphql')) return upgradeGraphql(req, socket, head);
+  if (upgradeNext) return upgradeNext(req, socket, head);
+  socket.destroy();
+});
+
+server.listen(config.port, config.host, () => {
+  const { port } = server.address();
+  console.error(`dashboard listening on http://${config.host}:${port} (API ${config.apiGraphqlUrl})`);
+});
+
+const stop = () => {
+  server.close(() => process.exit(0));
+  server.closeAllConnections?.();
+  setTimeout(() => process.exit(0), 3000).unref();
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
