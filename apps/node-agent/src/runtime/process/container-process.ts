@@ -49,6 +49,7 @@ export class ContainerProcess implements ContainerInstance {
   readonly startedAt = new Date();
   readonly pid: number;
   private result: Exited | undefined;
+  private oomKilled = false;
 
   constructor(
     readonly id: string,
@@ -64,7 +65,8 @@ export class ContainerProcess implements ContainerInstance {
     child.stderr?.on('data', (chunk: Buffer) => log.write('stderr', chunk));
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
-        const state = exitState(code, signal, this.startedAt, new Date());
+        const ended = exitState(code, signal, this.startedAt, new Date());
+        const state: Exited = this.oomKilled && signal === 'SIGKILL' ? { ...ended, reason: 'OOMKilled' } : ended;
         // The container ends with its main process: nothing it started outlives it.
         signalGroup(this.pid, 'SIGKILL');
         // Output still in the pipes is read before the state is final; a process that
@@ -87,6 +89,12 @@ export class ContainerProcess implements ContainerInstance {
         child.once('close', done);
       });
     });
+  }
+
+  /** Kills the container for using more memory than its limit; its state then says OOMKilled. */
+  killForMemory(): void {
+    this.oomKilled = true;
+    signalGroup(this.pid, 'SIGKILL');
   }
 
   state(): ContainerRunState {

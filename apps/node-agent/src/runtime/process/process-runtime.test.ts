@@ -111,6 +111,15 @@ test('a process ignoring SIGTERM is SIGKILLed at the grace deadline', async (t) 
   assert.ok((await runtime.readLogs(sandbox.uid, 'stubborn', {})).includes('got SIGTERM, ignoring'));
 });
 
+test('a container over its memory limit is killed as OOMKilled (137)', async (t) => {
+  const { runtime, sandbox } = await setup(t);
+  // Stops by itself at 512 MiB so a broken limit fails the test instead of eating the machine.
+  const hog = "const keep = []; setInterval(() => { keep.push(Buffer.alloc(16 * 1024 * 1024, 1)); if (keep.length >= 32) process.exit(0) }, 50)";
+  const instance = await runtime.start(sandbox, node('hog', hog, { memoryLimitBytes: 96 * 1024 * 1024 }), 0);
+  const state = await instance.exited;
+  assert.deepEqual([state.reason, state.exitCode, state.signal], ['OOMKilled', 137, 'SIGKILL']);
+});
+
 test('stop with grace 0 kills at once', async (t) => {
   const { runtime, sandbox } = await setup(t);
   const instance = await runtime.start(sandbox, node('sleepy', "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000)"), 0);

@@ -16,7 +16,7 @@ import { execCommand } from './exec-command.js';
 import { LogStore } from './log-store.js';
 import { DEFAULT_LOG_ROTATION, LogWriter, type LogRotation } from './log-writer.js';
 import { killLeftovers, removePidFile, writePidFile } from './pid-files.js';
-import { cpuSample, nanoCoresBetween, podProcesses, readAllStats, readRssBytes, type CpuSample } from './proc-stats.js';
+import { cpuSample, nanoCoresBetween, podProcesses, readAllStats, readRssBytes, type CpuSample, type ProcStat } from './proc-stats.js';
 import type { ContainerConfig, ContainerInstance, ContainerRuntime, ExecResult, LogOptions, PodSandbox, ResourceUsage } from '../runtime.js';
 
 export interface ProcessRuntimeOptions {
@@ -41,6 +41,8 @@ export interface SandboxInput {
 const IMAGE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 /** Shortest window worth measuring CPU over. */
 const MIN_CPU_WINDOW_MS = 100;
+/** How often memory limits are checked. */
+const MEMORY_CHECK_MS = 500;
 
 function safeName(instanceId: string): string {
   return instanceId.replace(/[^A-Za-z0-9_.-]/g, '_');
@@ -57,6 +59,9 @@ export class ProcessRuntime implements ContainerRuntime {
   /** Running instances per pod uid. */
   private readonly running = new Map<string, Set<ContainerProcess>>();
   private readonly cpuSamples = new Map<string, { sample: CpuSample; nanoCores: number }>();
+  private snapshot: { at: number; stats: ProcStat[] } | undefined;
+  private readonly memoryLimits = new Map<ContainerProcess, number>();
+  private memoryTimer: NodeJS.Timeout | undefined;
 
   constructor(options: ProcessRuntimeOptions) {
     this.podsDir = join(options.rootDir, 'pods');
@@ -99,8 +104,10 @@ export class ProcessRuntime implements ContainerRuntime {
     );
     const instance = new ContainerProcess(id, sandbox.uid, config.name, launch, child, writer, (done) => {
       this.running.get(done.podUid)?.delete(done);
+      this.memoryLimits.delete(done);
       removePidFile(sandbox.dir, safeName(done.id));
     });
+    if (config.memoryLimitBytes) this.watchMemory(instance, config.memoryLimitBytes);
     writePidFile(sandbox.dir, safeName(id), instance.pid);
     const set = this.running.get(sandbox.uid) ?? new Set();
     set.add(instance);
@@ -139,20 +146,46 @@ export class ProcessRuntime implements ContainerRuntime {
   async usage(podUid: string): Promise<ResourceUsage | undefined> {
     const roots = [...(this.running.get(podUid) ?? [])].map((p) => p.pid);
     if (roots.length === 0) return undefined;
-    let processes = podProcesses(readAllStats(), roots);
-    let now = cpuSample(processes, Date.now());
+    let snapshot = this.procSnapshot(MIN_CPU_WINDOW_MS);
     let last = this.cpuSamples.get(podUid);
     if (!last) {
       // No earlier sample: measure over a short window now.
-      last = { sample: now, nanoCores: 0 };
+      last = { sample: cpuSample(podProcesses(snapshot.stats, roots), snapshot.at), nanoCores: 0 };
       await sleep(MIN_CPU_WINDOW_MS);
-      processes = podProcesses(readAllStats(), roots);
-      now = cpuSample(processes, Date.now());
+      snapshot = this.procSnapshot(0);
     }
-    const nanoCores = now.at - last.sample.at >= MIN_CPU_WINDOW_MS ? nanoCoresBetween(last.sample, now) : last.nanoCores;
-    if (now.at - last.sample.at >= MIN_CPU_WINDOW_MS || !this.cpuSamples.has(podUid)) this.cpuSamples.set(podUid, { sample: now, nanoCores });
+    const processes = podProcesses(snapshot.stats, roots);
+    const now = cpuSample(processes, snapshot.at);
+    if (now.at - last.sample.at >= MIN_CPU_WINDOW_MS) {
+      last = { sample: now, nanoCores: nanoCoresBetween(last.sample, now) };
+      this.cpuSamples.set(podUid, last);
+    }
     const memoryBytes = processes.reduce((sum, p) => sum + readRssBytes(p.pid), 0);
-    return { cpuNanoCores: nanoCores, memoryBytes };
+    return { cpuNanoCores: last.nanoCores, memoryBytes };
+  }
+
+  /** Enforces a memory limit as the kernel's cgroup would: over it, the container is killed (OOMKilled). */
+  private watchMemory(instance: ContainerProcess, limitBytes: number): void {
+    this.memoryLimits.set(instance, limitBytes);
+    this.memoryTimer ??= setInterval(() => {
+      if (this.memoryLimits.size === 0) {
+        clearInterval(this.memoryTimer);
+        this.memoryTimer = undefined;
+        return;
+      }
+      const { stats } = this.procSnapshot(MEMORY_CHECK_MS / 2);
+      for (const [process, limit] of this.memoryLimits) {
+        const rss = podProcesses(stats, [process.pid]).reduce((sum, p) => sum + readRssBytes(p.pid), 0);
+        if (rss > limit) process.killForMemory();
+      }
+    }, MEMORY_CHECK_MS);
+    this.memoryTimer.unref();
+  }
+
+  /** All of /proc, read at most once per `maxAgeMs` however many pods ask. */
+  private procSnapshot(maxAgeMs: number): { at: number; stats: ProcStat[] } {
+    if (!this.snapshot || Date.now() - this.snapshot.at > maxAgeMs) this.snapshot = { at: Date.now(), stats: readAllStats() };
+    return this.snapshot;
   }
 
   async removeSandbox(podUid: string): Promise<void> {
