@@ -8,7 +8,9 @@ import { PodResolver } from './modules/pod/pod.resolver.js';
 import { PodBindingResolver } from './modules/pod-binding/pod-binding.resolver.js';
 import { EventResolver } from './modules/event/event.resolver.js';
 import { LeaseResolver } from './modules/lease/lease.resolver.js';
+import { LeaseBulkResolver } from './modules/lease/lease-bulk.resolver.js';
 import { ApplyResolver } from './modules/apply/apply.resolver.js';
+import { HistoryResolver } from './modules/history/history.resolver.js';
 import { NodeMaintenanceResolver } from './modules/node-maintenance/node-maintenance.resolver.js';
 import { ReplicaSetResolver } from './modules/replicaset/replicaset.resolver.js';
 import { ReplicaSet } from './modules/replicaset/replicaset.type.js';
@@ -30,6 +32,7 @@ export const RESOLVERS = [
   PodBindingResolver,
   EventResolver,
   LeaseResolver,
+  LeaseBulkResolver,
   ReplicaSetResolver,
   createScaleResolver(ReplicaSetKind, ReplicaSet),
   ReplicationControllerResolver,
@@ -38,6 +41,7 @@ export const RESOLVERS = [
   createScaleResolver(DeploymentKind, Deployment),
   DeploymentActionsResolver,
   ApplyResolver,
+  HistoryResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

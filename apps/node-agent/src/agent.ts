@@ -1,0 +1,194 @@
+// Wires one agent process: node registration and heartbeats, the pod workers of every
+// node it runs, status batching, and the kubelet HTTP server. All I/O goes through the API.
+import { readFileSync } from 'node:fs';
+import { arch, hostname, release, type as osType, version as osVersion } from 'node:os';
+import { FullSelections, WheelhouseClient, hasCode } from '@wheelhouse/client';
+import { EventRecorder } from '@wheelhouse/controller-runtime';
+import type { AgentConfig } from './config.js';
+import { runLifecycleHandler } from './hooks/index.js';
+import { hostHealth, simulatedHealth } from './node/health.js';
+import { bulk } from './node/bulk.js';
+import { NodeReporter, type ManagedNode } from './node/node-reporter.js';
+import { systemInfo, type NodeIdentity } from './node/node-object.js';
+import { startProbeWorker } from './probes/index.js';
+import { createProcessRuntime } from './runtime/process/index.js';
+import type { ContainerRuntime } from './runtime/runtime.js';
+import { SimulatedRuntime } from './runtime/simulated/simulated-runtime.js';
+import { runSimulatedLifecycleHandler, startSimulatedProbeWorker } from './runtime/simulated/sim-probes.js';
+import { startKubeletServer, type KubeletServer, type NodeStats, type StatsSummary } from './server/kubelet-server.js';
+import { apiTokenReviewer } from './server/token-review.js';
+import { PodManager } from './sync/pod-manager.js';
+import { PodWorker } from './sync/pod-worker.js';
+import { StatusWriter } from './sync/status-writer.js';
+import type { Pod } from './types.js';
+
+export const HOST_IP = '127.0.0.1';
+const DELETE_POD = `mutation ConfirmPodDeletion($namespace: String, $name: String!) { deletePod(namespace: $namespace, name: $name, gracePeriodSeconds: 0) { metadata { name } } }`;
+
+export type Log = (message: string, error?: unknown) => void;
+
+export interface Agent {
+  port: number;
+  nodes(): ManagedNode[];
+  /** Stops watching and heartbeats; stops the pods' containers unless config.leavePodsRunning. */
+  stop(): Promise<void>;
+}
+
+interface NodeRuntime {
+  node: ManagedNode;
+  runtime: ContainerRuntime;
+}
+
+export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> {
+  const client = new WheelhouseClient({ server: config.server, token: config.token });
+  const simulated = config.runtime === 'simulated';
+  const runtimes = new Map<string, NodeRuntime>();
+  const writer = new StatusWriter({
+    send: (items) => bulk(client, 'patchPodsStatus', { items }),
+    batchMs: config.statusBatchMs,
+    batchMax: config.statusBatchMax,
+    maxInFlight: 4,
+    log,
+  });
+  const events = new EventRecorder(client, 'kubelet', () => new Date(), (e) => log('event', e));
+  const nodeInfo = systemInfo(config.runtime, hostFacts());
+
+  let pods: PodManager | undefined;
+  const server: KubeletServer = await startKubeletServer({
+    port: config.port,
+    review: apiTokenReviewer(config.server),
+    findPod: (namespace, name) => {
+      const worker = pods?.worker(`${namespace}/${name}`);
+      return worker ? { pod: worker.current, runtime: worker.runtime } : undefined;
+    },
+    summary: (node) => statsSummary(node),
+    log,
+  });
+
+  const identity = (name: string, podCIDR: string): NodeIdentity => ({
+    name,
+    runtime: config.runtime,
+    labels: config.labels,
+    taints: config.taints,
+    capacity: config.capacity,
+    podCIDR,
+    kubeletPort: server.port,
+    nodeInfo,
+  });
+
+  const newWorker = (pod: Pod, onDone: (w: PodWorker) => void): PodWorker | undefined => {
+    const entry = runtimes.get(pod.spec.nodeName!);
+    if (!entry) return undefined;
+    return new PodWorker(
+      {
+        runtime: entry.runtime,
+        node: { nodeName: entry.node.name, hostIP: HOST_IP, allocatable: config.capacity },
+        writer,
+        confirmDeletion: async (p) => {
+          await client.request(DELETE_POD, { namespace: p.metadata.namespace, name: p.metadata.name }).catch((e) => {
+            if (!hasCode(e, 'NOT_FOUND')) throw e;
+          });
+        },
+        startProbe: simulated ? startSimulatedProbeWorker : startProbeWorker,
+        runHandler: simulated ? runSimulatedLifecycleHandler : runLifecycleHandler,
+        backoff: { initialMs: config.backoffInitialMs, maxMs: config.backoffMaxMs },
+        event: (p, type, reason, message) =>
+          void events.record({ apiVersion: 'v1', kind: 'Pod', namespace: p.metadata.namespace, name: p.metadata.name, uid: p.metadata.uid! }, type, reason, message),
+        log,
+        onDone,
+        leaveRunning: config.leavePodsRunning,
+      },
+      `${pod.metadata.namespace}/${pod.metadata.name}`,
+      pod,
+    );
+  };
+
+  const single = config.nodeNames.length === 1 && !config.manageAnnotated;
+  pods = new PodManager(client, {
+    fields: await new FullSelections(client).of('Pod'),
+    fieldSelector: single ? `spec.nodeName=${config.nodeNames[0]}` : 'spec.nodeName!=',
+    manages: (nodeName) => runtimes.has(nodeName),
+    newWorker,
+    log,
+  });
+
+  const reporter = new NodeReporter(client, {
+    ownNames: config.nodeNames,
+    manageAnnotated: config.manageAnnotated,
+    identity,
+    podCIDR: config.podCIDR,
+    leaseDurationSeconds: config.leaseDurationSeconds,
+    leaseRenewIntervalMs: config.leaseRenewIntervalMs,
+    nodeStatusUpdateMs: config.nodeStatusUpdateMs,
+    nodeStatusReportMs: config.nodeStatusReportMs,
+    health: simulated ? simulatedHealth : () => hostHealth(config.dataDir),
+    onManaged: (node) => {
+      const runtime: ContainerRuntime = simulated
+        ? new SimulatedRuntime({ podCIDR: node.podCIDR, startDelayMs: config.simStartDelayMs })
+        : createProcessRuntime({ rootDir: config.dataDir, podCidr: node.podCIDR });
+      runtimes.set(node.name, { node, runtime });
+      pods!.nodeAdded(node.name);
+    },
+    onReleased: (name) => {
+      void pods!.nodeRemoved(name).finally(() => runtimes.delete(name));
+    },
+    log,
+  });
+
+  async function statsSummary(only?: string): Promise<StatsSummary> {
+    const nodes: NodeStats[] = [];
+    for (const { node, runtime } of runtimes.values()) {
+      if (only && node.name !== only) continue;
+      const stats: NodeStats = { nodeName: node.name, cpu: { usageNanoCores: 0 }, memory: { workingSetBytes: 0 }, pods: [] };
+      for (const pod of pods!.informer.list()) {
+        if (pod.spec?.nodeName !== node.name || !pod.metadata.uid) continue;
+        const usage = await runtime.usage(pod.metadata.uid);
+        if (!usage) continue;
+        stats.pods.push({
+          podRef: { name: pod.metadata.name, namespace: pod.metadata.namespace!, uid: pod.metadata.uid },
+          cpu: { usageNanoCores: usage.cpuNanoCores },
+          memory: { workingSetBytes: usage.memoryBytes },
+        });
+        stats.cpu.usageNanoCores += usage.cpuNanoCores;
+        stats.memory.workingSetBytes += usage.memoryBytes;
+      }
+      nodes.push(stats);
+    }
+    return { nodes };
+  }
+
+  pods.start();
+  await reporter.start();
+  log(`node agent (${config.runtime}) running ${runtimes.size} node(s); kubelet port ${server.port}`);
+
+  return {
+    port: server.port,
+    nodes: () => reporter.managed(),
+    async stop() {
+      reporter.stop();
+      await pods!.stop();
+      writer.stop();
+      await server.close();
+      client.close();
+    },
+  };
+}
+
+function hostFacts() {
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, 'utf8').trim();
+    } catch {
+      return '';
+    }
+  };
+  const osRelease = read('/etc/os-release');
+  const pretty = /^PRETTY_NAME="?([^"\n]*)"?/m.exec(osRelease)?.[1];
+  return {
+    kernel: release(),
+    osImage: pretty ?? `${osType()} ${osVersion()}`,
+    arch: arch(),
+    machineID: read('/etc/machine-id') || hostname(),
+    bootID: read('/proc/sys/kernel/random/boot_id'),
+  };
+}
