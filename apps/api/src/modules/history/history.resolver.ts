@@ -1,0 +1,31 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { ApiError, resolveKindName } from '@wheelhouse/resources';
+import type { ApiContext } from '../../context.js';
+import { ChangeType, ObjectRevision } from './object-revision.type.js';
+import { readObjectHistory } from './read-history.js';
+
+@Resolver()
+export class HistoryResolver {
+  @Query(() => [ObjectRevision], {
+    description: 'Every revision of one object still in the change log (older ones are compacted away), oldest first.',
+  })
+  async history(
+    @Arg('kind', () => String, { description: 'Kind, singular, plural or short name (Deployment, deployments, deploy).' }) kindName: string,
+    @Arg('namespace', () => String, { nullable: true, description: 'Defaults to "default"; ignored for cluster-scoped kinds.' })
+    namespace: string | undefined,
+    @Arg('name', () => String) name: string,
+    @Ctx() ctx: ApiContext,
+  ): Promise<ObjectRevision[]> {
+    const kind = resolveKindName(kindName);
+    if (!kind) throw new ApiError('BAD_USER_INPUT', `the server doesn't have a resource type "${kindName}"`, 'kind');
+    const changes = await readObjectHistory(ctx.store.db, kind, kind.namespaced ? (namespace ?? 'default') : '', name);
+    return changes.map((change) => ({
+      revision: change.revision.toString(),
+      type: change.type as ChangeType,
+      timestamp: new Date(change.createdAt).toISOString(),
+      actor: change.actor,
+      uid: change.uid,
+      object: change.object as unknown as Record<string, unknown>,
+    }));
+  }
+}
