@@ -9,6 +9,9 @@ import { formatLines, LOG_EVERY_MS, runLines, type SimRun } from './sim-logs.js'
 
 type Exited = Extract<ContainerRunState, { state: 'exited' }>;
 
+/** How long a simulated init container runs when its pod does not say. */
+const INIT_RUN_MS = 100;
+
 class SimInstance implements ContainerInstance {
   readonly exited: Promise<Exited>;
   private current: ContainerRunState;
@@ -84,7 +87,9 @@ export class SimulatedRuntime implements ContainerRuntime {
     const delay = min + Math.random() * (max - min);
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     if (knobs.startError) throw new Error(knobs.startError);
-    return this.launch(sandbox, config, restartCount, new Date(), knobs);
+    // Init containers finish on their own (like kwok's) unless told otherwise.
+    const withInitExit = config.init && !knobs.exit ? { ...knobs, exit: { code: 0, afterMs: INIT_RUN_MS } } : knobs;
+    return this.launch(sandbox, config, restartCount, new Date(), withInitExit);
   }
 
   /** A simulated run survives an agent restart as its start time: it goes on as if never interrupted. */

@@ -1,0 +1,131 @@
+// Pods bound to a simulated node, run by a real agent process through a real API.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestApi, type TestApi } from '../support/api.js';
+import { eventually } from '../support/controller-manager.js';
+import { spawnNodeAgent, type NodeAgentProcess } from '../support/node-agent.js';
+
+let api: TestApi;
+let agent: NodeAgentProcess;
+
+before(async () => {
+  api = await startTestApi();
+  agent = spawnNodeAgent(api.url, { nodeName: 'sim-a' });
+  await eventually(async () => (await api.ok(`{ node(name: "sim-a") { status { conditions { type status } } } }`)).node?.status?.conditions?.length > 0, 30_000, 'node sim-a');
+});
+after(async () => {
+  assert.equal(await agent.stop(), 0, agent.output());
+  await api.close();
+});
+
+const STATUS = `phase podIP podIPs { ip } hostIP startTime
+  conditions { type status reason message lastTransitionTime }
+  initContainerStatuses { name ready started restartCount image imageID containerID state { waiting { reason message } running { startedAt } terminated { exitCode reason startedAt finishedAt signal } } lastState { terminated { exitCode reason } } }
+  containerStatuses { name ready started restartCount image imageID containerID state { waiting { reason message } running { startedAt } terminated { exitCode reason startedAt finishedAt signal } } lastState { terminated { exitCode reason finishedAt } } }`;
+const GET = `query($name: String!) { pod(namespace: "default", name: $name) { metadata { uid deletionTimestamp } status { ${STATUS} } } }`;
+const CREATE = `mutation($input: PodInput!) { createPod(namespace: "default", input: $input) { metadata { name } } }`;
+
+interface PodSpecInput {
+  restartPolicy?: string;
+  initContainers?: object[];
+  containers?: object[];
+  terminationGracePeriodSeconds?: number;
+}
+async function createPod(name: string, annotations: Record<string, string> = {}, spec: PodSpecInput = {}) {
+  await api.ok(CREATE, {
+    input: { metadata: { name, annotations }, spec: { nodeName: 'sim-a', containers: [{ name: 'app', image: 'nginx:1.27' }], ...spec } },
+  });
+}
+const getPod = async (name: string) => (await api.ok(GET, { name })).pod;
+const cond = (pod: any, type: string) => pod.status.conditions.find((c: { type: string }) => c.type === type);
+async function until(name: string, check: (pod: any) => boolean, what: string, ms = 30_000) {
+  return eventually(async () => {
+    const pod = await getPod(name);
+    return pod && check(pod) ? pod : undefined;
+  }, ms, `${name}: ${what}`);
+}
+
+test('a bound pod goes Running and Ready with the conditions and container status Kubernetes reports', async () => {
+  await createPod('web');
+  const pod = await until('web', (p) => p.status.phase === 'Running' && cond(p, 'Ready')?.status === 'True', 'Running and Ready');
+  assert.deepEqual(pod.status.conditions.map((c: { type: string; status: string }) => [c.type, c.status]), [
+    ['PodReadyToStartContainers', 'True'],
+    ['Initialized', 'True'],
+    ['Ready', 'True'],
+    ['ContainersReady', 'True'],
+    ['PodScheduled', 'True'],
+  ]);
+  const { node } = await api.ok(`{ node(name: "sim-a") { spec { podCIDR } } }`);
+  const prefix = node.spec.podCIDR.replace(/0\/24$/, '');
+  assert.ok(pod.status.podIP.startsWith(prefix), `${pod.status.podIP} in ${node.spec.podCIDR}`);
+  assert.deepEqual(pod.status.podIPs, [{ ip: pod.status.podIP }]);
+  assert.equal(pod.status.hostIP, '127.0.0.1');
+  assert.ok(pod.status.startTime);
+  const c = pod.status.containerStatuses[0];
+  assert.deepEqual([c.name, c.ready, c.started, c.restartCount, c.image], ['app', true, true, 0, 'nginx:1.27']);
+  assert.match(c.containerID, /^simulated:\/\/[0-9a-f]{64}$/);
+  assert.match(c.imageID, /^nginx@sha256:/);
+  assert.ok(c.state.running.startedAt);
+  assert.equal(pod.status.initContainerStatuses, null);
+});
+
+test('init containers run in order, each to completion, before the app container', async () => {
+  await createPod('with-init', {}, { initContainers: [{ name: 'first', image: 'busybox' }, { name: 'second', image: 'busybox' }] });
+  const pod = await until('with-init', (p) => p.status.phase === 'Running', 'Running');
+  const [first, second] = pod.status.initContainerStatuses;
+  assert.deepEqual([first.name, first.state.terminated.reason, first.state.terminated.exitCode, first.ready], ['first', 'Completed', 0, true]);
+  assert.deepEqual([second.name, second.state.terminated.reason], ['second', 'Completed']);
+  assert.ok(first.state.terminated.finishedAt <= second.state.terminated.startedAt);
+  assert.ok(second.state.terminated.finishedAt <= pod.status.containerStatuses[0].state.running.startedAt);
+  assert.equal(cond(pod, 'Initialized').status, 'True');
+});
+
+test('restartPolicy Never: exit 0 is Succeeded, exit 1 is Failed', async () => {
+  await createPod('job-ok', { 'sim.wheelhouse.io/exit-code': '0', 'sim.wheelhouse.io/exit-after-ms': '200' }, { restartPolicy: 'Never' });
+  await createPod('job-bad', { 'sim.wheelhouse.io/exit-code': '1', 'sim.wheelhouse.io/exit-after-ms': '200' }, { restartPolicy: 'Never' });
+  const ok = await until('job-ok', (p) => p.status.phase === 'Succeeded', 'Succeeded');
+  assert.deepEqual([ok.status.containerStatuses[0].state.terminated.reason, ok.status.containerStatuses[0].state.terminated.exitCode], ['Completed', 0]);
+  assert.deepEqual([cond(ok, 'Ready').status, cond(ok, 'Ready').reason], ['False', 'PodCompleted']);
+  const bad = await until('job-bad', (p) => p.status.phase === 'Failed', 'Failed');
+  assert.deepEqual([bad.status.containerStatuses[0].state.terminated.reason, bad.status.containerStatuses[0].state.terminated.exitCode], ['Error', 1]);
+});
+
+test('a failing init container under Never fails the pod; the app container never starts', async () => {
+  await createPod('init-fails', { 'sim.wheelhouse.io/setup.exit-code': '2', 'sim.wheelhouse.io/setup.exit-after-ms': '100' }, {
+    restartPolicy: 'Never',
+    initContainers: [{ name: 'setup', image: 'busybox' }],
+  });
+  const pod = await until('init-fails', (p) => p.status.phase === 'Failed', 'Failed');
+  assert.equal(pod.status.initContainerStatuses[0].state.terminated.exitCode, 2);
+  assert.equal(pod.status.containerStatuses[0].state.waiting.reason, 'PodInitializing');
+  assert.deepEqual([cond(pod, 'Initialized').status, cond(pod, 'Initialized').message], ['False', 'containers with incomplete status: [setup]']);
+});
+
+test('a crashing container under Always reaches CrashLoopBackOff with its last exit and a growing restartCount', async () => {
+  await createPod('crasher', { 'sim.wheelhouse.io/exit-code': '3', 'sim.wheelhouse.io/exit-after-ms': '100' });
+  const pod = await until('crasher', (p) => p.status.containerStatuses?.[0]?.state?.waiting?.reason === 'CrashLoopBackOff', 'CrashLoopBackOff');
+  const c = pod.status.containerStatuses[0];
+  assert.ok(c.restartCount >= 1, `restartCount ${c.restartCount}`);
+  assert.match(c.state.waiting.message, /^back-off \d+s restarting failed container=app pod=crasher_default\(.+\)$/);
+  assert.deepEqual([c.lastState.terminated.exitCode, c.lastState.terminated.reason], [3, 'Error']);
+  assert.equal(pod.status.phase, 'Running');
+  assert.equal(cond(pod, 'Ready').status, 'False');
+  await until('crasher', (p) => p.status.containerStatuses[0].restartCount > c.restartCount, 'another restart after the back-off');
+});
+
+test('graceful delete stops the containers and confirms the deletion; the pod is gone', async () => {
+  await createPod('doomed');
+  await until('doomed', (p) => p.status.phase === 'Running', 'Running');
+  const deleted = await api.ok(`mutation { deletePod(namespace: "default", name: "doomed", gracePeriodSeconds: 30) { metadata { deletionTimestamp } } }`);
+  assert.ok(deleted.deletePod.metadata.deletionTimestamp, 'a bound running pod terminates gracefully');
+  await eventually(async () => (await getPod('doomed')) === null, 20_000, 'the agent to confirm the deletion');
+});
+
+test('a container ignoring SIGTERM is killed at the grace deadline', async () => {
+  await createPod('stubborn', { 'sim.wheelhouse.io/ignore-sigterm': 'true' }, { terminationGracePeriodSeconds: 2 });
+  await until('stubborn', (p) => p.status.phase === 'Running', 'Running');
+  const started = Date.now();
+  await api.ok(`mutation { deletePod(namespace: "default", name: "stubborn") { metadata { name } } }`);
+  await eventually(async () => (await getPod('stubborn')) === null, 20_000, 'deletion after the grace period');
+  assert.ok(Date.now() - started >= 1500, 'it waited for the grace period');
+});
