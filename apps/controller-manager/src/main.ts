@@ -4,5 +4,5 @@ import { startControllers } from './manager.js';
 
 const config = configFromEnv();
 runLeaderElectedComponent('controller-manager', config, (client, { metrics, log, signal }) =>
-  startControllers(client, { workers: config.workers, metrics, log, signal }),
+  startControllers(client, { workers: config.workers, nodeMonitorGracePeriodSeconds: config.nodeMonitorGracePeriodSeconds, metrics, log, signal }),
 );

@@ -5,6 +5,7 @@ import { startReplicaSetController } from './replicaset/controller.js';
 import { startGarbageCollector } from './garbage-collector/controller.js';
 import { startNamespaceController } from './namespace/controller.js';
 import { startDeploymentController } from './deployment/controller.js';
+import { startNodeLifecycleController } from './node-lifecycle/controller.js';
 
 export interface RunningManager {
   stop(): Promise<void>;
@@ -13,13 +14,21 @@ export interface RunningManager {
 /** Every controller of the manager, started once this process leads; `signal` aborts when it stops leading. */
 export async function startControllers(
   client: WheelhouseClient,
-  options: { workers: number; metrics?: ControllerMetrics; log: (message: string, error?: unknown) => void; signal?: AbortSignal },
+  options: {
+    workers: number;
+    /** node-monitor-grace-period; default 40 s. */
+    nodeMonitorGracePeriodSeconds?: number;
+    metrics?: ControllerMetrics;
+    log: (message: string, error?: unknown) => void;
+    signal?: AbortSignal;
+  },
 ): Promise<RunningManager> {
   const selections = new FullSelections(client);
-  const informer = async (plural: string, type: string) =>
+  const informer = async (plural: string, type: string, namespace?: string) =>
     new Informer<ManagedObject>(client, {
       plural,
       kind: type,
+      namespace,
       fields: await selections.of(type),
       transform: (o: unknown) => stripNulls(o) as ManagedObject,
       onError: (error, willRetry) => options.log(`${plural} watch${willRetry ? ' (retrying)' : ''}`, error),
@@ -30,6 +39,8 @@ export async function startControllers(
     replicationControllers: await informer('replicationControllers', 'ReplicationController'),
     deployments: await informer('deployments', 'Deployment'),
     namespaces: await informer('namespaces', 'Namespace'),
+    nodes: await informer('nodes', 'Node'),
+    nodeLeases: await informer('leases', 'Lease', 'kube-node-lease'),
   };
   const ctx: ManagerContext = {
     client,
@@ -48,6 +59,7 @@ export async function startControllers(
     startDeploymentController(ctx, options.workers),
     startGarbageCollector(ctx),
     startNamespaceController(ctx),
+    startNodeLifecycleController(ctx, { gracePeriodMs: (options.nodeMonitorGracePeriodSeconds ?? 40) * 1000 }),
   ];
   options.log(`controllers running: ${controllers.length}`);
   return {

@@ -70,7 +70,9 @@ export function startGarbageCollector(ctx: ManagerContext, workers = 2): Control
     for (const ref of object.ownerReferences) {
       if (byUid.has(ref.uid)) continue;
       const kind = kindNamed(ref.kind);
-      if (!kind) continue;
+      // A kind this API does not serve (a DaemonSet before there are DaemonSets) cannot be
+      // looked up: leave its dependents alone, as Kubernetes' collector does without a REST mapping.
+      if (!kind) return [];
       const { [kind.singular]: live } = await ctx.client.request<Record<string, { metadata: { uid: string } } | null>>(
         `query($ns: String, $name: String!) { ${kind.singular}(${kind.namespaced ? 'namespace: $ns, ' : ''}name: $name) { metadata { uid } } }`,
         { ns: object.namespace, name: ref.name },

@@ -36,4 +36,7 @@ export interface Informers {
   replicationControllers: Informer<ManagedObject>;
   deployments: Informer<ManagedObject>;
   namespaces: Informer<ManagedObject>;
+  nodes: Informer<ManagedObject>;
+  /** Leases in kube-node-lease: the node agents' heartbeats. */
+  nodeLeases: Informer<ManagedObject>;
 }

@@ -1,0 +1,156 @@
+import { hasCode } from '@wheelhouse/client';
+import { WorkQueue, done, keyOf, requeueAfter, runController, type ControllerHandle } from '@wheelhouse/controller-runtime';
+import type { ConditionStatus } from '../common/types.js';
+import type { ManagedObject, ManagerContext } from '../runtime/context.js';
+import { decideNodeLifecycle, type NodeLifecycleAction } from './decide.js';
+import type { LifecycleNode, LifecyclePod } from './types.js';
+
+const PATCH_NODE_STATUS = `mutation($name: String!, $patch: JSONObject!) { patchNodeStatus(name: $name, patch: $patch) { metadata { resourceVersion } } }`;
+const PATCH_NODE = `mutation($name: String!, $patch: JSONObject!) { patchNode(name: $name, patch: $patch) { metadata { resourceVersion } } }`;
+const PATCH_POD_STATUS = `mutation($ns: String, $name: String!, $patch: JSONObject!) { patchPodStatus(namespace: $ns, name: $name, patch: $patch) { metadata { name } } }`;
+const DELETE_POD = `mutation($ns: String, $name: String!, $grace: Int) { deletePod(namespace: $ns, name: $name, gracePeriodSeconds: $grace) { metadata { name } } }`;
+
+export interface NodeLifecycleOptions {
+  /** node-monitor-grace-period: how long a node may stay silent before it is Unknown. */
+  gracePeriodMs: number;
+}
+
+/**
+ * The node lifecycle controller: marks nodes whose Lease is no longer renewed Unknown
+ * and taints them, keeps condition taints in step, evicts pods from NoExecute-tainted
+ * nodes by their tolerations, marks pods of unreachable nodes not Ready and force-deletes
+ * the ones whose grace ran out there. One key per node; decisions in decide.ts.
+ */
+export function startNodeLifecycleController(ctx: ManagerContext, options: NodeLifecycleOptions, workers = 2): ControllerHandle {
+  const name = 'node-lifecycle-controller';
+  const queue = new WorkQueue();
+  const events = ctx.events(name);
+  // What the controller heard and when, by its own clock (never the clocks of the nodes).
+  const lastHeard = new Map<string, number>();
+  const lastRenewTime = new Map<string, string>();
+  const lastHeartbeat = new Map<string, string>();
+  const lastSeenReady = new Map<string, ConditionStatus>();
+  const podsByNode = new Map<string, Set<string>>();
+
+  const heard = (node: string) => lastHeard.set(node, ctx.now().getTime());
+  const nodeHeartbeat = (node: ManagedObject) => (node.status?.conditions as { type: string; lastHeartbeatTime?: string }[] | undefined)?.find((c) => c.type === 'Ready')?.lastHeartbeatTime;
+
+  ctx.informers.nodes.addEventHandler({
+    onAdd: (node) => {
+      const nodeName = node.metadata.name;
+      // First sight (also after a restart or a change of leader): the grace period starts now.
+      if (!lastHeard.has(nodeName)) heard(nodeName);
+      lastHeartbeat.set(nodeName, nodeHeartbeat(node) ?? '');
+      queue.add(nodeName);
+    },
+    onUpdate: (_old, node) => {
+      const nodeName = node.metadata.name;
+      const heartbeat = nodeHeartbeat(node) ?? '';
+      if (heartbeat !== lastHeartbeat.get(nodeName)) {
+        lastHeartbeat.set(nodeName, heartbeat);
+        heard(nodeName);
+      }
+      queue.add(nodeName);
+    },
+    onDelete: (node) => queue.add(node.metadata.name),
+  });
+
+  const leaseSeen = (lease: ManagedObject) => {
+    const nodeName = lease.metadata.name;
+    const renewTime = (lease.spec as { renewTime?: string } | undefined)?.renewTime ?? '';
+    if (renewTime === lastRenewTime.get(nodeName)) return;
+    lastRenewTime.set(nodeName, renewTime);
+    heard(nodeName);
+    queue.add(nodeName);
+  };
+  ctx.informers.nodeLeases.addEventHandler({ onAdd: leaseSeen, onUpdate: (_old, lease) => leaseSeen(lease) });
+
+  const nodeOf = (pod: ManagedObject) => (pod.spec as { nodeName?: string } | undefined)?.nodeName;
+  const track = (pod: ManagedObject, present: boolean) => {
+    const nodeName = nodeOf(pod);
+    if (!nodeName) return;
+    const keys = podsByNode.get(nodeName) ?? new Set<string>();
+    if (present) keys.add(keyOf(pod));
+    else keys.delete(keyOf(pod));
+    if (keys.size) podsByNode.set(nodeName, keys);
+    else podsByNode.delete(nodeName);
+    queue.add(nodeName);
+  };
+  ctx.informers.pods.addEventHandler({
+    onAdd: (pod) => track(pod, true),
+    onUpdate: (old, pod) => {
+      if (nodeOf(old) !== nodeOf(pod)) track(old, false);
+      track(pod, true);
+    },
+    onDelete: (pod) => track(pod, false),
+  });
+
+  const reconcile = async (nodeName: string) => {
+    const node = ctx.informers.nodes.get(nodeName) as unknown as LifecycleNode | undefined;
+    if (!node) {
+      for (const memory of [lastHeard, lastRenewTime, lastHeartbeat, lastSeenReady]) memory.delete(nodeName);
+      return done();
+    }
+    const pods = [...(podsByNode.get(nodeName) ?? [])].map((key) => ctx.informers.pods.get(key)).filter((p) => p !== undefined) as unknown as LifecyclePod[];
+    const decision = decideNodeLifecycle({
+      node,
+      pods,
+      lastHeardMs: lastHeard.get(nodeName) ?? ctx.now().getTime(),
+      lastSeenReady: lastSeenReady.get(nodeName),
+      now: ctx.now(),
+      gracePeriodMs: options.gracePeriodMs,
+    });
+    // Each node write is conditional on the version the decision saw, or the one just written.
+    const version = { current: node.metadata.resourceVersion };
+    for (const action of decision.actions) {
+      await act(node, version, action);
+      if (action.type === 'nodeNotReadyEvent') lastSeenReady.set(nodeName, decision.ready!);
+    }
+    if (decision.ready) lastSeenReady.set(nodeName, decision.ready);
+    else lastSeenReady.delete(nodeName);
+    return decision.requeueAfterMs !== undefined ? requeueAfter(decision.requeueAfterMs) : done();
+  };
+
+  const involvedNode = (node: LifecycleNode) => ({ apiVersion: 'v1', kind: 'Node', name: node.metadata.name, uid: node.metadata.uid ?? node.metadata.name });
+  const involvedPod = (pod: LifecyclePod) => ({ apiVersion: 'v1', kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid ?? '' });
+  const podGone = (error: unknown) => {
+    if (!hasCode(error, 'NOT_FOUND')) throw error;
+  };
+
+  type Written = { patchNodeStatus?: { metadata: { resourceVersion: string } }; patchNode?: { metadata: { resourceVersion: string } } };
+  const act = async (node: LifecycleNode, version: { current?: string }, action: NodeLifecycleAction) => {
+    const nodeName = node.metadata.name;
+    switch (action.type) {
+      case 'setConditions': {
+        // The precondition: a kubelet that came back meanwhile wins.
+        const written = await ctx.client.request<Written>(PATCH_NODE_STATUS, { name: nodeName, patch: { metadata: { resourceVersion: version.current }, status: { conditions: action.conditions } } });
+        version.current = written.patchNodeStatus?.metadata.resourceVersion;
+        return;
+      }
+      case 'setTaints': {
+        const written = await ctx.client.request<Written>(PATCH_NODE, { name: nodeName, patch: { metadata: { resourceVersion: version.current }, spec: { taints: action.taints } } });
+        version.current = written.patchNode?.metadata.resourceVersion;
+        return;
+      }
+      case 'nodeNotReadyEvent':
+        void events.record(involvedNode(node), 'Normal', 'NodeNotReady', `Node ${nodeName} status is now: NodeNotReady`);
+        return;
+      case 'markPodNotReady':
+        await ctx.client
+          .request(PATCH_POD_STATUS, { ns: action.pod.metadata.namespace, name: action.pod.metadata.name, patch: { metadata: { resourceVersion: action.pod.metadata.resourceVersion }, status: { conditions: action.conditions } } })
+          .catch(podGone);
+        void events.record(involvedPod(action.pod), 'Warning', 'NodeNotReady', 'Node is not ready');
+        return;
+      case 'evictPod':
+        // The taint manager deletes with the pod's own grace period (no PodDisruptionBudget applies).
+        await ctx.client.request(DELETE_POD, { ns: action.pod.metadata.namespace, name: action.pod.metadata.name }).catch(podGone);
+        void events.record(involvedPod(action.pod), 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${action.pod.metadata.namespace}/${action.pod.metadata.name}`);
+        return;
+      case 'forceDeletePod':
+        await ctx.client.request(DELETE_POD, { ns: action.pod.metadata.namespace, name: action.pod.metadata.name, grace: 0 }).catch(podGone);
+        return;
+    }
+  };
+
+  return runController({ name, queue, workers, reconcile, metrics: ctx.metrics, onError: (key, error) => ctx.onError(name, key, error) });
+}

@@ -1,0 +1,18 @@
+// Pods on an unreachable node cannot finish terminating: no agent confirms. Once their
+// grace period is over they are force-deleted (Kubernetes' pod GC of terminating pods
+// on nodes that are gone), so their names and resources are free again.
+import { timeOf } from '../common/time.js';
+import type { LifecyclePod } from './types.js';
+
+/** The terminating pods whose deletionTimestamp (the end of their grace) has passed, and when the next one's does. */
+export function expiredTerminatingPods(pods: readonly LifecyclePod[], nowMs: number): { expired: LifecyclePod[]; nextMs: number | null } {
+  const expired: LifecyclePod[] = [];
+  let nextMs: number | null = null;
+  for (const pod of pods) {
+    const deadline = timeOf(pod.metadata.deletionTimestamp);
+    if (deadline === undefined) continue;
+    if (deadline <= nowMs) expired.push(pod);
+    else if (nextMs === null || deadline < nextMs) nextMs = deadline;
+  }
+  return { expired, nextMs };
+}
