@@ -2,6 +2,7 @@
 // forwarding (HTTP and WebSocket) that attach the cookie's bearer token, so the
 // browser never holds it. Start: node apps/dashboard/server.mjs
 import { createServer } from 'node:http';
+import { EventEmitter } from 'node:events';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
@@ -11,10 +12,12 @@ import { clearedSessionCookie, isPublicPath, sessionCookie, tokenOf, validateTok
 
 const config = readConfig();
 const dir = dirname(fileURLToPath(import.meta.url));
-const app = next({ dev: config.dev, dir, hostname: config.host, port: config.port });
+// Next attaches its own 'upgrade' listener to the server it is given, and that listener
+// closes sockets it does not know (ours): hand it a stand-in that only gets Next's upgrades.
+const nextUpgrades = new EventEmitter();
+const app = next({ dev: config.dev, dir, hostname: config.host, port: config.port, httpServer: nextUpgrades });
 const handle = app.getRequestHandler();
 await app.prepare();
-const upgradeNext = config.dev ? app.getUpgradeHandler() : undefined;
 const upgradeGraphql = createSubscriptionProxy(config.apiWebSocketUrl);
 
 async function readJson(req) {
@@ -64,7 +67,7 @@ const server = createServer((req, res) => {
 
 server.on('upgrade', (req, socket, head) => {
   if ((req.url ?? '').startsWith('/api/graphql')) return upgradeGraphql(req, socket, head);
-  if (upgradeNext) return upgradeNext(req, socket, head);
+  if (nextUpgrades.listenerCount('upgrade') > 0) return void nextUpgrades.emit('upgrade', req, socket, head);
   socket.destroy();
 });
 

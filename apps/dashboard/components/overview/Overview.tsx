@@ -1,6 +1,65 @@
 'use client';
-import { Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { Group, SimpleGrid, Stack, Title } from '@mantine/core';
+import { useLiveList } from '@/hooks/useLiveList.ts';
+import { useNow } from '@/hooks/useNow.ts';
+import { useUrlState } from '@/hooks/useUrlState.ts';
+import { NodeKind } from '@/lib/kinds/node.ts';
+import { PodKind } from '@/lib/kinds/pod.ts';
+import { EventKind } from '@/lib/kinds/other.ts';
+import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from '@/lib/kinds/workload.ts';
+import type { KubeEvent, Node, Pod, Workload } from '@/lib/kinds/objects.ts';
+import { requestedByNode } from '@/lib/kinds/resources.ts';
+import { countByPhase, latestEvents } from '@/lib/overview/summary.ts';
+import { LivePhaseBadge } from '@/components/list/LivePhaseBadge.tsx';
+import { Section } from '@/components/detail/Section.tsx';
+import { NodeCapacity } from './NodeCapacity.tsx';
+import { PodPhaseChart } from './PodPhaseChart.tsx';
+import { WorkloadHealth } from './WorkloadHealth.tsx';
+import { WarningEvents } from './WarningEvents.tsx';
 
+/** The home page: nodes and their load, pods by phase, workload health, latest warnings; all live. */
 export function Overview() {
-  return <Title order={2}>Cluster overview</Title>;
+  const { namespace } = useUrlState();
+  const now = useNow();
+  const nodes = useLiveList<Node>(NodeKind, {});
+  // All pods: node load counts every namespace; the phase chart follows the namespace switcher.
+  const pods = useLiveList<Pod>(PodKind, {});
+  const deployments = useLiveList<Workload>(DeploymentKind, { namespace });
+  const replicaSets = useLiveList<Workload>(ReplicaSetKind, { namespace });
+  const controllers = useLiveList<Workload>(ReplicationControllerKind, { namespace });
+  const warnings = useLiveList<KubeEvent>(EventKind, { namespace, fieldSelector: 'type=Warning' });
+
+  const requested = useMemo(() => requestedByNode(pods.items), [pods.items]);
+  const phases = useMemo(() => countByPhase(namespace ? pods.items.filter((p) => p.metadata.namespace === namespace) : pods.items), [pods.items, namespace]);
+  const latest = useMemo(() => latestEvents(warnings.items, 10), [warnings.items]);
+
+  return (
+    <Stack gap="md">
+      <Group gap="sm">
+        <Title order={2}>Cluster overview</Title>
+        <LivePhaseBadge phase={pods.phase} />
+      </Group>
+      <Section title={`Nodes (${nodes.items.length})`} testId="overview-nodes">
+        <NodeCapacity nodes={nodes.items} requested={requested} />
+      </Section>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <Section title="Pods by phase" testId="overview-pods">
+          <PodPhaseChart counts={phases} />
+        </Section>
+        <Section title="Workloads" testId="overview-workloads">
+          <WorkloadHealth
+            groups={[
+              { kind: 'Deployment', title: 'Deployments', items: deployments.items },
+              { kind: 'ReplicaSet', title: 'ReplicaSets', items: replicaSets.items },
+              { kind: 'ReplicationController', title: 'ReplicationControllers', items: controllers.items },
+            ]}
+          />
+        </Section>
+      </SimpleGrid>
+      <Section title="Latest warnings" testId="overview-warnings">
+        <WarningEvents events={latest} now={now} />
+      </Section>
+    </Stack>
+  );
 }

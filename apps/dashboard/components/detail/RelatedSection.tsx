@@ -1,0 +1,57 @@
+'use client';
+import { useMemo } from 'react';
+import { Stack, Title } from '@mantine/core';
+import { useLiveList } from '@/hooks/useLiveList.ts';
+import type { ColumnContext } from '@/lib/kinds/kind.ts';
+import type { AnyObject, Node, Pod, Workload } from '@/lib/kinds/objects.ts';
+import { PodKind } from '@/lib/kinds/pod.ts';
+import { ReplicaSetKind } from '@/lib/kinds/workload.ts';
+import { ownedBy, selectorQuery } from '@/lib/kinds/relations.ts';
+import { Section } from './Section.tsx';
+import { RelatedTable } from './RelatedTable.tsx';
+
+/** Children, live: Deployment → ReplicaSets → Pods; ReplicaSet/RC → Pods; Node → its Pods. */
+export function RelatedSection({ kind, object, ctx }: { kind: string; object: AnyObject; ctx: ColumnContext }) {
+  if (kind === 'Deployment') return <DeploymentChildren deployment={object as Workload} ctx={ctx} />;
+  if (kind === 'ReplicaSet' || kind === 'ReplicationController') return <OwnedPods owner={object as Workload} ctx={ctx} />;
+  if (kind === 'Node') return <NodePods node={object as Node} ctx={ctx} />;
+  return null;
+}
+
+function DeploymentChildren({ deployment, ctx }: { deployment: Workload; ctx: ColumnContext }) {
+  const namespace = deployment.metadata.namespace ?? undefined;
+  const labelSelector = selectorQuery(deployment.spec?.selector);
+  const replicaSets = useLiveList<Workload>(ReplicaSetKind, { namespace, labelSelector });
+  const pods = useLiveList<Pod>(PodKind, { namespace, labelSelector });
+  const owned = useMemo(() => ownedBy(replicaSets.items, new Set([deployment.metadata.uid ?? ''])), [replicaSets.items, deployment.metadata.uid]);
+  const ownedPods = useMemo(() => ownedBy(pods.items, new Set(owned.map((rs) => rs.metadata.uid ?? ''))), [pods.items, owned]);
+  return (
+    <Section title="Related" testId="related">
+      <Stack gap="xs">
+        <Title order={4} size="h5">ReplicaSets</Title>
+        <RelatedTable kind={ReplicaSetKind} rows={owned} ctx={ctx} testId="child-replicasets" />
+        <Title order={4} size="h5">Pods ({ownedPods.length})</Title>
+        <RelatedTable kind={PodKind} rows={ownedPods} ctx={ctx} testId="child-pods" />
+      </Stack>
+    </Section>
+  );
+}
+
+function OwnedPods({ owner, ctx }: { owner: Workload; ctx: ColumnContext }) {
+  const pods = useLiveList<Pod>(PodKind, { namespace: owner.metadata.namespace ?? undefined, labelSelector: selectorQuery(owner.spec?.selector) });
+  const owned = useMemo(() => ownedBy(pods.items, new Set([owner.metadata.uid ?? ''])), [pods.items, owner.metadata.uid]);
+  return (
+    <Section title={`Pods (${owned.length})`} testId="related">
+      <RelatedTable kind={PodKind} rows={owned} ctx={ctx} testId="child-pods" />
+    </Section>
+  );
+}
+
+function NodePods({ node, ctx }: { node: Node; ctx: ColumnContext }) {
+  const pods = useLiveList<Pod>(PodKind, { fieldSelector: `spec.nodeName=${node.metadata.name}` });
+  return (
+    <Section title={`Pods on this node (${pods.items.length})`} testId="related">
+      <RelatedTable kind={PodKind} rows={pods.items} ctx={ctx} testId="child-pods" />
+    </Section>
+  );
+}

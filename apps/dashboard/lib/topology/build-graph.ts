@@ -1,0 +1,109 @@
+import type { AnyObject, Node, Pod, Workload } from '../kinds/objects.ts';
+import type { Tone } from '../kinds/kind.ts';
+import { podStatus, podTone } from '../kinds/pod.ts';
+import { workloadReady, workloadTone } from '../kinds/workload.ts';
+import { nodeReady, nodeStatus } from '../kinds/node.ts';
+
+export type TopologyKind = 'Deployment' | 'ReplicaSet' | 'Pod' | 'Node';
+
+/** Left to right: who owns whom, then where pods run. */
+export const COLUMNS: readonly TopologyKind[] = ['Deployment', 'ReplicaSet', 'Pod', 'Node'];
+export const COLUMN_WIDTH = 280;
+export const ROW_HEIGHT = 72;
+
+export interface TopologyNode {
+  id: string;
+  kind: TopologyKind;
+  name: string;
+  namespace?: string;
+  /** A short status: ready x/y, pod phase, node readiness. */
+  status: string;
+  tone: Tone;
+  position: { x: number; y: number };
+}
+
+export interface TopologyEdge {
+  id: string;
+  source: string;
+  target: string;
+  /** ownership (controller reference) or placement (spec.nodeName) */
+  relation: 'owns' | 'runs-on';
+}
+
+export interface TopologyInput {
+  deployments: readonly Workload[];
+  replicaSets: readonly Workload[];
+  pods: readonly Pod[];
+  nodes: readonly Node[];
+}
+
+const idOf = (kind: TopologyKind, o: AnyObject) => `${kind}/${o.metadata.uid ?? `${o.metadata.namespace ?? ''}/${o.metadata.name}`}`;
+
+/**
+ * The graph of Deployments → ReplicaSets → Pods → Nodes from owner references and
+ * spec.nodeName. Nodes appear only when they run one of the pods. Each kind is a
+ * column; rows follow the owners' order so edges run mostly straight across.
+ */
+export function buildTopology(input: TopologyInput): { nodes: TopologyNode[]; edges: TopologyEdge[] } {
+  const byName = (a: AnyObject, b: AnyObject) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? '');
+  const deployments = [...input.deployments].sort(byName);
+  const deploymentIds = new Map(deployments.map((d) => [d.metadata.uid, idOf('Deployment', d)]));
+  const rsIds = new Map(input.replicaSets.map((r) => [r.metadata.uid, idOf('ReplicaSet', r)]));
+  const nodeByName = new Map(input.nodes.map((n) => [n.metadata.name, n]));
+
+  const edges: TopologyEdge[] = [];
+  const ownerId = (o: AnyObject, owners: Map<string | null | undefined, string>) => {
+    const refs = o.metadata.ownerReferences ?? [];
+    const ref = refs.find((r) => r.controller && owners.has(r.uid)) ?? refs.find((r) => owners.has(r.uid));
+    return ref ? owners.get(ref.uid) : undefined;
+  };
+
+  // Order each column by its owner's row, then by name; unowned objects come last.
+  const ordered = <T extends AnyObject>(objects: readonly T[], owners: Map<string | null | undefined, string>, ownerRow: Map<string, number>) =>
+    [...objects].sort((a, b) => {
+      const ra = ownerRow.get(ownerId(a, owners) ?? '') ?? Infinity;
+      const rb = ownerRow.get(ownerId(b, owners) ?? '') ?? Infinity;
+      return ra === rb ? byName(a, b) : ra - rb;
+    });
+
+  const rows = new Map<string, number>();
+  deployments.forEach((d, i) => rows.set(idOf('Deployment', d), i));
+  const replicaSets = ordered(input.replicaSets, deploymentIds, rows);
+  replicaSets.forEach((r, i) => rows.set(idOf('ReplicaSet', r), i));
+  const pods = ordered(input.pods, rsIds, rows);
+  pods.forEach((p, i) => rows.set(idOf('Pod', p), i));
+
+  const usedNodes: Node[] = [];
+  for (const pod of pods) {
+    const node = pod.spec?.nodeName ? nodeByName.get(pod.spec.nodeName) : undefined;
+    if (node && !usedNodes.includes(node)) usedNodes.push(node);
+  }
+
+  const nodes: TopologyNode[] = [];
+  const place = (kind: TopologyKind, o: AnyObject, row: number, status: string, tone: Tone) =>
+    nodes.push({
+      id: idOf(kind, o),
+      kind,
+      name: o.metadata.name ?? '',
+      namespace: o.metadata.namespace ?? undefined,
+      status,
+      tone,
+      position: { x: COLUMNS.indexOf(kind) * COLUMN_WIDTH, y: row * ROW_HEIGHT },
+    });
+
+  deployments.forEach((d, i) => place('Deployment', d, i, `ready ${workloadReady(d)}`, workloadTone(d)));
+  replicaSets.forEach((r, i) => {
+    place('ReplicaSet', r, i, `ready ${workloadReady(r)}`, workloadTone(r));
+    const owner = ownerId(r, deploymentIds);
+    if (owner) edges.push({ id: `${owner}->${idOf('ReplicaSet', r)}`, source: owner, target: idOf('ReplicaSet', r), relation: 'owns' });
+  });
+  pods.forEach((p, i) => {
+    place('Pod', p, i, podStatus(p), podTone(p));
+    const owner = ownerId(p, rsIds);
+    if (owner) edges.push({ id: `${owner}->${idOf('Pod', p)}`, source: owner, target: idOf('Pod', p), relation: 'owns' });
+    const node = p.spec?.nodeName ? nodeByName.get(p.spec.nodeName) : undefined;
+    if (node) edges.push({ id: `${idOf('Pod', p)}->${idOf('Node', node)}`, source: idOf('Pod', p), target: idOf('Node', node), relation: 'runs-on' });
+  });
+  usedNodes.forEach((n, i) => place('Node', n, i, nodeStatus(n), nodeReady(n) ? 'green' : 'red'));
+  return { nodes, edges };
+}
