@@ -21,6 +21,8 @@ export interface ParsedArgs {
 /** Flags every command accepts. */
 export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'context', value: true },
+  { name: 'server', short: 's', value: true },
+  { name: 'token', value: true },
   { name: 'namespace', short: 'n', value: true },
   { name: 'all-namespaces', short: 'A' },
   { name: 'help', short: 'h' },

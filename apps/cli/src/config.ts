@@ -47,14 +47,35 @@ export interface Connection {
   namespace: string;
 }
 
-/** Flags beat the environment, which beats the context. */
-export function resolveConnection(config: Config, contextName: string | undefined, env: NodeJS.ProcessEnv): Connection {
-  const name = contextName ?? config['current-context'];
+/** `--context`, `--server`, `--token`, as kubectl has them. */
+export interface ConnectionFlags {
+  context?: string;
+  server?: string;
+  token?: string;
+}
+
+/**
+ * Flags beat the environment, which beats the context. Without any token, the admin
+ * token `npm start` wrote under its data directory is used (`localToken`), so a fresh
+ * checkout's `wh` and `npm run seed` reach the local cluster.
+ */
+export function resolveConnection(config: Config, flags: ConnectionFlags, env: NodeJS.ProcessEnv, localToken: () => string | undefined = () => undefined): Connection {
+  const name = flags.context ?? config['current-context'];
   const context = name ? config.contexts.find((c) => c.name === name) : undefined;
-  if (contextName && !context) throw new CliError(`context "${contextName}" does not exist`);
+  if (flags.context && !context) throw new CliError(`context "${flags.context}" does not exist`);
   return {
-    server: env.WHEELHOUSE_SERVER || context?.server || DEFAULT_SERVER,
-    token: env.WHEELHOUSE_TOKEN || context?.token,
+    server: flags.server || env.WHEELHOUSE_SERVER || context?.server || DEFAULT_SERVER,
+    token: flags.token || env.WHEELHOUSE_TOKEN || context?.token || localToken(),
     namespace: context?.namespace || 'default',
   };
+}
+
+/** The token file of a cluster started by `npm start` in this directory, if there is one. */
+export function readLocalAdminToken(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string | undefined {
+  const file = join(cwd, env.WHEELHOUSE_DATA_DIR || '.wheelhouse', 'admin-token');
+  try {
+    return readFileSync(file, 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }

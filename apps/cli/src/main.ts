@@ -37,11 +37,13 @@ async function main(argv: string[]): Promise<number> {
   return (await command.run(args)) ?? 0;
 }
 
+const VALUE_FLAGS = new Set(['-n', '--namespace', '--context', '-s', '--server', '--token']);
+
 /** Skips global flags and their values (`wh -n ns get pods`). */
 function findVerb(argv: string[]): number {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '-n' || a === '--namespace' || a === '--context') i++;
+    if (VALUE_FLAGS.has(a)) i++;
     else if (!a.startsWith('-')) return i;
   }
   return -1;

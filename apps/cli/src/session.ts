@@ -2,7 +2,7 @@
 import { FullSelections, listAll, WheelhouseClient, type ListResult } from '@wheelhouse/client';
 import type { KindInfo } from '@wheelhouse/resources';
 import { bool, str, type ParsedArgs } from './args.js';
-import { loadConfig, resolveConnection } from './config.js';
+import { loadConfig, readLocalAdminToken, resolveConnection } from './config.js';
 import { ops } from './kinds.js';
 import type { KubeObj } from './print/object.js';
 
@@ -24,7 +24,8 @@ export class Session {
   readonly server: string;
 
   constructor(args: ParsedArgs, env: NodeJS.ProcessEnv = process.env) {
-    const conn = resolveConnection(loadConfig(), str(args, 'context'), env);
+    const flags = { context: str(args, 'context'), server: str(args, 'server'), token: str(args, 'token') };
+    const conn = resolveConnection(loadConfig(), flags, env, () => readLocalAdminToken(env));
     this.server = conn.server;
     this.client = new WheelhouseClient({ server: conn.server, token: conn.token });
     this.selections = new FullSelections(this.client);

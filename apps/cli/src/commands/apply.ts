@@ -1,17 +1,11 @@
 /** wh apply -f FILE|DIR|- [--dry-run]: the server's apply, one all-or-nothing call. */
 import { list, type ParsedArgs } from '../args.js';
+import { appliedName, applyDocuments } from '../apply-call.js';
 import { out, withSession, type Command } from '../command.js';
 import { documentToApply, lastAppliedOf } from '../exported.js';
-import { findKindByManifest, qualifiedKind } from '../kinds.js';
+import { findKindByManifest } from '../kinds.js';
 import { readObjects, type Manifest } from '../manifest.js';
 import { Session } from '../session.js';
-
-interface Applied {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  action: string;
-}
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -26,14 +20,9 @@ export const applyCommand: Command = {
     const dryRun = isDryRun(args);
     const session = new Session(args);
     return withSession(session, async () => {
-      // Lists were expanded client-side (so `get -o yaml` output applies); JSON is YAML, one per document.
+      // Lists were expanded client-side (so `get -o yaml` output applies).
       const documents = await Promise.all(objects.map((o) => resolveExported(session, o)));
-      const manifest = documents.map((o) => JSON.stringify(o)).join('\n---\n');
-      const data = await session.client.request<{ apply: { objects: Applied[] } }>(
-        `mutation Apply($manifest: String!, $namespace: String, $dryRun: Boolean) { apply(manifest: $manifest, namespace: $namespace, dryRun: $dryRun) { objects { apiVersion kind name action } } }`,
-        { manifest, namespace: session.namespace, dryRun },
-      );
-      for (const o of data.apply.objects) out(`${applyName(o)} ${o.action}${dryRun ? ' (dry run)' : ''}`);
+      for (const o of await applyDocuments(session, documents, { dryRun })) out(`${appliedName(o)} ${o.action}${dryRun ? ' (dry run)' : ''}`);
     });
   },
 };
@@ -51,11 +40,3 @@ async function resolveExported(session: Session, doc: Manifest): Promise<Manifes
   const current = await session.get(kind, String(doc.metadata?.name ?? ''), doc.metadata?.namespace ?? session.namespace);
   return documentToApply(doc, current, session.namespace);
 }
-
-function applyName(o: Applied): string {
-  const kind = findKindByManifest(o.apiVersion, o.kind);
-  if (kind) return `${qualifiedKind(kind)}/${o.name}`;
-  const group = o.apiVersion.includes('/') ? `.${o.apiVersion.split('/')[0]}` : '';
-  return `${o.kind.toLowerCase()}${group}/${o.name}`;
-}
-

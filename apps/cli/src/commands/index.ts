@@ -15,6 +15,7 @@ import { versionCommand } from './version.js';
 import { cordonCommand } from './cordon.js';
 import { uncordonCommand } from './uncordon.js';
 import { drainCommand } from './drain.js';
+import { seedCommand } from './seed.js';
 
 export const COMMANDS: Command[] = [
   getCommand,
@@ -30,6 +31,7 @@ export const COMMANDS: Command[] = [
   labelCommand,
   annotateCommand,
   apiResourcesCommand,
+  seedCommand,
   configCommand,
   versionCommand,
 ];
@@ -44,7 +46,7 @@ export function helpText(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
     '',
-    'Global flags: --context NAME, -n/--namespace NS, -A/--all-namespaces',
+    'Global flags: --context NAME, -s/--server URL, --token TOKEN, -n/--namespace NS, -A/--all-namespaces',
     'Environment: WHEELHOUSE_SERVER, WHEELHOUSE_TOKEN, WHEELHOUSE_CONFIG',
     '',
     "Usage: wh COMMAND [flags]; 'wh COMMAND --help' for a command's flags.",

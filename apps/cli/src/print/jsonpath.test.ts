@@ -18,6 +18,7 @@ test('fields, indexes and wildcards; several results join with a space', () => {
   assert.equal(run("{.items[0].metadata.labels['app']}", list), 'web');
   assert.equal(run('{.items[0:1].metadata.name}', list), 'a');
   assert.equal(run('{$.kind}', list), 'List');
+  assert.equal(run('{.metadata.annotations.wheelhouse\\.io/simulated}', { metadata: { annotations: { 'wheelhouse.io/simulated': 'true' } } }), 'true');
 });
 
 test('range with string literals prints one line per item', () => {

@@ -99,7 +99,8 @@ function parsePath(text: string, template: string): { fromRoot: boolean; segment
   const segments: Segment[] = [];
   let i = 0;
   const name = () => {
-    const m = /^[A-Za-z0-9_\-/\\]*/.exec(s.slice(i))![0];
+    // `\.` escapes a dot inside a key, as in `.metadata.labels.app\.kubernetes\.io/name`.
+    const m = /^(?:\\.|[A-Za-z0-9_\-/])*/.exec(s.slice(i))![0];
     i += m.length;
     return m.replace(/\\(.)/g, '$1');
   };
