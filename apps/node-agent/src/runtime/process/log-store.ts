@@ -44,14 +44,11 @@ export class LogStore {
     return join(dir, `${(runs.at(-1) ?? -1) + 1}.log`);
   }
 
-  /** Lines of the current (or previous) run; throws when the previous run has no log. */
+  /** Lines of the current (or previous) run; none when there is no such run (as the simulated runtime answers). */
   read(podUid: string, container: string, options: LogOptions, now = new Date()): string[] {
     const runs = this.runs(podUid, container);
     const run = options.previous ? runs.at(-2) : runs.at(-1);
-    if (run === undefined) {
-      if (options.previous) throw new Error(`previous terminated container "${container}" in pod "${podUid}" not found`);
-      return [];
-    }
+    if (run === undefined) return [];
     const records: LogRecord[] = [];
     for (const file of logFilesOf(join(this.containerDir(podUid, container), `${run}.log`), this.rotation)) {
       let text: string;
