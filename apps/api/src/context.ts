@@ -9,6 +9,8 @@ import type { InputChecker } from './modules/apply/input-checker.js';
 export interface ApiContext {
   store: Store;
   principal: Principal | null;
+  /** The caller's `Bearer …` credential, forwarded to node agents (logs, stats), which check it with the API. */
+  authorization?: string;
   /** Recorded in the change log as who made each write. */
   actor: string | null;
   watch(kind: KindInfo, filter: ObjectFilter, request: WatchRequest): Promise<AsyncIterableIterator<WatchEvent>>;

@@ -9,6 +9,8 @@ import { PodBindingResolver } from './modules/pod-binding/pod-binding.resolver.j
 import { EventResolver } from './modules/event/event.resolver.js';
 import { LeaseResolver } from './modules/lease/lease.resolver.js';
 import { LeaseBulkResolver } from './modules/lease/lease-bulk.resolver.js';
+import { PodLogsResolver } from './modules/pod-logs/pod-logs.resolver.js';
+import { MetricsResolver } from './modules/resource-metrics/metrics.resolver.js';
 import { ApplyResolver } from './modules/apply/apply.resolver.js';
 import { HistoryResolver } from './modules/history/history.resolver.js';
 import { NodeMaintenanceResolver } from './modules/node-maintenance/node-maintenance.resolver.js';
@@ -33,6 +35,8 @@ export const RESOLVERS = [
   EventResolver,
   LeaseResolver,
   LeaseBulkResolver,
+  PodLogsResolver,
+  MetricsResolver,
   ReplicaSetResolver,
   createScaleResolver(ReplicaSetKind, ReplicaSet),
   ReplicationControllerResolver,

@@ -69,9 +69,10 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
 
   const authenticator = new Authenticator(db);
   const inputs = new InputChecker(schema);
-  const contextFor = (principal: Principal | null): ApiContext => ({
+  const contextFor = (principal: Principal | null, authorization?: string): ApiContext => ({
     store,
     principal,
+    authorization,
     actor: principal?.name ?? null,
     inputs,
     watch: (kind, filter, request) =>
@@ -92,7 +93,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     {
       schema,
       subscribe: subscribeShared,
-      context: (ctx) => contextFor(ctx.extra.principal ?? null),
+      context: (ctx) => contextFor(ctx.extra.principal ?? null, stringOrUndefined(ctx.connectionParams?.authorization)),
       onSubscribe: async (ctx, _id, payload) => {
         try {
           ctx.extra.principal = await authenticator.authenticate(ctx.connectionParams?.authorization);
@@ -157,7 +158,7 @@ interface Routes {
   db: Db;
   metrics: Metrics;
   authenticator: Authenticator;
-  contextFor(principal: Principal | null): ApiContext;
+  contextFor(principal: Principal | null, authorization?: string): ApiContext;
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, r: Routes): Promise<void> {
@@ -182,7 +183,7 @@ async function route(req: IncomingMessage, res: ServerResponse, r: Routes): Prom
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
     context: async () => {
       try {
-        return r.contextFor(await r.authenticator.authenticate(req.headers.authorization));
+        return r.contextFor(await r.authenticator.authenticate(req.headers.authorization), req.headers.authorization);
       } catch (error) {
         throw toGraphQLError(error, 401);
       }
@@ -196,6 +197,8 @@ async function route(req: IncomingMessage, res: ServerResponse, r: Routes): Prom
     res.end();
   }
 }
+
+const stringOrUndefined = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 function readJson(req: IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {

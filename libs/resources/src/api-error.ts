@@ -7,6 +7,8 @@ export type ApiErrorCode =
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
   | 'EXPIRED'
+  /** A dependency did not answer: e.g. the node agent that holds a pod's logs. */
+  | 'UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 export class ApiError extends Error {
