@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { retryOnStale, StaleWriteError } from '@wheelhouse/db';
 import { ApiError } from '@wheelhouse/resources';
 import type { ApiContext } from '../../context.js';
+import { JSONObject } from '../common/scalars.js';
 import { parseManifest } from './parse-manifest.js';
 import { planApply } from './plan-apply.js';
 
@@ -13,6 +14,7 @@ export class AppliedObject {
   @Field(() => String) name!: string;
   @Field(() => String) resourceVersion!: string;
   @Field(() => String, { description: 'created, configured or unchanged' }) action!: string;
+  @Field(() => JSONObject, { description: 'The whole object as stored (with dryRun: as it would be stored).' }) object!: Record<string, unknown>;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -44,6 +46,7 @@ export class ApplyResolver {
           name: object.metadata.name!,
           resourceVersion: object.metadata.resourceVersion ?? '',
           action: writes[i]!.action,
+          object: object as unknown as Record<string, unknown>,
         })),
       };
     }, lostRace);
