@@ -179,4 +179,14 @@ describe('node lifecycle controller', () => {
     const [daemon] = await pods('app=log-agent');
     assert.ok(daemon && !daemon.metadata.deletionTimestamp && daemon.spec.nodeName === target, 'the DaemonSet pod stays');
   });
+
+  test('the pods of a deleted node are garbage-collected after the quarantine', async () => {
+    await api.ok(`mutation { createNode(input: { metadata: { name: "doomed" } }) { metadata { name } } }`);
+    await api.ok(`mutation($input: PodInput!) { createPod(namespace: "default", input: $input) { metadata { name } } }`, {
+      input: { metadata: { name: 'orphan', labels: { app: 'orphan' } }, spec: { nodeName: 'doomed', containers: [{ name: 'app', image: 'busybox:1.36' }] } },
+    });
+    await api.ok(`mutation { deleteNode(name: "doomed") { metadata { name } } }`);
+    assert.equal((await pods('app=orphan')).length, 1, 'the pod outlives its node at first');
+    await eventually(async () => (await pods('app=orphan')).length === 0, 60_000, 'the orphaned pod deleted');
+  });
 });

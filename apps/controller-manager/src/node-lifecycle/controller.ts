@@ -3,6 +3,7 @@ import { WorkQueue, done, keyOf, requeueAfter, runController, type ControllerHan
 import type { ConditionStatus } from '../common/types.js';
 import type { ManagedObject, ManagerContext } from '../runtime/context.js';
 import { decideNodeLifecycle, type NodeLifecycleAction } from './decide.js';
+import { orphanQuarantineLeft } from './pod-gc.js';
 import type { LifecycleNode, LifecyclePod } from './types.js';
 
 const PATCH_NODE_STATUS = `mutation($name: String!, $patch: JSONObject!) { patchNodeStatus(name: $name, patch: $patch) { metadata { resourceVersion } } }`;
@@ -19,7 +20,8 @@ export interface NodeLifecycleOptions {
  * The node lifecycle controller: marks nodes whose Lease is no longer renewed Unknown
  * and taints them, keeps condition taints in step, evicts pods from NoExecute-tainted
  * nodes by their tolerations, marks pods of unreachable nodes not Ready and force-deletes
- * the ones whose grace ran out there. One key per node; decisions in decide.ts.
+ * the ones whose grace ran out there, and the pods of nodes that no longer exist. One key
+ * per node; decisions in decide.ts and pod-gc.ts.
  */
 export function startNodeLifecycleController(ctx: ManagerContext, options: NodeLifecycleOptions, workers = 2): ControllerHandle {
   const name = 'node-lifecycle-controller';
@@ -31,6 +33,8 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
   const lastHeartbeat = new Map<string, string>();
   const lastSeenReady = new Map<string, ConditionStatus>();
   const podsByNode = new Map<string, Set<string>>();
+  /** Nodes that pods are bound to but that do not exist, since when (pod GC's quarantine). */
+  const missingSince = new Map<string, number>();
 
   const heard = (node: string) => lastHeard.set(node, ctx.now().getTime());
   const nodeHeartbeat = (node: ManagedObject) => (node.status?.conditions as { type: string; lastHeartbeatTime?: string }[] | undefined)?.find((c) => c.type === 'Ready')?.lastHeartbeatTime;
@@ -87,11 +91,12 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
 
   const reconcile = async (nodeName: string) => {
     const node = ctx.informers.nodes.get(nodeName) as unknown as LifecycleNode | undefined;
+    const pods = [...(podsByNode.get(nodeName) ?? [])].map((key) => ctx.informers.pods.get(key)).filter((p) => p !== undefined) as unknown as LifecyclePod[];
     if (!node) {
       for (const memory of [lastHeard, lastRenewTime, lastHeartbeat, lastSeenReady]) memory.delete(nodeName);
-      return done();
+      return collectOrphans(nodeName, pods);
     }
-    const pods = [...(podsByNode.get(nodeName) ?? [])].map((key) => ctx.informers.pods.get(key)).filter((p) => p !== undefined) as unknown as LifecyclePod[];
+    missingSince.delete(nodeName);
     const decision = decideNodeLifecycle({
       node,
       pods,
@@ -109,6 +114,23 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
     if (decision.ready) lastSeenReady.set(nodeName, decision.ready);
     else lastSeenReady.delete(nodeName);
     return decision.requeueAfterMs !== undefined ? requeueAfter(decision.requeueAfterMs) : done();
+  };
+
+  /** Pods bound to a node that is gone: force-deleted once it has been gone for a grace period. */
+  const collectOrphans = async (nodeName: string, pods: LifecyclePod[]) => {
+    if (pods.length === 0) {
+      missingSince.delete(nodeName);
+      return done();
+    }
+    if (!missingSince.has(nodeName)) missingSince.set(nodeName, ctx.now().getTime());
+    const left = orphanQuarantineLeft(missingSince.get(nodeName)!, ctx.now().getTime(), options.gracePeriodMs);
+    if (left > 0) return requeueAfter(left + 100);
+    // The cache may be behind: only the API can say the node is really gone.
+    const { node } = await ctx.client.request<{ node: { metadata: { name: string } } | null }>(`query($name: String!) { node(name: $name) { metadata { name } } }`, { name: nodeName });
+    if (node) return done();
+    for (const pod of pods) await ctx.client.request(DELETE_POD, { ns: pod.metadata.namespace, name: pod.metadata.name, grace: 0 }).catch(podGone);
+    missingSince.delete(nodeName);
+    return done();
   };
 
   const involvedNode = (node: LifecycleNode) => ({ apiVersion: 'v1', kind: 'Node', name: node.metadata.name, uid: node.metadata.uid ?? node.metadata.name });

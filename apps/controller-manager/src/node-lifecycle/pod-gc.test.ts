@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expiredTerminatingPods } from './pod-gc.js';
+import { expiredTerminatingPods, orphanQuarantineLeft } from './pod-gc.js';
 import { pod, T0 } from './fixtures.js';
 
 test('terminating pods past their deadline are expired; the next deadline is reported', () => {
@@ -9,4 +9,10 @@ test('terminating pods past their deadline are expired; the next deadline is rep
   assert.deepEqual(expired.map((p) => p.metadata.name), ['overdue', 'due-now']);
   assert.equal(nextMs, T0 + 50_000);
   assert.deepEqual(expiredTerminatingPods([pod('live')], T0), { expired: [], nextMs: null });
+});
+
+test('pods of a missing node wait out the quarantine, counted from when the node went missing', () => {
+  assert.equal(orphanQuarantineLeft(T0, T0 + 10_000, 40_000), 30_000);
+  assert.equal(orphanQuarantineLeft(T0, T0 + 40_000, 40_000), 0);
+  assert.equal(orphanQuarantineLeft(T0, T0 + 90_000, 40_000), 0);
 });

@@ -16,3 +16,13 @@ export function expiredTerminatingPods(pods: readonly LifecyclePod[], nowMs: num
   }
   return { expired, nextMs };
 }
+
+/**
+ * Pods bound to a node that does not exist (deleted, or never created) are
+ * force-deleted, as Kubernetes' pod GC does, but only after the node has been missing
+ * for a quarantine (a node may be newer than the controller's cache): the milliseconds
+ * left to wait, 0 once the pods may go (after one more check with the API).
+ */
+export function orphanQuarantineLeft(missingSinceMs: number, nowMs: number, quarantineMs: number): number {
+  return Math.max(0, missingSinceMs + quarantineMs - nowMs);
+}
