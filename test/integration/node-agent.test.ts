@@ -48,7 +48,7 @@ test('registers its nodes with kubelet labels, taints, capacity, addresses, endp
 });
 
 test('renews a Lease per node in kube-node-lease', async () => {
-  const first = await eventually(async () => (await api.ok(LEASE, { name: 'sim-0' })).lease, 20_000, 'lease sim-0');
+  const first = await eventually(async () => (await api.ok(LEASE, { name: 'sim-0' })).lease ?? undefined, 20_000, 'lease sim-0');
   assert.equal(first.spec.holderIdentity, 'sim-0');
   assert.equal(first.spec.leaseDurationSeconds, 40);
   const renewed = await eventually(async () => {
@@ -65,4 +65,19 @@ test('reports the conditions again when someone else changed them (node lifecycl
     const { node } = await api.ok(NODE, { name: 'sim-0' });
     return node.status.conditions.find((c: { type: string; status: string }) => c.type === 'Ready')?.status === 'True';
   }, 20_000, 'Ready=True again');
+});
+
+test('an agent authenticates with the node token the API generated next to the admin token', async () => {
+  const file = api.server.nodeTokenFile;
+  assert.ok(file, 'the API wrote a node token');
+  const { readFileSync } = await import('node:fs');
+  const token = readFileSync(file, 'utf8').trim();
+  const me = await api.gql(`{ __typename }`, {}, token);
+  assert.deepEqual(me.data, { __typename: 'Query' });
+  const own = spawnNodeAgent(api.url, { nodeName: 'token-node', env: { WHEELHOUSE_TOKEN: '', WHEELHOUSE_TOKEN_FILE: file } });
+  try {
+    await eventually(async () => (await api.ok(NODE, { name: 'token-node' })).node?.status?.conditions?.length > 0, 30_000, 'token-node registered');
+  } finally {
+    assert.equal(await own.stop(), 0, own.output());
+  }
 });

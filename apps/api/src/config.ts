@@ -4,6 +4,8 @@ export interface ApiConfig {
   port: number;
   host: string;
   adminToken?: string;
+  /** The node agents' token (role node); unset: generated into `<dataDir>/node-token`. */
+  nodeToken?: string;
   dataDir: string;
   watchRetentionSeconds: number;
   watchMinRevisions: number;
@@ -24,6 +26,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     port: num('PORT', 4000),
     host: env.HOST ?? '127.0.0.1',
     adminToken: env.WHEELHOUSE_ADMIN_TOKEN || undefined,
+    nodeToken: env.WHEELHOUSE_NODE_TOKEN || undefined,
     dataDir: env.WHEELHOUSE_DATA_DIR ?? '.wheelhouse',
     watchRetentionSeconds: num('WHEELHOUSE_WATCH_RETENTION_SECONDS', 3600),
     watchMinRevisions: num('WHEELHOUSE_WATCH_MIN_REVISIONS', 10_000),

@@ -6,6 +6,7 @@ const config = configFromEnv();
 const server = await startApiServer(config);
 log.info(`API listening on ${server.url}`);
 if (server.adminTokenFile) log.info(`generated an admin token; it is in ${server.adminTokenFile}`);
+if (server.nodeTokenFile) log.info(`generated a node agent token; it is in ${server.nodeTokenFile}`);
 
 let stopping = false;
 const stop = async (signal: string) => {

@@ -13,6 +13,7 @@ import type { ApiContext } from './context.js';
 import { Authenticator } from './auth/authenticate.js';
 import type { Principal } from './auth/tokens.js';
 import { bootstrapAdminToken } from './auth/bootstrap-admin.js';
+import { bootstrapNodeToken } from './auth/bootstrap-node.js';
 import { authorize } from './auth/authorize.js';
 import { describeOperation } from './auth/operation.js';
 import { formatError } from './errors/format-error.js';
@@ -34,6 +35,8 @@ export interface ApiServer {
   store: Store;
   tail: ChangeTail;
   adminTokenFile?: string;
+  /** Where a generated node agent token was written, if one was. */
+  nodeTokenFile?: string;
   close(): Promise<void>;
 }
 
@@ -58,6 +61,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     onError: (error) => log.warn('change-log tail', error),
   });
   const adminTokenFile = await bootstrapAdminToken(db, { adminToken: config.adminToken, dataDir: config.dataDir });
+  const nodeTokenFile = await bootstrapNodeToken(db, { nodeToken: config.nodeToken, dataDir: config.dataDir });
   await ensureSystemNamespaces(store);
   await tail.start();
   const stopCompactor = startCompactor(
@@ -143,6 +147,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     store,
     tail,
     adminTokenFile,
+    nodeTokenFile,
     async close() {
       stopCompactor();
       await wsCleanup.dispose();
