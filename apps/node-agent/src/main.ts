@@ -21,7 +21,7 @@ const stop = async (signal: string) => {
   stopping = true;
   log(`${signal}: stopping node agent${config.leavePodsRunning ? ' (pods keep running)' : ' and its pods'}`);
   // Still starting (e.g. the API is down): do not wait for ever.
-  const agent = await Promise.race([starting.catch(() => undefined), new Promise<undefined>((r) => setTimeout(r, 5000))]);
+  const agent = await Promise.race([starting.catch(() => undefined), new Promise<undefined>((r) => setTimeout(() => r(undefined), 5000))]);
   await agent?.stop().catch((e) => log('stop', e));
   process.exit(0);
 };
