@@ -12,4 +12,7 @@ test('API codes become kubectl reasons', () => {
   assert.equal(formatError(new WheelhouseError('BAD_USER_INPUT', 'bad', { field: 'spec.replicas' })), 'Error from server (Invalid): bad (field spec.replicas)');
   assert.equal(formatError(new WheelhouseError('BAD_USER_INPUT', 'bad')), 'Error from server (BadRequest): bad');
   assert.equal(formatError(new UsageError('oops', 'hint')), 'error: oops\nhint');
+  assert.equal(formatError(new WheelhouseError('UNAVAILABLE', 'connect ECONNREFUSED')), 'error: the server could not be reached: connect ECONNREFUSED');
+  const agentDown = new WheelhouseError('UNAVAILABLE', 'could not reach the node agent of node "n1"', { extensions: { code: 'UNAVAILABLE' } });
+  assert.equal(formatError(agentDown), 'Error from server (ServiceUnavailable): could not reach the node agent of node "n1"');
 });

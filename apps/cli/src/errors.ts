@@ -19,6 +19,7 @@ const REASONS: Record<string, string> = {
   FORBIDDEN: 'Forbidden',
   EXPIRED: 'Expired',
   INTERNAL_SERVER_ERROR: 'InternalError',
+  UNAVAILABLE: 'ServiceUnavailable',
 };
 
 /** The kubectl reason for an API code; BAD_USER_INPUT is Invalid when a field is blamed. */
@@ -32,7 +33,8 @@ export function formatError(e: unknown): string {
   if (e instanceof UsageError) return `error: ${e.message}${e.hint ? `\n${e.hint}` : ''}`;
   if (e instanceof CliError) return `error: ${e.message}`;
   if (e instanceof WheelhouseError) {
-    if (e.code === 'UNAVAILABLE') return `error: the server could not be reached: ${e.message}`;
+    // UNAVAILABLE sent by the server (a node agent it could not reach) is the server's error, not a transport failure.
+    if (e.code === 'UNAVAILABLE' && !e.extensions.code) return `error: the server could not be reached: ${e.message}`;
     if (e.code === 'GRAPHQL_VALIDATION_FAILED') return `error: the server rejected the request: ${e.message}`;
     const field = e.field && !e.message.includes(e.field) ? ` (field ${e.field})` : '';
     return `Error from server (${reasonOf(e.code, e.field)}): ${e.message}${field}`;

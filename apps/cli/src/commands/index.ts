@@ -16,6 +16,8 @@ import { cordonCommand } from './cordon.js';
 import { uncordonCommand } from './uncordon.js';
 import { drainCommand } from './drain.js';
 import { seedCommand } from './seed.js';
+import { logsCommand } from './logs.js';
+import { topCommand } from './top.js';
 
 export const COMMANDS: Command[] = [
   getCommand,
@@ -25,6 +27,8 @@ export const COMMANDS: Command[] = [
   deleteCommand,
   scaleCommand,
   rolloutCommand,
+  logsCommand,
+  topCommand,
   cordonCommand,
   uncordonCommand,
   drainCommand,

@@ -1,0 +1,92 @@
+// `wh logs` and `wh top` as subprocesses against a real API and a real (simulated-runtime) node agent.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestApi, type TestApi } from '../support/api.js';
+import { eventually } from '../support/controller-manager.js';
+import { spawnNodeAgent, type NodeAgentProcess } from '../support/node-agent.js';
+import { whRunner } from '../support/wh.js';
+
+let api: TestApi;
+let agent: NodeAgentProcess;
+let wh: ReturnType<typeof whRunner>;
+
+const CREATE = `mutation($input: PodInput!) { createPod(namespace: "default", input: $input) { metadata { name } } }`;
+const phase = async (name: string) => (await api.ok(`query($name: String!) { pod(namespace: "default", name: $name) { status { phase } } }`, { name })).pod?.status?.phase;
+
+before(async () => {
+  api = await startTestApi();
+  wh = whRunner(api.url);
+  agent = spawnNodeAgent(api.url, { nodeName: 'cli-node' });
+  await eventually(async () => (await api.ok(`{ node(name: "cli-node") { status { daemonEndpoints { kubeletEndpoint { Port } } } } }`)).node?.status?.daemonEndpoints, 30_000, 'node');
+  const usage = { 'sim.wheelhouse.io/memory': '48Mi', 'sim.wheelhouse.io/cpu': '30m' };
+  await api.ok(CREATE, {
+    input: { metadata: { name: 'duo', annotations: usage }, spec: { nodeName: 'cli-node', containers: [{ name: 'app', image: 'nginx' }, { name: 'sidecar', image: 'envoy' }] } },
+  });
+  await api.ok(CREATE, {
+    input: {
+      metadata: { name: 'solo', labels: { app: 'solo' }, annotations: { 'sim.wheelhouse.io/memory': '20Mi', 'sim.wheelhouse.io/cpu': '5m' } },
+      spec: { nodeName: 'cli-node', containers: [{ name: 'app', image: 'nginx' }] },
+    },
+  });
+  await api.ok(CREATE, { input: { metadata: { name: 'unbound' }, spec: { containers: [{ name: 'app', image: 'nginx' }] } } });
+  await eventually(async () => (await phase('duo')) === 'Running' && (await phase('solo')) === 'Running', 30_000, 'pods Running');
+});
+after(async () => {
+  await agent?.stop();
+  await api?.close();
+});
+
+test('logs: the only container by default, -c for one of several, --tail and --timestamps', async () => {
+  const solo = await wh.run(['logs', 'solo']);
+  assert.equal(solo.code, 0, solo.stderr);
+  assert.match(solo.stdout, /^simulated container app \(nginx\) started, run 0\n/);
+  const sidecar = await wh.run(['logs', 'pod/duo', '-c', 'sidecar']);
+  assert.match(sidecar.stdout, /^simulated container sidecar \(envoy\) started, run 0\n/);
+  const tail = await wh.run(['logs', 'duo', '-c', 'app', '--tail', '1', '--timestamps']);
+  assert.equal(tail.stdout.trimEnd().split('\n').length, 1);
+  assert.match(tail.stdout, /^\d{4}-\d\d-\d\dT\S+Z /);
+  const previous = await wh.run(['logs', 'solo', '-p']);
+  assert.deepEqual([previous.code, previous.stdout], [0, '']);
+});
+
+test('logs errors read as kubectl\'s: no container chosen, a wrong one, no node yet, no such pod', async () => {
+  const choose = await wh.run(['logs', 'duo']);
+  assert.equal(choose.code, 1);
+  assert.equal(choose.stderr, 'error: a container name must be specified for pod duo, choose one of: [app sidecar]\n');
+  const wrong = await wh.run(['logs', 'duo', '-c', 'db']);
+  assert.equal(wrong.code, 1);
+  assert.equal(wrong.stderr, 'Error from server (BadRequest): container db is not valid for pod duo\n');
+  const unbound = await wh.run(['logs', 'unbound']);
+  assert.equal(unbound.stderr, 'Error from server (BadRequest): pod unbound does not have a host assigned\n');
+  const missing = await wh.run(['logs', 'ghost']);
+  assert.equal(missing.code, 1);
+  assert.equal(missing.stderr, 'Error from server (NotFound): pods "ghost" not found\n');
+});
+
+test('logs -f streams lines as the container writes them until Ctrl-C', async () => {
+  const follow = wh.stream(['logs', 'solo', '-f', '--tail', '1']);
+  // The simulated container ticks: a second line proves the stream is live, not a one-off read.
+  await follow.waitFor(/^.*\n(app: working, tick \d+\n)/);
+  assert.equal(await follow.stop(), 0);
+});
+
+test('top pod and top node: kubectl columns and usage from the agent', async () => {
+  const pods = await wh.run(['top', 'pod']);
+  assert.equal(pods.code, 0, pods.stderr);
+  assert.equal(pods.stdout, 'NAME   CPU(cores)   MEMORY(bytes)\nduo    60m          96Mi\nsolo   5m           20Mi\n');
+  const sorted = await wh.run(['top', 'pods', '-A', '--sort-by', 'memory', '-l', 'app=solo']);
+  assert.deepEqual(sorted.stdout.trimEnd().split('\n').map((l) => l.split(/\s+/)), [['NAMESPACE', 'NAME', 'CPU(cores)', 'MEMORY(bytes)'], ['default', 'solo', '5m', '20Mi']]);
+  const nodes = await wh.run(['top', 'node']);
+  assert.equal(nodes.code, 0, nodes.stderr);
+  const [header, row] = nodes.stdout.trimEnd().split('\n');
+  assert.deepEqual(header!.split(/\s+/), ['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)']);
+  const [name, cpu, cpuPct, memory, memoryPct] = row!.split(/\s+/);
+  assert.deepEqual([name, cpu, memory], ['cli-node', '65m', '116Mi']);
+  assert.match(cpuPct!, /^\d+%$/);
+  assert.match(memoryPct!, /^\d+%$/);
+  const empty = await wh.run(['top', 'pod', '-n', 'elsewhere']);
+  assert.deepEqual([empty.code, empty.stdout, empty.stderr], [0, '', 'No resources found in elsewhere namespace.\n']);
+  const bad = await wh.run(['top', 'deployments']);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /^error: unknown command "deployments" for "wh top"/);
+});
