@@ -16,10 +16,16 @@ export interface ComponentSpec {
   needsDb: boolean;
   /** When set, the next component starts only after this URL answers 200. */
   healthUrl?: (ctx: UrlContext) => string;
+  /** Command-line arguments of the entry script. */
+  args?: (ctx: UrlContext) => string[];
 }
 
 export const COMPONENTS: readonly ComponentSpec[] = [
   { name: 'api', entry: 'apps/api/dist/main.js', needsDb: true, healthUrl: (c) => healthzUrl(c.apiUrl) },
   { name: 'controller-manager', entry: 'apps/controller-manager/dist/main.js', needsDb: false },
   { name: 'scheduler', entry: 'apps/scheduler/dist/main.js', needsDb: false },
+  // The host's node: runtime WHEELHOUSE_NODE_RUNTIME (process by default), named after the host, kubelet port 10250.
+  { name: 'node-agent', entry: 'apps/node-agent/dist/main.js', needsDb: false },
+  // kwok mode: runs every Node annotated wheelhouse.io/simulated=true, plus WHEELHOUSE_SIMULATED_NODES of its own.
+  { name: 'node-agent-simulated', entry: 'apps/node-agent/dist/main.js', needsDb: false, args: (c) => ['--runtime', 'simulated', '--manage-annotated', '--nodes', c.env.WHEELHOUSE_SIMULATED_NODES || '0', '--port', '0'] },
 ];

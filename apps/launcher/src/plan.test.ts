@@ -55,3 +55,12 @@ test('only the API gets DATABASE_URL; the others get WHEELHOUSE_SERVER instead',
   assert.equal(scheduler?.healthUrl, undefined);
   assert.equal(env.DATABASE_URL, 'postgresql://user-set', 'the input env is not mutated');
 });
+
+test('arguments are computed from the environment; the kwok agent adds WHEELHOUSE_SIMULATED_NODES nodes', () => {
+  const agents = COMPONENTS.filter((c) => c.entry === 'apps/node-agent/dist/main.js');
+  assert.deepEqual(agents.map((a) => a.name), ['node-agent', 'node-agent-simulated']);
+  const built = agents.map((a) => `/repo/${a.entry}`);
+  const plan = planComponents(agents, input(built, { WHEELHOUSE_SIMULATED_NODES: '20' }));
+  assert.deepEqual(plan.run.map((c) => c.args), [undefined, ['--runtime', 'simulated', '--manage-annotated', '--nodes', '20', '--port', '0']]);
+  assert.deepEqual(planComponents(agents, input(built)).run[1]!.args!.slice(3, 5), ['--nodes', '0']);
+});

@@ -8,6 +8,7 @@ export interface PlannedComponent {
   script: string;
   env: NodeJS.ProcessEnv;
   healthUrl?: string;
+  args?: string[];
 }
 
 export interface SkippedComponent {
@@ -42,6 +43,7 @@ export function planComponents(specs: readonly ComponentSpec[], input: PlanInput
       script,
       env: componentEnv(spec, input),
       healthUrl: spec.healthUrl?.({ apiUrl: input.apiUrl, env: input.env }),
+      ...(spec.args ? { args: spec.args({ apiUrl: input.apiUrl, env: input.env }) } : {}),
     });
   }
   return plan;

@@ -35,7 +35,7 @@ export class Supervisor {
   start(component: PlannedComponent): void {
     const { log, output } = this.opts;
     log.info(`starting ${component.name} (${component.script})`);
-    const child = spawn(process.execPath, [component.script], {
+    const child = spawn(process.execPath, [component.script, ...(component.args ?? [])], {
       env: component.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
