@@ -180,6 +180,26 @@ describe('node lifecycle controller', () => {
     assert.ok(daemon && !daemon.metadata.deletionTimestamp && daemon.spec.nodeName === target, 'the DaemonSet pod stays');
   });
 
+  test('every node silent at once: the controller doubts itself and lifts the NoExecute taints; they all recover', async () => {
+    const all = ['node-a', 'node-b', 'node-c'];
+    for (const name of all) nodes.stop(name);
+    // The first node to fall silent may be tainted while the others still look Ready; once all are Unknown the taints go.
+    await eventually(async () => {
+      for (const name of all) {
+        const node = await getNode(name);
+        if (node.status.conditions?.find((c) => c.type === 'Ready')?.status !== 'Unknown') return false;
+        const keys = taintKeys(node);
+        if (!keys.includes('node.kubernetes.io/unreachable:NoSchedule') || keys.includes('node.kubernetes.io/unreachable:NoExecute')) return false;
+      }
+      return true;
+    }, 60_000, 'all nodes Unknown, unschedulable, without NoExecute taints');
+    for (const name of all) await nodes.revive(name);
+    await eventually(async () => {
+      for (const name of all) if ((await getNode(name)).spec.taints?.some((t) => t.key === 'node.kubernetes.io/unreachable')) return false;
+      return true;
+    }, 30_000, 'all nodes untainted');
+  });
+
   test('the pods of a deleted node are garbage-collected after the quarantine', async () => {
     await api.ok(`mutation { createNode(input: { metadata: { name: "doomed" } }) { metadata { name } } }`);
     await api.ok(`mutation($input: PodInput!) { createPod(namespace: "default", input: $input) { metadata { name } } }`, {

@@ -4,6 +4,8 @@ import type { ConditionStatus } from '../common/types.js';
 import type { ManagedObject, ManagerContext } from '../runtime/context.js';
 import { decideNodeLifecycle, type NodeLifecycleAction } from './decide.js';
 import { orphanQuarantineLeft } from './pod-gc.js';
+import { zoneOf } from './disruption.js';
+import { readyStatus } from './node-health.js';
 import type { LifecycleNode, LifecyclePod } from './types.js';
 
 const PATCH_NODE_STATUS = `mutation($name: String!, $patch: JSONObject!) { patchNodeStatus(name: $name, patch: $patch) { metadata { resourceVersion } } }`;
@@ -104,6 +106,10 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
       lastSeenReady: lastSeenReady.get(nodeName),
       now: ctx.now(),
       gracePeriodMs: options.gracePeriodMs,
+      readinessOfOthers: ctx.informers.nodes
+        .list()
+        .filter((n) => n.metadata.name !== nodeName)
+        .map((n) => ({ zone: zoneOf((n.metadata as { labels?: Record<string, string> }).labels), ready: readyStatus((n.status as LifecycleNode['status'])?.conditions) })),
     });
     // Each node write is conditional on the version the decision saw, or the one just written.
     const version = { current: node.metadata.resourceVersion };

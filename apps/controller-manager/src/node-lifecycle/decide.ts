@@ -3,6 +3,7 @@
 import type { ConditionStatus, PodCondition } from '../common/types.js';
 import { heartbeatExpired, readyStatus, unknownConditions } from './node-health.js';
 import { reconcileTaints } from './node-taints.js';
+import { noExecutePolicy, zoneOf, type NodeReadiness } from './disruption.js';
 import { evictionDeadline } from './taint-eviction.js';
 import { expiredTerminatingPods } from './pod-gc.js';
 import { notReadyConditions } from './mark-pods-not-ready.js';
@@ -19,6 +20,8 @@ export interface NodeLifecycleState {
   now: Date;
   /** node-monitor-grace-period. */
   gracePeriodMs: number;
+  /** How the Ready status of the other nodes lets NoExecute taints go (disruption.ts); default taint. */
+  readinessOfOthers?: NodeReadiness[];
 }
 
 export type NodeLifecycleAction =
@@ -59,7 +62,9 @@ export function decideNodeLifecycle(state: NodeLifecycleState): NodeLifecycleDec
 
   // 2. Taints follow the conditions (and the cordon).
   const taints = node.spec?.taints ?? [];
-  const nextTaints = reconcileTaints(taints, conditions, node.spec?.unschedulable === true, now);
+  const zone = zoneOf(node.metadata.labels);
+  const policy = state.readinessOfOthers ? noExecutePolicy([...state.readinessOfOthers, { zone, ready }], zone) : 'taint';
+  const nextTaints = reconcileTaints(taints, conditions, node.spec?.unschedulable === true, now, policy);
   if (nextTaints) actions.push({ type: 'setTaints', taints: nextTaints });
 
   // 3. NoExecute taints that are on the node and stay there: evict pods that do not

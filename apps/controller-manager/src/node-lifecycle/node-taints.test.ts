@@ -60,4 +60,11 @@ describe('reconcileTaints', () => {
     const theirs: Taint = { key: 'maintenance', effect: 'NoExecute' };
     assert.deepEqual(reconcileTaints([theirs], [ready('True')], false, at(5)), [{ key: 'maintenance', effect: 'NoExecute', timeAdded: stamp(5) }]);
   });
+
+  test('zone disruption: hold adds no NoExecute taint but keeps one there; lift removes it; NoSchedule ones stay', () => {
+    assert.deepEqual(reconcileTaints([], [ready('Unknown')], false, at(60), 'hold'), [{ key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' }]);
+    const tainted = reconcileTaints([], [ready('Unknown')], false, at(60))!;
+    assert.equal(reconcileTaints(tainted, [ready('Unknown')], false, at(90), 'hold'), undefined);
+    assert.deepEqual(reconcileTaints(tainted, [ready('Unknown')], false, at(90), 'lift'), [{ key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' }]);
+  });
 });

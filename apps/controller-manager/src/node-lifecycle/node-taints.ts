@@ -2,6 +2,7 @@
 // (TaintNodesByCondition and the NoExecute tainting pass), leaving others' taints alone.
 import { TAINT_NODE_NOT_READY, TAINT_NODE_UNREACHABLE } from '@wheelhouse/resources';
 import { timestampOf } from '../common/time.js';
+import type { NoExecutePolicy } from './disruption.js';
 import type { NodeCondition, Taint, TaintEffect } from './types.js';
 
 export { TAINT_NODE_NOT_READY, TAINT_NODE_UNREACHABLE };
@@ -49,11 +50,22 @@ export function conditionTaints(conditions: readonly NodeCondition[], unschedula
 /**
  * The node's taints after bringing the managed ones in line: stale managed taints go,
  * missing ones are appended, NoExecute ones stamped with timeAdded (also others' NoExecute
- * taints that lack it, since eviction times count from it). undefined when nothing changes.
+ * taints that lack it, since eviction times count from it), the managed NoExecute ones
+ * only as the zone's disruption allows. undefined when nothing changes.
  */
-export function reconcileTaints(current: readonly Taint[], conditions: readonly NodeCondition[], unschedulable: boolean, now: Date): Taint[] | undefined {
+export function reconcileTaints(
+  current: readonly Taint[],
+  conditions: readonly NodeCondition[],
+  unschedulable: boolean,
+  now: Date,
+  noExecute: NoExecutePolicy = 'taint',
+): Taint[] | undefined {
   const stamp = timestampOf(now);
-  const wanted = conditionTaints(conditions, unschedulable);
+  const wanted = conditionTaints(conditions, unschedulable).filter((w) => {
+    if (w.effect !== 'NoExecute' || noExecute === 'taint') return true;
+    // Held: keep what is there, add nothing. Lifted: all go.
+    return noExecute === 'hold' && current.some((t) => same(w, t));
+  });
   const kept = current
     .filter((t) => !isManaged(t) || wanted.some((w) => same(w, t)))
     .map((t) => (t.effect === 'NoExecute' && !t.timeAdded ? { ...t, timeAdded: stamp } : t));

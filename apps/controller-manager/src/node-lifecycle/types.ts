@@ -29,7 +29,7 @@ export interface NodeCondition {
 }
 
 export interface LifecycleNode {
-  metadata: { name: string; uid?: string; creationTimestamp?: Timestamp; resourceVersion?: string };
+  metadata: { name: string; uid?: string; creationTimestamp?: Timestamp; resourceVersion?: string; labels?: Record<string, string> };
   spec?: { unschedulable?: boolean; taints?: Taint[] };
   status?: { conditions?: NodeCondition[] };
 }
