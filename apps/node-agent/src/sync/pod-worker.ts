@@ -387,7 +387,7 @@ export class PodWorker {
       if (instance) this.adoptInstance(s.name, init, record, instance, record.restartCount);
       else record.current = { id: `${this.uid}/${s.name}/${record.restartCount}`, run: lostRun(runningSince, new Date()) };
     }
-    this.deps.log(`re-adopted pod ${this.key} (${this.instances.size} running container(s))`);
+    this.deps.log(`resumed pod ${this.key}: ${this.instances.size} running container(s) re-adopted`);
   }
 
   private publish(terminating = false): void {
