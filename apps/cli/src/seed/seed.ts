@@ -33,8 +33,11 @@ export async function seed(session: Session, options: SeedOptions, log: (line: s
   if (options.scale) {
     const { nodes, pods } = options.scale;
     log(`Scale: ${nodes} simulated nodes, ${pods} pods`);
+    const namespace = await applyDocuments(session, [scaleNamespace()], { dryRun: options.dryRun });
+    for (const r of namespace) log(`  ${appliedName(r)} ${r.action}`);
+    tally = addTally(tally, namespace);
     const groups: [string, Record<string, unknown>[]][] = [
-      ['nodes', [scaleNamespace(), ...scaleNodes(nodes)]],
+      ['nodes', scaleNodes(nodes)],
       ['deployments', scaleDeployments(pods)],
     ];
     for (const [what, documents] of groups) {
