@@ -106,10 +106,11 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
       lastSeenReady: lastSeenReady.get(nodeName),
       now: ctx.now(),
       gracePeriodMs: options.gracePeriodMs,
-      readinessOfOthers: ctx.informers.nodes
-        .list()
-        .filter((n) => n.metadata.name !== nodeName)
-        .map((n) => ({ zone: zoneOf((n.metadata as { labels?: Record<string, string> }).labels), ready: readyStatus((n.status as LifecycleNode['status'])?.conditions) })),
+      readinessOfOthers: () =>
+        ctx.informers.nodes
+          .list()
+          .filter((n) => n.metadata.name !== nodeName)
+          .map((n) => ({ zone: zoneOf((n.metadata as { labels?: Record<string, string> }).labels), ready: readyStatus((n.status as LifecycleNode['status'])?.conditions) })),
     });
     // Each node write is conditional on the version the decision saw, or the one just written.
     const version = { current: node.metadata.resourceVersion };

@@ -93,12 +93,12 @@ describe('decideNodeLifecycle', () => {
 
   test('every other node down too: no NoExecute taint and no eviction (the controller doubts its own view)', () => {
     const othersDown = [{ zone: '', ready: 'Unknown' as const }, { zone: '', ready: 'Unknown' as const }];
-    const silent = decideNodeLifecycle(state({ now: at(40), pods: [pod('web')], readinessOfOthers: othersDown }));
+    const silent = decideNodeLifecycle(state({ now: at(40), pods: [pod('web')], readinessOfOthers: () => othersDown }));
     assert.deepEqual((silent.actions.find((a) => a.type === 'setTaints') as { taints: Taint[] }).taints, [{ key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' }]);
-    const lifted = decideNodeLifecycle(state({ node: unreachableNode(), pods: [pod('web')], now: at(41), readinessOfOthers: othersDown }));
+    const lifted = decideNodeLifecycle(state({ node: unreachableNode(), pods: [pod('web')], now: at(41), readinessOfOthers: () => othersDown }));
     assert.deepEqual(lifted.actions.filter((a) => a.type === 'evictPod'), [], 'a taint being lifted evicts nobody');
     assert.deepEqual((lifted.actions.find((a) => a.type === 'setTaints') as { taints: Taint[] }).taints, [{ key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' }]);
-    const healthyOthers = decideNodeLifecycle(state({ node: unreachableNode(), pods: [pod('web')], now: at(41), readinessOfOthers: [{ zone: '', ready: 'True' }] }));
+    const healthyOthers = decideNodeLifecycle(state({ node: unreachableNode(), pods: [pod('web')], now: at(41), readinessOfOthers: () => [{ zone: '', ready: 'True' }] }));
     assert.deepEqual(types(healthyOthers).filter((t) => t === 'evictPod'), ['evictPod']);
   });
 });

@@ -20,8 +20,11 @@ export interface NodeLifecycleState {
   now: Date;
   /** node-monitor-grace-period. */
   gracePeriodMs: number;
-  /** How the Ready status of the other nodes lets NoExecute taints go (disruption.ts); default taint. */
-  readinessOfOthers?: NodeReadiness[];
+  /**
+   * The zone and Ready status of every other node, for zone disruption (disruption.ts);
+   * asked only when this node is not Ready. Absent: NoExecute taints always follow.
+   */
+  readinessOfOthers?: () => NodeReadiness[];
 }
 
 export type NodeLifecycleAction =
@@ -63,7 +66,7 @@ export function decideNodeLifecycle(state: NodeLifecycleState): NodeLifecycleDec
   // 2. Taints follow the conditions (and the cordon).
   const taints = node.spec?.taints ?? [];
   const zone = zoneOf(node.metadata.labels);
-  const policy = state.readinessOfOthers ? noExecutePolicy([...state.readinessOfOthers, { zone, ready }], zone) : 'taint';
+  const policy = state.readinessOfOthers && ready !== 'True' ? noExecutePolicy([...state.readinessOfOthers(), { zone, ready }], zone) : 'taint';
   const nextTaints = reconcileTaints(taints, conditions, node.spec?.unschedulable === true, now, policy);
   if (nextTaints) actions.push({ type: 'setTaints', taints: nextTaints });
 

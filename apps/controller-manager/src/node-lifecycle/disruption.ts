@@ -46,7 +46,11 @@ export type NoExecutePolicy = 'taint' | 'hold' | 'lift';
  */
 export function noExecutePolicy(nodes: readonly NodeReadiness[], zone: string): NoExecutePolicy {
   const byZone = new Map<string, (ConditionStatus | undefined)[]>();
-  for (const node of nodes) byZone.set(node.zone, [...(byZone.get(node.zone) ?? []), node.ready]);
+  for (const node of nodes) {
+    const zoneReady = byZone.get(node.zone);
+    if (zoneReady) zoneReady.push(node.ready);
+    else byZone.set(node.zone, [node.ready]);
+  }
   const states = new Map([...byZone].map(([z, ready]) => [z, zoneState(ready)]));
   if (states.size > 0 && [...states.values()].every((s) => s === 'FullDisruption')) return 'lift';
   if (states.get(zone) === 'PartialDisruption' && (byZone.get(zone)?.length ?? 0) <= LARGE_CLUSTER_THRESHOLD) return 'hold';
