@@ -56,3 +56,17 @@ test('nodes: STATUS from the Ready condition, ROLES from labels', () => {
   assert.deepEqual(columnsFor('Node').row(node, now), ['n1', 'Ready,SchedulingDisabled', 'control-plane', '60m', 'v1.30.0']);
   assert.equal(nodeStatus({ metadata: {}, status: { conditions: [{ type: 'Ready', status: 'False' }] } }), 'NotReady');
 });
+
+test('nodes -o wide: addresses and node info, <none> and <unknown> when absent', () => {
+  const node: KubeObj = {
+    metadata: { name: 'n1', creationTimestamp: created },
+    status: {
+      addresses: [{ type: 'InternalIP', address: '127.0.0.1' }, { type: 'Hostname', address: 'n1' }],
+      nodeInfo: { kubeletVersion: 'v1.30.0', osImage: 'Ubuntu 24.04', kernelVersion: '6.8.0', containerRuntimeVersion: 'process://v0.1.0' },
+    },
+  };
+  const wide = columnsFor('Node', { wide: true });
+  assert.deepEqual(wide.headers, ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', 'INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME']);
+  assert.deepEqual(wide.row(node, now).slice(5), ['127.0.0.1', '<none>', 'Ubuntu 24.04', '6.8.0', 'process://v0.1.0']);
+  assert.deepEqual(wide.row({ metadata: { name: 'bare' } }, now).slice(5), ['<none>', '<none>', '<unknown>', '<unknown>', '<unknown>']);
+});

@@ -102,9 +102,16 @@ const workloadWide = (o: KubeObj) => [
   selectorText(o.spec?.selector),
 ];
 
+const nodeAddress = (o: KubeObj, type: string) => ((o.status?.addresses ?? []) as { type?: string; address?: string }[]).find((a) => a.type === type)?.address || '<none>';
+const nodeWide = (o: KubeObj) => {
+  const info = o.status?.nodeInfo ?? {};
+  return [nodeAddress(o, 'InternalIP'), nodeAddress(o, 'ExternalIP'), info.osImage || '<unknown>', info.kernelVersion || '<unknown>', info.containerRuntimeVersion || '<unknown>'];
+};
+
 /** Extra columns of `-o wide`. */
 const WIDE: Record<string, Columns> = {
   Pod: { headers: ['IP', 'NODE'], row: (o) => [o.status?.podIP || '<none>', o.spec?.nodeName || '<none>'] },
+  Node: { headers: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'], row: nodeWide },
   Deployment: { headers: ['CONTAINERS', 'IMAGES', 'SELECTOR'], row: workloadWide },
   ReplicaSet: { headers: ['CONTAINERS', 'IMAGES', 'SELECTOR'], row: workloadWide },
   ReplicationController: { headers: ['CONTAINERS', 'IMAGES', 'SELECTOR'], row: workloadWide },
