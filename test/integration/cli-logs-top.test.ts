@@ -63,6 +63,23 @@ test('logs errors read as kubectl\'s: no container chosen, a wrong one, no node 
   assert.equal(missing.stderr, 'Error from server (NotFound): pods "ghost" not found\n');
 });
 
+test('logs of a workload are its first pod\'s; a workload without pods says so', async () => {
+  const rs = (name: string, app: string) =>
+    `apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: ${name}}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: ${app}}}\n  template:\n    metadata: {labels: {app: ${app}}}\n    spec: {containers: [{name: app, image: nginx}]}\n`;
+  // No controller-manager runs here: the ReplicaSets only select pods, they create none.
+  assert.equal((await wh.run(['apply', '-f', '-'], { stdin: `${rs('solo-rs', 'solo')}---\n${rs('empty-rs', 'nobody')}` })).code, 0);
+  const logs = await wh.run(['logs', 'rs/solo-rs']);
+  assert.equal(logs.code, 0, logs.stderr);
+  assert.match(logs.stdout, /^simulated container app \(nginx\) started, run 0\n/);
+  assert.equal(logs.stderr, '');
+  const none = await wh.run(['logs', 'replicaset/empty-rs']);
+  assert.deepEqual([none.code, none.stderr], [1, 'error: no pods found for replicaset.apps/empty-rs\n']);
+  const missing = await wh.run(['logs', 'deploy/ghost']);
+  assert.equal(missing.stderr, 'Error from server (NotFound): deployments "ghost" not found\n');
+  const node = await wh.run(['logs', 'node/cli-node']);
+  assert.match(node.stderr, /^error: cannot get the logs of node\/cli-node: only pods and their controllers have logs/);
+});
+
 test('logs -f streams lines as the container writes them until Ctrl-C', async () => {
   const follow = wh.stream(['logs', 'solo', '-f', '--tail', '1']);
   // The simulated container ticks: a second line proves the stream is live, not a one-off read.

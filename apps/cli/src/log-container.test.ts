@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseContainer, lineCount } from './log-container.js';
+import { chooseContainer, firstPod, lineCount, selectorText } from './log-container.js';
 
 const pod = (containers: string[], annotations: Record<string, string> = {}) => ({
   metadata: { name: 'web', annotations },
@@ -23,4 +23,19 @@ test('several containers and no choice is kubectl\'s error listing them', () => 
 
 test('line counts ignore the final newline', () => {
   assert.deepEqual([lineCount(''), lineCount('a\n'), lineCount('a\nb'), lineCount('a\nb\n')], [0, 1, 2, 2]);
+});
+
+test('workload selectors become selector text: matchLabels, expressions, or an RC\'s plain map', () => {
+  assert.equal(selectorText({ matchLabels: { app: 'web', tier: 'fe' } }), 'app=web,tier=fe');
+  assert.equal(
+    selectorText({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'env', operator: 'In', values: ['a', 'b'] }, { key: 'canary', operator: 'DoesNotExist' }] }),
+    'app=web,env in (a,b),!canary',
+  );
+  assert.equal(selectorText({ app: 'cart' }), 'app=cart');
+});
+
+test('the first pod of a workload is the oldest, then by name', () => {
+  const p = (name: string, creationTimestamp: string) => ({ metadata: { name, creationTimestamp } });
+  assert.equal(firstPod([p('b', '2026-01-01T00:00:02Z'), p('c', '2026-01-01T00:00:01Z'), p('a', '2026-01-01T00:00:01Z')])?.metadata.name, 'a');
+  assert.equal(firstPod([]), undefined);
 });

@@ -1,14 +1,15 @@
-/** wh logs POD [-c C] [-f] [--tail N] [--since 5m] [-p] [--timestamps] [--all-containers]: a container's log from its node agent. */
+/** wh logs POD|KIND/NAME [-c C] [-f] [--tail N] [--since 5m] [-p] [--timestamps] [--all-containers]: a container's log from its node agent. */
 import { WheelhouseError } from '@wheelhouse/client';
-import { PodKind } from '@wheelhouse/resources';
+import { PodKind, type KindInfo } from '@wheelhouse/resources';
 import { bool, durationSeconds, int, str, type ParsedArgs } from '../args.js';
 import { err, out, withSession, type Command } from '../command.js';
-import { notFoundError, UsageError } from '../errors.js';
-import { lowerPlural, resolveKind } from '../kinds.js';
-import { chooseContainer, lineCount } from '../log-container.js';
+import { CliError, notFoundError, UsageError } from '../errors.js';
+import { lowerPlural, qualifiedKind, resolveKind } from '../kinds.js';
+import { chooseContainer, firstPod, lineCount, selectorText } from '../log-container.js';
+import type { KubeObj } from '../print/object.js';
 import { Session } from '../session.js';
 
-const USAGE = 'Usage: wh logs POD [-c CONTAINER] [-f] [--tail N] [--since 5m] [-p] [--timestamps] [--all-containers]';
+const USAGE = 'Usage: wh logs POD|deployment/NAME [-c CONTAINER] [-f] [--tail N] [--since 5m] [-p] [--timestamps] [--all-containers]';
 
 const LOGS = `query PodLogs($namespace: String, $name: String!, $container: String, $tailLines: Int, $sinceSeconds: Int, $previous: Boolean, $timestamps: Boolean) {
   logs: podLogs(namespace: $namespace, name: $name, container: $container, tailLines: $tailLines, sinceSeconds: $sinceSeconds, previous: $previous, timestamps: $timestamps)
@@ -31,7 +32,7 @@ export const logsCommand: Command = {
     { name: 'all-containers' },
   ],
   async run(args: ParsedArgs) {
-    const name = podName(args.positionals);
+    const ref = podRef(args.positionals);
     const tail = int(args, 'tail');
     const request = {
       // kubectl: --tail=-1 (the default) means every line.
@@ -42,9 +43,8 @@ export const logsCommand: Command = {
     };
     const session = new Session(args);
     return withSession(session, async () => {
-      const pod = await session.get(PodKind, name);
-      if (!pod) throw notFoundError(lowerPlural(PodKind), name);
-      const vars = { namespace: session.namespace, name };
+      const pod = await findPod(session, ref);
+      const vars = { namespace: session.namespace, name: pod.metadata.name };
       if (bool(args, 'all-containers')) {
         for (const c of pod.spec?.containers ?? []) process.stdout.write(await fetchLogs(session, { ...vars, ...request, container: c.name }));
         return 0;
@@ -62,14 +62,29 @@ export const logsCommand: Command = {
   },
 };
 
-/** `web`, `pod/web` or `po/web`; other kinds are not logged (yet). */
-function podName(positionals: string[]): string {
+/** `web`, `pod/web`, or `deployment/web` (also rs, rc): a workload's logs are its first pod's, as kubectl's. */
+function podRef(positionals: string[]): { kind: KindInfo; name: string } {
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'logs takes one pod' : 'a pod name is required', USAGE);
   const [first] = positionals as [string];
-  if (!first.includes('/')) return first;
+  if (!first.includes('/')) return { kind: PodKind, name: first };
   const [kind, name] = first.split('/') as [string, string];
-  if (resolveKind(kind).kind !== 'Pod') throw new UsageError(`cannot get the logs of ${kind}/${name}: only pods have logs here`, USAGE);
-  return name;
+  const info = resolveKind(kind);
+  if (info.kind !== 'Pod' && !WORKLOADS.has(info.kind)) throw new UsageError(`cannot get the logs of ${kind}/${name}: only pods and their controllers have logs`, USAGE);
+  return { kind: info, name };
+}
+
+const WORKLOADS = new Set(['Deployment', 'ReplicaSet', 'ReplicationController']);
+
+/** The pod itself, or the first (oldest) pod a workload selects, announced on stderr as kubectl does. */
+async function findPod(session: Session, ref: { kind: KindInfo; name: string }): Promise<KubeObj> {
+  const object = await session.get(ref.kind, ref.name);
+  if (!object) throw notFoundError(lowerPlural(ref.kind), ref.name);
+  if (ref.kind.kind === 'Pod') return object;
+  const pods = await session.list(PodKind, { labelSelector: selectorText(object.spec?.selector) });
+  const chosen = firstPod(pods);
+  if (!chosen) throw new CliError(`no pods found for ${qualifiedKind(ref.kind)}/${ref.name}`);
+  if (pods.length > 1) err(`Found ${pods.length} pods, using pod/${chosen.metadata.name}`);
+  return chosen;
 }
 
 async function fetchLogs(session: Session, vars: Record<string, unknown>): Promise<string> {
