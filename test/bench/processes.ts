@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
 /** The API as its own process on a free port; resolves with its GraphQL URL. */
-export async function spawnApi(databaseUrl: string, token: string): Promise<{ process: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [root('apps/api/dist/main.js')], {
+export async function spawnApi(databaseUrl: string, token: string, nodeArgs: string[] = []): Promise<{ process: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [...nodeArgs, root('apps/api/dist/main.js')], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', WHEELHOUSE_ADMIN_TOKEN: token, WHEELHOUSE_DATA_DIR: '/tmp/wh-bench' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -25,8 +25,8 @@ export async function spawnApi(databaseUrl: string, token: string): Promise<{ pr
   return { process: child, url };
 }
 
-export function spawnControllerManager(url: string, token: string, metricsPort: number): ChildProcess {
-  const child = spawn(process.execPath, [root('apps/controller-manager/dist/main.js')], {
+export function spawnControllerManager(url: string, token: string, metricsPort: number, nodeArgs: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...nodeArgs, root('apps/controller-manager/dist/main.js')], {
     env: { ...process.env, WHEELHOUSE_SERVER: url, WHEELHOUSE_TOKEN: token, WHEELHOUSE_CONTROLLER_METRICS_PORT: String(metricsPort) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

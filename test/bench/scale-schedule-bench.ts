@@ -1,5 +1,5 @@
 /**
- * `npm run bench:scale -- --in-memory` (or `node test/dist/bench/scale-schedule-bench.js`):
+ * `node test/dist/bench/scale-schedule-bench.js` (after `npm run build`):
  * the scheduler's decisions alone, no I/O — SCHED_NODES (500) nodes, SCHED_PODS (10,000)
  * pods of 20 Deployments decided in batches of 500 against the cache, as the process
  * does. Prints decisions/s for the default adaptive percentageOfNodesToScore and for 100%.

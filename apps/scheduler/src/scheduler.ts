@@ -16,6 +16,7 @@ import { SchedulerCache } from './cache.js';
 import type { SchedulerConfig } from './chain.js';
 import { decideBatch } from './decide-batch.js';
 import { EventBatcher } from './event-batcher.js';
+import { podSelection } from './pod-selection.js';
 import type { Node, Pod } from './types.js';
 
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
@@ -54,6 +55,11 @@ export interface SchedulerOptions {
   now?: () => Date;
   /** Pods taken off the queue and bound per bindPods call. */
   maxBatch?: number;
+  /**
+   * bindPods calls in flight at once. Deciding never waits for a binding (the cache
+   * assumes it), only for a free slot, so a slow API makes batches bigger, not fewer.
+   */
+  maxBindsInFlight?: number;
 }
 
 export interface RunningScheduler {
@@ -89,11 +95,12 @@ export async function startScheduler(client: WheelhouseClient, options: Schedule
   const { log } = options;
   const now = options.now ?? (() => new Date());
   const maxBatch = options.maxBatch ?? 500;
+  const maxBindsInFlight = options.maxBindsInFlight ?? 8;
   const selections = new FullSelections(client);
   const pods = new Informer<CachedPod>(client, {
     plural: 'pods',
     kind: 'Pod',
-    fields: await selections.of('Pod'),
+    fields: await podSelection(selections),
     transform: (o) => stripNulls(o),
     onError: (error, willRetry) => log(`pods watch${willRetry ? ' (retrying)' : ''}`, error),
   });
@@ -231,7 +238,7 @@ export async function startScheduler(client: WheelhouseClient, options: Schedule
     await Promise.all([bind(decision.bindings), markUnschedulable(decision.unschedulable)]);
   };
 
-  /** Drains the queue into batches; the next batch is decided while the last one is being bound. */
+  /** Drains the queue into batches; the next batches are decided while earlier ones are being bound. */
   const run = async () => {
     const inFlight = new Set<Promise<void>>();
     for (let first = await queue.get(); first !== undefined; first = await queue.get()) {
@@ -251,7 +258,7 @@ export async function startScheduler(client: WheelhouseClient, options: Schedule
           inFlight.delete(batch);
         });
       inFlight.add(batch);
-      if (inFlight.size >= 2) await Promise.race(inFlight);
+      if (inFlight.size >= maxBindsInFlight) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
   };
