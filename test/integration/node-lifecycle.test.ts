@@ -126,6 +126,9 @@ describe('node lifecycle controller', () => {
     // Evicted after 2 s, force-deleted after their 2 s grace (no agent confirms), replaced elsewhere.
     const replaced = await runningOn('app=web', 6, (n) => n !== victim, `six web pods running away from ${victim}`);
     assert.ok(replaced.every((p) => !evictees.includes(p.metadata.name)), 'the pods of the dead node are gone, not just terminating');
+    const { history } = await api.ok(`query($name: String!) { history(kind: "Pod", namespace: "default", name: $name) { type object } }`, { name: evictees[0] });
+    const disruption = history.map((h: { object: { status?: { conditions?: { type: string; reason?: string }[] } } }) => h.object.status?.conditions?.find((c) => c.type === 'DisruptionTarget')).find(Boolean);
+    assert.equal(disruption?.reason, 'DeletionByTaintManager', 'DisruptionTarget set before the eviction');
     const evictions = await events('reason=TaintManagerEviction');
     for (const name of evictees) assert.ok(evictions.some((e) => e.involvedObject.name === name && e.message === `Marking for deletion Pod default/${name}`), `eviction event for ${name}`);
 
@@ -208,5 +211,10 @@ describe('node lifecycle controller', () => {
     await api.ok(`mutation { deleteNode(name: "doomed") { metadata { name } } }`);
     assert.equal((await pods('app=orphan')).length, 1, 'the pod outlives its node at first');
     await eventually(async () => (await pods('app=orphan')).length === 0, 60_000, 'the orphaned pod deleted');
+    const { history } = await api.ok(`query { history(kind: "Pod", namespace: "default", name: "orphan") { type object } }`);
+    const last = history[history.length - 1] as { type: string; object: { status: { conditions?: { type: string; status: string; reason: string; message: string }[] } } };
+    assert.equal(last.type, 'DELETED');
+    const disruption = last.object.status.conditions?.find((c) => c.type === 'DisruptionTarget');
+    assert.deepEqual([disruption?.status, disruption?.reason, disruption?.message], ['True', 'DeletionByPodGC', 'PodGC: node no longer exists'], 'marked DisruptionTarget before the delete');
   });
 });

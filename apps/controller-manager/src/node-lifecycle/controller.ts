@@ -4,6 +4,7 @@ import type { ConditionStatus } from '../common/types.js';
 import type { ManagedObject, ManagerContext } from '../runtime/context.js';
 import { decideNodeLifecycle, type NodeLifecycleAction } from './decide.js';
 import { orphanQuarantineLeft } from './pod-gc.js';
+import { POD_GC_DISRUPTION, TAINT_MANAGER_DISRUPTION, withDisruptionTarget } from './disruption-target.js';
 import { zoneOf } from './disruption.js';
 import { readyStatus } from './node-health.js';
 import type { LifecycleNode, LifecyclePod } from './types.js';
@@ -135,9 +136,21 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
     // The cache may be behind: only the API can say the node is really gone.
     const { node } = await ctx.client.request<{ node: { metadata: { name: string } } | null }>(`query($name: String!) { node(name: $name) { metadata { name } } }`, { name: nodeName });
     if (node) return done();
-    for (const pod of pods) await ctx.client.request(DELETE_POD, { ns: pod.metadata.namespace, name: pod.metadata.name, grace: 0 }).catch(podGone);
+    for (const pod of pods) {
+      await markDisrupted(pod, POD_GC_DISRUPTION);
+      await ctx.client.request(DELETE_POD, { ns: pod.metadata.namespace, name: pod.metadata.name, grace: 0 }).catch(podGone);
+    }
     missingSince.delete(nodeName);
     return done();
+  };
+
+  /** DisruptionTarget=True before the delete, conditional on the pod as the decision saw it. */
+  const markDisrupted = async (pod: LifecyclePod, cause: { reason: string; message: string }) => {
+    const conditions = withDisruptionTarget(pod, cause, ctx.now());
+    if (!conditions) return;
+    await ctx.client
+      .request(PATCH_POD_STATUS, { ns: pod.metadata.namespace, name: pod.metadata.name, patch: { metadata: { resourceVersion: pod.metadata.resourceVersion }, status: { conditions } } })
+      .catch(podGone);
   };
 
   const involvedNode = (node: LifecycleNode) => ({ apiVersion: 'v1', kind: 'Node', name: node.metadata.name, uid: node.metadata.uid ?? node.metadata.name });
@@ -172,6 +185,7 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
         return;
       case 'evictPod':
         // The taint manager deletes with the pod's own grace period (no PodDisruptionBudget applies).
+        await markDisrupted(action.pod, TAINT_MANAGER_DISRUPTION);
         await ctx.client.request(DELETE_POD, { ns: action.pod.metadata.namespace, name: action.pod.metadata.name }).catch(podGone);
         void events.record(involvedPod(action.pod), 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${action.pod.metadata.namespace}/${action.pod.metadata.name}`);
         return;
