@@ -28,4 +28,5 @@ export const COMPONENTS: readonly ComponentSpec[] = [
   { name: 'node-agent', entry: 'apps/node-agent/dist/main.js', needsDb: false },
   // kwok mode: runs every Node annotated wheelhouse.io/simulated=true, plus WHEELHOUSE_SIMULATED_NODES of its own.
   { name: 'node-agent-simulated', entry: 'apps/node-agent/dist/main.js', needsDb: false, args: (c) => ['--runtime', 'simulated', '--manage-annotated', '--nodes', c.env.WHEELHOUSE_SIMULATED_NODES || '0', '--port', '0'] },
+  { name: 'dashboard', entry: 'apps/dashboard/server.mjs', needsDb: false },
 ];

@@ -16,7 +16,7 @@ export function PodPhaseChart({ counts }: { counts: { phase: string; count: numb
     <>
       <div style={{ width: '100%', height: 180 }} aria-hidden>
         <ResponsiveContainer>
-          <BarChart data={counts} margin={{ top: 8, right: 8, bottom: 0, left: -20 }}>
+          <BarChart data={counts} margin={{ top: 8, right: 8, bottom: 0, left: -20 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="phase" tick={{ fontSize: 12, fill: 'var(--mantine-color-dimmed)' }} />
             <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: 'var(--mantine-color-dimmed)' }} />
