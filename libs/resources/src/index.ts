@@ -16,3 +16,4 @@ export * from './defaults/index.js';
 export * from './quantity/index.js';
 export { toTimestamp } from './kinds/pod-termination.js';
 export * from './workloads/revision.js';
+export * from './workloads/disruption-target.js';

@@ -1,10 +1,10 @@
 import { hasCode } from '@wheelhouse/client';
+import { POD_GC_DISRUPTION, TAINT_MANAGER_DISRUPTION, withDisruptionTarget, type DisruptionCause } from '@wheelhouse/resources';
 import { WorkQueue, done, keyOf, requeueAfter, runController, type ControllerHandle } from '@wheelhouse/controller-runtime';
 import type { ConditionStatus } from '../common/types.js';
 import type { ManagedObject, ManagerContext } from '../runtime/context.js';
 import { decideNodeLifecycle, type NodeLifecycleAction } from './decide.js';
 import { orphanQuarantineLeft } from './pod-gc.js';
-import { POD_GC_DISRUPTION, TAINT_MANAGER_DISRUPTION, withDisruptionTarget } from './disruption-target.js';
 import { zoneOf } from './disruption.js';
 import { readyStatus } from './node-health.js';
 import type { LifecycleNode, LifecyclePod } from './types.js';
@@ -145,8 +145,8 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
   };
 
   /** DisruptionTarget=True before the delete, conditional on the pod as the decision saw it. */
-  const markDisrupted = async (pod: LifecyclePod, cause: { reason: string; message: string }) => {
-    const conditions = withDisruptionTarget(pod, cause, ctx.now());
+  const markDisrupted = async (pod: LifecyclePod, cause: DisruptionCause) => {
+    const conditions = withDisruptionTarget(pod.status?.conditions ?? [], cause, ctx.now());
     if (!conditions) return;
     await ctx.client
       .request(PATCH_POD_STATUS, { ns: pod.metadata.namespace, name: pod.metadata.name, patch: { metadata: { resourceVersion: pod.metadata.resourceVersion }, status: { conditions } } })
