@@ -15,6 +15,7 @@ import { RelatedSection } from './RelatedSection.tsx';
 import { EventsSection } from './EventsSection.tsx';
 import { Section } from './Section.tsx';
 import { KindSummary } from './KindSummary.tsx';
+import { ObjectViewLinks } from '@/components/views/ObjectViewLinks.tsx';
 
 /** One object, live: metadata, spec, status, conditions, related objects, events, actions. */
 export function ResourceDetail({ kindPath, namespace, name }: { kindPath: string; namespace?: string; name: string }) {
@@ -44,6 +45,7 @@ export function ResourceDetail({ kindPath, namespace, name }: { kindPath: string
         </Group>
         {object && <ObjectActions kind={kind} object={object} />}
       </Group>
+      <ObjectViewLinks kindPath={kind.path} namespace={namespace} name={name} current="detail" />
       {live.phase === 'loading' && <Loader aria-label="Loading" />}
       {live.problem && <Alert color="red" role="alert">{live.problem.message}</Alert>}
       {live.phase !== 'loading' && !object && !live.problem && (

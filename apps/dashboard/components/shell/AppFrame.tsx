@@ -8,6 +8,8 @@ import { NamespaceSwitcher } from './NamespaceSwitcher.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 import { SignOutButton } from './SignOutButton.tsx';
+import { CommandPalette } from '@/components/palette/CommandPalette.tsx';
+import { PaletteButton } from '@/components/palette/PaletteButton.tsx';
 
 /** The console frame: header (namespace, connection, theme, sign-out) and the kind navigation. */
 export function AppFrame({ children }: { children: React.ReactNode }) {
@@ -27,6 +29,7 @@ export function AppFrame({ children }: { children: React.ReactNode }) {
             <ConnectionBadge />
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <PaletteButton />
             <NamespaceSwitcher />
             <ThemeToggle />
             <SignOutButton />
@@ -37,6 +40,7 @@ export function AppFrame({ children }: { children: React.ReactNode }) {
         <KindNav />
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
+      <CommandPalette />
     </AppShell>
   );
 }

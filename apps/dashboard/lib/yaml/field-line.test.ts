@@ -24,6 +24,8 @@ test('field paths split on dots and indexes', () => {
   assert.deepEqual(parseFieldPath('spec.template.spec.containers[1].image'), ['spec', 'template', 'spec', 'containers', 1, 'image']);
   assert.deepEqual(parseFieldPath('metadata.labels'), ['metadata', 'labels']);
   assert.deepEqual(parseFieldPath('items[0][2]'), ['items', 0, 2]);
+  assert.deepEqual(parseFieldPath('metadata.labels[app.kubernetes.io/name]'), ['metadata', 'labels', 'app.kubernetes.io/name']);
+  assert.deepEqual(parseFieldPath('spec.nodeSelector[x].y'), ['spec', 'nodeSelector', 'x', 'y']);
 });
 
 test('a field path maps to the line of its key', () => {
@@ -34,7 +36,9 @@ test('a field path maps to the line of its key', () => {
   assert.deepEqual(locateField(MANIFEST, 'spec.template.spec.containers[1]'), { line: 15, exact: true });
 });
 
-test('label keys with dots are found as one key', () => {
+test('label keys with dots are found as one key, subscripted (as the API names them) or dotted', () => {
+  assert.deepEqual(locateField(MANIFEST, 'metadata.labels[tier]'), { line: 7, exact: true });
+  assert.deepEqual(locateField(MANIFEST, 'metadata.labels[app.kubernetes.io/name]'), { line: 6, exact: true });
   assert.deepEqual(locateField(MANIFEST, 'metadata.labels.app.kubernetes.io/name'), { line: 6, exact: true });
 });
 

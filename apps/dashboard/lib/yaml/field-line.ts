@@ -1,17 +1,29 @@
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
 
-/** `spec.containers[0].name` → `['spec', 'containers', 0, 'name']`. */
+/**
+ * Kubernetes field-path notation to segments: `spec.containers[0].name` →
+ * `['spec', 'containers', 0, 'name']`; map keys may be subscripted, dots and all:
+ * `metadata.labels[app.kubernetes.io/name]` → `['metadata', 'labels', 'app.kubernetes.io/name']`.
+ */
 export function parseFieldPath(field: string): (string | number)[] {
   const parts: (string | number)[] = [];
-  for (const segment of field.split('.')) {
-    const match = /^([^[\]]*)((?:\[\d+\])*)$/.exec(segment);
-    if (!match) {
-      parts.push(segment);
-      continue;
-    }
-    if (match[1]) parts.push(match[1]);
-    for (const index of match[2]!.matchAll(/\[(\d+)\]/g)) parts.push(Number(index[1]));
+  let current = '';
+  const flush = () => {
+    if (current) parts.push(current);
+    current = '';
+  };
+  for (let i = 0; i < field.length; i++) {
+    const c = field[i]!;
+    if (c === '.') flush();
+    else if (c === '[' && field.indexOf(']', i) !== -1) {
+      flush();
+      const end = field.indexOf(']', i);
+      const inner = field.slice(i + 1, end);
+      parts.push(/^\d+$/.test(inner) ? Number(inner) : inner);
+      i = end;
+    } else current += c;
   }
+  flush();
   return parts;
 }
 
@@ -53,7 +65,7 @@ export function locateField(text: string, field: string, documentIndex = 0): Fie
       continue;
     }
     if (isMap(node)) {
-      const found = longestKey(node, path, i);
+      const found = longestKey(node, path.map(String), i);
       if (!found) break;
       keyOffset = (found.pair.key as Node).range?.[0];
       node = found.pair.value as Node | null;
@@ -66,11 +78,9 @@ export function locateField(text: string, field: string, documentIndex = 0): Fie
   return { line: lineCounter.linePos(keyOffset).line, exact: i === path.length };
 }
 
-function longestKey(map: { items: { key: unknown; value: unknown }[] }, path: (string | number)[], from: number) {
+function longestKey(map: { items: { key: unknown; value: unknown }[] }, path: string[], from: number) {
   for (let end = path.length; end > from; end--) {
-    const segments = path.slice(from, end);
-    if (segments.some((s) => typeof s === 'number')) continue;
-    const key = segments.join('.');
+    const key = path.slice(from, end).join('.');
     const pair = map.items.find((p) => keyText(p.key) === key);
     if (pair) return { pair: pair as { key: Node; value: Node | null }, used: end - from };
   }

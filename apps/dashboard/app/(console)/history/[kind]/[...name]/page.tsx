@@ -1,0 +1,19 @@
+import { notFound } from 'next/navigation';
+import { kindByPath } from '@/lib/kinds/registry.ts';
+import { objectFromSegments } from '@/lib/routes/object-views.ts';
+import { HistoryView } from '@/components/history/HistoryView.tsx';
+
+type Params = Promise<{ kind: string; name: string[] }>;
+
+export async function generateMetadata({ params }: { params: Params }) {
+  const { kind, name } = await params;
+  return { title: `History of ${kindByPath(kind)?.kind ?? ''} ${decodeURIComponent(name.at(-1) ?? '')} · Wheelhouse` };
+}
+
+export default async function HistoryPage({ params }: { params: Params }) {
+  const { kind: path, name } = await params;
+  const kind = kindByPath(path);
+  const ref = kind && objectFromSegments(kind.namespaced, name);
+  if (!kind || !ref) notFound();
+  return <HistoryView kindPath={kind.path} namespace={ref.namespace} name={ref.name} />;
+}
