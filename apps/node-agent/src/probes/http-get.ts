@@ -25,15 +25,41 @@ export function probeUrl(spec: Pick<HttpGetSpec, 'scheme' | 'host' | 'port' | 'p
   return `${scheme}://${hostPort(spec.host, spec.port)}${path}`;
 }
 
-export function httpGet(spec: HttpGetSpec): Promise<HttpGetOutcome> {
-  const url = probeUrl(spec);
+/**
+ * GETs the probe URL. Redirects to the same host are followed (at most 10, as Go's
+ * client does); one to another host ends the probe with that 3xx response, which
+ * the kubelet counts as success ("Probe terminated redirects").
+ */
+export async function httpGet(spec: HttpGetSpec): Promise<HttpGetOutcome> {
   const headers: Record<string, string> = { 'User-Agent': PROBE_USER_AGENT, Accept: '*/*', Connection: 'close' };
   for (const { name, value } of spec.headers ?? []) headers[name] = value;
-  const isHttps = url.startsWith('https:');
+  const deadline = Date.now() + spec.timeoutMs;
+  let url = probeUrl(spec);
+  for (let redirects = 0; ; redirects++) {
+    const outcome = await getOnce(url, headers, Math.max(0, deadline - Date.now()));
+    if ('error' in outcome || !outcome.location || outcome.statusCode < 300 || outcome.statusCode >= 400) return strip(outcome);
+    if (redirects === 10) return { error: `Get "${outcome.location}": stopped after 10 redirects` };
+    const next = new URL(outcome.location, url);
+    if (next.hostname !== new URL(url).hostname) return strip(outcome);
+    url = next.href;
+  }
+}
+
+type OnceOutcome = { statusCode: number; body: string; location?: string } | { error: string };
+
+function strip(outcome: OnceOutcome): HttpGetOutcome {
+  return 'error' in outcome ? outcome : { statusCode: outcome.statusCode, body: outcome.body };
+}
+
+function getOnce(url: string, headers: Record<string, string>, timeoutMs: number): Promise<OnceOutcome> {
+  const target = new URL(url);
+  const host = target.hostname.replace(/^\[|\]$/g, '');
+  const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
+  const isHttps = target.protocol === 'https:';
   const send = isHttps ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
     let settled = false;
-    const finish = (outcome: HttpGetOutcome) => {
+    const finish = (outcome: OnceOutcome) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -41,20 +67,19 @@ export function httpGet(spec: HttpGetSpec): Promise<HttpGetOutcome> {
       resolve(outcome);
     };
     const req = send(url, { method: 'GET', headers, agent: false, ...(isHttps ? { rejectUnauthorized: false } : {}) }, (res: IncomingMessage) => {
+      const statusCode = res.statusCode ?? 0;
+      const location = typeof res.headers.location === 'string' ? res.headers.location : undefined;
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         body += chunk;
-        if (body.length >= MAX_BODY) finish({ statusCode: res.statusCode ?? 0, body: body.slice(0, MAX_BODY) });
+        if (body.length >= MAX_BODY) finish({ statusCode, body: body.slice(0, MAX_BODY), location });
       });
-      res.on('end', () => finish({ statusCode: res.statusCode ?? 0, body }));
-      res.on('error', () => finish({ statusCode: res.statusCode ?? 0, body }));
+      res.on('end', () => finish({ statusCode, body, location }));
+      res.on('error', () => finish({ statusCode, body, location }));
     });
-    const timer = setTimeout(
-      () => finish({ error: `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)` }),
-      spec.timeoutMs,
-    );
-    req.on('error', (error: NodeJS.ErrnoException) => finish({ error: `Get "${url}": ${dialErrorMessage(error, spec.host, spec.port)}` }));
+    const timer = setTimeout(() => finish({ error: `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)` }), timeoutMs);
+    req.on('error', (error: NodeJS.ErrnoException) => finish({ error: `Get "${url}": ${dialErrorMessage(error, host, port)}` }));
     req.end();
   });
 }

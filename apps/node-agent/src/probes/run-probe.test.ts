@@ -32,6 +32,18 @@ test('httpGet probe: 200–399 succeed, others fail with the status code; header
   assert.deepEqual(await runProbe(probe, target), { result: 'failure', output: 'HTTP probe failed with statuscode: 503' });
 });
 
+test('httpGet probe: same-host redirects are followed; one to another host ends the probe as success', async (t) => {
+  const target = await containerTarget(t);
+  const ip = target.sandbox.podIP;
+  const port = await serve(t, ip, (req, res) => {
+    if (req.url === '/start') res.writeHead(302, { location: '/broken' }).end();
+    else if (req.url === '/away') res.writeHead(301, { location: 'http://127.0.0.1:9/' }).end();
+    else res.writeHead(req.url === '/broken' ? 500 : 200).end();
+  });
+  assert.deepEqual(await runProbe({ httpGet: { path: '/start', port } }, target), { result: 'failure', output: 'HTTP probe failed with statuscode: 500' });
+  assert.equal((await runProbe({ httpGet: { path: '/away', port } }, target)).result, 'success');
+});
+
 test('httpGet probe: refused and timed-out connections fail with the kubelet wording', async (t) => {
   const target = await containerTarget(t);
   const ip = target.sandbox.podIP;
