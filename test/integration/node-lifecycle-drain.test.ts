@@ -33,9 +33,11 @@ const pod = (name: string, nodeName: string, extra: { owner?: string; emptyDir?:
     },
   });
 const getPod = async (name: string) =>
-  (await api.ok(`query($name: String!) { pod(namespace: "default", name: $name) { metadata { deletionTimestamp deletionGracePeriodSeconds } } }`, { name })).pod as {
+  (await api.ok(`query($name: String!) { pod(namespace: "default", name: $name) { metadata { deletionTimestamp deletionGracePeriodSeconds } status { conditions { type status reason message } } } }`, { name })).pod as {
     metadata: { deletionTimestamp: string | null; deletionGracePeriodSeconds: number | null };
+    status: { conditions: { type: string; status: string; reason: string | null; message: string | null }[] | null };
   } | null;
+const disruptionTarget = async (name: string) => (await getPod(name))?.status.conditions?.find((c) => c.type === 'DisruptionTarget');
 const unschedulable = async (name: string) => (await api.ok(`query($name: String!) { node(name: $name) { spec { unschedulable } } }`, { name })).node.spec.unschedulable;
 
 describe('node maintenance mutations', () => {
@@ -57,6 +59,7 @@ describe('node maintenance mutations', () => {
     const dry = await api.ok(`mutation { evictPod(namespace: "default", name: "evictee", dryRun: true) { metadata { deletionTimestamp } } }`);
     assert.ok(dry.evictPod.metadata.deletionTimestamp, 'the dry run shows the pod terminating');
     assert.equal((await getPod('evictee'))?.metadata.deletionTimestamp, null, 'but nothing was written');
+    assert.equal(await disruptionTarget('evictee'), undefined, 'not even the DisruptionTarget condition');
 
     const negative = await api.gql(`mutation { evictPod(name: "evictee", gracePeriodSeconds: -1) { metadata { name } } }`);
     assert.equal(negative.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
@@ -66,6 +69,7 @@ describe('node maintenance mutations', () => {
     const evicted = await api.ok(`mutation { evictPod(name: "evictee", gracePeriodSeconds: 7) { metadata { deletionGracePeriodSeconds } } }`);
     assert.equal(evicted.evictPod.metadata.deletionGracePeriodSeconds, 7);
     assert.equal((await getPod('evictee'))?.metadata.deletionGracePeriodSeconds, 7, 'bound and running: terminating until its agent confirms');
+    assert.deepEqual(await disruptionTarget('evictee'), { type: 'DisruptionTarget', status: 'True', reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting' });
 
     const absent = await api.gql(`mutation { evictPod(name: "ghost") { metadata { name } } }`);
     assert.equal(absent.errors?.[0]?.extensions?.code, 'NOT_FOUND');
