@@ -47,7 +47,9 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
     send: (items) => bulk(client, 'patchPodsStatus', { items }),
     batchMs: config.statusBatchMs,
     batchMax: config.statusBatchMax,
-    maxInFlight: 4,
+    firstPendingDelayMs: config.statusFirstPendingDelayMs,
+    // Each batch is one commit; more at once only queue for the API's database connections.
+    maxInFlight: 2,
     log,
   });
   const events = new EventRecorder(client, 'kubelet', () => new Date(), (e) => log('event', e));
@@ -167,6 +169,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
     async stop() {
       reporter.stop();
       await pods!.stop();
+      log(`pod status: ${writer.stats.pods} reports in ${writer.stats.calls} calls (${writer.stats.failures} failed batches)`);
       writer.stop();
       await server.close();
       client.close();

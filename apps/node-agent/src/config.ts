@@ -38,6 +38,8 @@ export interface AgentConfig {
   /** Pod status writes are coalesced for this long and sent in batches of at most this many. */
   statusBatchMs: number;
   statusBatchMax: number;
+  /** A new pod's Pending status waits this long for its Running one (one write instead of two). */
+  statusFirstPendingDelayMs: number;
   /** On SIGTERM, leave the pods' processes running (re-adopted by the next agent). */
   leavePodsRunning: boolean;
 }
@@ -121,6 +123,7 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv = process.env)
     simStartDelayMs: [minDelay ?? 0, maxDelay ?? minDelay ?? 0],
     statusBatchMs: envNum('WHEELHOUSE_STATUS_BATCH_MS', 100),
     statusBatchMax: envNum('WHEELHOUSE_STATUS_BATCH_MAX', 500),
+    statusFirstPendingDelayMs: envNum('WHEELHOUSE_STATUS_FIRST_PENDING_DELAY_MS', 500),
     leavePodsRunning: flags['leave-pods-running'] === true || env.WHEELHOUSE_LEAVE_PODS_RUNNING === 'true',
   };
 }

@@ -53,3 +53,17 @@ test('a transient failure is retried', async () => {
   assert.equal(attempts, 2);
   w.stop();
 });
+
+test("a new pod's Pending report waits for its Running one: one write instead of two", async () => {
+  const calls: StatusItem[][] = [];
+  const w = new StatusWriter({ send: async (items) => void calls.push(items), batchMs: 5, batchMax: 100, maxInFlight: 2, firstPendingDelayMs: 200, log: () => {} });
+  w.set('ns/a', 'ns', 'a', { phase: 'Pending' });
+  await new Promise((r) => setTimeout(r, 50));
+  assert.equal(calls.length, 0, 'held');
+  w.set('ns/a', 'ns', 'a', { phase: 'Running' });
+  await w.flushed('ns/a');
+  assert.deepEqual(calls.map((c) => c.map((i) => i.patch.status.phase)), [['Running']]);
+  w.set('ns/b', 'ns', 'b', { phase: 'Pending' });
+  await new Promise((r) => setTimeout(r, 300));
+  assert.deepEqual(calls.at(-1)!.map((i) => i.patch.status.phase), ['Pending'], 'sent once the hold is over');
+});

@@ -86,18 +86,18 @@ export class Store {
    */
   patchMany(kind: KindInfo, items: { namespace?: string; name: string; patch: Record<string, unknown> }[], target: UpdateTarget, options: WriteOptions = {}): Promise<KubeObject[]> {
     return retryOnStale(async () => {
-      const writes = await Promise.all(
-        items.map(async (item, index) => {
-          const current = await this.get(kind, item.namespace, item.name);
-          if (!current) throw notFound(kind.kind, item.name);
-          try {
-            const desired = mergePatch(current, item.patch) as KubeObject;
-            return { kind, plan: planUpdate(kind, current, desired, target, this.clock), previous: current };
-          } catch (error) {
-            throw atIndex(error, index, 'items');
-          }
-        }),
-      );
+      // One read for the whole batch: hundreds of single reads at once starved the commit of connections.
+      const found = await this.getMany(kind, items);
+      const writes = items.map((item, index) => {
+        const current = found.get(`${kind.namespaced ? (item.namespace ?? 'default') : ''}/${item.name}`);
+        if (!current) throw notFound(kind.kind, item.name);
+        try {
+          const desired = mergePatch(current, item.patch) as KubeObject;
+          return { kind, plan: planUpdate(kind, current, desired, target, this.clock), previous: current };
+        } catch (error) {
+          throw atIndex(error, index, 'items');
+        }
+      });
       if (options.dryRun) return writes.map((w) => w.plan.object);
       return commitWrites(this.db, writes, options.actor ?? null);
     });
