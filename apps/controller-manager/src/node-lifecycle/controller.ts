@@ -40,7 +40,11 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
   const missingSince = new Map<string, number>();
 
   const heard = (node: string) => lastHeard.set(node, ctx.now().getTime());
-  const nodeHeartbeat = (node: ManagedObject) => (node.status?.conditions as { type: string; lastHeartbeatTime?: string }[] | undefined)?.find((c) => c.type === 'Ready')?.lastHeartbeatTime;
+  /** The Ready heartbeat a kubelet posted; the controller's own Unknown conditions are no sign of life. */
+  const nodeHeartbeat = (node: ManagedObject) => {
+    const ready = (node.status?.conditions as { type: string; status?: string; lastHeartbeatTime?: string }[] | undefined)?.find((c) => c.type === 'Ready');
+    return ready && ready.status !== 'Unknown' ? ready.lastHeartbeatTime : undefined;
+  };
 
   ctx.informers.nodes.addEventHandler({
     onAdd: (node) => {
@@ -52,8 +56,8 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
     },
     onUpdate: (_old, node) => {
       const nodeName = node.metadata.name;
-      const heartbeat = nodeHeartbeat(node) ?? '';
-      if (heartbeat !== lastHeartbeat.get(nodeName)) {
+      const heartbeat = nodeHeartbeat(node);
+      if (heartbeat !== undefined && heartbeat !== lastHeartbeat.get(nodeName)) {
         lastHeartbeat.set(nodeName, heartbeat);
         heard(nodeName);
       }
