@@ -129,3 +129,58 @@ test('a container ignoring SIGTERM is killed at the grace deadline', async () =>
   await eventually(async () => (await getPod('stubborn')) === null, 20_000, 'deletion after the grace period');
   assert.ok(Date.now() - started >= 1500, 'it waited for the grace period');
 });
+
+test('probes: readiness gates Ready until ready-after-ms; a failing readiness probe keeps it unready but Running', async () => {
+  const probe = { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 1, failureThreshold: 1 };
+  await createPod('slow-ready', { 'sim.wheelhouse.io/ready-after-ms': '1500' }, { containers: [{ name: 'app', image: 'nginx', readinessProbe: probe }] });
+  const early = await until('slow-ready', (p) => p.status.phase === 'Running', 'Running');
+  if (cond(early, 'Ready').status === 'False') {
+    assert.deepEqual([cond(early, 'Ready').reason, early.status.containerStatuses[0].ready], ['ContainersNotReady', false]);
+  }
+  const ready = await until('slow-ready', (p) => cond(p, 'Ready').status === 'True', 'Ready after the delay');
+  const startedAt = Date.parse(ready.status.containerStatuses[0].state.running.startedAt);
+  assert.ok(Date.parse(cond(ready, 'Ready').lastTransitionTime) >= startedAt + 1000, 'Ready came at least ready-after-ms after the start');
+
+  await createPod('never-ready', { 'sim.wheelhouse.io/probe-fail': 'readiness' }, { containers: [{ name: 'app', image: 'nginx', readinessProbe: probe }] });
+  await until('never-ready', (p) => p.status.phase === 'Running', 'Running');
+  await new Promise((r) => setTimeout(r, 1500));
+  const pod = await getPod('never-ready');
+  assert.deepEqual([cond(pod, 'Ready').status, cond(pod, 'ContainersReady').message], ['False', 'containers with unready status: [app]']);
+  assert.equal(pod.status.containerStatuses[0].started, true);
+});
+
+test('a failing liveness probe restarts the container (restartCount grows, lastState kept)', async () => {
+  const liveness = { exec: { command: ['true'] }, periodSeconds: 1, failureThreshold: 1 };
+  await createPod('unhealthy', { 'sim.wheelhouse.io/probe-fail': 'liveness' }, { containers: [{ name: 'app', image: 'nginx', livenessProbe: liveness }] });
+  const pod = await until('unhealthy', (p) => p.status.containerStatuses?.[0]?.restartCount >= 1, 'a liveness restart');
+  assert.ok(pod.status.containerStatuses[0].lastState.terminated, 'the killed run is lastState');
+  const unhealthy = await eventually(async () => {
+    const { events } = await api.ok(`{ events(namespace: "default", fieldSelector: "involvedObject.name=unhealthy") { items { reason message source { component } } } }`);
+    return events.items.find((e: { reason: string }) => e.reason === 'Unhealthy');
+  }, 20_000, 'an Unhealthy event');
+  assert.match(unhealthy.message, /^Liveness probe failed/);
+  assert.equal(unhealthy.source.component, 'kubelet');
+});
+
+test('a startup probe holds liveness and readiness back: started and ready only once it passed', async () => {
+  const startup = { exec: { command: ['true'] }, periodSeconds: 1, failureThreshold: 30 };
+  await createPod('starting', { 'sim.wheelhouse.io/ready-after-ms': '1500' }, {
+    containers: [{ name: 'app', image: 'nginx', startupProbe: startup, livenessProbe: { exec: { command: ['true'] } } }],
+  });
+  const running = await until('starting', (p) => p.status.containerStatuses?.[0]?.state?.running, 'running');
+  if (!running.status.containerStatuses[0].started) assert.equal(running.status.containerStatuses[0].ready, false, 'not ready before started');
+  const started = await until('starting', (p) => p.status.containerStatuses[0].started === true, 'started');
+  assert.equal(started.status.containerStatuses[0].restartCount, 0);
+  await until('starting', (p) => cond(p, 'Ready').status === 'True', 'Ready');
+});
+
+test('force delete: the pod is gone at once, the agent kills it, a new pod of the same name starts fresh', async () => {
+  await createPod('forced');
+  const first = await until('forced', (p) => p.status.phase === 'Running', 'Running');
+  await api.ok(`mutation { deletePod(namespace: "default", name: "forced", gracePeriodSeconds: 0) { metadata { name } } }`);
+  assert.equal(await getPod('forced'), null);
+  await createPod('forced');
+  const second = await until('forced', (p) => p.status.phase === 'Running', 'the new pod Running');
+  assert.notEqual(second.metadata.uid, first.metadata.uid);
+  assert.equal(second.status.containerStatuses[0].restartCount, 0);
+});
