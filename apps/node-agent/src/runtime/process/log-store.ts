@@ -9,7 +9,7 @@ import { logFilesOf, type LogRotation } from './log-writer.js';
 import type { LogOptions } from '../runtime.js';
 
 export class LogStore {
-  private readonly followers = new Map<string, Set<(record: LogRecord) => void>>();
+  private readonly followers = new Map<string, Set<(text: string) => void>>();
 
   constructor(
     private readonly logsDir: string,
@@ -66,8 +66,9 @@ export class LogStore {
   }
 
   /** Tells followers of this container about a new line. */
-  publish(podUid: string, container: string, record: LogRecord): void {
-    for (const listener of this.followers.get(`${podUid}/${container}`) ?? []) listener(record);
+  publish(podUid: string, container: string, text: string): void {
+    if (this.followers.size === 0) return;
+    for (const listener of this.followers.get(`${podUid}/${container}`) ?? []) listener(text);
   }
 
   /** Whole lines from now on, across restarts of the container, until `signal` aborts. */
@@ -75,8 +76,8 @@ export class LogStore {
     const key = `${podUid}/${container}`;
     const queue: string[] = [];
     let wake: (() => void) | undefined;
-    const listener = (record: LogRecord) => {
-      queue.push(record.text);
+    const listener = (text: string) => {
+      queue.push(text);
       wake?.();
     };
     const onAbort = () => wake?.();

@@ -4,7 +4,7 @@
 // one before, and so on.
 import { closeSync, existsSync, fstatSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { formatRecord, type LogRecord, type LogStream } from './log-format.js';
+import type { LogStream } from './log-format.js';
 
 export interface LogRotation {
   /** Rotate once the current file would grow past this (default 10 MiB). */
@@ -24,57 +24,80 @@ export class LogWriter {
   private readonly pending = new Map<LogStream, { decoder: StringDecoder; text: string }>();
   /** Pieces of a split line already stored, so followers get it whole. */
   private readonly split = new Map<LogStream, string>();
+  /** Records of the chunk being stored, written together. */
+  private buffered = '';
+  private bufferedBytes = 0;
 
   constructor(
     readonly path: string,
     private readonly rotation: LogRotation,
-    /** Told about every whole line, for followers. */
-    private readonly onLine: (record: LogRecord) => void,
+    /** Told about every whole line, for followers (plain values: it is called per line). */
+    private readonly onLine: (time: string, stream: LogStream, text: string) => void,
   ) {
     this.fd = openSync(path, 'a');
     this.size = fstatSync(this.fd).size;
   }
 
+  /**
+   * Stores a chunk of output. Its lines share the time the chunk was read and go to
+   * the file in one write, so a chatty container costs a syscall per chunk, not per line.
+   */
   write(stream: LogStream, chunk: Buffer): void {
     let state = this.pending.get(stream);
     if (!state) this.pending.set(stream, (state = { decoder: new StringDecoder('utf8'), text: '' }));
-    state.text += state.decoder.write(chunk);
-    let newline: number;
-    while ((newline = state.text.indexOf('\n')) !== -1) {
-      this.emit(stream, state.text.slice(0, newline), true);
-      state.text = state.text.slice(newline + 1);
+    const text = state.text + state.decoder.write(chunk);
+    const time = new Date().toISOString();
+    let start = 0;
+    for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
+      // A long line is stored in pieces; only its last piece is full.
+      for (; newline - start > MAX_RECORD_TEXT; start += MAX_RECORD_TEXT) this.emit(time, stream, text.slice(start, start + MAX_RECORD_TEXT), false);
+      this.emit(time, stream, text.slice(start, newline), true);
+      start = newline + 1;
     }
-    while (state.text.length > MAX_RECORD_TEXT) {
-      this.emit(stream, state.text.slice(0, MAX_RECORD_TEXT), false);
-      state.text = state.text.slice(MAX_RECORD_TEXT);
-    }
+    for (; text.length - start > MAX_RECORD_TEXT; start += MAX_RECORD_TEXT) this.emit(time, stream, text.slice(start, start + MAX_RECORD_TEXT), false);
+    state.text = text.slice(start);
+    this.flush();
   }
 
   /** Writes what is left of unfinished lines and closes the file. */
   close(): void {
+    const time = new Date().toISOString();
     for (const [stream, state] of this.pending) {
       const rest = state.text + state.decoder.end();
-      if (rest) this.emit(stream, rest, true);
+      if (rest) this.emit(time, stream, rest, true);
     }
     this.pending.clear();
+    this.flush();
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
   }
 
-  private emit(stream: LogStream, text: string, full: boolean): void {
+  private emit(time: string, stream: LogStream, text: string, full: boolean): void {
     if (this.fd < 0) return;
-    const record: LogRecord = { time: new Date().toISOString(), stream, full, text };
-    const bytes = Buffer.from(formatRecord(record));
-    if (this.size > 0 && this.size + bytes.length > this.rotation.maxBytes) this.rotate();
-    writeSync(this.fd, bytes);
-    this.size += bytes.length;
-    const before = this.split.get(stream) ?? '';
-    if (!full) {
-      this.split.set(stream, before + text);
-    } else {
-      this.split.delete(stream);
-      this.onLine(before ? { ...record, text: before + text } : record);
+    const line = `${time} ${stream} ${full ? 'F' : 'P'} ${text}\n`;
+    const length = Buffer.byteLength(line);
+    const stored = this.size + this.bufferedBytes;
+    if (stored > 0 && stored + length > this.rotation.maxBytes) {
+      this.flush();
+      this.rotate();
     }
+    this.buffered += line;
+    this.bufferedBytes += length;
+    const before = this.split.get(stream);
+    if (!full) {
+      this.split.set(stream, (before ?? '') + text);
+    } else {
+      if (before !== undefined) this.split.delete(stream);
+      this.onLine(time, stream, before ? before + text : text);
+    }
+  }
+
+  private flush(): void {
+    if (this.bufferedBytes === 0 || this.fd < 0) return;
+    writeSync(this.fd, this.buffered);
+    this.size += this.bufferedBytes;
+    this.buffered = '';
+    this.bufferedBytes = 0;
   }
 
   private rotate(): void {

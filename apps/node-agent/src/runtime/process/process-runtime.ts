@@ -99,8 +99,8 @@ export class ProcessRuntime implements ContainerRuntime {
     const launch = { argv, env, cwd };
     const child = await spawnInGroup(launch, 'pipe');
     const id = `${sandbox.uid}/${config.name}/${restartCount}`;
-    const writer = new LogWriter(this.logs.newRun(sandbox.uid, config.name), this.logs.rotation, (record) =>
-      this.logs.publish(sandbox.uid, config.name, record),
+    const writer = new LogWriter(this.logs.newRun(sandbox.uid, config.name), this.logs.rotation, (_time, _stream, text) =>
+      this.logs.publish(sandbox.uid, config.name, text),
     );
     const instance = new ContainerProcess(id, sandbox.uid, config.name, launch, child, writer, (done) => {
       this.running.get(done.podUid)?.delete(done);
