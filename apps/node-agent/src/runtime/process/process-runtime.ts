@@ -9,14 +9,13 @@
 //   network/<ip>             pod IP claims (see network/ip-claims.ts)
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { PersistentIpAllocator } from '../../network/ip-claims.js';
 import { ContainerProcess, signalGroup, spawnInGroup } from './container-process.js';
 import { execCommand } from './exec-command.js';
 import { LogStore } from './log-store.js';
 import { DEFAULT_LOG_ROTATION, LogWriter, type LogRotation } from './log-writer.js';
 import { killLeftovers, removePidFile, writePidFile } from './pid-files.js';
-import { cpuSample, nanoCoresBetween, podProcesses, readAllStats, readRssBytes, type CpuSample, type ProcStat } from './proc-stats.js';
+import { ResourceMonitor } from './resource-monitor.js';
 import type { ContainerConfig, ContainerInstance, ContainerRuntime, ExecResult, LogOptions, PodSandbox, ResourceUsage } from '../runtime.js';
 
 export interface ProcessRuntimeOptions {
@@ -39,10 +38,6 @@ export interface SandboxInput {
 }
 
 const IMAGE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-/** Shortest window worth measuring CPU over. */
-const MIN_CPU_WINDOW_MS = 100;
-/** How often memory limits are checked. */
-const MEMORY_CHECK_MS = 500;
 
 function safeName(instanceId: string): string {
   return instanceId.replace(/[^A-Za-z0-9_.-]/g, '_');
@@ -55,13 +50,9 @@ export class ProcessRuntime implements ContainerRuntime {
   private readonly ips: PersistentIpAllocator;
   private readonly logs: LogStore;
   private readonly defaultPath: string;
-  private readonly sandboxes = new Map<string, PodSandbox>();
   /** Running instances per pod uid. */
   private readonly running = new Map<string, Set<ContainerProcess>>();
-  private readonly cpuSamples = new Map<string, { sample: CpuSample; nanoCores: number }>();
-  private snapshot: { at: number; stats: ProcStat[] } | undefined;
-  private readonly memoryLimits = new Map<ContainerProcess, number>();
-  private memoryTimer: NodeJS.Timeout | undefined;
+  private readonly monitor = new ResourceMonitor();
 
   constructor(options: ProcessRuntimeOptions) {
     this.podsDir = join(options.rootDir, 'pods');
@@ -84,7 +75,6 @@ export class ProcessRuntime implements ContainerRuntime {
     const podIP = this.ips.allocate(pod.uid, pod.podIP);
     const sandbox: PodSandbox = { uid: pod.uid, namespace: pod.namespace, name: pod.name, podIP, dir, annotations: pod.annotations ?? {} };
     writeFileSync(join(dir, 'sandbox.json'), JSON.stringify(sandbox, null, 2));
-    this.sandboxes.set(pod.uid, sandbox);
     return sandbox;
   }
 
@@ -104,10 +94,10 @@ export class ProcessRuntime implements ContainerRuntime {
     );
     const instance = new ContainerProcess(id, sandbox.uid, config.name, launch, child, writer, (done) => {
       this.running.get(done.podUid)?.delete(done);
-      this.memoryLimits.delete(done);
+      this.monitor.unlimit(done);
       removePidFile(sandbox.dir, safeName(done.id));
     });
-    if (config.memoryLimitBytes) this.watchMemory(instance, config.memoryLimitBytes);
+    if (config.memoryLimitBytes) this.monitor.limitMemory(instance, config.memoryLimitBytes);
     writePidFile(sandbox.dir, safeName(id), instance.pid);
     const set = this.running.get(sandbox.uid) ?? new Set();
     set.add(instance);
@@ -144,48 +134,7 @@ export class ProcessRuntime implements ContainerRuntime {
   }
 
   async usage(podUid: string): Promise<ResourceUsage | undefined> {
-    const roots = [...(this.running.get(podUid) ?? [])].map((p) => p.pid);
-    if (roots.length === 0) return undefined;
-    let snapshot = this.procSnapshot(MIN_CPU_WINDOW_MS);
-    let last = this.cpuSamples.get(podUid);
-    if (!last) {
-      // No earlier sample: measure over a short window now.
-      last = { sample: cpuSample(podProcesses(snapshot.stats, roots), snapshot.at), nanoCores: 0 };
-      await sleep(MIN_CPU_WINDOW_MS);
-      snapshot = this.procSnapshot(0);
-    }
-    const processes = podProcesses(snapshot.stats, roots);
-    const now = cpuSample(processes, snapshot.at);
-    if (now.at - last.sample.at >= MIN_CPU_WINDOW_MS) {
-      last = { sample: now, nanoCores: nanoCoresBetween(last.sample, now) };
-      this.cpuSamples.set(podUid, last);
-    }
-    const memoryBytes = processes.reduce((sum, p) => sum + readRssBytes(p.pid), 0);
-    return { cpuNanoCores: last.nanoCores, memoryBytes };
-  }
-
-  /** Enforces a memory limit as the kernel's cgroup would: over it, the container is killed (OOMKilled). */
-  private watchMemory(instance: ContainerProcess, limitBytes: number): void {
-    this.memoryLimits.set(instance, limitBytes);
-    this.memoryTimer ??= setInterval(() => {
-      if (this.memoryLimits.size === 0) {
-        clearInterval(this.memoryTimer);
-        this.memoryTimer = undefined;
-        return;
-      }
-      const { stats } = this.procSnapshot(MEMORY_CHECK_MS / 2);
-      for (const [process, limit] of this.memoryLimits) {
-        const rss = podProcesses(stats, [process.pid]).reduce((sum, p) => sum + readRssBytes(p.pid), 0);
-        if (rss > limit) process.killForMemory();
-      }
-    }, MEMORY_CHECK_MS);
-    this.memoryTimer.unref();
-  }
-
-  /** All of /proc, read at most once per `maxAgeMs` however many pods ask. */
-  private procSnapshot(maxAgeMs: number): { at: number; stats: ProcStat[] } {
-    if (!this.snapshot || Date.now() - this.snapshot.at > maxAgeMs) this.snapshot = { at: Date.now(), stats: readAllStats() };
-    return this.snapshot;
+    return this.monitor.usage(podUid, [...(this.running.get(podUid) ?? [])].map((p) => p.pid));
   }
 
   async removeSandbox(podUid: string): Promise<void> {
@@ -193,8 +142,7 @@ export class ProcessRuntime implements ContainerRuntime {
     for (const process of leftovers) signalGroup(process.pid, 'SIGKILL');
     await Promise.all(leftovers.map((p) => p.exited));
     this.running.delete(podUid);
-    this.cpuSamples.delete(podUid);
-    this.sandboxes.delete(podUid);
+    this.monitor.forgetPod(podUid);
     rmSync(join(this.podsDir, podUid), { recursive: true, force: true });
     this.logs.remove(podUid);
     this.ips.release(podUid);
