@@ -7,6 +7,7 @@ import { decideNodeLifecycle, type NodeLifecycleAction } from './decide.js';
 import { orphanQuarantineLeft } from './pod-gc.js';
 import { zoneOf } from './disruption.js';
 import { readyStatus } from './node-health.js';
+import { Heartbeats } from './heartbeats.js';
 import type { LifecycleNode, LifecyclePod } from './types.js';
 
 const PATCH_NODE_STATUS = `mutation($name: String!, $patch: JSONObject!) { patchNodeStatus(name: $name, patch: $patch) { metadata { resourceVersion } } }`;
@@ -30,51 +31,21 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
   const name = 'node-lifecycle-controller';
   const queue = new WorkQueue();
   const events = ctx.events(name);
-  // What the controller heard and when, by its own clock (never the clocks of the nodes).
-  const lastHeard = new Map<string, number>();
-  const lastRenewTime = new Map<string, string>();
-  const lastHeartbeat = new Map<string, string>();
+  const heartbeats = new Heartbeats(ctx.now);
   const lastSeenReady = new Map<string, ConditionStatus>();
   const podsByNode = new Map<string, Set<string>>();
   /** Nodes that pods are bound to but that do not exist, since when (pod GC's quarantine). */
   const missingSince = new Map<string, number>();
 
-  const heard = (node: string) => lastHeard.set(node, ctx.now().getTime());
-  /** The Ready heartbeat a kubelet posted; the controller's own Unknown conditions are no sign of life. */
-  const nodeHeartbeat = (node: ManagedObject) => {
-    const ready = (node.status?.conditions as { type: string; status?: string; lastHeartbeatTime?: string }[] | undefined)?.find((c) => c.type === 'Ready');
-    return ready && ready.status !== 'Unknown' ? ready.lastHeartbeatTime : undefined;
+  const nodeSeen = (node: ManagedObject) => {
+    heartbeats.nodeSeen(node);
+    queue.add(node.metadata.name);
   };
-
-  ctx.informers.nodes.addEventHandler({
-    onAdd: (node) => {
-      const nodeName = node.metadata.name;
-      // First sight (also after a restart or a change of leader): the grace period starts now.
-      if (!lastHeard.has(nodeName)) heard(nodeName);
-      lastHeartbeat.set(nodeName, nodeHeartbeat(node) ?? '');
-      queue.add(nodeName);
-    },
-    onUpdate: (_old, node) => {
-      const nodeName = node.metadata.name;
-      const heartbeat = nodeHeartbeat(node);
-      if (heartbeat !== undefined && heartbeat !== lastHeartbeat.get(nodeName)) {
-        lastHeartbeat.set(nodeName, heartbeat);
-        heard(nodeName);
-      }
-      queue.add(nodeName);
-    },
-    onDelete: (node) => queue.add(node.metadata.name),
+  ctx.informers.nodes.addEventHandler({ onAdd: nodeSeen, onUpdate: (_old, node) => nodeSeen(node), onDelete: (node) => queue.add(node.metadata.name) });
+  ctx.informers.nodeLeases.addEventHandler({
+    onAdd: (lease) => heartbeats.leaseSeen(lease) && queue.add(lease.metadata.name),
+    onUpdate: (_old, lease) => heartbeats.leaseSeen(lease) && queue.add(lease.metadata.name),
   });
-
-  const leaseSeen = (lease: ManagedObject) => {
-    const nodeName = lease.metadata.name;
-    const renewTime = (lease.spec as { renewTime?: string } | undefined)?.renewTime ?? '';
-    if (renewTime === lastRenewTime.get(nodeName)) return;
-    lastRenewTime.set(nodeName, renewTime);
-    heard(nodeName);
-    queue.add(nodeName);
-  };
-  ctx.informers.nodeLeases.addEventHandler({ onAdd: leaseSeen, onUpdate: (_old, lease) => leaseSeen(lease) });
 
   const nodeOf = (pod: ManagedObject) => (pod.spec as { nodeName?: string } | undefined)?.nodeName;
   const track = (pod: ManagedObject, present: boolean) => {
@@ -100,14 +71,15 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
     const node = ctx.informers.nodes.get(nodeName) as unknown as LifecycleNode | undefined;
     const pods = [...(podsByNode.get(nodeName) ?? [])].map((key) => ctx.informers.pods.get(key)).filter((p) => p !== undefined) as unknown as LifecyclePod[];
     if (!node) {
-      for (const memory of [lastHeard, lastRenewTime, lastHeartbeat, lastSeenReady]) memory.delete(nodeName);
+      heartbeats.forget(nodeName);
+      lastSeenReady.delete(nodeName);
       return collectOrphans(nodeName, pods);
     }
     missingSince.delete(nodeName);
     const decision = decideNodeLifecycle({
       node,
       pods,
-      lastHeardMs: lastHeard.get(nodeName) ?? ctx.now().getTime(),
+      lastHeardMs: heartbeats.lastHeard(nodeName),
       lastSeenReady: lastSeenReady.get(nodeName),
       now: ctx.now(),
       gracePeriodMs: options.gracePeriodMs,
