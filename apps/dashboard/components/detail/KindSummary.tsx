@@ -1,5 +1,6 @@
 'use client';
-import { Badge, Group, Paper, Text } from '@mantine/core';
+import { Group, Paper, Text } from '@mantine/core';
+import { Cell } from '@/components/list/Cell.tsx';
 import { kindByName } from '@/lib/kinds/registry.ts';
 import type { AnyObject } from '@/lib/kinds/objects.ts';
 
@@ -14,17 +15,14 @@ export function KindSummary({ kind, object, now }: { kind: string; object: AnyOb
           .filter((c) => !['cpu', 'memory', 'pods'].includes(c.id))
           .map((c) => {
             const value = c.value(object, { now });
-            const tone = c.tone?.(object);
             return (
               <div key={c.id} data-summary={c.id}>
                 <Text size="xs" c="dimmed" fw={600} tt="uppercase">
                   {c.header}
                 </Text>
-                {tone ? (
-                  <Badge color={tone} variant="light" tt="none">{value}</Badge>
-                ) : (
-                  <Text size="sm">{value === '' ? '—' : value}</Text>
-                )}
+                <Text size="sm" component="div">
+                  {value === '' ? '—' : <Cell column={c} row={object} ctx={{ now }} />}
+                </Text>
               </div>
             );
           })}

@@ -9,12 +9,16 @@ import { ReplicaSetKind } from '@/lib/kinds/workload.ts';
 import { ownedBy, selectorQuery } from '@/lib/kinds/relations.ts';
 import { Section } from './Section.tsx';
 import { RelatedTable } from './RelatedTable.tsx';
+import { ContainersSection } from './ContainersSection.tsx';
+import { NodeCapacity } from '@/components/overview/NodeCapacity.tsx';
+import { requestedByNode } from '@/lib/kinds/resources.ts';
 
 /** Children, live: Deployment → ReplicaSets → Pods; ReplicaSet/RC → Pods; Node → its Pods. */
 export function RelatedSection({ kind, object, ctx }: { kind: string; object: AnyObject; ctx: ColumnContext }) {
   if (kind === 'Deployment') return <DeploymentChildren deployment={object as Workload} ctx={ctx} />;
   if (kind === 'ReplicaSet' || kind === 'ReplicationController') return <OwnedPods owner={object as Workload} ctx={ctx} />;
   if (kind === 'Node') return <NodePods node={object as Node} ctx={ctx} />;
+  if (kind === 'Pod') return <ContainersSection pod={object as Pod} now={ctx.now} />;
   return null;
 }
 
@@ -49,9 +53,15 @@ function OwnedPods({ owner, ctx }: { owner: Workload; ctx: ColumnContext }) {
 
 function NodePods({ node, ctx }: { node: Node; ctx: ColumnContext }) {
   const pods = useLiveList<Pod>(PodKind, { fieldSelector: `spec.nodeName=${node.metadata.name}` });
+  const requested = useMemo(() => requestedByNode(pods.items), [pods.items]);
   return (
-    <Section title={`Pods on this node (${pods.items.length})`} testId="related">
-      <RelatedTable kind={PodKind} rows={pods.items} ctx={ctx} testId="child-pods" />
-    </Section>
+    <>
+      <Section title="Capacity" testId="capacity">
+        <NodeCapacity nodes={[node]} requested={requested} />
+      </Section>
+      <Section title={`Pods on this node (${pods.items.length})`} testId="related">
+        <RelatedTable kind={PodKind} rows={pods.items} ctx={ctx} testId="child-pods" />
+      </Section>
+    </>
   );
 }
