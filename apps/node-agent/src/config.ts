@@ -86,11 +86,13 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const manageAnnotated = flags['manage-annotated'] === true || env.WHEELHOUSE_MANAGE_ANNOTATED === 'true';
   if (manageAnnotated && runtime !== 'simulated') throw new Error('--manage-annotated needs --runtime simulated');
 
+  const nodesGiven = pick('nodes', 'WHEELHOUSE_NODES') !== undefined;
   const count = num('nodes', 'WHEELHOUSE_NODES', manageAnnotated ? 0 : 1);
   if (runtime === 'process' && count !== 1) throw new Error('--nodes: the process runtime runs exactly one node');
   const nodeName = pick('node-name', 'WHEELHOUSE_NODE_NAME') ?? hostname().toLowerCase();
   const prefix = pick('node-prefix', 'WHEELHOUSE_NODE_PREFIX') ?? 'sim-node-';
-  const nodeNames = simulatedNames(runtime, count, nodeName, prefix, pick('node-name', 'WHEELHOUSE_NODE_NAME') !== undefined);
+  // One node is named after the host (or --node-name); --nodes N gives <prefix>0 … <prefix>N-1.
+  const nodeNames = nodesGiven || manageAnnotated ? Array.from({ length: count }, (_, i) => `${prefix}${i}`) : [nodeName];
 
   const dataDir = pick('data-dir', 'WHEELHOUSE_AGENT_DATA_DIR') ?? join(env.WHEELHOUSE_DATA_DIR ?? '.wheelhouse', 'node-agent');
   const hostDefaults = runtime === 'process'
@@ -126,13 +128,6 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv = process.env)
     statusFirstPendingDelayMs: envNum('WHEELHOUSE_STATUS_FIRST_PENDING_DELAY_MS', 500),
     leavePodsRunning: flags['leave-pods-running'] === true || env.WHEELHOUSE_LEAVE_PODS_RUNNING === 'true',
   };
-}
-
-/** One node named after the host (or --node-name); N simulated nodes `<prefix>0 … <prefix>N-1`. */
-function simulatedNames(runtime: RuntimeName, count: number, nodeName: string, prefix: string, nameGiven: boolean): string[] {
-  if (runtime === 'process') return [nodeName];
-  if (count === 1 && nameGiven) return [nodeName];
-  return Array.from({ length: count }, (_, i) => `${prefix}${i}`);
 }
 
 /** WHEELHOUSE_TOKEN, a token file, the node token the API wrote, else the admin token. */
