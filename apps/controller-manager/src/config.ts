@@ -5,6 +5,10 @@ export interface ManagerConfig extends ComponentConfig {
   workers: number;
   /** node-monitor-grace-period: a node whose Lease is not renewed this long becomes Unknown. */
   nodeMonitorGracePeriodSeconds: number;
+  /** Nodes per second per zone that may get a NoExecute taint (kube-controller-manager's --node-eviction-rate). */
+  nodeEvictionRate: number;
+  /** The same in a partially disrupted large zone (--secondary-node-eviction-rate). */
+  secondaryNodeEvictionRate: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ManagerConfig {
@@ -14,5 +18,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ManagerConf
     ...shared,
     workers: env.WHEELHOUSE_CONTROLLER_WORKERS ? Number(env.WHEELHOUSE_CONTROLLER_WORKERS) : 4,
     nodeMonitorGracePeriodSeconds: env.WHEELHOUSE_NODE_MONITOR_GRACE_PERIOD_SECONDS ? Number(env.WHEELHOUSE_NODE_MONITOR_GRACE_PERIOD_SECONDS) : 40,
+    nodeEvictionRate: env.WHEELHOUSE_NODE_EVICTION_RATE ? Number(env.WHEELHOUSE_NODE_EVICTION_RATE) : 0.1,
+    secondaryNodeEvictionRate: env.WHEELHOUSE_SECONDARY_NODE_EVICTION_RATE ? Number(env.WHEELHOUSE_SECONDARY_NODE_EVICTION_RATE) : 0.01,
   };
 }

@@ -4,5 +4,13 @@ import { startControllers } from './manager.js';
 
 const config = configFromEnv();
 runLeaderElectedComponent('controller-manager', config, (client, { metrics, log, signal }) =>
-  startControllers(client, { workers: config.workers, nodeMonitorGracePeriodSeconds: config.nodeMonitorGracePeriodSeconds, metrics, log, signal }),
+  startControllers(client, {
+    workers: config.workers,
+    nodeMonitorGracePeriodSeconds: config.nodeMonitorGracePeriodSeconds,
+    nodeEvictionRate: config.nodeEvictionRate,
+    secondaryNodeEvictionRate: config.secondaryNodeEvictionRate,
+    metrics,
+    log,
+    signal,
+  }),
 );

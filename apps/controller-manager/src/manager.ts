@@ -18,6 +18,9 @@ export async function startControllers(
     workers: number;
     /** node-monitor-grace-period; default 40 s. */
     nodeMonitorGracePeriodSeconds?: number;
+    /** --node-eviction-rate and --secondary-node-eviction-rate (nodes/s per zone); default 0.1 and 0.01. */
+    nodeEvictionRate?: number;
+    secondaryNodeEvictionRate?: number;
     metrics?: ControllerMetrics;
     log: (message: string, error?: unknown) => void;
     signal?: AbortSignal;
@@ -59,7 +62,10 @@ export async function startControllers(
     startDeploymentController(ctx, options.workers),
     startGarbageCollector(ctx),
     startNamespaceController(ctx),
-    startNodeLifecycleController(ctx, { gracePeriodMs: (options.nodeMonitorGracePeriodSeconds ?? 40) * 1000 }),
+    startNodeLifecycleController(ctx, {
+      gracePeriodMs: (options.nodeMonitorGracePeriodSeconds ?? 40) * 1000,
+      taintingRates: { normal: options.nodeEvictionRate ?? 0.1, secondary: options.secondaryNodeEvictionRate ?? 0.01 },
+    }),
   ];
   options.log(`controllers running: ${controllers.length}`);
   return {

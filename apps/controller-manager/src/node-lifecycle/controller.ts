@@ -1,9 +1,10 @@
 import { hasCode } from '@wheelhouse/client';
 import { POD_GC_DISRUPTION, TAINT_MANAGER_DISRUPTION, withDisruptionTarget, type DisruptionCause } from '@wheelhouse/resources';
-import { WorkQueue, done, keyOf, requeueAfter, runController, type ControllerHandle } from '@wheelhouse/controller-runtime';
+import { WorkQueue, done, keyOf, realClock, requeueAfter, runController, type ControllerHandle } from '@wheelhouse/controller-runtime';
 import type { ConditionStatus } from '../common/types.js';
 import type { ManagedObject, ManagerContext } from '../runtime/context.js';
-import { decideNodeLifecycle, type NodeLifecycleAction } from './decide.js';
+import { decideNodeLifecycle, type NodeLifecycleAction, type NodeLifecycleState } from './decide.js';
+import { TaintingLimiter, type TaintingRates } from './tainting-limiter.js';
 import { orphanQuarantineLeft } from './pod-gc.js';
 import { zoneOf } from './disruption.js';
 import { readyStatus } from './node-health.js';
@@ -18,6 +19,8 @@ const DELETE_POD = `mutation($ns: String, $name: String!, $grace: Int) { deleteP
 export interface NodeLifecycleOptions {
   /** node-monitor-grace-period: how long a node may stay silent before it is Unknown. */
   gracePeriodMs: number;
+  /** Nodes per second that may get a NoExecute taint, per zone (--node-eviction-rate and the secondary one). */
+  taintingRates: TaintingRates;
 }
 
 /**
@@ -32,6 +35,7 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
   const queue = new WorkQueue();
   const events = ctx.events(name);
   const heartbeats = new Heartbeats(ctx.now);
+  const limiter = new TaintingLimiter({ ...realClock, now: () => ctx.now().getTime() }, options.taintingRates);
   const lastSeenReady = new Map<string, ConditionStatus>();
   const podsByNode = new Map<string, Set<string>>();
   /** Nodes that pods are bound to but that do not exist, since when (pod GC's quarantine). */
@@ -76,7 +80,7 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
       return collectOrphans(nodeName, pods);
     }
     missingSince.delete(nodeName);
-    const decision = decideNodeLifecycle({
+    const state: NodeLifecycleState = {
       node,
       pods,
       lastHeardMs: heartbeats.lastHeard(nodeName),
@@ -88,7 +92,19 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
           .list()
           .filter((n) => n.metadata.name !== nodeName)
           .map((n) => ({ zone: zoneOf((n.metadata as { labels?: Record<string, string> }).labels), ready: readyStatus((n.status as LifecycleNode['status'])?.conditions) })),
-    });
+    };
+    let decision = decideNodeLifecycle(state);
+    // A new NoExecute taint waits for its zone's rate limiter; everything else goes ahead.
+    let turnMs: number | undefined;
+    if (decision.tainting) {
+      const wait = limiter.admit(nodeName, decision.tainting.zone, decision.tainting.rate);
+      if (wait > 0) {
+        decision = decideNodeLifecycle({ ...state, holdNoExecute: true });
+        turnMs = wait + 100;
+      }
+    } else {
+      limiter.release(nodeName);
+    }
     // Each node write is conditional on the version the decision saw, or the one just written.
     const version = { current: node.metadata.resourceVersion };
     for (const action of decision.actions) {
@@ -97,7 +113,8 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
     }
     if (decision.ready) lastSeenReady.set(nodeName, decision.ready);
     else lastSeenReady.delete(nodeName);
-    return decision.requeueAfterMs !== undefined ? requeueAfter(decision.requeueAfterMs) : done();
+    const after = Math.min(decision.requeueAfterMs ?? Infinity, turnMs ?? Infinity);
+    return after !== Infinity ? requeueAfter(after) : done();
   };
 
   /** Pods bound to a node that is gone: force-deleted once it has been gone for a grace period. */

@@ -101,4 +101,18 @@ describe('decideNodeLifecycle', () => {
     const healthyOthers = decideNodeLifecycle(state({ node: unreachableNode(), pods: [pod('web')], now: at(41), readinessOfOthers: () => [{ zone: '', ready: 'True' }] }));
     assert.deepEqual(types(healthyOthers).filter((t) => t === 'evictPod'), ['evictPod']);
   });
+
+  test('a new NoExecute taint is reported for the rate limiter; held, only the NoSchedule one is written', () => {
+    const silent = decideNodeLifecycle(state({ now: at(40) }));
+    assert.deepEqual(silent.tainting, { zone: '', rate: 'normal' });
+    const held = decideNodeLifecycle(state({ now: at(40), holdNoExecute: true }));
+    assert.equal(held.tainting, undefined);
+    assert.deepEqual((held.actions.find((a) => a.type === 'setTaints') as { taints: Taint[] }).taints, [{ key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' }]);
+    assert.equal(decideNodeLifecycle(state({ node: unreachableNode(), now: at(41) })).tainting, undefined, 'already tainted: nothing to limit');
+  });
+
+  test('in a partially disrupted large zone the taint goes at the secondary rate', () => {
+    const others = [...Array.from({ length: 20 }, () => ({ zone: '', ready: 'True' as const })), ...Array.from({ length: 40 }, () => ({ zone: '', ready: 'Unknown' as const }))];
+    assert.deepEqual(decideNodeLifecycle(state({ now: at(40), readinessOfOthers: () => others })).tainting, { zone: '', rate: 'secondary' });
+  });
 });

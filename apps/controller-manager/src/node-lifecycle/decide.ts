@@ -2,7 +2,7 @@
 // its pods and when the controller last heard from it. The controller carries it out.
 import type { ConditionStatus, PodCondition } from '../common/types.js';
 import { heartbeatExpired, readyStatus, unknownConditions } from './node-health.js';
-import { reconcileTaints } from './node-taints.js';
+import { reconcileTaints, TAINT_NODE_NOT_READY, TAINT_NODE_UNREACHABLE } from './node-taints.js';
 import { noExecutePolicy, zoneOf, type NodeReadiness } from './disruption.js';
 import { evictionDeadline } from './taint-eviction.js';
 import { expiredTerminatingPods } from './pod-gc.js';
@@ -25,6 +25,8 @@ export interface NodeLifecycleState {
    * asked only when this node is not Ready. Absent: NoExecute taints always follow.
    */
   readinessOfOthers?: () => NodeReadiness[];
+  /** The zone's eviction rate limiter has no token for this node yet: add no NoExecute taint now. */
+  holdNoExecute?: boolean;
 }
 
 export type NodeLifecycleAction =
@@ -41,6 +43,12 @@ export interface NodeLifecycleDecision {
   ready?: ConditionStatus;
   /** When to look again: the grace period running out, a toleration or a grace period ending. */
   requeueAfterMs?: number;
+  /**
+   * Set when the taints written add a NoExecute taint of this controller's: the node's
+   * zone and rate (Kubernetes taints at --node-eviction-rate, or the secondary rate in a
+   * partially disrupted large zone), for the caller's rate limiter.
+   */
+  tainting?: { zone: string; rate: 'normal' | 'secondary' };
 }
 
 export function decideNodeLifecycle(state: NodeLifecycleState): NodeLifecycleDecision {
@@ -66,9 +74,12 @@ export function decideNodeLifecycle(state: NodeLifecycleState): NodeLifecycleDec
   // 2. Taints follow the conditions (and the cordon).
   const taints = node.spec?.taints ?? [];
   const zone = zoneOf(node.metadata.labels);
-  const policy = state.readinessOfOthers && ready !== 'True' ? noExecutePolicy([...state.readinessOfOthers(), { zone, ready }], zone) : 'taint';
+  const zonePolicy = state.readinessOfOthers && ready !== 'True' ? noExecutePolicy([...state.readinessOfOthers(), { zone, ready }], zone) : 'taint';
+  const policy = state.holdNoExecute && zonePolicy !== 'lift' ? 'hold' : zonePolicy;
   const nextTaints = reconcileTaints(taints, conditions, node.spec?.unschedulable === true, now, policy);
   if (nextTaints) actions.push({ type: 'setTaints', taints: nextTaints });
+  const addsNoExecute = (nextTaints ?? []).some((t) => t.effect === 'NoExecute' && CONDITION_NO_EXECUTE_KEYS.includes(t.key) && !taints.some((c) => c.key === t.key && c.effect === t.effect));
+  const tainting = addsNoExecute ? { zone, rate: policy === 'taintSlowly' ? ('secondary' as const) : ('normal' as const) } : undefined;
 
   // 3. NoExecute taints that are on the node and stay there: evict pods that do not
   // tolerate them (long enough). A taint being removed this pass evicts nobody.
@@ -98,7 +109,8 @@ export function decideNodeLifecycle(state: NodeLifecycleState): NodeLifecycleDec
 
   const next = wakeups.length ? Math.min(...wakeups) : undefined;
   // A little after the moment itself, so the timestamp comparisons above have passed by then.
-  return { actions, ready, requeueAfterMs: next === undefined ? undefined : Math.max(0, next - nowMs) + 100 };
+  return { actions, ready, requeueAfterMs: next === undefined ? undefined : Math.max(0, next - nowMs) + 100, ...(tainting ? { tainting } : {}) };
 }
 
+const CONDITION_NO_EXECUTE_KEYS = [TAINT_NODE_NOT_READY, TAINT_NODE_UNREACHABLE];
 const isFinished = (pod: LifecyclePod) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';

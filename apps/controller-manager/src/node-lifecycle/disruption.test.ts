@@ -40,9 +40,9 @@ describe('noExecutePolicy', () => {
     assert.equal(noExecutePolicy([...nodes('a', 0, 2), ...nodes('b', 3, 0)], 'b'), 'taint');
   });
 
-  test('a partially disrupted zone holds when small, goes on when large', () => {
+  test('a partially disrupted zone holds when small, goes on slowly when large', () => {
     assert.equal(noExecutePolicy(nodes('', 1, 4), ''), 'hold');
-    assert.equal(noExecutePolicy(nodes('', 10, 50), ''), 'taint');
+    assert.equal(noExecutePolicy(nodes('', 10, 50), ''), 'taintSlowly');
   });
 
   test('zones come from the region and zone labels', () => {

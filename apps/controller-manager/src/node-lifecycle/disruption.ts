@@ -34,15 +34,18 @@ export interface NodeReadiness {
   ready?: ConditionStatus;
 }
 
-/** `taint`: NoExecute taints follow the conditions; `hold`: none are added, those there stay; `lift`: they go. */
-export type NoExecutePolicy = 'taint' | 'hold' | 'lift';
+/**
+ * `taint`: NoExecute taints follow the conditions (at the node eviction rate);
+ * `taintSlowly`: the same at the secondary rate; `hold`: none are added, those there stay;
+ * `lift`: they go.
+ */
+export type NoExecutePolicy = 'taint' | 'taintSlowly' | 'hold' | 'lift';
 
 /**
  * What may happen to the NoExecute taints of the nodes in `zone`. Every zone fully
  * disrupted: lift them (Kubernetes' "master disruption mode"). One zone fully disrupted
  * while others are fine: taint, that zone is down. A partially disrupted zone: taint
- * only in large clusters (Kubernetes does so at a reduced rate; Wheelhouse has no rate
- * limit yet), otherwise hold.
+ * slowly in large clusters, hold in small ones.
  */
 export function noExecutePolicy(nodes: readonly NodeReadiness[], zone: string): NoExecutePolicy {
   const byZone = new Map<string, (ConditionStatus | undefined)[]>();
@@ -53,6 +56,6 @@ export function noExecutePolicy(nodes: readonly NodeReadiness[], zone: string): 
   }
   const states = new Map([...byZone].map(([z, ready]) => [z, zoneState(ready)]));
   if (states.size > 0 && [...states.values()].every((s) => s === 'FullDisruption')) return 'lift';
-  if (states.get(zone) === 'PartialDisruption' && (byZone.get(zone)?.length ?? 0) <= LARGE_CLUSTER_THRESHOLD) return 'hold';
+  if (states.get(zone) === 'PartialDisruption') return (byZone.get(zone)?.length ?? 0) > LARGE_CLUSTER_THRESHOLD ? 'taintSlowly' : 'hold';
   return 'taint';
 }

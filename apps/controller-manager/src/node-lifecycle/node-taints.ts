@@ -62,7 +62,7 @@ export function reconcileTaints(
 ): Taint[] | undefined {
   const stamp = timestampOf(now);
   const wanted = conditionTaints(conditions, unschedulable).filter((w) => {
-    if (w.effect !== 'NoExecute' || noExecute === 'taint') return true;
+    if (w.effect !== 'NoExecute' || noExecute === 'taint' || noExecute === 'taintSlowly') return true;
     // Held: keep what is there, add nothing. Lifted: all go.
     return noExecute === 'hold' && current.some((t) => same(w, t));
   });
