@@ -5,6 +5,7 @@ import { arch, hostname, release, type as osType, version as osVersion } from 'n
 import { FullSelections, WheelhouseClient, hasCode } from '@wheelhouse/client';
 import { EventRecorder } from '@wheelhouse/controller-runtime';
 import type { AgentConfig } from './config.js';
+import { BoundedEvents } from './events.js';
 import { runLifecycleHandler } from './hooks/index.js';
 import { hostHealth, simulatedHealth } from './node/health.js';
 import { bulk } from './node/bulk.js';
@@ -52,7 +53,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
     maxInFlight: 2,
     log,
   });
-  const events = new EventRecorder(client, 'kubelet', () => new Date(), (e) => log('event', e));
+  const events = new BoundedEvents(new EventRecorder(client, 'kubelet', () => new Date(), (e) => log('event', e)));
   const nodeInfo = systemInfo(config.runtime, hostFacts());
 
   let pods: PodManager | undefined;
@@ -95,7 +96,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
         runHandler: simulated ? runSimulatedLifecycleHandler : runLifecycleHandler,
         backoff: { initialMs: config.backoffInitialMs, maxMs: config.backoffMaxMs },
         event: (p, type, reason, message) =>
-          void events.record({ apiVersion: 'v1', kind: 'Pod', namespace: p.metadata.namespace, name: p.metadata.name, uid: p.metadata.uid! }, type, reason, message),
+          events.record({ apiVersion: 'v1', kind: 'Pod', namespace: p.metadata.namespace, name: p.metadata.name, uid: p.metadata.uid! }, type, reason, message),
         log,
         onDone,
         leaveRunning: config.leavePodsRunning,

@@ -5,6 +5,7 @@ import type { ContainerRecord } from './container-record.js';
 import { containerStatus } from './container-status.js';
 import { CONDITION_ORDER, containersReadyCondition, initializedCondition, readyCondition, withTransition } from './conditions.js';
 import { isTerminalPhase, podPhase } from './phase.js';
+import { qosClass } from './qos.js';
 
 export interface PodStatusInput {
   pod: Pod;
@@ -57,6 +58,7 @@ export function computePodStatus(input: PodStatusInput): PodStatus {
     hostIPs: [{ ip: input.hostIP }],
     startTime: old.startTime ?? now,
     containerStatuses,
+    qosClass: old.qosClass ?? qosClass(spec),
   };
   const podIP = input.sandbox?.podIP ?? old.podIP;
   if (podIP) {
