@@ -84,7 +84,12 @@ test('an init container runs to completion before two app containers; they share
   const setup = pod.status.initContainerStatuses[0];
   assert.deepEqual([setup.state.terminated.reason, setup.state.terminated.exitCode], ['Completed', 0]);
   for (const c of pod.status.containerStatuses) assert.ok(setup.state.terminated.finishedAt <= c.state.running.startedAt, `${c.name} started after setup finished`);
-  const order = readFileSync(join(agent.dataDir, 'pods', pod.metadata.uid, 'volumes', 'shared', 'order'), 'utf8').trim().split('\n');
+  // Running means started, not yet through their first line of code: wait for both app containers' lines.
+  const orderFile = join(agent.dataDir, 'pods', pod.metadata.uid, 'volumes', 'shared', 'order');
+  const order = await eventually(async () => {
+    const lines = readFileSync(orderFile, 'utf8').trim().split('\n');
+    return lines.length >= 3 ? lines : undefined;
+  }, 20_000, 'both app containers to write');
   assert.equal(order[0], `setup ordered ${pod.status.podIP}`);
   assert.deepEqual(order.slice(1).sort(), [`first ordered ${pod.status.podIP}`, `second ordered ${pod.status.podIP}`]);
   assert.ok(pod.status.podIP.startsWith(POD_CIDR.replace(/0\/24$/, '')), `${pod.status.podIP} in ${POD_CIDR}`);
