@@ -117,6 +117,19 @@ describe('node maintenance mutations', () => {
     assert.equal((await getPod('elsewhere'))?.metadata.deletionTimestamp, null, 'pods of other nodes stay');
   });
 
+  test('podSelector drains only the matching pods; a bad selector is BAD_USER_INPUT and changes nothing', async () => {
+    await node('maint-4');
+    await api.ok(POD, { input: { metadata: { name: 'front', labels: { tier: 'front' }, ownerReferences: owner('ReplicaSet') }, spec: { nodeName: 'maint-4', containers: [{ name: 'app', image: 'busybox:1.36' }] } } });
+    await api.ok(POD, { input: { metadata: { name: 'back', labels: { tier: 'back' }, ownerReferences: owner('ReplicaSet') }, spec: { nodeName: 'maint-4', containers: [{ name: 'app', image: 'busybox:1.36' }] } } });
+    const bad = await api.gql(`mutation { drainNode(name: "maint-4", podSelector: "tier in (") { cordoned } }`);
+    assert.equal(bad.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+    assert.equal(bad.errors?.[0]?.extensions?.field, 'podSelector');
+    assert.equal(await unschedulable('maint-4'), null, 'not even cordoned');
+    const { drainNode } = await api.ok(`mutation { drainNode(name: "maint-4", podSelector: "tier=front") { evicted { name } } }`);
+    assert.deepEqual(drainNode.evicted, [{ name: 'front' }]);
+    assert.equal((await getPod('back'))?.metadata.deletionTimestamp, null);
+  });
+
   test('finished pods are drained whatever they are; an unknown node is NOT_FOUND', async () => {
     await node('maint-3');
     await pod('job-done', 'maint-3');

@@ -1,4 +1,4 @@
-import { parseFieldSelector } from '@wheelhouse/selectors';
+import { parseFieldSelector, parseSelector, SelectorParseError, type Selector } from '@wheelhouse/selectors';
 import { ApiError, NodeKind, PodKind, notFound, type KubeObject } from '@wheelhouse/resources';
 import type { Store, WriteOptions } from '@wheelhouse/db';
 import { planDrain, type DrainablePod, type DrainOptions } from './drain-filter.js';
@@ -7,6 +7,8 @@ import type { DrainPod, DrainResult } from './drain.type.js';
 
 export interface DrainNodeOptions extends DrainOptions {
   gracePeriodSeconds?: number;
+  /** kubectl drain --pod-selector: only pods with these labels are drained. */
+  podSelector?: string;
 }
 
 /**
@@ -16,12 +18,14 @@ export interface DrainNodeOptions extends DrainOptions {
  * want to watch `pods(fieldSelector: "spec.nodeName=<node>")`.
  */
 export async function drainNode(store: Store, name: string, options: DrainNodeOptions, write: WriteOptions): Promise<DrainResult> {
+  // A bad selector fails before anything is written.
+  const labelSelector = options.podSelector ? parsePodSelector(options.podSelector) : undefined;
   let node = await store.get(NodeKind, undefined, name);
   if (!node) throw notFound('Node', name);
   const cordoned = (node.spec as { unschedulable?: boolean } | undefined)?.unschedulable !== true;
   if (cordoned) node = await store.patch(NodeKind, undefined, name, { spec: { unschedulable: true } }, 'main', write);
 
-  const pods = (await store.list(PodKind, { fieldSelector: parseFieldSelector(`spec.nodeName=${name}`) })).items;
+  const pods = (await store.list(PodKind, { fieldSelector: parseFieldSelector(`spec.nodeName=${name}`), labelSelector })).items;
   const plan = planDrain(pods as DrainablePod[], options);
   const ref = (pod: DrainablePod, reason?: string): DrainPod => ({ namespace: pod.metadata.namespace!, name: pod.metadata.name!, ...(reason ? { reason } : {}) });
   const errors = [...plan.errors];
@@ -45,4 +49,13 @@ export async function drainNode(store: Store, name: string, options: DrainNodeOp
     warnings: plan.warnings,
     errors,
   };
+}
+
+function parsePodSelector(selector: string): Selector {
+  try {
+    return parseSelector(selector);
+  } catch (error) {
+    if (error instanceof SelectorParseError) throw new ApiError('BAD_USER_INPUT', `podSelector: Invalid value: ${error.message}`, 'podSelector');
+    throw error;
+  }
 }

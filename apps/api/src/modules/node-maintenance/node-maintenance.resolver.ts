@@ -50,13 +50,20 @@ export class NodeMaintenanceResolver {
     @Arg('ignoreDaemonSets', () => Boolean, { nullable: true }) ignoreDaemonSets: boolean | undefined,
     @Arg('deleteEmptyDirData', () => Boolean, { nullable: true }) deleteEmptyDirData: boolean | undefined,
     @Arg('dryRun', () => Boolean, { nullable: true }) dryRun: boolean | undefined,
+    @Arg('podSelector', () => String, { nullable: true, description: 'kubectl drain --pod-selector: only pods matching this label selector are drained.' }) podSelector: string | undefined,
     @Ctx() ctx: ApiContext,
   ) {
     checkGrace(gracePeriodSeconds);
     return drainNode(
       ctx.store,
       name,
-      { gracePeriodSeconds: gracePeriodSeconds ?? undefined, force: force ?? false, ignoreDaemonSets: ignoreDaemonSets ?? false, deleteEmptyDirData: deleteEmptyDirData ?? false },
+      {
+        gracePeriodSeconds: gracePeriodSeconds ?? undefined,
+        force: force ?? false,
+        ignoreDaemonSets: ignoreDaemonSets ?? false,
+        deleteEmptyDirData: deleteEmptyDirData ?? false,
+        podSelector: podSelector ?? undefined,
+      },
       { actor: ctx.actor, dryRun: dryRun ?? false },
     );
   }
