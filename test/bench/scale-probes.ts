@@ -8,15 +8,16 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** Calls `call` `perSecond` times a second until stopped; resolves with the latencies in ms. */
-export function probeLatency(call: () => Promise<unknown>, perSecond: number): { stop(): Promise<number[]> } {
+/** Calls `call` `perSecond` times a second until stopped; resolves with the latencies in ms and the failures. */
+export function probeLatency(call: () => Promise<unknown>, perSecond: number): { stop(): Promise<{ latencies: number[]; failures: number }> } {
   const latencies: number[] = [];
+  let failures = 0;
   const pending = new Set<Promise<unknown>>();
   const timer = setInterval(() => {
     const t0 = performance.now();
     const p = call()
       .then(() => latencies.push(performance.now() - t0))
-      .catch(() => latencies.push(Infinity))
+      .catch(() => failures++)
       .finally(() => pending.delete(p));
     pending.add(p);
   }, 1000 / perSecond);
@@ -24,7 +25,7 @@ export function probeLatency(call: () => Promise<unknown>, perSecond: number): {
     async stop() {
       clearInterval(timer);
       await Promise.all(pending);
-      return latencies;
+      return { latencies, failures };
     },
   };
 }

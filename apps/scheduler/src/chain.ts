@@ -2,7 +2,7 @@
 // last), then rank stages on the survivors, then the pick. Mirrors kube-scheduler's
 // default profile; the order of the filters decides which reason a node reports.
 import type { CycleContext } from './context.js';
-import { reasonsOf, type FilterPlugin } from './filter/filter-plugin.js';
+import { reasonsOf, type FilterPlugin, type FilterResult } from './filter/filter-plugin.js';
 import { interPodAffinity } from './filter/inter-pod-affinity.js';
 import { nodeAffinity } from './filter/node-affinity.js';
 import { nodeName } from './filter/node-name.js';
@@ -81,6 +81,12 @@ export type ScheduleResult =
 
 /** Node name → weighted total, for the feasible nodes. */
 export function scoreNodes(pod: Pod, feasible: readonly NodeInfo[], ctx: CycleContext, config: SchedulerConfig = {}): Map<string, number> {
+  const totals = weightedTotals(pod, feasible, ctx, config);
+  return new Map(feasible.map((info, i) => [info.name, totals[i]!]));
+}
+
+/** The weighted score total of each feasible node, in order. */
+function weightedTotals(pod: Pod, feasible: readonly NodeInfo[], ctx: CycleContext, config: SchedulerConfig): number[] {
   const totals = new Array<number>(feasible.length).fill(0);
   for (const plugin of config.scores ?? DEFAULT_SCORES) {
     const weight = config.weights?.[plugin.name] ?? plugin.defaultWeight;
@@ -88,7 +94,7 @@ export function scoreNodes(pod: Pod, feasible: readonly NodeInfo[], ctx: CycleCo
     const scores = runScorePlugin(plugin, pod, feasible, ctx);
     for (let i = 0; i < scores.length; i++) totals[i]! += scores[i]! * weight;
   }
-  return new Map(feasible.map((info, i) => [info.name, totals[i]!]));
+  return totals;
 }
 
 // mulberry32: a tiny seeded PRNG, enough for a reproducible tie-break.
@@ -116,21 +122,26 @@ export function schedule(pod: Pod, nodeInfos: readonly NodeInfo[], config: Sched
   let evaluated = 0;
   for (; evaluated < n && feasible.length < wanted; evaluated++) {
     const info = nodeInfos[(startIndex + evaluated) % n]!;
-    let reasons: readonly string[] = [];
+    let failed: FilterResult | undefined;
     for (const plugin of filters) {
-      reasons = reasonsOf(plugin.filter(pod, info, ctx));
-      if (reasons.length > 0) break;
+      const result = plugin.filter(pod, info, ctx);
+      if (!result.ok) {
+        failed = result;
+        break;
+      }
     }
-    if (reasons.length > 0) filtered.set(info.name, reasons);
+    if (failed) filtered.set(info.name, reasonsOf(failed));
     else feasible.push(info);
   }
   if (feasible.length === 0) return { unschedulable: true, evaluated, message: unschedulableMessage(n, filtered), filtered };
 
   // Score and pick the best; ties go by name, or by the seeded choice.
-  const totals = scoreNodes(pod, feasible, ctx, config);
+  const totals = weightedTotals(pod, feasible, ctx, config);
   let best = -Infinity;
-  for (const score of totals.values()) if (score > best) best = score;
-  const ties = [...totals].filter(([, score]) => score === best).map(([name]) => name).sort();
+  for (const score of totals) if (score > best) best = score;
+  const ties: string[] = [];
+  for (let i = 0; i < feasible.length; i++) if (totals[i] === best) ties.push(feasible[i]!.name);
+  ties.sort();
   const node = config.seed === undefined ? ties[0]! : ties[seededIndex(config.seed, ties.length)]!;
   return { node, score: best, evaluated };
 }

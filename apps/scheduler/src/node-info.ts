@@ -64,6 +64,14 @@ function allocatableOf(node: Node): Allocatable {
 const hasAffinity = (pod: Pod) => Boolean(pod.spec?.affinity?.podAffinity || pod.spec?.affinity?.podAntiAffinity);
 const hasRequiredAntiAffinity = (pod: Pod) => (pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0;
 
+// Nodes are replaced, never mutated: their derived parts are computed once per object.
+const derived = new WeakMap<Node, { taints: Taint[]; allocatable: Allocatable }>();
+function derivedOf(node: Node) {
+  let d = derived.get(node);
+  if (!d) derived.set(node, (d = { taints: effectiveTaints(node), allocatable: allocatableOf(node) }));
+  return d;
+}
+
 /** A NodeInfo for `node` holding `pods` (all assumed to be bound to it). */
 export function nodeInfoOf(node: Node, pods: readonly Pod[] = []): NodeInfo {
   let requested = ZERO;
@@ -75,11 +83,11 @@ export function nodeInfoOf(node: Node, pods: readonly Pod[] = []): NodeInfo {
   return {
     name: node.metadata.name,
     node,
-    taints: effectiveTaints(node),
+    taints: derivedOf(node).taints,
     pods: [...pods],
     podsWithAffinity: pods.filter(hasAffinity),
     podsWithRequiredAntiAffinity: pods.filter(hasRequiredAntiAffinity),
-    allocatable: allocatableOf(node),
+    allocatable: derivedOf(node).allocatable,
     requested,
     nonZeroRequested,
   };

@@ -59,6 +59,8 @@ const imagesOf = (pod: Pod) => [...(pod.spec?.initContainers ?? []), ...(pod.spe
 export const imageLocality: ScorePlugin = {
   name: 'ImageLocality',
   defaultWeight: 1,
+  // No node holds any of the pod's images: every node would score 0.
+  skip: (pod, ctx) => imageStates(pod, ctx).byKey.size === 0,
   score(pod, nodeInfo, ctx) {
     const states = imageStates(pod, ctx);
     const total = ctx.nodeInfos.length;

@@ -9,6 +9,7 @@ export const taintTolerationScore: ScorePlugin = {
   name: 'TaintToleration',
   defaultWeight: 3,
   score(pod, nodeInfo) {
+    if (nodeInfo.taints.length === 0) return 0;
     const tolerations = (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
     return nodeInfo.taints.filter((taint) => taint.effect === 'PreferNoSchedule' && !tolerates(tolerations, taint)).length;
   },
