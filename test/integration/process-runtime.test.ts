@@ -128,9 +128,10 @@ test('a failing liveness probe restarts the container; restartCount grows', asyn
   const last = pod.status.containerStatuses[0].lastState.terminated;
   assert.equal(last.signal, 15, 'stopped by the agent with SIGTERM');
   assert.equal(last.exitCode, 143);
+  // A probe may also have found nothing listening yet (connection refused); the server's 500 is reported too.
   const { events } = await api.ok(`query { events(namespace: "default", fieldSelector: "involvedObject.name=sick,reason=Unhealthy") { items { message } } }`);
-  assert.ok(events.items.length > 0);
-  assert.equal(events.items[0].message, 'Liveness probe failed: HTTP probe failed with statuscode: 500');
+  const messages: string[] = events.items.map((e: { message: string }) => e.message);
+  assert.ok(messages.includes('Liveness probe failed: HTTP probe failed with statuscode: 500'), messages.join('\n'));
 });
 
 test('a crashing container reaches CrashLoopBackOff with growing back-off delays', async () => {
