@@ -4,6 +4,7 @@ const CREATE_NODE = `mutation($input: NodeInput!) { createNode(input: $input) { 
 const CREATE_LEASE = `mutation($input: LeaseInput!) { createLease(namespace: "kube-node-lease", input: $input) { metadata { name } } }`;
 const RENEW_LEASE = `mutation($name: String!, $patch: JSONObject!) { patchLease(namespace: "kube-node-lease", name: $name, patch: $patch) { metadata { name } } }`;
 const NODE_STATUS = `mutation($name: String!, $patch: JSONObject!) { patchNodeStatus(name: $name, patch: $patch) { metadata { name } } }`;
+const NODES = `query { nodes { items { metadata { name } status { conditions { type status } } } } }`;
 const PODS = `query { pods { items { metadata { namespace name deletionTimestamp } spec { nodeName } status { phase } } } }`;
 const POD_STATUS = `mutation($ns: String, $name: String!, $patch: JSONObject!) { patchPodStatus(namespace: $ns, name: $name, patch: $patch) { metadata { name } } }`;
 const CONFIRM_DELETE = `mutation($ns: String, $name: String!) { deletePod(namespace: $ns, name: $name, gracePeriodSeconds: 0) { metadata { name } } }`;
@@ -19,9 +20,10 @@ const readyCondition = () => ({ type: 'Ready', status: 'True', reason: 'KubeletR
 
 /**
  * Nodes kept alive the way node agents keep theirs, through the real API: a Lease in
- * kube-node-lease renewed every `renewMs`, Ready posted at registration and on revival,
- * pods bound to them reported Running and Ready, their deletions confirmed. `stop(node)`
- * is a dead agent: its Lease, its pods and their deletions are left alone.
+ * kube-node-lease renewed every `renewMs`, Ready posted at registration and whenever the
+ * node does not say Ready, pods bound to them reported Running and Ready, their
+ * deletions confirmed. `stop(node)` is a dead agent: its Lease, its pods and their
+ * deletions are left alone.
  * A stand-in while the real node agent is being built.
  */
 export async function startHeartbeatNodes(api: TestApi, names: string[], options: { renewMs?: number; cpu?: string } = {}) {
@@ -40,6 +42,13 @@ export async function startHeartbeatNodes(api: TestApi, names: string[], options
 
   const renew = async () => {
     for (const name of alive) await api.ok(RENEW_LEASE, { name, patch: { spec: { renewTime: new Date().toISOString() } } }).catch(() => {});
+    // As a kubelet does: a live node whose Ready is not True (say the test process stalled
+    // past the grace period) posts its status again.
+    const { nodes } = await api.ok<{ nodes: { items: { metadata: { name: string }; status: { conditions: { type: string; status: string }[] | null } }[] } }>(NODES);
+    for (const node of nodes.items) {
+      if (!alive.has(node.metadata.name) || node.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')) continue;
+      await api.ok(NODE_STATUS, { name: node.metadata.name, patch: { status: { conditions: [readyCondition()] } } }).catch(() => {});
+    }
   };
   const syncPods = async () => {
     const { pods } = await api.ok<{ pods: { items: PodRow[] } }>(PODS);
