@@ -123,15 +123,16 @@ test('an HTTP readiness probe makes the pod Ready only once its server answers, 
 
 test('a failing liveness probe restarts the container; restartCount grows', async () => {
   const sick = `require('http').createServer((q, s) => { s.statusCode = 500; s.end() }).listen(8081, process.env.POD_IP)`;
-  await createPod('sick', { containers: [nodeContainer('app', sick, { livenessProbe: { httpGet: { path: '/healthz', port: 8081 }, periodSeconds: 1, failureThreshold: 2 } })] });
+  await createPod('sick', { containers: [nodeContainer('app', sick, { livenessProbe: { httpGet: { path: '/healthz', port: 8081 }, initialDelaySeconds: 1, periodSeconds: 1, failureThreshold: 2 } })] });
   const pod = await until('sick', (p) => p.status.containerStatuses?.[0]?.restartCount >= 2, 'two restarts', 60_000);
   const last = pod.status.containerStatuses[0].lastState.terminated;
   assert.equal(last.signal, 15, 'stopped by the agent with SIGTERM');
   assert.equal(last.exitCode, 143);
   // A probe may also have found nothing listening yet (connection refused); the server's 500 is reported too.
-  const { events } = await api.ok(`query { events(namespace: "default", fieldSelector: "involvedObject.name=sick,reason=Unhealthy") { items { message } } }`);
-  const messages: string[] = events.items.map((e: { message: string }) => e.message);
-  assert.ok(messages.includes('Liveness probe failed: HTTP probe failed with statuscode: 500'), messages.join('\n'));
+  await eventually(async () => {
+    const { events } = await api.ok(`query { events(namespace: "default", fieldSelector: "involvedObject.name=sick,reason=Unhealthy") { items { message } } }`);
+    return events.items.some((e: { message: string }) => e.message === 'Liveness probe failed: HTTP probe failed with statuscode: 500');
+  }, 30_000, 'an Unhealthy event with the status code');
 });
 
 test('a crashing container reaches CrashLoopBackOff with growing back-off delays', async () => {
