@@ -74,3 +74,11 @@ test('podMetrics and nodeMetrics report usage as quantities', async () => {
   assert.deepEqual(nodeMetrics, [{ metadata: { name: 'logs-node' }, usage: { cpu: '60m', memory: '96Mi' } }]);
   assert.deepEqual((await api.ok(`{ podMetrics(namespace: "other") { metadata { name } } }`)).podMetrics, []);
 });
+
+test('an agent that does not answer gives UNAVAILABLE for logs and is left out of metrics', async () => {
+  assert.equal(await agent.stop(), 0, agent.output());
+  const r = await api.gql(LOGS, { name: 'chatty', container: 'app' });
+  assert.equal(r.errors?.[0]?.extensions?.code, 'UNAVAILABLE');
+  assert.match(r.errors![0]!.message, /could not reach the node agent of node "logs-node"/);
+  assert.deepEqual((await api.ok(`{ nodeMetrics { metadata { name } } }`)).nodeMetrics, []);
+});
