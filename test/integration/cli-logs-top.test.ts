@@ -32,6 +32,7 @@ before(async () => {
   await eventually(async () => (await phase('duo')) === 'Running' && (await phase('solo')) === 'Running', 30_000, 'pods Running');
 });
 after(async () => {
+  await wh?.stopAll();
   await agent?.stop();
   await api?.close();
 });

@@ -37,9 +37,16 @@ export function whRunner(server: string, script = WH_MAIN) {
       child.on('close', (code) => resolve({ code, stdout, stderr }));
       child.stdin.end(options.stdin ?? '');
     });
+  const streams: WhStream[] = [];
   /** A long-running `wh` (`get -w`, `logs -f`): read its output as it comes, then stop it. */
-  const stream = (args: string[], options: WhOptions = {}) => new WhStream(spawnWh(args, options));
-  return { run, stream };
+  const stream = (args: string[], options: WhOptions = {}) => {
+    const s = new WhStream(spawnWh(args, options));
+    streams.push(s);
+    return s;
+  };
+  /** Stops every stream still running (a failed test must not leave one holding the test process open). */
+  const stopAll = () => Promise.all(streams.map((s) => s.stop()));
+  return { run, stream, stopAll };
 }
 
 export class WhStream {

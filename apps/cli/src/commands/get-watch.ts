@@ -22,6 +22,8 @@ export interface WatchRequest {
   /** `--watch-only`: no initial listing. */
   watchOnly: boolean;
   watchEvents: boolean;
+  /** -L, --show-labels, --no-headers */
+  table: { labelColumns: string[]; showLabels: boolean; noHeaders: boolean };
 }
 
 /** Failures a retry cannot fix end the command; others are retried by the watch. */
@@ -33,7 +35,7 @@ export async function watchGet(session: Session, request: WatchRequest): Promise
   const filter = { all: session.allNamespaces, labelSelector: request.labelSelector, fieldSelector };
   const { items, resourceVersion } = await session.listWithVersion(kind, filter);
   if (name && items.length === 0) throw notFoundError(lowerPlural(kind), name);
-  const print = watchPrinter(request.format, kind, { allNamespaces: session.allNamespaces, watchEvents: request.watchEvents });
+  const print = watchPrinter(request.format, kind, { allNamespaces: session.allNamespaces, watchEvents: request.watchEvents, ...request.table });
   const show = (type: WatchEventType, object: KubeObj) => process.stdout.write(print(type, object, Date.now()));
   if (!request.watchOnly) {
     if (items.length === 0) err(emptyMessage([kind], session.allNamespaces ? undefined : session.namespace));

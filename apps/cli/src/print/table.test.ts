@@ -18,3 +18,9 @@ test('a streaming table prints its header once and only ever widens columns', ()
   assert.equal(next([['a-much-longer-name', 'Running']]), 'a-much-longer-name   Running\n');
   assert.equal(next([['web-1', 'Running']]), 'web-1                Running\n');
 });
+
+test('--no-headers: rows only, padded to their own widths', () => {
+  assert.equal(formatTable(['NAME', 'READY'], [['a', '1/1']], { noHeaders: true }), 'a   1/1\n');
+  assert.equal(formatTable(['NAME'], [], { noHeaders: true }), '');
+  assert.equal(streamingTable(['NAME', 'STATUS'], { noHeaders: true })([['web-1', 'Pending']]), 'web-1   Pending\n');
+});

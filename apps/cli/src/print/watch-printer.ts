@@ -5,16 +5,18 @@
  */
 import type { KindInfo } from '@wheelhouse/resources';
 import { columnsFor, type Columns } from './columns.js';
+import { withLabelColumns, type LabelColumnOptions } from './label-columns.js';
 import { toJson, toManifest, toYaml, type KubeObj } from './object.js';
 import { nameOf, type OutputFormat } from './output.js';
 import { streamingTable } from './table.js';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
-export interface WatchPrinterOptions {
+export interface WatchPrinterOptions extends Partial<LabelColumnOptions> {
   allNamespaces: boolean;
   /** `--output-watch-events`: an EVENT column, or `{type, object}` documents. */
   watchEvents: boolean;
+  noHeaders?: boolean;
 }
 
 /** Returns the text for each change; `now` is when it is printed (for AGE). */
@@ -35,15 +37,15 @@ export function watchPrinter(format: OutputFormat, kind: KindInfo, options: Watc
     case 'jsonpath':
       return (type, o) => format.template.execute(document(type, o));
     case 'custom-columns':
-      return tablePrinter(format.columns, options.watchEvents);
+      return tablePrinter(format.columns, options);
     default: {
       const columns = columnsFor(kind.kind, { wide: format.kind === 'wide', allNamespaces: options.allNamespaces && kind.namespaced });
-      return tablePrinter(columns, options.watchEvents);
+      return tablePrinter(withLabelColumns(columns, { labelColumns: options.labelColumns ?? [], showLabels: options.showLabels ?? false }), options);
     }
   }
 }
 
-function tablePrinter(columns: Columns, watchEvents: boolean): WatchPrinter {
-  const next = streamingTable(watchEvents ? ['EVENT', ...columns.headers] : columns.headers);
-  return (type, o, now) => next([[...(watchEvents ? [type] : []), ...columns.row(o, now)]]);
+function tablePrinter(columns: Columns, options: WatchPrinterOptions): WatchPrinter {
+  const next = streamingTable(options.watchEvents ? ['EVENT', ...columns.headers] : columns.headers, { noHeaders: options.noHeaders });
+  return (type, o, now) => next([[...(options.watchEvents ? [type] : []), ...columns.row(o, now)]]);
 }
