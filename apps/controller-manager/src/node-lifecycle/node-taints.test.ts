@@ -67,4 +67,12 @@ describe('reconcileTaints', () => {
     assert.equal(reconcileTaints(tainted, [ready('Unknown')], false, at(90), 'hold'), undefined);
     assert.deepEqual(reconcileTaints(tainted, [ready('Unknown')], false, at(90), 'lift'), [{ key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' }]);
   });
+
+  test('held, a not-ready NoExecute taint is not swapped for unreachable yet (its pods keep their clocks)', () => {
+    const notReady = reconcileTaints([], [ready('False')], false, at(10))!;
+    assert.deepEqual(reconcileTaints(notReady, [ready('Unknown')], false, at(60), 'hold'), [
+      { key: 'node.kubernetes.io/not-ready', effect: 'NoExecute', timeAdded: stamp(10) },
+      { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' },
+    ]);
+  });
 });

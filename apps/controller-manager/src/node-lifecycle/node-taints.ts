@@ -61,13 +61,11 @@ export function reconcileTaints(
   noExecute: NoExecutePolicy = 'taint',
 ): Taint[] | undefined {
   const stamp = timestampOf(now);
-  const wanted = conditionTaints(conditions, unschedulable).filter((w) => {
-    if (w.effect !== 'NoExecute' || noExecute === 'taint' || noExecute === 'taintSlowly') return true;
-    // Held: keep what is there, add nothing. Lifted: all go.
-    return noExecute === 'hold' && current.some((t) => same(w, t));
-  });
+  const tainting = noExecute === 'taint' || noExecute === 'taintSlowly';
+  const wanted = conditionTaints(conditions, unschedulable).filter((w) => w.effect !== 'NoExecute' || tainting);
+  // Held: the NoExecute taints there stay as they are (a not-ready one is not swapped yet); lifted: they go.
   const kept = current
-    .filter((t) => !isManaged(t) || wanted.some((w) => same(w, t)))
+    .filter((t) => !isManaged(t) || wanted.some((w) => same(w, t)) || (noExecute === 'hold' && t.effect === 'NoExecute'))
     .map((t) => (t.effect === 'NoExecute' && !t.timeAdded ? { ...t, timeAdded: stamp } : t));
   const added = wanted.filter((w) => !kept.some((t) => same(w, t))).map((w): Taint => (w.effect === 'NoExecute' ? { ...w, timeAdded: stamp } : { ...w }));
   const next = [...kept, ...added];
