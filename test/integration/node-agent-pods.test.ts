@@ -30,6 +30,7 @@ interface PodSpecInput {
   initContainers?: object[];
   containers?: object[];
   terminationGracePeriodSeconds?: number;
+  activeDeadlineSeconds?: number;
 }
 async function createPod(name: string, annotations: Record<string, string> = {}, spec: PodSpecInput = {}) {
   await api.ok(CREATE, {
@@ -183,4 +184,17 @@ test('force delete: the pod is gone at once, the agent kills it, a new pod of th
   const second = await until('forced', (p) => p.status.phase === 'Running', 'the new pod Running');
   assert.notEqual(second.metadata.uid, first.metadata.uid);
   assert.equal(second.status.containerStatuses[0].restartCount, 0);
+});
+
+test('activeDeadlineSeconds: the agent fails the pod with DeadlineExceeded and stops its containers', async () => {
+  await createPod('deadline', {}, { restartPolicy: 'Never', activeDeadlineSeconds: 2 });
+  await until('deadline', (p) => p.status.phase === 'Running', 'Running');
+  const pod = await eventually(async () => {
+    const { pod } = await api.ok(`{ pod(namespace: "default", name: "deadline") { status { phase reason message startTime containerStatuses { state { terminated { exitCode finishedAt } } } } } }`);
+    return pod.status.phase === 'Failed' ? pod : undefined;
+  }, 20_000, 'Failed');
+  assert.deepEqual([pod.status.reason, pod.status.message], ['DeadlineExceeded', 'Pod was active on the node longer than the specified deadline']);
+  const terminated = pod.status.containerStatuses[0].state.terminated;
+  assert.ok(terminated, 'the container was stopped');
+  assert.ok(Date.parse(terminated.finishedAt) >= Date.parse(pod.status.startTime) + 2000, 'not before the deadline');
 });

@@ -35,6 +35,7 @@ export interface PodSpec {
   nodeName?: string;
   restartPolicy?: RestartPolicy;
   terminationGracePeriodSeconds?: number;
+  activeDeadlineSeconds?: number;
   initContainers?: ContainerSpec[];
   containers: ContainerSpec[];
   readinessGates?: { conditionType: string }[];

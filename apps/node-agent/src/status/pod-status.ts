@@ -19,6 +19,8 @@ export interface PodStatusInput {
   terminating: boolean;
   /** RFC 3339, second precision. */
   now: string;
+  /** The agent failed the pod itself (e.g. DeadlineExceeded): phase Failed with this reason. */
+  failure?: { reason: string; message: string };
 }
 
 export function computePodStatus(input: PodStatusInput): PodStatus {
@@ -33,7 +35,7 @@ export function computePodStatus(input: PodStatusInput): PodStatus {
   const containerStatuses = spec.containers.map((c) => containerStatus(c, records.get(c.name), ctx(false)));
 
   // The status manager never moves a pod out of a terminal phase.
-  const phase = isTerminalPhase(old.phase) ? old.phase : podPhase(spec, initContainerStatuses, containerStatuses, input.terminating);
+  const phase = isTerminalPhase(old.phase) ? old.phase : input.failure ? 'Failed' : podPhase(spec, initContainerStatuses, containerStatuses, input.terminating);
 
   const containersReady = containersReadyCondition(spec, containerStatuses, phase);
   const computed: Record<string, Pick<PodCondition, 'status' | 'reason' | 'message'>> = {
@@ -66,5 +68,6 @@ export function computePodStatus(input: PodStatusInput): PodStatus {
     status.podIPs = [{ ip: podIP }];
   }
   if (hasInit) status.initContainerStatuses = initContainerStatuses;
+  if (input.failure) Object.assign(status, input.failure);
   return status;
 }

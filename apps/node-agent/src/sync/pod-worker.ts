@@ -13,6 +13,7 @@ import type { BackoffEntry, BackoffPolicy } from './backoff.js';
 import { containerConfig, type NodeFacts } from './container-config.js';
 import { decide, type PodAction } from './decide.js';
 import { lostRun, recoverContainer, wasStarted } from './recover.js';
+import { activeDeadlineAt, DEADLINE_EXCEEDED } from './active-deadline.js';
 import type { StatusWriter } from './status-writer.js';
 
 export interface PodWorkerDeps {
@@ -49,6 +50,10 @@ export class PodWorker {
   private recovered = false;
   private syncing = false;
   private dirty = false;
+  /** Set when the agent itself fails the pod (activeDeadlineSeconds): nothing starts any more. */
+  private failure: { reason: string; message: string } | undefined;
+  private readonly firstSeen = Date.now();
+  private deadlineTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly deps: PodWorkerDeps,
@@ -130,6 +135,7 @@ export class PodWorker {
       if (wasStarted(this.pod.status)) await this.recover();
     }
     if (isTerminalPhase(this.pod.status?.phase) && this.instances.size === 0) return;
+    if (this.failure || this.deadlinePassed()) return this.failPod();
 
     const decision = decide({
       spec: this.pod.spec,
@@ -175,6 +181,36 @@ export class PodWorker {
       case 'start':
         return this.start(action.container, action.init, action.restartCount, action.backoff);
     }
+  }
+
+  /** True once spec.activeDeadlineSeconds has run out; otherwise arms a timer for that moment. */
+  private deadlinePassed(): boolean {
+    const at = activeDeadlineAt(this.pod, this.firstSeen);
+    if (at === undefined) return false;
+    if (Date.now() >= at) return true;
+    clearTimeout(this.deadlineTimer);
+    this.deadlineTimer = setTimeout(() => this.kick(), at - Date.now() + 10);
+    return false;
+  }
+
+  /** The kubelet's active-deadline handling: kill everything, phase Failed, reason DeadlineExceeded. */
+  private async failPod(): Promise<void> {
+    if (!this.failure) {
+      this.failure = DEADLINE_EXCEEDED;
+      this.deps.event(this.pod, 'Normal', 'DeadlineExceeded', DEADLINE_EXCEEDED.message);
+      this.clearTimers();
+      for (const record of this.records.values()) record.waiting = undefined;
+      await Promise.all(
+        [...this.instances.entries()].map(async ([name, instance]) => {
+          this.stopProbes(name);
+          await this.deps.runtime.stop(instance, this.graceMs());
+          const record = this.records.get(name)!;
+          Object.assign(record, { current: { id: instance.id, run: await instance.exited }, ready: false, started: false });
+          this.instances.delete(name);
+        }),
+      );
+    }
+    this.publish();
   }
 
   private specOf(name: string): ContainerSpec {
@@ -399,6 +435,7 @@ export class PodWorker {
       runtimeName: this.deps.runtime.name,
       terminating,
       now: toTimestamp(new Date()),
+      failure: this.failure,
     });
     this.deps.writer.set(this.key, this.pod.metadata.namespace!, this.pod.metadata.name, status, this.pod.status);
   }
@@ -414,5 +451,6 @@ export class PodWorker {
   private clearTimers(): void {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    clearTimeout(this.deadlineTimer);
   }
 }
