@@ -139,6 +139,34 @@ describe('dashboard e2e', { skip: !existsSync(CHROMIUM) && `no ${CHROMIUM} (apt-
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
   });
 
+  test('rollout restart, pause and resume, then delete with propagation, from the detail page', async () => {
+    await deployment('e2e-actions', 1);
+    await page.goto(`${stack.dashboardUrl}/deployments/default/e2e-actions`);
+    const replicaSets = page.getByTestId('child-replicasets').locator('[data-testid=related-row]');
+    await eventually(async () => (await replicaSets.count()) === 1, 30_000, 'the first ReplicaSet');
+    await page.getByRole('button', { name: 'Restart' }).click();
+    await eventually(async () => (await replicaSets.count()) === 2, 30_000, 'a second ReplicaSet after the restart');
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Resume' }).waitFor();
+    const paused = async () => (await stack.api.ok(`{ deployment(namespace: "default", name: "e2e-actions") { spec { paused } } }`)).deployment.spec.paused;
+    assert.equal(await paused(), true);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    assert.notEqual(await paused(), true);
+    await page.getByRole('button', { name: 'Delete' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Grace period (seconds)').waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'the open dialog is accessible too');
+    await dialog.getByLabel('Grace period (seconds)').fill('0');
+    await dialog.getByRole('combobox', { name: 'Dependents' }).click();
+    await page.getByRole('option', { name: /^Foreground/ }).click();
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await page.waitForURL(/\/deployments$/);
+    await eventually(async () => (await stack.api.ok(`{ deployment(namespace: "default", name: "e2e-actions") { metadata { name } } }`)).deployment === null, 60_000, 'the deployment to be deleted');
+    await eventually(async () => (await podNames('e2e-actions')).length === 0, 60_000, 'its pods to be deleted');
+    await row('e2e-actions').waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
   test('when the socket drops the page shows Reconnecting…, then resumes and catches up', async () => {
     await page.goto(`${stack.dashboardUrl}/deployments?namespace=default`);
     await row('e2e-web').waitFor();

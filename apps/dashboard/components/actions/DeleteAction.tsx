@@ -35,7 +35,7 @@ export function DeleteAction({ kind, object }: { kind: KindDef; object: AnyObjec
       <Button color="red" variant="light" leftSection={<IconTrash size={16} />} onClick={() => (action.clearError(), open())}>
         Delete
       </Button>
-      <Modal opened={opened} onClose={close} title={`Delete ${kind.kind.toLowerCase()} ${object.metadata.name}?`}>
+      <Modal opened={opened} onClose={close} title={`Delete ${kind.kind.toLowerCase()} ${object.metadata.name}?`} closeButtonProps={{ 'aria-label': 'Close' }}>
         <form onSubmit={(e) => (e.preventDefault(), void submit())}>
           <Stack>
             <Text size="sm">The object is removed once its finalizers and grace period allow.</Text>
