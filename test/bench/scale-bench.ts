@@ -16,7 +16,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { percentiles } from './load.js';
 import { rssMiB, spawnApi, spawnControllerManager, stop } from './processes.js';
-import { cpuSeconds, probeLatency } from './scale-probes.js';
+import { backendCpuBetween, cpuSeconds, postgresBackendCpu, probeLatency } from './scale-probes.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -136,6 +136,7 @@ const deployment = (i: number) => {
   };
 };
 const processes = { api, controllerManager: manager, scheduler, [realAgent ? 'nodeAgent' : 'fakeAgent']: agent } as Record<string, ChildProcess>;
+const postgresBefore = await postgresBackendCpu(database.url);
 const cpuBefore = Object.fromEntries(Object.entries(processes).map(([k, p]) => [k, cpuSeconds(p.pid!)]));
 
 phase(`create ${DEPLOYMENTS} Deployments, ${PODS} pods`);
@@ -148,6 +149,7 @@ const timedOut = await Promise.race([done.then(() => false), new Promise<boolean
 const seconds = (performance.now() - t0) / 1000;
 const probed = await probe.stop();
 const cpu = Object.fromEntries(Object.entries(processes).map(([k, p]) => [k, round(cpuSeconds(p.pid!) - cpuBefore[k]!)]));
+cpu.postgresBackends = round(backendCpuBetween(postgresBefore, await postgresBackendCpu(database.url)));
 const rss = Object.fromEntries(Object.entries(processes).map(([k, p]) => [k, rssMiB(p.pid!).peak]));
 const span = (times: number[]) => (times.length > 1 ? (times[times.length - 1]! - times[0]!) / 1000 : NaN);
 const at = (times: number[], q: number) => round((times[Math.min(times.length - 1, Math.floor(q * times.length))]! - t0) / 1000);

@@ -29,3 +29,31 @@ export function probeLatency(call: () => Promise<unknown>, perSecond: number): {
     },
   };
 }
+
+/** CPU seconds so far of each PostgreSQL backend serving `databaseUrl` (the server runs on this machine), by pid. */
+export async function postgresBackendCpu(databaseUrl: string): Promise<Map<number, number>> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+    const cpu = new Map<number, number>();
+    for (const { pid } of rows) {
+      try {
+        cpu.set(pid, cpuSeconds(pid));
+      } catch {
+        // the backend exited meanwhile
+      }
+    }
+    return cpu;
+  } finally {
+    await client.end();
+  }
+}
+
+/** CPU the backends used between two samples (backends new since `before` count from zero). */
+export function backendCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, cpu] of after) total += cpu - (before.get(pid) ?? 0);
+  return total;
+}
