@@ -100,6 +100,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
         log,
         onDone,
         leaveRunning: config.leavePodsRunning,
+        startEvents: !simulated,
       },
       `${pod.metadata.namespace}/${pod.metadata.name}`,
       pod,

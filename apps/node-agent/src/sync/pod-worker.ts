@@ -31,6 +31,8 @@ export interface PodWorkerDeps {
   onDone(worker: PodWorker): void;
   /** Leave containers running on stop (re-adopted by the next agent). */
   leaveRunning?: boolean;
+  /** Record Created/Started events for every container start (off for simulated fleets: too many). */
+  startEvents?: boolean;
 }
 
 type Stage = 'active' | 'terminating' | 'done';
@@ -242,6 +244,10 @@ export class PodWorker {
       return;
     }
     this.adoptInstance(name, init, record, instance, restartCount);
+    if (this.deps.startEvents) {
+      this.deps.event(this.pod, 'Normal', 'Created', `Created container ${name}`);
+      this.deps.event(this.pod, 'Normal', 'Started', `Started container ${name}`);
+    }
     const postStart = spec.lifecycle?.postStart;
     if (postStart && !init && this.stage === 'active') {
       const result = await this.deps.runHandler(postStart, this.target(name, instance), this.graceMs());
