@@ -56,6 +56,7 @@ function body(kind: string, o: KubeObj): [Row[], ...string[]] {
     case 'Node':
       return [
         [
+          ['Taints', taintsText(spec.taints)],
           ['Unschedulable', spec.unschedulable ? 'true' : 'false'],
           ['Addresses', (status.addresses ?? []).map((a: { type: string; address: string }) => `${a.type}: ${a.address}`).join('\n') || '<none>'],
           ['Capacity', mapText(status.capacity)],
@@ -71,6 +72,11 @@ function body(kind: string, o: KubeObj): [Row[], ...string[]] {
       return Object.keys(rest).length ? [[], YAML.stringify(rest).trimEnd()] : [[]];
     }
   }
+}
+
+/** kubectl's `key=value:Effect`, one per line. */
+export function taintsText(taints: { key: string; value?: string | null; effect: string }[] | null | undefined): string {
+  return (taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`).join('\n') || '<none>';
 }
 
 export function describeObject(kind: string, namespaced: boolean, o: KubeObj, events: KubeObj[] | undefined, now: number): string {

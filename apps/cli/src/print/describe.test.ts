@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eventsText, formatRows, mapText } from './describe.js';
-import { describeObject } from './describe-kinds.js';
+import { describeObject, taintsText } from './describe-kinds.js';
 
 const now = Date.parse('2026-01-01T01:00:00Z');
 
@@ -34,4 +34,9 @@ test('a pod: metadata, status, containers, conditions, events; last-applied is h
   for (const line of ['Name:               web-1', 'Namespace:          shop', 'Labels:             app=web', 'Annotations:        <none>', 'Controlled By:      ReplicaSet/web-abc', 'Node:               n1', 'Status:             Running', '    Image:          nginx', '    Ready:          True', 'Conditions:', 'Events:  <none>']) {
     assert.ok(text.includes(line), `missing ${JSON.stringify(line)} in\n${text}`);
   }
+});
+
+test('node taints read as kubectl prints them', () => {
+  assert.equal(taintsText([{ key: 'dedicated', value: 'batch', effect: 'NoSchedule' }, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }]), 'dedicated=batch:NoSchedule\nnode.kubernetes.io/unschedulable:NoSchedule');
+  assert.equal(taintsText(undefined), '<none>');
 });
