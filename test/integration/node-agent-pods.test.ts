@@ -198,3 +198,15 @@ test('activeDeadlineSeconds: the agent fails the pod with DeadlineExceeded and s
   assert.ok(terminated, 'the container was stopped');
   assert.ok(Date.parse(terminated.finishedAt) >= Date.parse(pod.status.startTime) + 2000, 'not before the deadline');
 });
+
+test('changing a container image restarts that container with the new image, as the kubelet does', async () => {
+  await createPod('set-image');
+  const before = await until('set-image', (p) => p.status.phase === 'Running', 'Running');
+  await api.ok(`mutation { patchPod(namespace: "default", name: "set-image", patch: { spec: { containers: [{ name: "app", image: "nginx:1.28" }] } }) { metadata { name } } }`);
+  const after = await until('set-image', (p) => p.status.containerStatuses[0].image === 'nginx:1.28' && p.status.containerStatuses[0].state.running, 'running the new image');
+  const c = after.status.containerStatuses[0];
+  assert.equal(c.restartCount, 1);
+  assert.notEqual(c.containerID, before.status.containerStatuses[0].containerID);
+  assert.ok(c.lastState.terminated, 'the old run is lastState');
+  assert.equal(after.metadata.uid, before.metadata.uid);
+});

@@ -63,3 +63,10 @@ test('the first restart is immediate and arms a 10 s back-off; the next crash wa
 test('running containers need nothing', () => {
   assert.deepEqual(decide(input({}, records(running('app')))), { actions: [], finished: false });
 });
+
+test('a container stopped for a changed image starts again even where its policy would not restart it', () => {
+  const stopped = records(exited('app', 0));
+  assert.deepEqual(decide(input({ restartPolicy: 'OnFailure' }, stopped)).actions, []);
+  const again = decide(input({ restartPolicy: 'OnFailure' }, stopped, { mustRestart: new Set(['app']) }));
+  assert.equal(again.actions[0]!.type, 'start');
+});

@@ -18,6 +18,8 @@ export interface DecideInput {
   backoff: ReadonlyMap<string, BackoffEntry>;
   now: number;
   policy: BackoffPolicy;
+  /** Containers stopped because their definition (image) changed: started again whatever the restart policy. */
+  mustRestart?: ReadonlySet<string>;
 }
 
 export interface Decision {
@@ -56,7 +58,7 @@ export function decide(input: DecideInput): Decision {
       alive++;
       continue;
     }
-    const restart = restartPolicy === 'Always' || (restartPolicy === 'OnFailure' && run.exitCode !== 0);
+    const restart = input.mustRestart?.has(c.name) || restartPolicy === 'Always' || (restartPolicy === 'OnFailure' && run.exitCode !== 0);
     if (!restart) continue;
     alive++;
     actions.push(restartOrWait(input, record, run, false));

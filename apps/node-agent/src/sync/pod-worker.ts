@@ -56,6 +56,9 @@ export class PodWorker {
   private failure: { reason: string; message: string } | undefined;
   private readonly firstSeen = Date.now();
   private deadlineTimer: NodeJS.Timeout | undefined;
+  /** The image each running container was started with: a changed image means a restart. */
+  private readonly startedImage = new Map<string, string>();
+  private readonly mustRestart = new Set<string>();
 
   constructor(
     private readonly deps: PodWorkerDeps,
@@ -138,6 +141,7 @@ export class PodWorker {
     }
     if (isTerminalPhase(this.pod.status?.phase) && this.instances.size === 0) return;
     if (this.failure || this.deadlinePassed()) return this.failPod();
+    await this.stopChanged();
 
     const decision = decide({
       spec: this.pod.spec,
@@ -147,6 +151,7 @@ export class PodWorker {
       backoff: this.backoff,
       now: Date.now(),
       policy: this.deps.backoff,
+      mustRestart: this.mustRestart,
     });
     for (const action of decision.actions) {
       await this.act(action);
@@ -182,6 +187,22 @@ export class PodWorker {
       }
       case 'start':
         return this.start(action.container, action.init, action.restartCount, action.backoff);
+    }
+  }
+
+  /** The kubelet restarts a container whose image was changed in the pod (the one mutable part of a container). */
+  private async stopChanged(): Promise<void> {
+    for (const [name, instance] of [...this.instances]) {
+      if (!this.pod.spec.containers.some((c) => c.name === name)) continue;
+      const image = this.specOf(name).image ?? '';
+      if (this.startedImage.get(name) === image) continue;
+      this.deps.event(this.pod, 'Normal', 'Killing', `Container ${name} definition changed, will be restarted`);
+      this.mustRestart.add(name);
+      this.stopProbes(name);
+      await this.deps.runtime.stop(instance, this.graceMs());
+      const record = this.records.get(name)!;
+      Object.assign(record, { current: { id: instance.id, run: await instance.exited }, ready: false, started: false });
+      this.instances.delete(name);
     }
   }
 
@@ -262,6 +283,8 @@ export class PodWorker {
   private adoptInstance(name: string, init: boolean, record: ContainerRecord, instance: ContainerInstance, restartCount: number): void {
     this.nextRun(record, instance.id, restartCount, instance.state());
     this.instances.set(name, instance);
+    this.startedImage.set(name, this.specOf(name).image ?? '');
+    this.mustRestart.delete(name);
     void instance.exited.then((exit) => {
       if (this.instances.get(name) !== instance) return;
       this.instances.delete(name);
