@@ -90,6 +90,8 @@ test('the demo shows what the cluster has: labels to filter by, pinned workloads
   assert.equal(pi.stdout, 'Never');
   const workers = await wh.run(['get', 'deploy', 'workers', '-n', 'batch', '-o', 'jsonpath={.spec.template.spec.tolerations[0].key}']);
   assert.equal(workers.stdout, 'dedicated');
+  const batchNode = await wh.run(['describe', 'node', 'sim-batch1']);
+  assert.match(batchNode.stdout, /\nTaints:\s+dedicated=batch:NoSchedule\n/);
 });
 
 test('-o yaml and -o json of the whole seeded cluster apply back unchanged', async () => {
