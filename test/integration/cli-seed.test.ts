@@ -90,6 +90,12 @@ test('the demo shows what the cluster has: labels to filter by, pinned workloads
   assert.equal(pi.stdout, 'Never');
   const workers = await wh.run(['get', 'deploy', 'workers', '-n', 'batch', '-o', 'jsonpath={.spec.template.spec.tolerations[0].key}']);
   assert.equal(workers.stdout, 'dedicated');
+  // `get all`: one table per kind, names prefixed with their kind, as kubectl prints several kinds.
+  const all = await wh.run(['get', 'all', '-n', 'shop']);
+  assert.equal(all.code, 0, all.stderr);
+  const tables = all.stdout.trimEnd().split('\n\n').map((t) => t.split('\n'));
+  assert.deepEqual(tables.map((t) => t[0]!.split(/\s{2,}/)[0]), ['NAME', 'NAME', 'NAME']);
+  assert.deepEqual(tables.map((t) => t.slice(1).map((row) => row.split(/\s+/)[0])), [['replicationcontroller/cart'], ['deployment.apps/checkout'], ['replicaset.apps/catalog']]);
   const batchNode = await wh.run(['describe', 'node', 'sim-batch1']);
   assert.match(batchNode.stdout, /\nTaints:\s+dedicated=batch:NoSchedule\n/);
 });

@@ -15,6 +15,8 @@ test('KIND NAME..., KIND/NAME, and KIND,KIND', () => {
   assert.deepEqual(kindAndNames(['po', 'a', 'b']).map((r) => [r.kind.kind, r.names]), [['Pod', ['a', 'b']]]);
   assert.deepEqual(kindAndNames(['deploy/web', 'rs/x']).map((r) => [r.kind.kind, r.names]), [['Deployment', ['web']], ['ReplicaSet', ['x']]]);
   assert.deepEqual(kindAndNames(['pods,deploy']).map((r) => r.kind.kind), ['Pod', 'Deployment']);
+  assert.deepEqual(kindAndNames(['all']).map((r) => r.kind.kind), ['Pod', 'ReplicationController', 'Deployment', 'ReplicaSet']);
+  assert.deepEqual(kindAndNames(['all,pods,ns']).map((r) => r.kind.kind), ['Pod', 'ReplicationController', 'Deployment', 'ReplicaSet', 'Namespace']);
   assert.throws(() => kindAndNames([]), /must specify the type/);
   assert.throws(() => kindAndNames(['deploy/']), /resource\/name/);
 });

@@ -37,6 +37,9 @@ export const lowerPlural = (k: KindInfo) => k.plural.toLowerCase();
 
 export { upper };
 
+/** kubectl's `all` category, in its order, limited to the kinds Wheelhouse has. */
+const ALL_CATEGORY = ['pods', 'replicationcontrollers', 'deployments', 'replicasets'];
+
 /** `deployment/web` or `deploy web` → kind and names. */
 export function kindAndNames(positionals: string[]): { kind: KindInfo; names: string[] }[] {
   if (positionals.length === 0) throw new UsageError('you must specify the type of resource', "Run 'wh api-resources' for the list.");
@@ -48,8 +51,8 @@ export function kindAndNames(positionals: string[]): { kind: KindInfo; names: st
     });
   }
   const [kindArg, ...names] = positionals;
-  // `pods,deployments` lists several kinds, as kubectl does.
-  const kinds = kindArg!.split(',').map(resolveKind);
+  // `pods,deployments` lists several kinds, as kubectl does; `all` is kubectl's category of workload kinds.
+  const kinds = [...new Set(kindArg!.split(',').flatMap((k) => (k === 'all' ? ALL_CATEGORY : [k])).map(resolveKind))];
   if (kinds.length > 1 && names.length) throw new UsageError('names cannot be used with several resource types');
   return kinds.map((kind) => ({ kind, names }));
 }

@@ -3,7 +3,7 @@ import type { KindInfo } from '@wheelhouse/resources';
 import { bool, list, str, type ParsedArgs } from '../args.js';
 import { err, out, withSession, type Command } from '../command.js';
 import { formatError, notFoundError, UsageError } from '../errors.js';
-import { kindAndNames, lowerPlural } from '../kinds.js';
+import { kindAndNames, lowerPlural, qualifiedKind } from '../kinds.js';
 import { columnsFor } from '../print/columns.js';
 import { withLabelColumns, type LabelColumnOptions } from '../print/label-columns.js';
 import { toManifest, type KubeObj } from '../print/object.js';
@@ -117,7 +117,8 @@ function print(found: { kind: KindInfo; object: KubeObj }[], format: OutputForma
   // One table per kind, separated by a blank line, as kubectl does for `get pods,deploy`.
   const groups = [...new Set(found.map((f) => f.kind))];
   const tables = groups.map((kind) => {
-    const columns = withLabelColumns(columnsFor(kind.kind, { wide: format.kind === 'wide', allNamespaces: allNs && kind.namespaced }), table);
+    const kindPrefix = kinds.length > 1 ? qualifiedKind(kind) : undefined;
+    const columns = withLabelColumns(columnsFor(kind.kind, { wide: format.kind === 'wide', allNamespaces: allNs && kind.namespaced, kindPrefix }), table);
     return formatTable(columns.headers, found.filter((f) => f.kind === kind).map((f) => columns.row(f.object, now)), table);
   });
   process.stdout.write(tables.join('\n'));

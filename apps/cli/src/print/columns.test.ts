@@ -70,3 +70,12 @@ test('nodes -o wide: addresses and node info, <none> and <unknown> when absent',
   assert.deepEqual(wide.row(node, now).slice(5), ['127.0.0.1', '<none>', 'Ubuntu 24.04', '6.8.0', 'process://v0.1.0']);
   assert.deepEqual(wide.row({ metadata: { name: 'bare' } }, now).slice(5), ['<none>', '<none>', '<unknown>', '<unknown>', '<unknown>']);
 });
+
+test('with several kinds in one get, names carry their kind (kubectl get all)', () => {
+  const d: KubeObj = { metadata: { name: 'web', namespace: 'shop', creationTimestamp: created }, spec: { replicas: 1 }, status: {} };
+  assert.equal(columnsFor('Deployment', { kindPrefix: 'deployment.apps' }).row(d, now)[0], 'deployment.apps/web');
+  assert.deepEqual(columnsFor('Deployment', { kindPrefix: 'deployment.apps', allNamespaces: true }).row(d, now).slice(0, 2), ['shop', 'deployment.apps/web']);
+  // Events have no NAME column: nothing to prefix.
+  const e: KubeObj = { metadata: { name: 'x' }, type: 'Normal', reason: 'Pulled', involvedObject: { kind: 'Pod', name: 'web-1' }, message: 'm' };
+  assert.deepEqual(columnsFor('Event', { kindPrefix: 'event' }).row(e, now), columnsFor('Event').row(e, now));
+});

@@ -117,13 +117,21 @@ const WIDE: Record<string, Columns> = {
   ReplicationController: { headers: ['CONTAINERS', 'IMAGES', 'SELECTOR'], row: workloadWide },
 };
 
-/** Columns of a kind; with -A a NAMESPACE column comes first. */
-export function columnsFor(kind: string, options: { wide?: boolean; allNamespaces?: boolean } = {}): Columns {
+/**
+ * Columns of a kind; with -A a NAMESPACE column comes first. With `kindPrefix` (several
+ * kinds in one `get`) names read `deployment.apps/web`, as kubectl prints them.
+ */
+export function columnsFor(kind: string, options: { wide?: boolean; allNamespaces?: boolean; kindPrefix?: string } = {}): Columns {
   const base = TABLES[kind] ?? GENERIC;
   const wide = options.wide ? WIDE[kind] : undefined;
   const headers = [...(options.allNamespaces ? ['NAMESPACE'] : []), ...base.headers, ...(wide?.headers ?? [])];
+  const nameAt = options.kindPrefix ? headers.indexOf('NAME') : -1;
   return {
     headers,
-    row: (o, now) => [...(options.allNamespaces ? [o.metadata.namespace ?? ''] : []), ...base.row(o, now), ...(wide?.row(o, now) ?? [])],
+    row: (o, now) => {
+      const cells = [...(options.allNamespaces ? [o.metadata.namespace ?? ''] : []), ...base.row(o, now), ...(wide?.row(o, now) ?? [])];
+      if (nameAt >= 0) cells[nameAt] = `${options.kindPrefix}/${cells[nameAt]}`;
+      return cells;
+    },
   };
 }
