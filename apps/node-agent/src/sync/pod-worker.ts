@@ -3,7 +3,8 @@
 // its status. Decisions come from decide() and computePodStatus(); this is the shell.
 import { toTimestamp } from '@wheelhouse/resources';
 import type { RunLifecycleHandler } from '../hooks/lifecycle-handler.js';
-import type { ProbeKind, ProbeTarget, ProbeWorker, ProbeWorkerOptions } from '../probes/probe-worker.js';
+import type { ProbeTarget, ProbeWorker, ProbeWorkerOptions } from '../probes/probe-worker.js';
+import { ContainerProbes } from './container-probes.js';
 import type { ContainerInstance, ContainerRuntime, PodSandbox } from '../runtime/runtime.js';
 import { newRecord, type ContainerRecord } from '../status/container-record.js';
 import { isTerminalPhase } from '../status/phase.js';
@@ -44,9 +45,9 @@ export class PodWorker {
   private sandbox: PodSandbox | undefined;
   private readonly records = new Map<string, ContainerRecord>();
   private readonly instances = new Map<string, ContainerInstance>();
-  private readonly probes = new Map<string, Map<ProbeKind, ProbeWorker>>();
   private readonly backoff = new Map<string, BackoffEntry>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly probes: ContainerProbes;
   private stage: Stage = 'active';
   private gone = false;
   private recovered = false;
@@ -66,6 +67,7 @@ export class PodWorker {
     pod: Pod,
   ) {
     this.pod = pod;
+    this.probes = new ContainerProbes(deps.startProbe);
   }
 
   get uid(): string {
@@ -101,7 +103,7 @@ export class PodWorker {
   async shutdown(): Promise<void> {
     this.stage = 'done';
     this.clearTimers();
-    for (const name of this.probes.keys()) this.stopProbes(name);
+    this.probes.stopAll();
     if (!this.deps.leaveRunning) await Promise.all([...this.instances.values()].map((i) => this.deps.runtime.stop(i, MIN_GRACE_MS).catch(() => {})));
   }
 
@@ -157,7 +159,7 @@ export class PodWorker {
       await this.act(action);
       if (this.stage !== 'active' || this.pod.metadata.deletionTimestamp || this.gone) break;
     }
-    if (decision.finished) for (const name of this.probes.keys()) this.stopProbes(name);
+    if (decision.finished) this.probes.stopAll();
     this.publish();
   }
 
@@ -310,68 +312,34 @@ export class PodWorker {
     return { runtime: this.deps.runtime, sandbox: this.sandbox!, instance, ports: (spec.ports ?? []).map((p) => ({ name: p.name, containerPort: p.containerPort })) };
   }
 
-  /** Startup first (it holds the others back); then liveness and readiness. No probe: passes. */
+  /** Probes of an app container's run; an init container counts as started at once. */
   private startProbes(name: string, init: boolean, record: ContainerRecord, instance: ContainerInstance): void {
-    const spec = this.specOf(name);
     if (init) {
       record.started = true;
       return;
     }
-    const workers = new Map<ProbeKind, ProbeWorker>();
-    this.probes.set(name, workers);
-    const current = () => this.instances.get(name) === instance;
-    const afterStartup = () => {
-      record.started = true;
-      if (spec.livenessProbe) {
-        workers.set('liveness', this.deps.startProbe({
-          kind: 'liveness',
-          probe: spec.livenessProbe,
-          target: this.target(name, instance),
-          onResult: (ok, message) => {
-            if (ok || !current()) return;
-            this.deps.event(this.pod, 'Warning', 'Unhealthy', message ?? 'Liveness probe failed');
-            this.deps.event(this.pod, 'Normal', 'Killing', `Container ${name} failed liveness probe, will be restarted`);
-            void this.deps.runtime.stop(instance, this.graceMs());
-          },
-        }));
-      }
-      if (spec.readinessProbe) {
-        workers.set('readiness', this.deps.startProbe({
-          kind: 'readiness',
-          probe: spec.readinessProbe,
-          target: this.target(name, instance),
-          onResult: (ok, message) => {
-            if (!current()) return;
-            if (!ok && record.ready) this.deps.event(this.pod, 'Warning', 'Unhealthy', message ?? 'Readiness probe failed');
-            record.ready = ok;
-            this.publish();
-          },
-        }));
-      } else record.ready = true;
-    };
-    if (!spec.startupProbe) return afterStartup();
-    workers.set('startup', this.deps.startProbe({
-      kind: 'startup',
-      probe: spec.startupProbe,
+    this.probes.start(name, this.specOf(name), {
       target: this.target(name, instance),
-      onResult: (ok, message) => {
-        if (!current() || record.started) return;
-        if (ok) {
-          workers.get('startup')?.stop();
-          workers.delete('startup');
-          afterStartup();
-          this.publish();
-          return;
-        }
-        this.deps.event(this.pod, 'Warning', 'Unhealthy', message ?? 'Startup probe failed');
+      isCurrent: () => this.instances.get(name) === instance,
+      started: () => {
+        record.started = true;
+        this.publish();
+      },
+      ready: (ok, message) => {
+        if (!ok && record.ready) this.deps.event(this.pod, 'Warning', 'Unhealthy', message ?? 'Readiness probe failed');
+        record.ready = ok;
+        this.publish();
+      },
+      unhealthy: (kind, message) => {
+        this.deps.event(this.pod, 'Warning', 'Unhealthy', message ?? `${kind === 'liveness' ? 'Liveness' : 'Startup'} probe failed`);
+        this.deps.event(this.pod, 'Normal', 'Killing', `Container ${name} failed ${kind} probe, will be restarted`);
         void this.deps.runtime.stop(instance, this.graceMs());
       },
-    }));
+    });
   }
 
   private stopProbes(name: string): void {
-    for (const w of this.probes.get(name)?.values() ?? []) w.stop();
-    this.probes.delete(name);
+    this.probes.stop(name);
   }
 
   private graceMs(): number {
@@ -417,7 +385,7 @@ export class PodWorker {
   private async cleanUp(graceMs: number): Promise<void> {
     this.stage = 'done';
     this.clearTimers();
-    for (const name of [...this.probes.keys()]) this.stopProbes(name);
+    this.probes.stopAll();
     await Promise.all([...this.instances.values()].map((i) => this.deps.runtime.stop(i, graceMs).catch(() => {})));
     this.instances.clear();
     await this.deps.runtime.removeSandbox(this.uid).catch((e) => this.deps.log(`remove sandbox of ${this.key}`, e));
