@@ -36,6 +36,8 @@ export interface PodSpec {
   restartPolicy?: RestartPolicy;
   terminationGracePeriodSeconds?: number;
   activeDeadlineSeconds?: number;
+  /** The pod uses the node's network: its IP is the node's. */
+  hostNetwork?: boolean;
   initContainers?: ContainerSpec[];
   containers: ContainerSpec[];
   readinessGates?: { conditionType: string }[];

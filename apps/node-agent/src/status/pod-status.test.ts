@@ -161,3 +161,8 @@ test('readiness gates hold Ready back until their condition is True', () => {
   assert.equal(cond(gated, 'Ready').status, 'True');
   assert.ok(gated.conditions!.some((c) => c.type === 'example.com/lb'), 'foreign conditions are kept');
 });
+
+test('a hostNetwork pod reports the node address as its IP', () => {
+  const s = status(pod({ hostNetwork: true }), records(running('app')));
+  assert.deepEqual([s.podIP, s.podIPs], ['127.0.0.1', [{ ip: '127.0.0.1' }]]);
+});

@@ -62,7 +62,8 @@ export function computePodStatus(input: PodStatusInput): PodStatus {
     containerStatuses,
     qosClass: old.qosClass ?? qosClass(spec),
   };
-  const podIP = input.sandbox?.podIP ?? old.podIP;
+  // A hostNetwork pod has the node's address (kubelet: PodIP = HostIP).
+  const podIP = input.sandbox ? (spec.hostNetwork ? input.hostIP : input.sandbox.podIP) : old.podIP;
   if (podIP) {
     status.podIP = podIP;
     status.podIPs = [{ ip: podIP }];

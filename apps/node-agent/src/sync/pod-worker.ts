@@ -238,6 +238,11 @@ export class PodWorker {
     this.publish();
   }
 
+  /** POD_IP as containers see it: the node's address for hostNetwork pods. */
+  private podAddress(): string {
+    return this.pod.spec.hostNetwork ? this.deps.node.hostIP : this.sandbox!.podIP;
+  }
+
   private specOf(name: string): ContainerSpec {
     return [...(this.pod.spec.initContainers ?? []), ...this.pod.spec.containers].find((c) => c.name === name)!;
   }
@@ -248,7 +253,7 @@ export class PodWorker {
     this.records.set(name, record);
     let config;
     try {
-      config = containerConfig(this.pod, spec, init, this.sandbox!.podIP, this.deps.node);
+      config = containerConfig(this.pod, spec, init, this.podAddress(), this.deps.node);
     } catch (error) {
       record.waiting = { reason: (error as { reason?: string }).reason ?? 'CreateContainerConfigError', message: (error as Error).message };
       this.after(CONFIG_RETRY_MS, () => this.kick());
@@ -415,7 +420,7 @@ export class PodWorker {
       const { record, runningSince } = recoverContainer(this.uid, s);
       this.records.set(s.name, record);
       if (!runningSince) continue;
-      const config = containerConfig(this.pod, spec, init, this.sandbox.podIP, this.deps.node);
+      const config = containerConfig(this.pod, spec, init, this.podAddress(), this.deps.node);
       const instance = await this.deps.runtime.adopt?.(this.sandbox, config, record.restartCount, runningSince);
       if (instance) this.adoptInstance(s.name, init, record, instance, record.restartCount);
       else record.current = { id: `${this.uid}/${s.name}/${record.restartCount}`, run: lostRun(runningSince, new Date()) };
