@@ -87,7 +87,7 @@ let created = 0;
 const createdAt: number[] = [];
 const boundAt: number[] = [];
 const runningAt: number[] = [];
-const seen = new Map<string, { bound: boolean; running: boolean }>();
+const seen = new Map<string, { created: number; bound?: number; running?: number }>();
 const runningNow = new Set<string>();
 /** Pods deleted during the run, by bound/unbound, phase and reason: a healthy run deletes none. */
 const deleted = new Map<string, number>();
@@ -99,7 +99,7 @@ ws.subscribe<{ watchPods: { type: string; object: { metadata: { name: string }; 
   {
     next: ({ data }) => {
       const e = data!.watchPods;
-      const state = seen.get(e.object.metadata.name) ?? { bound: false, running: false };
+      const state = seen.get(e.object.metadata.name) ?? { created: performance.now() };
       if (!seen.has(e.object.metadata.name)) {
         seen.set(e.object.metadata.name, state);
         created++;
@@ -110,8 +110,8 @@ ws.subscribe<{ watchPods: { type: string; object: { metadata: { name: string }; 
         const why = `${e.object.spec.nodeName ? 'bound' : 'unbound'} ${e.object.status?.phase ?? 'no phase'}${e.object.status?.reason ? ` ${e.object.status.reason}` : ''}`;
         deleted.set(why, (deleted.get(why) ?? 0) + 1);
       }
-      if (!state.bound && e.object.spec.nodeName) (state.bound = true), boundAt.push(t);
-      if (!state.running && e.object.status?.phase === 'Running') (state.running = true), runningAt.push(t);
+      if (state.bound === undefined && e.object.spec.nodeName) (state.bound = t), boundAt.push(t);
+      if (state.running === undefined && e.object.status?.phase === 'Running') (state.running = t), runningAt.push(t);
       // Done when PODS pods are Running at once (a controller that over-creates and deletes does not count twice).
       if (e.type !== 'DELETED' && e.object.status?.phase === 'Running') runningNow.add(e.object.metadata.name);
       else runningNow.delete(e.object.metadata.name);
@@ -168,6 +168,11 @@ console.log(
       podsPerSecond: round(runningAt.length / seconds),
       schedulerDecisionsPerSecond: round(boundAt.length / span(boundAt)),
       timeline: { halfCreated: at(createdAt, 0.5), allCreated: at(createdAt, 1), firstBound: at(boundAt, 0), halfBound: at(boundAt, 0.5), allBound: at(boundAt, 1), firstRunning: at(runningAt, 0), halfRunning: at(runningAt, 0.5), allRunning: at(runningAt, 1) },
+      // Per pod, as the watch saw it: created → bound (queue + scheduling + bindPods), bound → Running (node agent).
+      perPodMs: {
+        createdToBound: percentiles([...seen.values()].filter((p) => p.bound !== undefined).map((p) => p.bound! - p.created)),
+        boundToRunning: percentiles([...seen.values()].filter((p) => p.bound !== undefined && p.running !== undefined).map((p) => p.running! - p.bound!)),
+      },
       apiProbeLatencyMs: { ...percentiles(probed.latencies), failed: probed.failures },
       peakRssMiB: rss,
       cpuSecondsDuringRun: cpu,

@@ -57,7 +57,9 @@ export interface SchedulerOptions {
   maxBatch?: number;
   /**
    * bindPods calls in flight at once. Deciding never waits for a binding (the cache
-   * assumes it), only for a free slot, so a slow API makes batches bigger, not fewer.
+   * assumes it), only for a free slot, so a slow API makes batches bigger, not more.
+   * Every write serialises on the store's revision counter, so more calls at once add
+   * commits, not throughput; a few keep one slow call from stalling scheduling.
    */
   maxBindsInFlight?: number;
 }
@@ -95,7 +97,7 @@ export async function startScheduler(client: WheelhouseClient, options: Schedule
   const { log } = options;
   const now = options.now ?? (() => new Date());
   const maxBatch = options.maxBatch ?? 500;
-  const maxBindsInFlight = options.maxBindsInFlight ?? 8;
+  const maxBindsInFlight = options.maxBindsInFlight ?? 4;
   const selections = new FullSelections(client);
   const pods = new Informer<CachedPod>(client, {
     plural: 'pods',
