@@ -51,6 +51,13 @@ async function waitFor<T>(what: string, check: () => Promise<T | undefined>, ms:
   }
 }
 
+/** CPU seconds (user + system) a process has used so far. */
+function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Sum of VmRSS over the agent's descendants (the containers). */
 function descendantsRssMiB(rootPid: number): number {
   const children = new Map<number, number[]>();
@@ -127,6 +134,8 @@ try {
   await new Promise((r) => setTimeout(r, 500)); // let the subscription open
 
   phase(`creating ${PODS} pods at ${RATE}/s`);
+  const agentCpuBefore = cpuSecondsOf(agent.pid!);
+  const apiCpuBefore = cpuSecondsOf(api.pid!);
   const started = performance.now();
   const createLatencies = await atFixedRate(RATE, PODS, async (i) => {
     createdAt.set(`web-${i}`, performance.now());
@@ -139,6 +148,9 @@ try {
   clearInterval(sampler);
   unsubscribe();
 
+  const agentCpuSeconds = Math.round((cpuSecondsOf(agent.pid!) - agentCpuBefore) * 100) / 100;
+  const apiCpuSeconds = Math.round((cpuSecondsOf(api.pid!) - apiCpuBefore) * 100) / 100;
+  const loadAverage1m = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
   const agentRss = rssMiB(agent.pid!);
   const containersRss = descendantsRssMiB(agent.pid!);
   const createToReady = [...readyAt].map(([name, at]) => at - createdAt.get(name)!);
@@ -152,6 +164,9 @@ try {
     allReadySeconds: Math.round(wallSeconds * 100) / 100,
     agentRssMiB: { end: agentRss.rss, peakSampled: Math.max(peakAgentRss, agentRss.rss), peakKernel: agentRss.peak },
     containersRssMiB: containersRss,
+    agentCpuSeconds,
+    apiCpuSeconds,
+    loadAverage1m,
     apiRssMiB: rssMiB(api.pid!),
   };
   console.log(JSON.stringify(figures, null, 2));
