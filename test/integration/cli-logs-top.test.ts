@@ -81,6 +81,28 @@ test('logs of a workload are its first pod\'s; a workload without pods says so',
   assert.match(node.stderr, /^error: cannot get the logs of node\/cli-node: only pods and their controllers have logs/);
 });
 
+test('logs -l SELECTOR: every matching pod, the last 10 lines by default, --prefix names pod and container', async () => {
+  const prefixed = await wh.run(['logs', '-l', 'app=solo', '--prefix', '--tail', '2']);
+  assert.equal(prefixed.code, 0, prefixed.stderr);
+  const lines = prefixed.stdout.trimEnd().split('\n');
+  assert.equal(lines.length, 2);
+  assert.ok(lines.every((l) => l.startsWith('[pod/solo/app] ')), prefixed.stdout);
+  // Read the whole log first: the later selector read sees at least as many lines.
+  const everything = (await wh.run(['logs', 'solo'])).stdout.trimEnd().split('\n').length;
+  const byDefault = (await wh.run(['logs', '-l', 'app=solo'])).stdout.trimEnd().split('\n').length;
+  assert.equal(byDefault, Math.min(10, Math.max(byDefault, everything)));
+  const none = await wh.run(['logs', '-l', 'app=nothing']);
+  assert.deepEqual([none.code, none.stdout, none.stderr], [0, '', 'No resources found in default namespace.\n']);
+  const tooMany = await wh.run(['logs', '-l', 'app=solo', '-f', '--max-log-requests', '0']);
+  assert.equal(tooMany.code, 1);
+  assert.equal(tooMany.stderr, 'error: you are attempting to follow 1 log streams, but maximum allowed concurrency is 0, use --max-log-requests to increase the limit\n');
+  const both = await wh.run(['logs', 'solo', '-l', 'app=solo']);
+  assert.match(both.stderr, /^error: only one of a selector or a pod name may be given/);
+  const follow = wh.stream(['logs', '-l', 'app=solo', '-f', '--prefix', '--tail', '0']);
+  await follow.waitFor(/^\[pod\/solo\/app\] app: working, tick \d+\n/);
+  assert.equal(await follow.stop(), 0);
+});
+
 test('logs -f streams lines as the container writes them until Ctrl-C', async () => {
   const follow = wh.stream(['logs', 'solo', '-f', '--tail', '1']);
   // The simulated container ticks: a second line proves the stream is live, not a one-off read.

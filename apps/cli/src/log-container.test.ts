@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseContainer, firstPod, lineCount, selectorText } from './log-container.js';
+import { chooseContainer, firstPod, lineCount, logPrefix, prefixLines, selectorText } from './log-container.js';
 
 const pod = (containers: string[], annotations: Record<string, string> = {}) => ({
   metadata: { name: 'web', annotations },
@@ -38,4 +38,12 @@ test('the first pod of a workload is the oldest, then by name', () => {
   const p = (name: string, creationTimestamp: string) => ({ metadata: { name, creationTimestamp } });
   assert.equal(firstPod([p('b', '2026-01-01T00:00:02Z'), p('c', '2026-01-01T00:00:01Z'), p('a', '2026-01-01T00:00:01Z')])?.metadata.name, 'a');
   assert.equal(firstPod([]), undefined);
+});
+
+test('--prefix marks every line with its pod and container', () => {
+  const prefix = logPrefix('web-1', 'app');
+  assert.equal(prefixLines('a\nb\n', prefix), '[pod/web-1/app] a\n[pod/web-1/app] b\n');
+  assert.equal(prefixLines('partial', prefix), '[pod/web-1/app] partial');
+  assert.equal(prefixLines('', prefix), '');
+  assert.equal(prefixLines('a\n', undefined), 'a\n');
 });

@@ -38,3 +38,12 @@ export function firstPod<T extends KubeObj>(pods: readonly T[]): T | undefined {
   const key = (p: T) => `${p.metadata.creationTimestamp ?? ''}\u0000${p.metadata.name ?? ''}`;
   return [...pods].sort((a, b) => key(a).localeCompare(key(b)))[0];
 }
+
+/** `--prefix`: each line starts with `[pod/NAME/CONTAINER] `, as kubectl's. */
+export function prefixLines(text: string, prefix: string | undefined): string {
+  if (!prefix || text === '') return text;
+  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+  return body.split('\n').map((line) => `${prefix} ${line}`).join('\n') + (text.endsWith('\n') ? '\n' : '');
+}
+
+export const logPrefix = (pod: string, container: string) => `[pod/${pod}/${container}]`;

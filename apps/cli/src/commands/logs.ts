@@ -1,15 +1,20 @@
-/** wh logs POD|KIND/NAME [-c C] [-f] [--tail N] [--since 5m] [-p] [--timestamps] [--all-containers]: a container's log from its node agent. */
+/**
+ * wh logs POD|KIND/NAME|-l SELECTOR [-c C] [-f] [--tail N] [--since 5m] [-p] [--timestamps]
+ * [--all-containers] [--prefix] [--max-log-requests N]: container logs from the pods' node agents.
+ */
 import { WheelhouseError } from '@wheelhouse/client';
 import { PodKind, type KindInfo } from '@wheelhouse/resources';
 import { bool, durationSeconds, int, str, type ParsedArgs } from '../args.js';
 import { err, out, withSession, type Command } from '../command.js';
 import { CliError, notFoundError, UsageError } from '../errors.js';
 import { lowerPlural, qualifiedKind, resolveKind } from '../kinds.js';
-import { chooseContainer, firstPod, lineCount, selectorText } from '../log-container.js';
+import { chooseContainer, firstPod, lineCount, logPrefix, prefixLines, selectorText } from '../log-container.js';
+import { emptyMessage } from '../print/empty-message.js';
 import type { KubeObj } from '../print/object.js';
 import { Session } from '../session.js';
 
-const USAGE = 'Usage: wh logs POD|deployment/NAME [-c CONTAINER] [-f] [--tail N] [--since 5m] [-p] [--timestamps] [--all-containers]';
+const USAGE =
+  'Usage: wh logs POD|deployment/NAME|-l SELECTOR [-c CONTAINER] [-f] [--tail N] [--since 5m] [-p] [--timestamps] [--all-containers] [--prefix] [--max-log-requests N]';
 
 const LOGS = `query PodLogs($namespace: String, $name: String!, $container: String, $tailLines: Int, $sinceSeconds: Int, $previous: Boolean, $timestamps: Boolean) {
   logs: podLogs(namespace: $namespace, name: $name, container: $container, tailLines: $tailLines, sinceSeconds: $sinceSeconds, previous: $previous, timestamps: $timestamps)
@@ -17,6 +22,20 @@ const LOGS = `query PodLogs($namespace: String, $name: String!, $container: Stri
 const FOLLOW = `subscription FollowPodLogs($namespace: String, $name: String!, $container: String, $tailLines: Int, $timestamps: Boolean) {
   line: followPodLogs(namespace: $namespace, name: $name, container: $container, tailLines: $tailLines, timestamps: $timestamps)
 }`;
+
+/** One container's log to read: its pod, its name, and the prefix `--prefix` puts on its lines. */
+interface Target {
+  pod: string;
+  container: string;
+  prefix?: string;
+}
+
+interface Request {
+  tailLines?: number;
+  sinceSeconds?: number;
+  previous?: boolean;
+  timestamps?: boolean;
+}
 
 export const logsCommand: Command = {
   name: 'logs',
@@ -30,41 +49,48 @@ export const logsCommand: Command = {
     { name: 'previous', short: 'p' },
     { name: 'timestamps' },
     { name: 'all-containers' },
+    { name: 'selector', short: 'l', value: true },
+    { name: 'prefix' },
+    { name: 'max-log-requests', value: true },
   ],
   async run(args: ParsedArgs) {
-    const ref = podRef(args.positionals);
+    const selector = str(args, 'selector');
+    if (selector !== undefined && args.positionals.length) throw new UsageError('only one of a selector or a pod name may be given', USAGE);
+    const ref = selector === undefined ? podRef(args.positionals) : undefined;
     const tail = int(args, 'tail');
-    const request = {
-      // kubectl: --tail=-1 (the default) means every line.
-      tailLines: tail !== undefined && tail >= 0 ? tail : undefined,
+    const request: Request = {
+      // kubectl: every line for one pod, the last 10 per container for a selector (--tail=-1: every line).
+      tailLines: tail !== undefined ? (tail >= 0 ? tail : undefined) : selector !== undefined ? 10 : undefined,
       sinceSeconds: durationSeconds(args, 'since'),
       previous: bool(args, 'previous') || undefined,
       timestamps: bool(args, 'timestamps') || undefined,
     };
+    const maxRequests = int(args, 'max-log-requests') ?? 5;
     const session = new Session(args);
     return withSession(session, async () => {
-      const pod = await findPod(session, ref);
-      const vars = { namespace: session.namespace, name: pod.metadata.name };
-      if (bool(args, 'all-containers')) {
-        for (const c of pod.spec?.containers ?? []) process.stdout.write(await fetchLogs(session, { ...vars, ...request, container: c.name }));
+      const pods = ref ? [await findPod(session, ref)] : await session.list(PodKind, { labelSelector: selector });
+      if (pods.length === 0) {
+        err(emptyMessage([PodKind], session.namespace));
         return 0;
       }
-      const { container, notice } = chooseContainer(pod, str(args, 'container'));
-      if (notice) err(notice);
+      const targets = pods.flatMap((pod) => targetsOf(pod, args));
       if (!bool(args, 'follow') || request.previous) {
-        process.stdout.write(await fetchLogs(session, { ...vars, ...request, container }));
+        for (const t of targets) process.stdout.write(prefixLines(await fetchLogs(session, t, request), t.prefix));
         return 0;
       }
-      // The follow stream has no time window: start it from as many lines as the window holds.
-      const tailLines = request.sinceSeconds === undefined ? request.tailLines : lineCount(await fetchLogs(session, { ...vars, ...request, container }));
-      return follow(session, { ...vars, container, tailLines, timestamps: request.timestamps });
+      if (targets.length > maxRequests) {
+        throw new CliError(`you are attempting to follow ${targets.length} log streams, but maximum allowed concurrency is ${maxRequests}, use --max-log-requests to increase the limit`);
+      }
+      // The follow stream has no time window: start each from as many lines as the window holds.
+      const tails = await Promise.all(targets.map(async (t) => (request.sinceSeconds === undefined ? request.tailLines : lineCount(await fetchLogs(session, t, request)))));
+      return followAll(session, targets, tails, request.timestamps);
     });
   },
 };
 
 /** `web`, `pod/web`, or `deployment/web` (also rs, rc): a workload's logs are its first pod's, as kubectl's. */
 function podRef(positionals: string[]): { kind: KindInfo; name: string } {
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'logs takes one pod' : 'a pod name is required', USAGE);
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'logs takes one pod' : 'a pod name or a selector (-l) is required', USAGE);
   const [first] = positionals as [string];
   if (!first.includes('/')) return { kind: PodKind, name: first };
   const [kind, name] = first.split('/') as [string, string];
@@ -87,24 +113,43 @@ async function findPod(session: Session, ref: { kind: KindInfo; name: string }):
   return chosen;
 }
 
-async function fetchLogs(session: Session, vars: Record<string, unknown>): Promise<string> {
+/** The containers of one pod to read: all of them, the chosen one, or the only/default one. */
+function targetsOf(pod: KubeObj, args: ParsedArgs): Target[] {
+  const name = pod.metadata.name ?? '';
+  const prefix = (container: string) => (bool(args, 'prefix') ? logPrefix(name, container) : undefined);
+  if (bool(args, 'all-containers')) return (pod.spec?.containers ?? []).map((c: { name: string }) => ({ pod: name, container: c.name, prefix: prefix(c.name) }));
+  const { container, notice } = chooseContainer(pod, str(args, 'container'));
+  if (notice) err(notice);
+  return [{ pod: name, container, prefix: prefix(container) }];
+}
+
+async function fetchLogs(session: Session, target: Target, request: Request): Promise<string> {
   try {
+    const vars = { namespace: session.namespace, name: target.pod, container: target.container, ...request };
     return (await session.client.request<{ logs: string | null }>(LOGS, vars)).logs ?? '';
   } catch (e) {
     throw asBadRequest(e);
   }
 }
 
-/** Prints each line as it comes until the stream ends (the container stopped) or Ctrl-C. */
-function follow(session: Session, vars: Record<string, unknown>): Promise<number> {
+/** Prints each line as it comes until every stream ends (their containers stopped) or Ctrl-C. */
+function followAll(session: Session, targets: Target[], tails: (number | undefined)[], timestamps: boolean | undefined): Promise<number> {
   return new Promise((resolve, reject) => {
-    const stop = session.client.subscribe<{ line: string }>(FOLLOW, vars, {
-      next: (data) => out(data.line),
-      error: (e) => reject(asBadRequest(e)),
-      complete: () => resolve(0),
-    });
+    let open = targets.length;
+    const stops = targets.map((t, i) =>
+      session.client.subscribe<{ line: string }>(FOLLOW, { namespace: session.namespace, name: t.pod, container: t.container, tailLines: tails[i], timestamps }, {
+        next: (data) => out(t.prefix ? `${t.prefix} ${data.line}` : data.line),
+        error: (e) => {
+          stops.forEach((stop) => stop());
+          reject(asBadRequest(e));
+        },
+        complete: () => {
+          if (--open === 0) resolve(0);
+        },
+      }),
+    );
     const interrupt = () => {
-      stop();
+      stops.forEach((stop) => stop());
       resolve(0);
     };
     process.once('SIGINT', interrupt);
