@@ -134,6 +134,7 @@ spec:
     await page.getByTestId('topology-Node-e2e-node').waitFor();
     assert.equal(await page.locator('[data-testid^=topology-ReplicaSet-e2e-tools-]').count(), 1);
     await screenshot(page, 'topology');
+    assert.deepEqual(await seriousViolations(page), []);
   });
 
   test('Ctrl+K goes to an object by name', async () => {

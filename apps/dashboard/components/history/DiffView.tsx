@@ -9,42 +9,45 @@ const SPOKEN = { added: 'added', removed: 'removed', context: '' } as const;
 /** A unified diff as a table: old and new line numbers, a +/- sign (not colour alone) and the line. */
 export function DiffView({ rows, caption }: { rows: DiffRow[]; caption: string }) {
   return (
-    <Table withRowBorders={false} verticalSpacing={0} horizontalSpacing={6} ff="monospace" fz="sm" data-testid="revision-diff">
-      <caption style={{ captionSide: 'top', textAlign: 'left' }}>
-        <VisuallyHidden>{caption}</VisuallyHidden>
-      </caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w={56}>Old</Table.Th>
-          <Table.Th w={56}>New</Table.Th>
-          <Table.Th>
-            <VisuallyHidden>Line</VisuallyHidden>
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((row, i) =>
-          row.kind === 'gap' ? (
-            <Table.Tr key={i}>
-              <Table.Td colSpan={3}>
-                <Text size="xs" c="dimmed">
-                  ⋯ {row.count} unchanged line{row.count === 1 ? '' : 's'}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ) : (
-            <Table.Tr key={i} bg={BACKGROUND[row.kind]} data-diff={row.kind}>
-              <Table.Td c="dimmed">{row.oldLine ?? ''}</Table.Td>
-              <Table.Td c="dimmed">{row.newLine ?? ''}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'pre' }}>
-                {SPOKEN[row.kind] && <VisuallyHidden>{SPOKEN[row.kind]}: </VisuallyHidden>}
-                <span aria-hidden>{SIGN[row.kind]} </span>
-                {row.text}
-              </Table.Td>
-            </Table.Tr>
-          ),
-        )}
-      </Table.Tbody>
-    </Table>
+    // Long lines (the last-applied annotation) scroll inside the diff, not the page; focusable so keyboards can scroll it.
+    <div role="region" aria-label={caption} tabIndex={0} style={{ overflowX: 'auto' }}>
+      <Table withRowBorders={false} verticalSpacing={0} horizontalSpacing={6} ff="monospace" fz="sm" data-testid="revision-diff">
+        <caption style={{ captionSide: 'top', textAlign: 'left' }}>
+          <VisuallyHidden>{caption}</VisuallyHidden>
+        </caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={56}>Old</Table.Th>
+            <Table.Th w={56}>New</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>Line</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row, i) =>
+            row.kind === 'gap' ? (
+              <Table.Tr key={i}>
+                <Table.Td colSpan={3}>
+                  <Text size="xs" c="dimmed">
+                    ⋯ {row.count} unchanged line{row.count === 1 ? '' : 's'}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ) : (
+              <Table.Tr key={i} bg={BACKGROUND[row.kind]} data-diff={row.kind}>
+                <Table.Td c="dimmed">{row.oldLine ?? ''}</Table.Td>
+                <Table.Td c="dimmed">{row.newLine ?? ''}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'pre' }}>
+                  {SPOKEN[row.kind] && <VisuallyHidden>{SPOKEN[row.kind]}: </VisuallyHidden>}
+                  <span aria-hidden>{SIGN[row.kind]} </span>
+                  {row.text}
+                </Table.Td>
+              </Table.Tr>
+            ),
+          )}
+        </Table.Tbody>
+      </Table>
+    </div>
   );
 }

@@ -69,13 +69,13 @@ export function HistoryView({ kindPath, namespace, name }: { kindPath: string; n
                     <Radio name="to" value={r.revision} checked={to === r.revision} onChange={() => setPicked({ from, to: r.revision })} aria-label={`Compare to revision ${r.revision}`} />
                   </Table.Td>
                   <Table.Td ff="monospace">{r.revision}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Tooltip label={new Date(r.timestamp).toLocaleString()}>
                       <time dateTime={r.timestamp}>{age(r.timestamp, now)} ago</time>
                     </Tooltip>
                   </Table.Td>
-                  <Table.Td>
-                    <Badge color={TYPE_COLOR[r.type]} variant="light">
+                  <Table.Td miw={110}>
+                    <Badge color={TYPE_COLOR[r.type]} variant="light" style={{ overflow: 'visible' }}>
                       {r.type}
                     </Badge>
                   </Table.Td>

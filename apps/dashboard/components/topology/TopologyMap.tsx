@@ -11,8 +11,19 @@ import type { Node as KubeNode, Pod, Workload } from '@/lib/kinds/objects.ts';
 import { buildTopology, COLUMN_WIDTH, COLUMNS } from '@/lib/topology/build-graph.ts';
 import { LivePhaseBadge } from '@/components/list/LivePhaseBadge.tsx';
 import { TopologyNodeCard, type TopologyFlowNode } from './TopologyNodeCard.tsx';
+import { ColumnHeader, type ColumnHeaderNode } from './ColumnHeader.tsx';
+import { FitOnGrowth } from './FitOnGrowth.tsx';
 
-const nodeTypes = { object: TopologyNodeCard };
+const nodeTypes = { object: TopologyNodeCard, header: ColumnHeader };
+const HEADERS: ColumnHeaderNode[] = COLUMNS.map((kind, i) => ({
+  id: `header/${kind}`,
+  type: 'header',
+  position: { x: i * COLUMN_WIDTH, y: -56 },
+  data: { title: `${kind}s` },
+  draggable: false,
+  selectable: false,
+  focusable: false,
+}));
 
 /** Deployments → ReplicaSets → Pods → Nodes of the chosen namespace, live from the same list+watch as the lists. */
 export function TopologyMap() {
@@ -31,8 +42,11 @@ export function TopologyMap() {
     () => buildTopology({ deployments: deployments.items, replicaSets: replicaSets.items, pods: pods.items, nodes: nodes.items }),
     [deployments.items, replicaSets.items, pods.items, nodes.items],
   );
-  const flowNodes: TopologyFlowNode[] = useMemo(
-    () => graph.nodes.map((n) => ({ id: n.id, type: 'object', position: n.position, data: { item: n }, draggable: false, connectable: false, ariaLabel: `${n.kind} ${n.name}: ${n.status}` })),
+  const flowNodes: (TopologyFlowNode | ColumnHeaderNode)[] = useMemo(
+    () => [
+      ...HEADERS,
+      ...graph.nodes.map((n): TopologyFlowNode => ({ id: n.id, type: 'object', position: n.position, data: { item: n }, draggable: false, connectable: false, ariaLabel: `${n.kind} ${n.name}: ${n.status}` })),
+    ],
     [graph.nodes],
   );
   const flowEdges: Edge[] = useMemo(
@@ -57,13 +71,6 @@ export function TopologyMap() {
         </Text>
       </Group>
       {problem && <Alert color="red" role="alert">{problem.message}</Alert>}
-      <Group gap={0} wrap="nowrap" aria-hidden>
-        {COLUMNS.map((c) => (
-          <Text key={c} w={COLUMN_WIDTH} fw={600} size="sm">
-            {c}s
-          </Text>
-        ))}
-      </Group>
       <Box h="70vh" style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }} data-testid="topology">
         <ReactFlow
           nodes={flowNodes}
@@ -73,13 +80,16 @@ export function TopologyMap() {
           nodesDraggable={false}
           nodesConnectable={false}
           fitView
+          fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
           minZoom={0.1}
           onNodeClick={(_, node) => {
+            if (node.type !== 'object') return;
             const { item } = (node as TopologyFlowNode).data;
             const href = hrefFor(item.kind, item.name, item.namespace);
             if (href) router.push(href);
           }}
         >
+          <FitOnGrowth count={graph.nodes.length} />
           <Background />
           <Controls showInteractive={false} />
         </ReactFlow>

@@ -9,7 +9,7 @@ export type TopologyKind = 'Deployment' | 'ReplicaSet' | 'Pod' | 'Node';
 /** Left to right: who owns whom, then where pods run. */
 export const COLUMNS: readonly TopologyKind[] = ['Deployment', 'ReplicaSet', 'Pod', 'Node'];
 export const COLUMN_WIDTH = 280;
-export const ROW_HEIGHT = 72;
+export const ROW_HEIGHT = 88;
 
 export interface TopologyNode {
   id: string;
