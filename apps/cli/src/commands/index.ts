@@ -18,6 +18,7 @@ import { drainCommand } from './drain.js';
 import { seedCommand } from './seed.js';
 import { logsCommand } from './logs.js';
 import { topCommand } from './top.js';
+import { waitCommand } from './wait.js';
 
 export const COMMANDS: Command[] = [
   getCommand,
@@ -27,6 +28,7 @@ export const COMMANDS: Command[] = [
   deleteCommand,
   scaleCommand,
   rolloutCommand,
+  waitCommand,
   logsCommand,
   topCommand,
   cordonCommand,
