@@ -16,7 +16,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { percentiles } from './load.js';
 import { rssMiB, spawnApi, spawnControllerManager, stop } from './processes.js';
-import { backendCpuBetween, cpuSeconds, postgresBackendCpu, probeLatency } from './scale-probes.js';
+import { backendCpuBetween, cpuSeconds, operationsBetween, operationStats, postgresBackendCpu, probeLatency } from './scale-probes.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -136,6 +136,8 @@ const deployment = (i: number) => {
   };
 };
 const processes = { api, controllerManager: manager, scheduler, [realAgent ? 'nodeAgent' : 'fakeAgent']: agent } as Record<string, ChildProcess>;
+const scrapeOperations = async () => operationStats(await (await fetch(url.replace('/graphql', '/metrics'))).text());
+const operationsBefore = await scrapeOperations();
 const postgresBefore = await postgresBackendCpu(database.url);
 const cpuBefore = Object.fromEntries(Object.entries(processes).map(([k, p]) => [k, cpuSeconds(p.pid!)]));
 
@@ -149,6 +151,7 @@ const timedOut = await Promise.race([done.then(() => false), new Promise<boolean
 const seconds = (performance.now() - t0) / 1000;
 const probed = await probe.stop();
 const cpu = Object.fromEntries(Object.entries(processes).map(([k, p]) => [k, round(cpuSeconds(p.pid!) - cpuBefore[k]!)]));
+const operations = operationsBetween(operationsBefore, await scrapeOperations());
 cpu.postgresBackends = round(backendCpuBetween(postgresBefore, await postgresBackendCpu(database.url)));
 const rss = Object.fromEntries(Object.entries(processes).map(([k, p]) => [k, rssMiB(p.pid!).peak]));
 const span = (times: number[]) => (times.length > 1 ? (times[times.length - 1]! - times[0]!) / 1000 : NaN);
@@ -174,6 +177,7 @@ console.log(
         boundToRunning: percentiles([...seen.values()].filter((p) => p.bound !== undefined && p.running !== undefined).map((p) => p.running! - p.bound!)),
       },
       apiProbeLatencyMs: { ...percentiles(probed.latencies), failed: probed.failures },
+      apiOperations: operations,
       peakRssMiB: rss,
       cpuSecondsDuringRun: cpu,
     },

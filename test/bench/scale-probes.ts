@@ -57,3 +57,31 @@ export function backendCpuBetween(before: Map<number, number>, after: Map<number
   for (const [pid, cpu] of after) total += cpu - (before.get(pid) ?? 0);
   return total;
 }
+
+/** API operation → calls and summed latency, from the API's Prometheus text. */
+export function operationStats(metricsText: string): Map<string, { calls: number; seconds: number }> {
+  const stats = new Map<string, { calls: number; seconds: number }>();
+  const entry = (op: string) => stats.get(op) ?? stats.set(op, { calls: 0, seconds: 0 }).get(op)!;
+  for (const line of metricsText.split('\n')) {
+    const m = /^(wheelhouse_api_requests_total|wheelhouse_api_request_duration_seconds_sum)\{operation="([^"]+)"[^}]*\} (\S+)$/.exec(line);
+    if (!m) continue;
+    if (m[1] === 'wheelhouse_api_requests_total') entry(m[2]!).calls += Number(m[3]);
+    else entry(m[2]!).seconds += Number(m[3]);
+  }
+  return stats;
+}
+
+/** Calls and mean latency per operation between two scrapes, busiest first. */
+export function operationsBetween(before: Map<string, { calls: number; seconds: number }>, after: Map<string, { calls: number; seconds: number }>, top = 12) {
+  return Object.fromEntries(
+    [...after]
+      .map(([op, a]) => {
+        const b = before.get(op) ?? { calls: 0, seconds: 0 };
+        const calls = a.calls - b.calls;
+        return [op, { calls, meanMs: calls > 0 ? Math.round(((a.seconds - b.seconds) / calls) * 1000) : 0 }] as const;
+      })
+      .filter(([, s]) => s.calls > 0)
+      .sort((x, y) => y[1].calls - x[1].calls)
+      .slice(0, top),
+  );
+}
