@@ -95,8 +95,11 @@ test('kwok mode: an agent with --manage-annotated adopts annotated nodes created
     }, 30_000, 'kwok-1 Ready');
     assert.deepEqual(node.status.capacity, { cpu: '2', memory: '4Gi', pods: '20' }, 'the capacity it was created with stays');
     assert.ok(node.spec.podCIDR);
-    const plain = (await api.ok(`{ node(name: "plain-1") { status { conditions { type } } } }`)).node;
-    assert.equal(plain.status.conditions, null, 'nodes without the annotation are left alone');
+    // (The node lifecycle controller may mark it Unknown; no agent reports for it.)
+    const plain = (await api.ok(`{ node(name: "plain-1") { spec { podCIDR } status { daemonEndpoints { kubeletEndpoint { Port } } conditions { type status reason } } } }`)).node;
+    assert.equal(plain.status.daemonEndpoints, null, 'nodes without the annotation are left alone');
+    assert.equal(plain.spec.podCIDR, null);
+    assert.ok(!(plain.status.conditions ?? []).some((c: { reason: string }) => c.reason === 'KubeletReady'));
     await api.ok(`mutation($input: PodInput!) { createPod(namespace: "default", input: $input) { metadata { name } } }`, {
       input: { metadata: { name: 'on-kwok' }, spec: { nodeName: 'kwok-1', containers: [{ name: 'app', image: 'busybox' }] } },
     });
