@@ -111,6 +111,24 @@ spec:
     assert.deepEqual(await seriousViolations(page), []);
   });
 
+  test('editing YAML warns, live, when someone else changes the object meanwhile; a dry run previews the stored object', async () => {
+    await page.goto(`${stack.dashboardUrl}/edit/deployments/default/e2e-tools`);
+    await page.locator('[data-testid=yaml-editor] .cm-content').getByText('name: e2e-tools').first().waitFor();
+    const { deployment } = await stack.api.ok(`{ deployment(namespace: "default", name: "e2e-tools") { spec { replicas } } }`);
+    await stack.api.ok(`mutation($r: Int!) { scaleDeployment(namespace: "default", name: "e2e-tools", replicas: $r) { metadata { name } } }`, { r: deployment.spec.replicas + 1 });
+    const conflict = page.getByTestId('edit-conflict');
+    await conflict.waitFor({ timeout: 10_000 });
+    assert.match((await conflict.textContent()) ?? '', /spec\.replicas/);
+    await screenshot(page, 'edit-conflict');
+    assert.deepEqual(await seriousViolations(page), []);
+    await conflict.getByRole('button', { name: /Reload/ }).click();
+    await conflict.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    const preview = page.getByTestId('dry-run');
+    await preview.getByText('(dry run)').waitFor();
+    assert.match((await preview.getByTestId('yaml-preview').textContent()) ?? '', new RegExp(`replicas: ${deployment.spec.replicas + 1}`));
+  });
+
   test('logs of a running pod stream while the page is open, and search filters them', async () => {
     let pod: string | undefined;
     await eventually(async () => Boolean((pod = await runningPod('e2e-tools'))), 60_000, 'a running e2e-tools pod');
@@ -130,7 +148,9 @@ spec:
   test('the topology map links the Deployment, its ReplicaSet, pods and the node', async () => {
     await page.goto(`${stack.dashboardUrl}/topology?namespace=default`);
     await page.getByTestId('topology-Deployment-e2e-tools').waitFor();
-    await eventually(async () => (await page.locator('[data-testid^=topology-Pod-e2e-tools-]').count()) === 2, 30_000, 'two pods on the map');
+    const { deployment } = await stack.api.ok(`{ deployment(namespace: "default", name: "e2e-tools") { spec { replicas } } }`);
+    const want = deployment.spec.replicas as number;
+    await eventually(async () => (await page.locator('[data-testid^=topology-Pod-e2e-tools-]').count()) === want, 30_000, `${want} pods on the map`);
     await page.getByTestId('topology-Node-e2e-node').waitFor();
     assert.equal(await page.locator('[data-testid^=topology-ReplicaSet-e2e-tools-]').count(), 1);
     await screenshot(page, 'topology');

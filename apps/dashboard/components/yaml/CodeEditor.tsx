@@ -60,6 +60,8 @@ export function CodeEditor({ value, onChange, mark, label, readOnly, height = '6
       basicSetup={{ foldGutter: true, highlightActiveLine: !readOnly }}
       onCreateEditor={(v) => {
         view.current = v;
+        // Long manifests scroll: keyboards must be able to reach the scroller (read-only previews have no caret).
+        v.scrollDOM.tabIndex = 0;
       }}
       data-testid={readOnly ? 'yaml-preview' : 'yaml-editor'}
     />

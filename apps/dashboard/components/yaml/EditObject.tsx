@@ -52,7 +52,7 @@ export function EditObject({ kindPath, namespace, name }: { kindPath: string; na
               <Button size="xs" variant="default" onClick={() => object && load(object)}>
                 Reload (discard my edits)
               </Button>
-              <Anchor component={Link} href={viewHref('history', kind.path, kind.namespaced, { namespace, name })} size="sm">
+              <Anchor component={Link} href={viewHref('history', kind.path, kind.namespaced, { namespace, name })} size="sm" c="inherit" underline="always">
                 See what changed
               </Anchor>
             </Group>
