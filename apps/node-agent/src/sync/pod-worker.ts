@@ -378,7 +378,7 @@ export class PodWorker {
     // Containers waiting for a restart will not get one.
     for (const record of this.records.values()) record.waiting = undefined;
     this.publish(true);
-    await this.deps.writer.flushed(this.key);
+    await this.deps.writer.flushed(this.uid);
     try {
       await this.deps.confirmDeletion(this.pod);
     } catch (error) {
@@ -394,7 +394,7 @@ export class PodWorker {
     await Promise.all([...this.instances.values()].map((i) => this.deps.runtime.stop(i, graceMs).catch(() => {})));
     this.instances.clear();
     await this.deps.runtime.removeSandbox(this.uid).catch((e) => this.deps.log(`remove sandbox of ${this.key}`, e));
-    this.deps.writer.forget(this.key);
+    this.deps.writer.forget(this.uid);
     this.deps.onDone(this);
   }
 
@@ -439,7 +439,8 @@ export class PodWorker {
       now: toTimestamp(new Date()),
       failure: this.failure,
     });
-    this.deps.writer.set(this.key, this.pod.metadata.namespace!, this.pod.metadata.name, status, this.pod.status);
+    // Keyed by uid: a new pod of the same name never loses its report to the old one's clean-up.
+    this.deps.writer.set(this.uid, this.pod.metadata.namespace!, this.pod.metadata.name, status, this.pod.status);
   }
 
   private after(ms: number, fn: () => void): void {
