@@ -171,6 +171,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
     async stop() {
       reporter.stop();
       await pods!.stop();
+      await writer.drain(2000);
       log(`pod status: ${writer.stats.pods} reports in ${writer.stats.calls} calls (${writer.stats.failures} failed batches)`);
       writer.stop();
       await server.close();

@@ -67,3 +67,12 @@ test("a new pod's Pending report waits for its Running one: one write instead of
   await new Promise((r) => setTimeout(r, 300));
   assert.deepEqual(calls.at(-1)!.map((i) => i.patch.status.phase), ['Pending'], 'sent once the hold is over');
 });
+
+test('drain sends what is pending, held reports included', async () => {
+  const calls: StatusItem[][] = [];
+  const w = new StatusWriter({ send: async (items) => void calls.push(items), batchMs: 1000, batchMax: 100, maxInFlight: 2, firstPendingDelayMs: 10_000, log: () => {} });
+  w.set('u1', 'ns', 'a', { phase: 'Pending' });
+  w.set('u2', 'ns', 'b', { phase: 'Running' });
+  await w.drain(2000);
+  assert.deepEqual(calls.flat().map((i) => i.name).sort(), ['a', 'b']);
+});

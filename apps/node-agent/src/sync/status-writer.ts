@@ -85,6 +85,15 @@ export class StatusWriter {
     clearTimeout(this.timer);
   }
 
+  /** Sends what is pending now (held reports too), waiting at most `timeoutMs`: for a clean shutdown. */
+  async drain(timeoutMs: number): Promise<void> {
+    const keys = [...this.pending.keys(), ...this.inFlightKeys];
+    const all = Promise.all(keys.map((k) => this.flushed(k)));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([all, new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+    clearTimeout(timer);
+  }
+
   private readonly inFlightWaiters = new Map<string, (() => void)[]>();
   private afterInFlight(key: string, callback: () => void): void {
     const list = this.inFlightWaiters.get(key) ?? [];
