@@ -36,6 +36,8 @@ const json = (res, status, body, headers = {}) => res.writeHead(status, { 'conte
 async function session(req, res) {
   if (req.method === 'DELETE') return json(res, 200, { ok: true }, { 'set-cookie': clearedSessionCookie(config.secureCookies) });
   if (req.method !== 'POST') return json(res, 405, { error: 'POST or DELETE' });
+  // A cross-site form cannot send JSON without a CORS preflight: no login CSRF.
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return json(res, 415, { error: 'Send JSON.' });
   const { token } = await readJson(req);
   if (typeof token !== 'string' || !token.trim()) return json(res, 400, { error: 'Enter a bearer token.' });
   let verdict;
@@ -50,6 +52,10 @@ async function session(req, res) {
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://dashboard');
+  // The console's buttons act on the cluster: never inside another site's frame.
+  res.setHeader('x-frame-options', 'DENY');
+  res.setHeader('content-security-policy', "frame-ancestors 'none'");
+  res.setHeader('referrer-policy', 'same-origin');
   const route = async () => {
     if (url.pathname === '/api/session') return session(req, res);
     if (url.pathname === '/api/graphql' && req.method === 'POST') return forwardGraphqlPost(req, res, config.apiGraphqlUrl);

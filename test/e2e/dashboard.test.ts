@@ -139,6 +139,26 @@ describe('dashboard e2e', { skip: !existsSync(CHROMIUM) && `no ${CHROMIUM} (apt-
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
   });
 
+  test('the namespace switcher, text search and sortable columns work on a list', async () => {
+    await page.goto(`${stack.dashboardUrl}/pods?namespace=default`);
+    await page.locator('[data-testid=resource-row]').first().waitFor();
+    assert.equal(await page.getByRole('columnheader', { name: 'Namespace' }).count(), 0, 'one namespace: no namespace column');
+    await page.getByRole('combobox', { name: 'Namespace' }).click();
+    await page.getByRole('option', { name: 'All namespaces' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('namespace'));
+    await page.getByRole('columnheader', { name: 'Namespace' }).waitFor();
+    await page.getByTestId('search').fill('no-such-pod');
+    await page.getByTestId('row-count').getByText(/^0 of \d+ pods$/).waitFor();
+    await page.getByTestId('search').fill('e2e-web');
+    await page.getByTestId('row-count').getByText(/^3 (of \d+ )?pods$/).waitFor();
+    const names = () => page.locator('[data-testid=resource-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')));
+    const ascending = await names();
+    assert.deepEqual(ascending, [...ascending].sort(new Intl.Collator('en', { numeric: true }).compare));
+    await page.getByRole('button', { name: 'Name', exact: true }).click();
+    await page.locator('th[aria-sort=descending]').waitFor();
+    assert.deepEqual(await names(), [...ascending].reverse());
+  });
+
   test('rollout restart, pause and resume, then delete with propagation, from the detail page', async () => {
     await deployment('e2e-actions', 1);
     await page.goto(`${stack.dashboardUrl}/deployments/default/e2e-actions`);
