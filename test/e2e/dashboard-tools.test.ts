@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { TEST_TOKEN } from '../support/api.js';
 import { eventually } from '../support/controller-manager.js';
@@ -142,6 +143,11 @@ spec:
     await page.getByLabel('Search', { exact: true }).fill('started');
     await eventually(async () => (await lines.locator('mark').count()) === 1 && (await ticks()) === 0, 5_000, 'search to keep only the start line');
     await screenshot(page, 'pod-logs');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+    assert.match(download.suggestedFilename(), new RegExp(`^${pod}_app_\\d{4}-\\d\\d-\\d\\dT[\\d-]+Z\\.log$`));
+    const saved = await readFile((await download.path())!, 'utf8');
+    assert.match(saved, /simulated container app .* started/);
+    assert.match(saved, /working, tick \d+/, 'the file holds every line, not only the search hits');
     assert.deepEqual(await seriousViolations(page), []);
   });
 

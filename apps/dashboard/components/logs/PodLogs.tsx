@@ -36,7 +36,8 @@ export function PodLogs({ namespace, name }: { namespace?: string; name: string 
     const url = URL.createObjectURL(new Blob([lines.join('\n') + '\n'], { type: 'text/plain' }));
     const a = Object.assign(document.createElement('a'), { href: url, download: logFileName(name, container ?? 'log', new Date()) });
     a.click();
-    URL.revokeObjectURL(url);
+    // Revoked a moment later: the download starts asynchronously.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
   return (
