@@ -87,6 +87,18 @@ describe('history', () => {
     assert.deepEqual(label.object.metadata.labels, { app: 'web', tier: 'frontend' });
   });
 
+  test('after a revision, only the newer ones come back; a malformed one is BAD_USER_INPUT on after', async () => {
+    const all = await history('Deployment', 'web', 'default');
+    const { history: newer } = await api.ok<{ history: Revision[] }>(
+      `query($after: String) { history(kind: "Deployment", namespace: "default", name: "web", after: $after) { revision } }`,
+      { after: all[1]!.revision },
+    );
+    assert.deepEqual(newer.map((r) => r.revision), [all[2]!.revision]);
+    const bad = await api.gql(`{ history(kind: "Deployment", name: "web", after: "abc") { revision } }`);
+    assert.equal(bad.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+    assert.equal(bad.errors?.[0]?.extensions?.field, 'after');
+  });
+
   test('kubectl-style kind names work and a deletion is the last revision', async () => {
     await api.ok(`mutation { deleteDeployment(namespace: "default", name: "web") { metadata { name } } }`);
     const revisions = await history('deploy', 'web');

@@ -14,11 +14,14 @@ export class HistoryResolver {
     @Arg('namespace', () => String, { nullable: true, description: 'Defaults to "default"; ignored for cluster-scoped kinds.' })
     namespace: string | undefined,
     @Arg('name', () => String) name: string,
+    @Arg('after', () => String, { nullable: true, description: 'Only revisions after this resourceVersion (to follow a history as it grows).' })
+    after: string | undefined,
     @Ctx() ctx: ApiContext,
   ): Promise<ObjectRevision[]> {
     const kind = resolveKindName(kindName);
     if (!kind) throw new ApiError('BAD_USER_INPUT', `the server doesn't have a resource type "${kindName}"`, 'kind');
-    const changes = await readObjectHistory(ctx.store.db, kind, kind.namespaced ? (namespace ?? 'default') : '', name);
+    if (after != null && !/^\d+$/.test(after)) throw new ApiError('BAD_USER_INPUT', `after must be a resourceVersion (digits), got "${after}"`, 'after');
+    const changes = await readObjectHistory(ctx.store.db, kind, kind.namespaced ? (namespace ?? 'default') : '', name, after == null ? 0n : BigInt(after));
     return changes.map((change) => ({
       revision: change.revision.toString(),
       type: change.type as ChangeType,

@@ -5,11 +5,12 @@ const PAGE = 500;
 
 /**
  * Every change of one object (by kind, namespace and name) still in the change log,
- * oldest first. Paged so a busy object does not pull one huge result at once.
+ * oldest first, optionally only those after a revision. Paged so a busy object does
+ * not pull one huge result at once.
  */
-export async function readObjectHistory(db: Db, kind: KindInfo, namespace: string, name: string): Promise<Change[]> {
+export async function readObjectHistory(db: Db, kind: KindInfo, namespace: string, name: string, since = 0n): Promise<Change[]> {
   const changes: Change[] = [];
-  let after = 0n;
+  let after = since;
   for (;;) {
     const page = await readChanges(db, { after, kind: kind.kind, namespace, name, limit: PAGE });
     changes.push(...page);
