@@ -78,4 +78,9 @@ test('the seeded guestbook serves HTTP from the process node; the rest runs wher
   assert.match(completed.stdout, /\nnightly-report\s+0\/1\s+Completed\s+0\s/);
   assert.match(completed.stdout, /\npi\s+0\/1\s+Completed\s+0\s/);
   assert.match((await wh.run(['logs', 'pi', '-n', 'batch'])).stdout, /^3\.14159\d\n$/);
+
+  // Seeding a live cluster again changes nothing: the agents and controllers own fields the seed leaves alone.
+  const again = await wh.run(['seed']);
+  assert.equal(again.code, 0, again.stderr);
+  assert.deepEqual(again.stdout.split('\n').filter((l) => / (created|configured)$/.test(l)), []);
 });
