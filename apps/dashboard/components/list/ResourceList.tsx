@@ -23,7 +23,7 @@ export function ResourceList({ kindPath }: { kindPath: string }) {
   // Node columns show requests summed over pods, so the node list watches pods too.
   const pods = useLiveList<Pod>(PodKind, { enabled: kind.kind === 'Node' });
   const now = useNow();
-  const [sort, setSort] = useState<SortState>({ column: 'name', direction: 'asc' });
+  const [sort, setSort] = useState<SortState>(kind.defaultSort ?? { column: 'name', direction: 'asc' });
 
   const ctx: ColumnContext = useMemo(() => ({ now, requestedByNode: kind.kind === 'Node' ? requestedByNode(pods.items) : undefined }), [now, kind.kind, pods.items]);
   const columns = useMemo(() => {

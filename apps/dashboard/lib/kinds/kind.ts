@@ -36,6 +36,8 @@ export interface KindDef<T extends AnyObject = any> {
   /** The GraphQL selection a list row needs (list and watch use the same). */
   listSelection: string;
   columns: Column<T>[];
+  /** The list's initial order when not by name (events: newest first). */
+  defaultSort?: { column: string; direction: 'asc' | 'desc' };
   /** Mutations this kind supports beyond delete. */
   actions?: { scale?: string; restart?: string; pause?: string; resume?: string };
 }

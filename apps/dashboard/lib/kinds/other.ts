@@ -26,6 +26,7 @@ export const EventKind: KindDef<KubeEvent> = {
   path: 'events',
   namespaced: true,
   fields: fieldsFor('event', 'events'),
+  defaultSort: { column: 'lastSeen', direction: 'asc' },
   listSelection: `${META} involvedObject { kind namespace name uid } reason message type count firstTimestamp lastTimestamp eventTime
     source { component host } reportingComponent`,
   columns: [

@@ -9,5 +9,6 @@ export async function generateMetadata({ params }: { params: Promise<{ kind: str
 export default async function KindListPage({ params }: { params: Promise<{ kind: string }> }) {
   const { kind } = await params;
   if (!kindByPath(kind)) notFound();
-  return <ResourceList kindPath={kind} />;
+  // Keyed by kind: sorting and other list state start fresh on another kind's page.
+  return <ResourceList key={kind} kindPath={kind} />;
 }
