@@ -1,6 +1,7 @@
 import { Badge, Table } from '@mantine/core';
 import type { Condition } from '@/lib/kinds/objects.ts';
 import { age } from '@/lib/format/age.ts';
+import { conditionTone } from '@/lib/kinds/conditions.ts';
 
 export function ConditionsTable({ conditions, now }: { conditions: readonly Condition[]; now: number }) {
   return (
@@ -19,7 +20,7 @@ export function ConditionsTable({ conditions, now }: { conditions: readonly Cond
           <Table.Tr key={c.type}>
             <Table.Td>{c.type}</Table.Td>
             <Table.Td>
-              <Badge variant="light" color={c.status === 'True' ? 'green' : c.status === 'False' ? 'red' : 'gray'}>
+              <Badge variant="light" color={conditionTone(c.type, c.status)}>
                 {c.status}
               </Badge>
             </Table.Td>

@@ -10,7 +10,8 @@ export function Cell<T>({ column, row, ctx }: { column: Column<T>; row: T; ctx: 
   const tone = column.tone?.(row);
   if (tone) {
     return (
-      <Badge color={tone} variant="light" radius="sm" tt="none">
+      // max-content: an ellipsised label would let a crowded table squeeze the badge to "No…".
+      <Badge color={tone} variant="light" radius="sm" tt="none" style={{ minWidth: 'max-content' }}>
         {value}
       </Badge>
     );

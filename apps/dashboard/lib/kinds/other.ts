@@ -31,7 +31,7 @@ export const EventKind: KindDef<KubeEvent> = {
     source { component host } reportingComponent`,
   columns: [
     { id: 'lastSeen', header: 'Last seen', value: (e, c) => age(eventTime(e), c.now), sortValue: (e, c) => ageMs(eventTime(e), c.now) },
-    { id: 'type', header: 'Type', value: (e) => e.type ?? '', tone: (e) => (e.type === 'Warning' ? 'red' : 'gray') },
+    { id: 'type', header: 'Type', value: (e) => e.type ?? '', tone: (e) => (e.type === 'Warning' ? 'red' : undefined) },
     { id: 'reason', header: 'Reason', value: (e) => e.reason ?? '' },
     {
       id: 'object',
