@@ -49,6 +49,34 @@ describe('ReplicaSet controller', () => {
   });
 });
 
+/** The API's request count for one root field (all outcomes), from /metrics. */
+const requests = async (operation: string) => {
+  const text = await (await fetch(api.url.replace('/graphql', '/metrics'))).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(`wheelhouse_api_requests_total{operation="${operation}",`))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+};
+
+describe('ReplicaSet controller: bulk creates', () => {
+  test('200 replicas end as exactly 200 pods, made by one createPods call per slow-start batch', async () => {
+    const [bulkBefore, singleBefore] = [await requests('createPods'), await requests('createPod')];
+    await api.ok(`mutation($input: ReplicaSetInput!) { createReplicaSet(input: $input) { metadata { uid } } }`, { input: rs('bulk', 200) });
+    await eventually(async () => {
+      const { replicaSet } = await api.ok(`query { replicaSet(name: "bulk") { status { replicas readyReplicas } } }`);
+      return replicaSet.status?.replicas === 200 && replicaSet.status?.readyReplicas === 200;
+    }, 120_000, '200 ready replicas');
+    assert.equal(live(await podsOf('app=bulk')).length, 200);
+    // Slow start 1, 2, 4, ..., 64, 73: 8 calls; a few more only if a sync was retried.
+    const bulkCalls = (await requests('createPods')) - bulkBefore;
+    assert.ok(bulkCalls >= 8 && bulkCalls <= 16, `createPods calls: ${bulkCalls}`);
+    assert.equal((await requests('createPod')) - singleBefore, 0, 'no single createPod calls');
+    // Still exactly 200 a moment later: nothing was created twice.
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(live(await podsOf('app=bulk')).length, 200);
+  });
+});
+
 describe('garbage collector', () => {
   test('Background: deleting the owner deletes its pods', async () => {
     await api.ok(`mutation($input: ReplicaSetInput!) { createReplicaSet(input: $input) { metadata { uid } } }`, { input: rs('bg', 3) });

@@ -3,6 +3,7 @@ import type { ManagedObject, ManagerContext } from '../runtime/context.js';
 import type { Pod } from '../common/types.js';
 import { decideReplicaSet, type ReplicaSetAction } from './decide.js';
 import type { ReplicaSetKind, ReplicaSetLike } from './kind.js';
+import { slowStartCreate } from './slow-start-batch.js';
 
 const CREATE_PODS = `mutation($ns: String, $inputs: [PodInput!]!) { createPods(namespace: $ns, inputs: $inputs) { metadata { name } } }`;
 const PATCH_POD = `mutation($ns: String, $name: String!, $patch: JSONObject!) { patchPod(namespace: $ns, name: $name, patch: $patch) { metadata { name } } }`;
@@ -92,24 +93,22 @@ export function startReplicaSetController(ctx: ManagerContext, kind: ReplicaSetK
         });
         return;
       case 'create': {
-        const total = action.batches.reduce((a, b) => a + b, 0);
-        expectations.expectCreations(key, total);
-        let remaining = total;
-        for (const size of action.batches) {
-          try {
-            const { createPods } = await ctx.client.request<{ createPods: { metadata: { name: string } }[] }>(CREATE_PODS, { ns, inputs: Array.from({ length: size }, () => action.pod) });
-            remaining -= size;
-            lastErrors.delete(key);
-            void events.record(involved, 'Normal', 'SuccessfulCreate', `Created pod${size > 1 ? 's' : ''}: ${createPods.map((p) => p.metadata.name).join(', ')}`);
-          } catch (error) {
-            // The pods of this and the later batches will never be observed.
-            for (let i = 0; i < remaining; i++) expectations.creationObserved(key);
-            lastErrors.set(key, (error as Error).message);
-            void events.record(involved, 'Warning', 'FailedCreate', `Error creating: ${(error as Error).message}`);
-            throw error;
-          }
+        // One bulk createPods per slow-start batch (all or nothing), expectations raised first.
+        const result = await slowStartCreate(expectations, key, action.batches, async (size) => {
+          const { createPods } = await ctx.client.request<{ createPods: { metadata: { name: string } }[] }>(CREATE_PODS, { ns, inputs: Array.from({ length: size }, () => action.pod) });
+          return createPods;
+        });
+        for (const pods of result.created) {
+          void events.record(involved, 'Normal', 'SuccessfulCreate', `Created pod${pods.length > 1 ? 's' : ''}: ${pods.map((p) => p.metadata.name).join(', ')}`);
         }
-        return;
+        if (result.error === undefined) {
+          lastErrors.delete(key);
+          return;
+        }
+        const message = (result.error as Error).message;
+        lastErrors.set(key, message);
+        void events.record(involved, 'Warning', 'FailedCreate', `Error creating: ${message}`);
+        throw result.error;
       }
       case 'delete': {
         expectations.expectDeletions(key, action.pods.map((p) => p.metadata.uid ?? ''));
