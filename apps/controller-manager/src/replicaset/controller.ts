@@ -1,9 +1,11 @@
 import { Expectations, WorkQueue, controllerOf, done, keyOf, requeueAfter, runController, type ControllerHandle } from '@wheelhouse/controller-runtime';
+import { isNotFound } from '@wheelhouse/client';
 import type { ManagedObject, ManagerContext } from '../runtime/context.js';
 import type { Pod } from '../common/types.js';
 import { decideReplicaSet, type ReplicaSetAction } from './decide.js';
 import type { ReplicaSetKind, ReplicaSetLike } from './kind.js';
 import { slowStartCreate } from './slow-start-batch.js';
+import { deletePods } from './delete-pods.js';
 
 const CREATE_PODS = `mutation($ns: String, $inputs: [PodInput!]!) { createPods(namespace: $ns, inputs: $inputs) { metadata { name } } }`;
 const PATCH_POD = `mutation($ns: String, $name: String!, $patch: JSONObject!) { patchPod(namespace: $ns, name: $name, patch: $patch) { metadata { name } } }`;
@@ -21,7 +23,8 @@ export function startReplicaSetController(ctx: ManagerContext, kind: ReplicaSetK
   const queue = new WorkQueue();
   const expectations = new Expectations();
   const events = ctx.events(name);
-  const lastErrors = new Map<string, string>();
+  /** The last failed create or delete of each owner, for the ReplicaFailure condition; a successful one clears it. */
+  const lastErrors = new Map<string, { op: 'create' | 'delete'; message: string }>();
 
   const enqueueOwner = (pod: ManagedObject) => {
     const ref = controllerOf(pod);
@@ -63,7 +66,8 @@ export function startReplicaSetController(ctx: ManagerContext, kind: ReplicaSetK
       pods: ctx.informers.pods.list(namespace) as unknown as Pod[],
       replicaSets: owners.list(namespace) as unknown as ReplicaSetLike[],
       expectationsSatisfied: expectations.satisfied(key),
-      lastCreateError: lastErrors.get(key),
+      lastCreateError: lastErrors.get(key)?.op === 'create' ? lastErrors.get(key)!.message : undefined,
+      lastDeleteError: lastErrors.get(key)?.op === 'delete' ? lastErrors.get(key)!.message : undefined,
       now: ctx.now(),
     });
     let after: number | undefined;
@@ -106,25 +110,26 @@ export function startReplicaSetController(ctx: ManagerContext, kind: ReplicaSetK
           return;
         }
         const message = (result.error as Error).message;
-        lastErrors.set(key, message);
+        lastErrors.set(key, { op: 'create', message });
         void events.record(involved, 'Warning', 'FailedCreate', `Error creating: ${message}`);
         throw result.error;
       }
       case 'delete': {
-        expectations.expectDeletions(key, action.pods.map((p) => p.metadata.uid ?? ''));
-        await Promise.all(
-          action.pods.map(async (pod) => {
-            try {
-              await ctx.client.request(DELETE_POD, { ns, name: pod.metadata.name });
-              void events.record(involved, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
-            } catch (error) {
-              expectations.deletionObserved(key, pod.metadata.uid ?? '');
-              void events.record(involved, 'Warning', 'FailedDelete', `Error deleting: ${(error as Error).message}`);
-              throw error;
-            }
-          }),
-        );
-        return;
+        // No bulk pod delete in the API: concurrent single calls, but one event for the lot
+        // (an event per pod cost two more API calls per pod deleted).
+        const result = await deletePods(expectations, key, action.pods, (pod) => ctx.client.request(DELETE_POD, { ns, name: pod.metadata.name }), isNotFound);
+        if (result.deleted.length > 0) {
+          const names = result.deleted.map((p) => p.metadata.name).join(', ');
+          void events.record(involved, 'Normal', 'SuccessfulDelete', `Deleted pod${result.deleted.length > 1 ? 's' : ''}: ${names}`);
+        }
+        if (result.error === undefined) {
+          lastErrors.delete(key);
+          return;
+        }
+        const message = (result.error as Error).message;
+        lastErrors.set(key, { op: 'delete', message });
+        void events.record(involved, 'Warning', 'FailedDelete', `Error deleting: ${message}`);
+        throw result.error;
       }
       case 'status':
         // A replace, not a merge patch: conditions that cleared must go.
