@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { changedPaths, diffObjects, foldContext, type DiffLine } from './revision-diff.ts';
-import { defaultPair, orderPair, summarizeRevisions, type ObjectRevision } from './revisions.ts';
+import { defaultPair, mergeRevisions, orderPair, summarizeRevisions, type ObjectRevision } from './revisions.ts';
 
 const v1 = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', resourceVersion: '5' }, spec: { replicas: 1, paused: null } };
 const v2 = { ...v1, metadata: { name: 'web', resourceVersion: '9' }, spec: { replicas: 3 } };
@@ -70,4 +70,10 @@ test('the default comparison is the newest against the one before; pairs order n
   assert.deepEqual(defaultPair([{ revision: '5' }]), ['5', '5']);
   assert.equal(defaultPair([]), undefined);
   assert.deepEqual(orderPair('100', '99'), ['99', '100']);
+});
+
+test('newly read revisions merge in order, overlaps kept once', () => {
+  const r = (revision: string) => ({ revision });
+  assert.deepEqual(mergeRevisions([r('5'), r('9')], [r('9'), r('12'), r('10')]).map((x) => x.revision), ['5', '9', '10', '12']);
+  assert.deepEqual(mergeRevisions([], [r('100'), r('99')]).map((x) => x.revision), ['99', '100']);
 });

@@ -36,3 +36,10 @@ export function defaultPair(revisions: readonly { revision: string }[]): [string
 export function orderPair(a: string, b: string): [string, string] {
   return BigInt(a) <= BigInt(b) ? [a, b] : [b, a];
 }
+
+/** Revisions read so far plus newly read ones, oldest first, each once (reads may overlap). */
+export function mergeRevisions<T extends { revision: string }>(known: readonly T[], incoming: readonly T[]): T[] {
+  const byRevision = new Map(known.map((r) => [r.revision, r]));
+  for (const r of incoming) byRevision.set(r.revision, r);
+  return [...byRevision.values()].sort((a, b) => (BigInt(a.revision) < BigInt(b.revision) ? -1 : BigInt(a.revision) > BigInt(b.revision) ? 1 : 0));
+}

@@ -15,5 +15,5 @@ export default async function HistoryPage({ params }: { params: Params }) {
   const kind = kindByPath(path);
   const ref = kind && objectFromSegments(kind.namespaced, name);
   if (!kind || !ref) notFound();
-  return <HistoryView kindPath={kind.path} namespace={ref.namespace} name={ref.name} />;
+  return <HistoryView key={`${kind.path}/${ref.namespace ?? ''}/${ref.name}`} kindPath={kind.path} namespace={ref.namespace} name={ref.name} />;
 }

@@ -9,5 +9,5 @@ export async function generateMetadata({ params }: { params: Params }) {
 /** /logs/pods/<namespace>/<name>, the URL viewHref('logs', 'pods', …) makes. */
 export default async function PodLogsPage({ params }: { params: Params }) {
   const { namespace, name } = await params;
-  return <PodLogs namespace={decodeURIComponent(namespace)} name={decodeURIComponent(name)} />;
+  return <PodLogs key={`${namespace}/${name}`} namespace={decodeURIComponent(namespace)} name={decodeURIComponent(name)} />;
 }
