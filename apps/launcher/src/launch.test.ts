@@ -27,17 +27,18 @@ server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('listenin
 process.on('SIGTERM', () => { writeFileSync(dir + '/api.stopped', ''); server.close(); process.exit(0); });
 `;
 
-// Checks the API is already healthy when it starts, records what it was given.
+// Checks the API is already healthy when it starts, records what it was given. The
+// SIGTERM handler comes first: the test signals as soon as worker.json appears.
 const FAKE_WORKER = `
 import { writeFileSync } from 'node:fs';
 const dir = process.env.RECORD_DIR;
+process.on('SIGTERM', () => { writeFileSync(dir + '/worker.stopped', ''); process.exit(0); });
 const health = await fetch(process.env.WHEELHOUSE_SERVER.replace(/graphql$/, 'healthz'));
 writeFileSync(dir + '/worker.json', JSON.stringify({
   db: process.env.DATABASE_URL ?? null, server: process.env.WHEELHOUSE_SERVER, apiHealth: health.status,
 }));
 process.stdout.write('no newline at the end');
 setInterval(() => {}, 1000);
-process.on('SIGTERM', () => { writeFileSync(dir + '/worker.stopped', ''); process.exit(0); });
 `;
 
 async function setup(scripts: Record<string, string>, components: ComponentSpec[], healthTimeoutMs = 10_000, signalWhileOpening = false) {
