@@ -2,6 +2,7 @@ import { WorkQueue, controllerOf, done, keyOf, requeueAfter, runController, type
 import type { ManagedObject, ManagerContext } from '../runtime/context.js';
 import type { Deployment, Pod, ReplicaSet } from '../common/types.js';
 import { decideDeployment } from './decide.js';
+import { candidatePods, type OwnerIndex } from './candidate-pods.js';
 import type { DeploymentAction } from './actions.js';
 
 const PATCH_RS = `mutation($ns: String, $name: String!, $patch: JSONObject!) { patchReplicaSet(namespace: $ns, name: $name, patch: $patch) { metadata { resourceVersion } } }`;
@@ -43,10 +44,11 @@ export function startDeploymentController(ctx: ManagerContext, workers = 4): Con
     const deployment = deployments.get(key);
     if (!deployment) return done();
     const ns = deployment.metadata.namespace;
+    const namespaceRSs = replicaSets.list(ns) as unknown as ReplicaSet[];
     const actions = decideDeployment({
       deployment: deployment as unknown as Deployment,
-      replicaSets: replicaSets.list(ns) as unknown as ReplicaSet[],
-      pods: pods.list(ns) as unknown as Pod[],
+      replicaSets: namespaceRSs,
+      pods: candidatePods(pods as unknown as OwnerIndex<Pod>, deployment as unknown as Deployment, namespaceRSs),
       now: ctx.now(),
     });
     // Later writes to an object we just wrote must carry its new resourceVersion, not the cache's.

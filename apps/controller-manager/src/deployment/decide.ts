@@ -25,7 +25,10 @@ export interface DeploymentState {
   deployment: Deployment;
   /** Every ReplicaSet in the namespace (orphans and other owners' included). */
   replicaSets: readonly ReplicaSet[];
-  /** Every pod in the namespace: Recreate waits until the old ones are gone. */
+  /**
+   * Pods of the namespace (Recreate waits until the old ones are gone): at least those
+   * controlled by a ReplicaSet the Deployment controls or could adopt (candidatePods).
+   */
   pods: readonly Pod[];
   now: Date;
 }

@@ -6,6 +6,7 @@ import { decideReplicaSet, type ReplicaSetAction } from './decide.js';
 import type { ReplicaSetKind, ReplicaSetLike } from './kind.js';
 import { slowStartCreate } from './slow-start-batch.js';
 import { deletePods } from './delete-pods.js';
+import { candidatePods, type PodIndex } from './candidate-pods.js';
 
 const CREATE_PODS = `mutation($ns: String, $inputs: [PodInput!]!) { createPods(namespace: $ns, inputs: $inputs) { metadata { name } } }`;
 const PATCH_POD = `mutation($ns: String, $name: String!, $patch: JSONObject!) { patchPod(namespace: $ns, name: $name, patch: $patch) { metadata { name } } }`;
@@ -60,11 +61,12 @@ export function startReplicaSetController(ctx: ManagerContext, kind: ReplicaSetK
       return done();
     }
     const namespace = rs.metadata.namespace;
+    const replicaSets = owners.list(namespace) as unknown as ReplicaSetLike[];
     const actions = decideReplicaSet({
       rs,
       kind,
-      pods: ctx.informers.pods.list(namespace) as unknown as Pod[],
-      replicaSets: owners.list(namespace) as unknown as ReplicaSetLike[],
+      pods: candidatePods(ctx.informers.pods as unknown as PodIndex<Pod>, rs, kind, replicaSets),
+      replicaSets,
       expectationsSatisfied: expectations.satisfied(key),
       lastCreateError: lastErrors.get(key)?.op === 'create' ? lastErrors.get(key)!.message : undefined,
       lastDeleteError: lastErrors.get(key)?.op === 'delete' ? lastErrors.get(key)!.message : undefined,

@@ -23,7 +23,10 @@ export interface ReplicaSetState {
   rs: ReplicaSetLike;
   /** Defaults to `rs.kind`, else ReplicaSet. */
   kind?: ReplicaSetKind;
-  /** Every pod in the namespace (orphans and other controllers' pods included). */
+  /**
+   * Pods of the namespace: at least those the ReplicaSet owns and those its or its siblings'
+   * selectors match (candidatePods); any others are ignored.
+   */
   pods: readonly Pod[];
   /** Every object of the same kind in the namespace; lets scale-down prefer nodes crowded with siblings. */
   replicaSets?: readonly ReplicaSetLike[];
