@@ -104,6 +104,20 @@ test('kwok mode: an agent with --manage-annotated adopts annotated nodes created
       input: { metadata: { name: 'on-kwok' }, spec: { nodeName: 'kwok-1', containers: [{ name: 'app', image: 'busybox' }] } },
     });
     await eventually(async () => ready((await listPods('')).find((p) => p.metadata.name === 'on-kwok')!) || undefined, 30_000, 'on-kwok Ready');
+
+    // Several annotated nodes arriving at once each get a pod range of their own.
+    const batch = ['kwok-2', 'kwok-3', 'kwok-4'];
+    await api.ok(`mutation($inputs: [NodeInput!]!) { createNodes(inputs: $inputs) { metadata { name } } }`, {
+      inputs: batch.map((name) => ({ metadata: { name, annotations: { 'wheelhouse.io/simulated': 'true' } } })),
+    });
+    const cidrs = await eventually(async () => {
+      const { nodes } = await api.ok(`{ nodes { items { metadata { name } spec { podCIDR } } } }`);
+      const kwokNodes = nodes.items.filter((n: { metadata: { name: string } }) => n.metadata.name.startsWith('kwok-'));
+      return kwokNodes.length === 4 && kwokNodes.every((n: { spec: { podCIDR?: string } }) => n.spec.podCIDR)
+        ? nodes.items.map((n: { spec: { podCIDR?: string } }) => n.spec.podCIDR).filter(Boolean)
+        : undefined;
+    }, 30_000, 'every kwok node has a pod range');
+    assert.equal(new Set(cidrs).size, cidrs.length, `pod ranges are distinct: ${cidrs.join(', ')}`);
   } finally {
     assert.equal(await kwok.stop(), 0, kwok.output());
   }

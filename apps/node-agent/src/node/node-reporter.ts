@@ -94,7 +94,7 @@ export class NodeReporter {
 
   /** Creates missing nodes (bulk) and brings existing ones in line (one patch each, only when they differ). */
   private async registerOwn(names: string[]): Promise<void> {
-    const used = new Set(this.informer.list().map((n) => n.spec?.podCIDR).filter((c): c is string => Boolean(c)));
+    const used = this.usedPodCIDRs();
     const toCreate: Node[] = [];
     for (const name of names) {
       const existing = this.informer.get(name);
@@ -120,11 +120,21 @@ export class NodeReporter {
     if (names.length) this.o.log(`registered ${names.length === 1 ? `node ${names[0]}` : `${names.length} nodes`}`);
   }
 
+  /**
+   * Ranges in use: those on Node objects, plus those this agent handed out whose
+   * patch the informer has not shown yet (several nodes adopted in one tick).
+   */
+  private usedPodCIDRs(): Set<string> {
+    const used = new Set(this.informer.list().map((n) => n.spec?.podCIDR).filter((c): c is string => Boolean(c)));
+    for (const managed of this.nodes.values()) used.add(managed.podCIDR);
+    return used;
+  }
+
   private considerAdoption(node: Node): void {
     const name = node.metadata.name;
     if (!this.o.manageAnnotated || this.nodes.has(name) || node.metadata.deletionTimestamp) return;
     if (node.metadata.annotations?.[SIMULATED_ANNOTATION] !== 'true') return;
-    const podCIDR = node.spec?.podCIDR ?? freePodCIDR(new Set(this.informer.list().map((n) => n.spec?.podCIDR).filter((c): c is string => Boolean(c))));
+    const podCIDR = node.spec?.podCIDR ?? freePodCIDR(this.usedPodCIDRs());
     this.manage({ name, podCIDR, own: false });
     this.o.log(`adopted node ${name} (annotated ${SIMULATED_ANNOTATION})`);
     if (!node.spec?.podCIDR) void this.client.request(PATCH_NODE, { name, patch: { spec: { podCIDR, podCIDRs: [podCIDR] } } }).catch((e) => this.o.log(`set podCIDR of ${name}`, e));
