@@ -7,6 +7,7 @@ import type { ReplicaSetKind, ReplicaSetLike } from './kind.js';
 import { slowStartCreate } from './slow-start-batch.js';
 import { deletePods } from './delete-pods.js';
 import { candidatePods, type PodIndex } from './candidate-pods.js';
+import { podList } from './event-messages.js';
 
 const CREATE_PODS = `mutation($ns: String, $inputs: [PodInput!]!) { createPods(namespace: $ns, inputs: $inputs) { metadata { name } } }`;
 const PATCH_POD = `mutation($ns: String, $name: String!, $patch: JSONObject!) { patchPod(namespace: $ns, name: $name, patch: $patch) { metadata { name } } }`;
@@ -104,9 +105,9 @@ export function startReplicaSetController(ctx: ManagerContext, kind: ReplicaSetK
           const { createPods } = await ctx.client.request<{ createPods: { metadata: { name: string } }[] }>(CREATE_PODS, { ns, inputs: Array.from({ length: size }, () => action.pod) });
           return createPods;
         });
-        for (const pods of result.created) {
-          void events.record(involved, 'Normal', 'SuccessfulCreate', `Created pod${pods.length > 1 ? 's' : ''}: ${pods.map((p) => p.metadata.name).join(', ')}`);
-        }
+        // One event for the sync, not one per batch: each event costs the API two calls.
+        const created = result.created.flat();
+        if (created.length > 0) void events.record(involved, 'Normal', 'SuccessfulCreate', `Created ${podList(created.map((p) => p.metadata.name))}`);
         if (result.error === undefined) {
           lastErrors.delete(key);
           return;
@@ -121,8 +122,7 @@ export function startReplicaSetController(ctx: ManagerContext, kind: ReplicaSetK
         // (an event per pod cost two more API calls per pod deleted).
         const result = await deletePods(expectations, key, action.pods, (pod) => ctx.client.request(DELETE_POD, { ns, name: pod.metadata.name }), isNotFound);
         if (result.deleted.length > 0) {
-          const names = result.deleted.map((p) => p.metadata.name).join(', ');
-          void events.record(involved, 'Normal', 'SuccessfulDelete', `Deleted pod${result.deleted.length > 1 ? 's' : ''}: ${names}`);
+          void events.record(involved, 'Normal', 'SuccessfulDelete', `Deleted ${podList(result.deleted.map((p) => p.metadata.name ?? ''))}`);
         }
         if (result.error === undefined) {
           lastErrors.delete(key);
