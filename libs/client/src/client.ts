@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { linkSignals } from './abort.js';
 import { Backoff, sleep } from './backoff.js';
 import { fromGraphQLErrors, WheelhouseError } from './errors.js';
-import { postGraphQL } from './http.js';
+import { isResetBeforeResponse, postGraphQL } from './http.js';
 import { LiveSubscriptions } from './live-subscriptions.js';
 import { createSocket, type ConnectionState } from './socket.js';
 import { subscriptionError } from './to-error.js';
@@ -27,6 +27,13 @@ export interface RequestOptions {
    * Only for idempotent operations: a lost response to a mutation may hide a success.
    */
   retries?: number;
+  /**
+   * The mutation may safely be sent twice: it carries a resourceVersion
+   * precondition (a repeat after a lost success fails with CONFLICT rather than
+   * applying twice) or is idempotent by nature. Lets the client resend it once when
+   * its connection was reset before any response, as it always does for queries.
+   */
+  idempotent?: boolean;
   signal?: AbortSignal;
 }
 
@@ -48,6 +55,10 @@ export class WheelhouseClient {
   private readonly listeners = new Set<(state: ConnectionState) => void>();
   private readonly socket: Client;
   private state: ConnectionState = 'closed';
+  /** Set by drain(): new requests and subscriptions fail with CLOSED. */
+  private draining = false;
+  /** Attempts on the wire, for drain(). */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(options: WheelhouseClientOptions) {
     this.url = options.server;
@@ -69,8 +80,9 @@ export class WheelhouseClient {
     });
   }
 
+  /** True once close() or drain() was called: no new request or subscription is accepted. */
   get closed(): boolean {
-    return this.lifetime.signal.aborted;
+    return this.draining || this.lifetime.signal.aborted;
   }
 
   get connectionState(): ConnectionState {
@@ -85,14 +97,28 @@ export class WheelhouseClient {
     };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     const backoff = new Backoff();
+    const resendable = options.idempotent === true || !isMutation(document);
+    let resent = false;
     for (let attempt = 0; ; attempt++) {
+      // Checked before every attempt: a drained client sends nothing more, retries included.
+      if (this.draining) throw closedError();
       const link = linkSignals([this.lifetime.signal, options.signal], this.requestTimeoutMs);
+      const call = postGraphQL<T>(this.url, headers, { query: document, variables }, link.signal);
+      this.inFlight.add(call);
       try {
-        return await postGraphQL<T>(this.url, headers, { query: document, variables }, link.signal);
+        return await call;
       } catch (e) {
+        // A pooled keep-alive connection the server closed as we reused it: resend
+        // once at once, without spending a retry, when sending twice is harmless.
+        if (resendable && !resent && isResetBeforeResponse(e) && !this.closed) {
+          resent = true;
+          attempt--;
+          continue;
+        }
         const retryable = e instanceof WheelhouseError && e.code === 'UNAVAILABLE';
         if (!retryable || attempt >= (options.retries ?? 0)) throw e;
       } finally {
+        this.inFlight.delete(call);
         link.dispose();
       }
       // An abort cuts the pause short; the next attempt then fails at once with its reason.
@@ -148,9 +174,21 @@ export class WheelhouseClient {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Fences the client: from now on every request (retries included) and every new
+   * subscription fails with CLOSED, at once and without reaching the server; resolves
+   * once the requests already sent have settled (each within its timeout). Running
+   * subscriptions go on until close(). A leader whose term ended drains its client so
+   * that nothing it sent lands after the next term has listed the cluster.
+   */
+  async drain(): Promise<void> {
+    this.draining = true;
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
   /** Ends every subscription with CLOSED, cancels requests in flight and closes the socket. */
   close(): void {
-    if (this.closed) return;
+    if (this.lifetime.signal.aborted) return;
     this.lifetime.abort(closedError());
     this.live.endAll(closedError());
     Promise.resolve(this.socket.dispose()).catch(() => {});
@@ -185,6 +223,11 @@ function guarded(callback: () => void): void {
       throw e;
     });
   }
+}
+
+/** A mutation (conservatively: any document with the keyword outside comments) is not resent unless marked idempotent. */
+function isMutation(document: string): boolean {
+  return /\bmutation\b/.test(document.replace(/#[^\n\r]*/g, ''));
 }
 
 const closedError = () => new WheelhouseError('CLOSED', 'the Wheelhouse client was closed');

@@ -22,14 +22,18 @@ export async function postGraphQL<T>(
   payload: GraphQLPayload,
   signal: AbortSignal,
 ): Promise<T> {
-  let status: number;
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(payload), signal });
+  } catch (e) {
+    throw transportError(url, e, signal, true);
+  }
+  const status = response.status;
   let text: string;
   try {
-    const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(payload), signal });
-    status = response.status;
     text = await response.text();
   } catch (e) {
-    throw transportError(url, e, signal);
+    throw transportError(url, e, signal, false);
   }
   const body = parseJson(text);
   if (body?.errors?.length) throw fromGraphQLErrors(body.errors, status);
@@ -46,15 +50,30 @@ function parseJson(text: string): GraphQLResponse | undefined {
   }
 }
 
+/**
+ * The connection broke before any response arrived: typically a pooled keep-alive
+ * connection the server closed just as the request went out on it (read ECONNRESET,
+ * undici's "other side closed"). The server may still have received the request.
+ */
+const RESET_BEFORE_RESPONSE = Symbol('resetBeforeResponse');
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
+/** True for a request whose connection was reset before any response: safe to send again only if the operation is. */
+export function isResetBeforeResponse(e: unknown): boolean {
+  return e instanceof WheelhouseError && (e as { [RESET_BEFORE_RESPONSE]?: boolean })[RESET_BEFORE_RESPONSE] === true;
+}
+
 /** Our own abort reasons are WheelhouseErrors (CLOSED, the UNAVAILABLE timeout); anything else is the caller's abort. */
-function transportError(url: string, e: unknown, signal: AbortSignal): WheelhouseError {
+function transportError(url: string, e: unknown, signal: AbortSignal, beforeResponse: boolean): WheelhouseError {
   if (signal.aborted) {
     const reason: unknown = signal.reason;
     if (reason instanceof WheelhouseError) return new WheelhouseError(reason.code, `POST ${url}: ${reason.message}`, { cause: reason });
     return new WheelhouseError('ABORTED', `POST ${url}: aborted`, { cause: reason });
   }
   // fetch hides the real reason (ECONNREFUSED, ...) in `cause`.
-  const cause = (e as { cause?: { message?: string } }).cause;
+  const cause = (e as { cause?: { message?: string; code?: string } }).cause;
   const detail = cause?.message ?? (e as Error).message ?? String(e);
-  return new WheelhouseError('UNAVAILABLE', `POST ${url}: ${detail}`, { cause: e });
+  const error = new WheelhouseError('UNAVAILABLE', `POST ${url}: ${detail}`, { cause: e });
+  if (beforeResponse && RESET_CODES.has(cause?.code ?? '')) Object.defineProperty(error, RESET_BEFORE_RESPONSE, { value: true });
+  return error;
 }

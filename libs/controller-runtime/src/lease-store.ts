@@ -36,14 +36,16 @@ export class ApiLeaseStore implements LeaseStore {
 
   async create(spec: LeaseSpec, signal?: AbortSignal): Promise<Lease> {
     const input = { metadata: { name: this.name }, spec };
-    const data = await this.client.request<{ createLease: Lease }>(CREATE, { namespace: this.namespace, input }, { signal });
+    // Safe to resend: a repeat of a create that landed fails with ALREADY_EXISTS.
+    const data = await this.client.request<{ createLease: Lease }>(CREATE, { namespace: this.namespace, input }, { signal, idempotent: true });
     return data.createLease;
   }
 
   async update(resourceVersion: string, spec: LeaseSpec, signal?: AbortSignal): Promise<Lease> {
     // A patch, not a replace: labels and annotations others put on the Lease survive.
     const patch = { metadata: { resourceVersion }, spec };
-    const data = await this.client.request<{ patchLease: Lease }>(PATCH, { namespace: this.namespace, name: this.name, patch }, { signal });
+    // Safe to resend: a repeat of a write that landed fails with CONFLICT.
+    const data = await this.client.request<{ patchLease: Lease }>(PATCH, { namespace: this.namespace, name: this.name, patch }, { signal, idempotent: true });
     return data.patchLease;
   }
 }
