@@ -92,6 +92,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   });
 
   const httpServer = createServer();
+  keepIdleConnectionsLongerThanAdvertised(httpServer);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
     {
@@ -132,6 +133,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   await apollo.start();
 
   httpServer.on('request', (req, res) => {
+    res.setHeader('Keep-Alive', `timeout=${ADVERTISED_KEEP_ALIVE_SECONDS}`);
     route(req, res, { apollo, db, metrics, authenticator, contextFor }).catch((error) => {
       log.error('http', error);
       if (!res.headersSent) res.writeHead(500).end();
@@ -233,4 +235,23 @@ function toGraphQLError(error: unknown, httpStatus?: number): GraphQLError {
   if (code === 'EPIPE' || code === 'ECONNRESET') log.debug('client disconnected', original);
   else log.error('internal error', error);
   return new GraphQLError('internal error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
+/** What responses advertise in `Keep-Alive: timeout=`: clients drop an idle connection a second before (undici, Node's agent). */
+const ADVERTISED_KEEP_ALIVE_SECONDS = 5;
+/** How long the server really keeps an idle connection open. */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/**
+ * A client reusing a pooled connection just as the server closes it for idleness
+ * gets `read ECONNRESET` (seen on lease renewals under load: a busy client's idle
+ * timers fire late, so its 4 s, the advertised 5 s minus undici's 1 s margin, could
+ * pass the server's 5 s). Node's default advertises exactly the timeout it enforces;
+ * here the server advertises 5 s but closes after 65 s, so a client that honours the
+ * hint has always dropped the connection long before the server does (Node 24's
+ * keepAliveTimeoutBuffer does the same). headersTimeout stays above keepAliveTimeout.
+ */
+function keepIdleConnectionsLongerThanAdvertised(server: Server): void {
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 }
