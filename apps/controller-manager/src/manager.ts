@@ -1,4 +1,4 @@
-import { FullSelections, type WheelhouseClient } from '@wheelhouse/client';
+import { FullSelections, hasCode, type WheelhouseClient } from '@wheelhouse/client';
 import { EventRecorder, Informer, stripNulls, type ControllerHandle, type ControllerMetrics } from '@wheelhouse/controller-runtime';
 import type { Informers, ManagedObject, ManagerContext } from './runtime/context.js';
 import { startReplicaSetController } from './replicaset/controller.js';
@@ -45,17 +45,25 @@ export async function startControllers(
     nodes: await informer('nodes', 'Node'),
     nodeLeases: await informer('leases', 'Lease', 'kube-node-lease'),
   };
+  // Once the term is over its client refuses every call (CLOSED): the expected way work stops, not worth a line each.
+  const stopped = (error: unknown) => options.signal?.aborted === true && hasCode(error, 'CLOSED');
   const ctx: ManagerContext = {
     client,
     informers,
-    events: (component) => new EventRecorder(client, component, () => new Date(), (e) => options.log(`${component} event`, e)),
+    events: (component) => new EventRecorder(client, component, () => new Date(), (e) => stopped(e) || options.log(`${component} event`, e)),
     metrics: options.metrics,
-    onError: (controller, key, error) => options.log(`${controller} ${key}`, error),
+    onError: (controller, key, error) => stopped(error) || options.log(`${controller} ${key}`, error),
     now: () => new Date(),
   };
   const all = Object.values(informers);
   for (const i of all) i.start();
-  await Promise.all(all.map((i) => i.waitForSync(options.signal)));
+  const synced = await Promise.all(all.map((i) => i.waitForSync(options.signal)));
+  // Leadership lost before the caches filled: controllers on a partial cache would
+  // see pods missing and create them again, so none is started.
+  if (!synced.every(Boolean)) {
+    for (const i of all) i.stop();
+    return { stop: async () => {} };
+  }
   const controllers: ControllerHandle[] = [
     startReplicaSetController(ctx, 'ReplicaSet', options.workers),
     startReplicaSetController(ctx, 'ReplicationController', options.workers),

@@ -267,7 +267,14 @@ export async function startScheduler(client: WheelhouseClient, options: Schedule
 
   pods.start();
   nodes.start();
-  await Promise.all([pods.waitForSync(options.signal), nodes.waitForSync(options.signal)]);
+  const synced = await Promise.all([pods.waitForSync(options.signal), nodes.waitForSync(options.signal)]);
+  // Leadership lost before the caches filled: scheduling on a partial cache would overcommit nodes.
+  if (!synced.every(Boolean)) {
+    pods.stop();
+    nodes.stop();
+    await queue.shutDown({ drain: false });
+    return { stop: async () => {} };
+  }
   const finished = run();
   log('scheduler running');
   return {
