@@ -77,6 +77,16 @@ describe('Deployment controller', () => {
     assert.ok(d.status.conditions.some((c: any) => c.type === 'Available' && c.status === 'True'));
   });
 
+  test('regression: each ReplicaSet scale is recorded once (ScalingReplicaSet events were written twice, count 2)', async () => {
+    await api.ok(CREATE, { input: deployment('once', 'nginx:1.25', 2) });
+    await rolledOut('once', 2, 'nginx:1.25');
+    await api.ok(SET_IMAGE, { name: 'once', image: 'nginx:1.26' });
+    await rolledOut('once', 2, 'nginx:1.26');
+    const { events } = await api.ok(`query { events(namespace: "default", fieldSelector: "involvedObject.name=once,reason=ScalingReplicaSet") { items { message count } } }`);
+    assert.ok(events.items.length >= 3, `scale events: ${JSON.stringify(events.items)}`); // up new, up/down during the rollout
+    for (const e of events.items) assert.equal(e.count, 1, `${e.message} recorded ${e.count} times`);
+  });
+
   test('a RollingUpdate with 25%/25% never exceeds desired + surge nor drops below desired − unavailable', async () => {
     const { createDeployment } = await api.ok(CREATE, { input: deployment('roll', 'nginx:1.25', 8, { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } }) });
     await rolledOut('roll', 8, 'nginx:1.25');

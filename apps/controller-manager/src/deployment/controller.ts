@@ -85,11 +85,8 @@ export function startDeploymentController(ctx: ManagerContext, workers = 4): Con
         return;
       case 'updateReplicaSet': {
         const rs = withVersion('ReplicaSet', action.replicaSet);
+        // A scale's ScalingReplicaSet event is the plan's own `event` action right after this one.
         remember('ReplicaSet', rs.metadata.name, await ctx.client.request(REPLACE_RS, { ns, name: rs.metadata.name, input: rs }));
-        if (action.scaled) {
-          const verb = action.scaled.to > action.scaled.from ? 'up' : 'down';
-          void events.record(involved(deployment), 'Normal', 'ScalingReplicaSet', `Scaled ${verb} replica set ${rs.metadata.name} from ${action.scaled.from} to ${action.scaled.to}`);
-        }
         return;
       }
       case 'deleteReplicaSet':
