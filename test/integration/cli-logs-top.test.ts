@@ -82,6 +82,8 @@ test('logs of a workload are its first pod\'s; a workload without pods says so',
 });
 
 test('logs -l SELECTOR: every matching pod, the last 10 lines by default, --prefix names pod and container', async () => {
+  // A simulated container writes a line every 5 s: wait until there are two to tail.
+  await eventually(async () => (await wh.run(['logs', 'solo'])).stdout.trimEnd().split('\n').length >= 2 || undefined, 30_000, 'two log lines');
   const prefixed = await wh.run(['logs', '-l', 'app=solo', '--prefix', '--tail', '2']);
   assert.equal(prefixed.code, 0, prefixed.stderr);
   const lines = prefixed.stdout.trimEnd().split('\n');
