@@ -1,6 +1,6 @@
 'use client';
-import Link from 'next/link';
-import { Alert, Anchor, Breadcrumbs, Group, Loader, Stack, Title } from '@mantine/core';
+import { Alert, Group, Loader, Stack, Title } from '@mantine/core';
+import { ObjectBreadcrumbs } from '@/components/views/ObjectBreadcrumbs.tsx';
 import { useLiveList } from '@/hooks/useLiveList.ts';
 import { useNow } from '@/hooks/useNow.ts';
 import { kindByPath } from '@/lib/kinds/registry.ts';
@@ -29,13 +29,7 @@ export function ResourceDetail({ kindPath, namespace, name }: { kindPath: string
 
   return (
     <Stack gap="md">
-      <Breadcrumbs>
-        <Anchor component={Link} href={namespace ? `/${kind.path}?namespace=${encodeURIComponent(namespace)}` : `/${kind.path}`}>
-          {kind.title}
-        </Anchor>
-        {namespace && <span>{namespace}</span>}
-        <span>{name}</span>
-      </Breadcrumbs>
+      <ObjectBreadcrumbs kind={kind} namespace={namespace} name={name} />
       <Group justify="space-between">
         <Group gap="sm">
           <Title order={2}>

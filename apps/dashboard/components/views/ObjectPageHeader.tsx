@@ -1,6 +1,6 @@
 'use client';
-import Link from 'next/link';
-import { Anchor, Breadcrumbs, Group, Stack, Title } from '@mantine/core';
+import { Group, Stack, Title } from '@mantine/core';
+import { ObjectBreadcrumbs } from './ObjectBreadcrumbs.tsx';
 import { kindByPath } from '@/lib/kinds/registry.ts';
 import type { ObjectView } from '@/lib/routes/object-views.ts';
 import { ObjectViewLinks } from './ObjectViewLinks.tsx';
@@ -10,13 +10,7 @@ export function ObjectPageHeader({ kindPath, namespace, name, view, title, extra
   const kind = kindByPath(kindPath)!;
   return (
     <Stack gap="xs">
-      <Breadcrumbs>
-        <Anchor component={Link} href={namespace ? `/${kind.path}?namespace=${encodeURIComponent(namespace)}` : `/${kind.path}`}>
-          {kind.title}
-        </Anchor>
-        {namespace && <span>{namespace}</span>}
-        <span>{name}</span>
-      </Breadcrumbs>
+      <ObjectBreadcrumbs kind={kind} namespace={namespace} name={name} />
       <Group justify="space-between">
         <Group gap="sm">
           <Title order={2}>
