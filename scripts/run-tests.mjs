@@ -6,10 +6,7 @@ import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const roots = [
-  ...['libs', 'apps'].flatMap((top) => (existsSync(top) ? readdirSync(top).map((d) => join(top, d, 'dist')) : [])),
-  join('test', 'dist'),
-];
+const roots = [...['libs', 'apps'].flatMap((top) => (existsSync(top) ? readdirSync(top).map((d) => join(top, d, 'dist')) : [])), join('test', 'dist')];
 const filter = process.argv[2];
 
 function walk(dir, out) {
@@ -22,7 +19,10 @@ function walk(dir, out) {
   return out;
 }
 
-const files = roots.flatMap((root) => walk(root, [])).filter((f) => !filter || f.includes(filter)).sort();
+const files = roots
+  .flatMap((root) => walk(root, []))
+  .filter((f) => !filter || f.includes(filter))
+  .sort();
 if (files.length === 0) {
   console.error('no test files found: run `npm run build` first');
   process.exit(1);

@@ -22,7 +22,10 @@ async function gql(query: string, variables?: Record<string, unknown>) {
   return body.data;
 }
 
-const pod = (name: string, ns: string) => ({ metadata: { name, namespace: ns, labels: { app: 'bench', shard: String(name.length % 4) } }, spec: { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sleep', '3600'] }] } });
+const pod = (name: string, ns: string) => ({
+  metadata: { name, namespace: ns, labels: { app: 'bench', shard: String(name.length % 4) } },
+  spec: { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sleep', '3600'] }] },
+});
 const CREATE = `mutation($input: PodInput!) { createPod(input: $input) { metadata { resourceVersion } } }`;
 const GET = `query($ns: String, $name: String!) { pod(namespace: $ns, name: $name) { metadata { resourceVersion } } }`;
 const PATCH = `mutation($ns: String, $name: String!, $patch: JSONObject!) { patchPod(namespace: $ns, name: $name, patch: $patch) { metadata { resourceVersion } } }`;
@@ -60,12 +63,17 @@ const EVENTS = 3000;
 await gql(CREATE, { input: pod('w-0', 'watch') });
 const delivery: number[] = [];
 let received = 0;
-const sockets = Array.from({ length: 10 }, () => createClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${TOKEN}` } }));
+const sockets = Array.from({ length: 10 }, () =>
+  createClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${TOKEN}` } }),
+);
 const { pod: w0 } = await gql(GET, { ns: 'watch', name: 'w-0' });
 const allReceived = new Promise<void>((resolve) => {
   for (let s = 0; s < SUBSCRIBERS; s++) {
     sockets[s % sockets.length]!.subscribe<{ watchPods: { object: { metadata: { annotations: Record<string, string> } } } }>(
-      { query: `subscription($rv: String) { watchPods(namespace: "watch", resourceVersion: $rv) { object { metadata { annotations } } } }`, variables: { rv: w0.metadata.resourceVersion } },
+      {
+        query: `subscription($rv: String) { watchPods(namespace: "watch", resourceVersion: $rv) { object { metadata { annotations } } } }`,
+        variables: { rv: w0.metadata.resourceVersion },
+      },
       {
         next: (value) => {
           const sent = Number(value.data?.watchPods.object.metadata.annotations?.['bench/sent']);
@@ -84,7 +92,12 @@ const writeStart = performance.now();
 const watchWrites = await atFixedRate(1000 / BATCH, EVENTS / BATCH, (i) => {
   const sent = String(Date.now());
   const docs = Array.from({ length: BATCH }, (_, j) =>
-    JSON.stringify({ apiVersion: 'v1', kind: 'Pod', ...pod(`w-${i}-${j}`, "watch"), metadata: { name: `w-${i}-${j}`, namespace: 'watch', annotations: { 'bench/sent': sent, 'bench/i': String(i) } } }),
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      ...pod(`w-${i}-${j}`, 'watch'),
+      metadata: { name: `w-${i}-${j}`, namespace: 'watch', annotations: { 'bench/sent': sent, 'bench/i': String(i) } },
+    }),
   );
   return gql(`mutation($m: String!) { apply(manifest: $m) { objects { name } } }`, { m: docs.join('\n---\n') });
 });

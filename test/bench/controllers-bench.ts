@@ -36,13 +36,21 @@ await gql(`mutation { createNamespace(input: { metadata: { name: "bench" } }) { 
 
 const deployment = (i: number) => ({
   metadata: { name: `d${i}` },
-  spec: { replicas: REPLICAS, selector: { matchLabels: { app: `d${i}` } }, template: { metadata: { labels: { app: `d${i}` } }, spec: { containers: [{ name: 'app', image: 'nginx:1.25' }] } } },
+  spec: {
+    replicas: REPLICAS,
+    selector: { matchLabels: { app: `d${i}` } },
+    template: { metadata: { labels: { app: `d${i}` } }, spec: { containers: [{ name: 'app', image: 'nginx:1.25' }] } },
+  },
 });
 /** Seconds until every Deployment reports `replicas` updated and available for the current generation. */
 async function allAvailable(started: number): Promise<number> {
   for (;;) {
-    const { deployments } = await gql(`query { deployments(namespace: "bench") { items { metadata { generation } status { observedGeneration updatedReplicas availableReplicas } } } }`);
-    const ready = deployments.items.filter((d: any) => d.status?.observedGeneration === d.metadata.generation && d.status?.updatedReplicas === REPLICAS && d.status?.availableReplicas === REPLICAS).length;
+    const { deployments } = await gql(
+      `query { deployments(namespace: "bench") { items { metadata { generation } status { observedGeneration updatedReplicas availableReplicas } } } }`,
+    );
+    const ready = deployments.items.filter(
+      (d: any) => d.status?.observedGeneration === d.metadata.generation && d.status?.updatedReplicas === REPLICAS && d.status?.availableReplicas === REPLICAS,
+    ).length;
     if (ready === DEPLOYMENTS) return (performance.now() - started) / 1000;
     if (performance.now() - started > TIMEOUT_MS) throw new Error(`timed out: ${ready}/${DEPLOYMENTS} deployments available`);
     await new Promise((r) => setTimeout(r, 1000));
@@ -53,14 +61,19 @@ await new Promise((r) => setTimeout(r, 3000)); // the manager takes its lease an
 const callsBefore = await apiCalls();
 phase('create');
 const createStart = performance.now();
-await gql(`mutation($inputs: [DeploymentInput!]!) { createDeployments(namespace: "bench", inputs: $inputs) { metadata { name } } }`, { inputs: Array.from({ length: DEPLOYMENTS }, (_, i) => deployment(i)) });
+await gql(`mutation($inputs: [DeploymentInput!]!) { createDeployments(namespace: "bench", inputs: $inputs) { metadata { name } } }`, {
+  inputs: Array.from({ length: DEPLOYMENTS }, (_, i) => deployment(i)),
+});
 const createSeconds = await allAvailable(createStart);
 const createCalls = (await apiCalls()) - callsBefore;
 
 phase('rollout');
 const rolloutStart = performance.now();
 for (let i = 0; i < DEPLOYMENTS; i++) {
-  await gql(`mutation($name: String!) { patchDeployment(namespace: "bench", name: $name, patch: { spec: { template: { spec: { containers: [{ name: "app", image: "nginx:1.26" }] } } } }) { metadata { name } } }`, { name: `d${i}` });
+  await gql(
+    `mutation($name: String!) { patchDeployment(namespace: "bench", name: $name, patch: { spec: { template: { spec: { containers: [{ name: "app", image: "nginx:1.26" }] } } } }) { metadata { name } } }`,
+    { name: `d${i}` },
+  );
 }
 const rolloutSeconds = await allAvailable(rolloutStart);
 const pods = DEPLOYMENTS * REPLICAS;

@@ -35,7 +35,11 @@ const { process: api, url } = await spawnApi(database.url, TEST_TOKEN);
 const agent = spawnNodeAgent(url, { nodeName: NODE, runtime: 'process', args: ['--pod-cidr', POD_CIDR] });
 
 async function gql(query: string, variables?: Record<string, unknown>) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_TOKEN}` }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_TOKEN}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
   if (body.errors) throw new Error(body.errors[0]!.message);
   return body.data;
@@ -106,7 +110,11 @@ const podInput = (i: number) => ({
 
 try {
   phase('waiting for the node');
-  await waitFor('node registered', async () => ((await gql(`{ node(name: "${NODE}") { status { conditions { type status } } } }`)).node?.status?.conditions?.length ? true : undefined), 60_000);
+  await waitFor(
+    'node registered',
+    async () => ((await gql(`{ node(name: "${NODE}") { status { conditions { type status } } } }`)).node?.status?.conditions?.length ? true : undefined),
+    60_000,
+  );
   await gql(`mutation { createNamespace(input: { metadata: { name: "bench" } }) { metadata { name } } }`);
 
   const createdAt = new Map<string, number>();

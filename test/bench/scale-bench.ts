@@ -58,7 +58,10 @@ const componentEnv = { WHEELHOUSE_SERVER: url, WHEELHOUSE_TOKEN: TOKEN };
 
 phase(`${NODES} nodes (${realAgent ? 'apps/node-agent --runtime simulated' : 'stand-in fake agent'})`);
 const agent = realAgent
-  ? spawnLogged('node-agent', [AGENT_MAIN, '--runtime', 'simulated', '--nodes', String(NODES), '--port', '0'], { ...componentEnv, WHEELHOUSE_AGENT_DATA_DIR: `/tmp/wh-scale-agent-${process.pid}` })
+  ? spawnLogged('node-agent', [AGENT_MAIN, '--runtime', 'simulated', '--nodes', String(NODES), '--port', '0'], {
+      ...componentEnv,
+      WHEELHOUSE_AGENT_DATA_DIR: `/tmp/wh-scale-agent-${process.pid}`,
+    })
   : spawnLogged('fake-agent', [root('test/dist/bench/scale-fake-agent.js'), url, TOKEN, String(NODES)], {});
 const readyNodes = async () => {
   const { nodes } = await gql(`query { nodes { items { status { conditions { type status } } } } }`);
@@ -77,7 +80,8 @@ const manager = spawnControllerManager(url, TOKEN, 10297, nodeArgs);
 const scheduler = spawnLogged('scheduler', [root('apps/scheduler/dist/main.js')], { ...componentEnv, WHEELHOUSE_SCHEDULER_METRICS_PORT: '10296' });
 let leaderChanges = 0;
 for (const child of [manager, scheduler]) child.stderr!.on('data', (c: Buffer) => (leaderChanges += (String(c).match(/lost leadership/g) ?? []).length));
-const leaseHeld = async (name: string) => Boolean((await gql(`query($n: String!) { lease(namespace: "kube-system", name: $n) { spec { holderIdentity } } }`, { n: name })).lease?.spec?.holderIdentity);
+const leaseHeld = async (name: string) =>
+  Boolean((await gql(`query($n: String!) { lease(namespace: "kube-system", name: $n) { spec { holderIdentity } } }`, { n: name })).lease?.spec?.holderIdentity);
 while (!(await leaseHeld('wheelhouse-scheduler'))) await new Promise((r) => setTimeout(r, 200));
 await new Promise((r) => setTimeout(r, 2000)); // informers synced
 await gql(`mutation { createNamespace(input: { metadata: { name: "bench" } }) { metadata { name } } }`);
@@ -94,7 +98,9 @@ const deleted = new Map<string, number>();
 let allRunning!: () => void;
 const done = new Promise<void>((resolve) => (allRunning = resolve));
 const ws = createClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${TOKEN}` } });
-ws.subscribe<{ watchPods: { type: string; object: { metadata: { name: string }; spec: { nodeName: string | null }; status: { phase: string | null; reason: string | null } | null } } }>(
+ws.subscribe<{
+  watchPods: { type: string; object: { metadata: { name: string }; spec: { nodeName: string | null }; status: { phase: string | null; reason: string | null } | null } };
+}>(
   { query: `subscription { watchPods(namespace: "bench") { type object { metadata { name } spec { nodeName } status { phase reason } } } }` },
   {
     next: ({ data }) => {
@@ -160,7 +166,14 @@ const at = (times: number[], q: number) => round((times[Math.min(times.length - 
 console.log(
   JSON.stringify(
     {
-      conditions: { nodes: NODES, pods: PODS, deployments: DEPLOYMENTS, agent: realAgent ? 'apps/node-agent --runtime simulated' : 'stand-in (test/bench/scale-fake-agent.ts)', cpus: (await import('node:os')).cpus().length, loadAverage1m: (await import('node:os')).loadavg()[0] },
+      conditions: {
+        nodes: NODES,
+        pods: PODS,
+        deployments: DEPLOYMENTS,
+        agent: realAgent ? 'apps/node-agent --runtime simulated' : 'stand-in (test/bench/scale-fake-agent.ts)',
+        cpus: (await import('node:os')).cpus().length,
+        loadAverage1m: (await import('node:os')).loadavg()[0],
+      },
       timedOut,
       podsCreatedTotal: created,
       podsRunningAtEnd: runningNow.size,
@@ -170,7 +183,16 @@ console.log(
       createToAllRunningSeconds: round(seconds),
       podsPerSecond: round(runningAt.length / seconds),
       schedulerDecisionsPerSecond: round(boundAt.length / span(boundAt)),
-      timeline: { halfCreated: at(createdAt, 0.5), allCreated: at(createdAt, 1), firstBound: at(boundAt, 0), halfBound: at(boundAt, 0.5), allBound: at(boundAt, 1), firstRunning: at(runningAt, 0), halfRunning: at(runningAt, 0.5), allRunning: at(runningAt, 1) },
+      timeline: {
+        halfCreated: at(createdAt, 0.5),
+        allCreated: at(createdAt, 1),
+        firstBound: at(boundAt, 0),
+        halfBound: at(boundAt, 0.5),
+        allBound: at(boundAt, 1),
+        firstRunning: at(runningAt, 0),
+        halfRunning: at(runningAt, 0.5),
+        allRunning: at(runningAt, 1),
+      },
       // Per pod, as the watch saw it: created → bound (queue + scheduling + bindPods), bound → Running (node agent).
       perPodMs: {
         createdToBound: percentiles([...seen.values()].filter((p) => p.bound !== undefined).map((p) => p.bound! - p.created)),

@@ -27,7 +27,9 @@ const node = (i: number) => ({
   },
 });
 for (let i = 0; i < NODES; i += 100) {
-  await gql(`mutation($inputs: [NodeInput!]!) { createNodes(inputs: $inputs) { metadata { name } } }`, { inputs: Array.from({ length: Math.min(100, NODES - i) }, (_, j) => node(i + j)) });
+  await gql(`mutation($inputs: [NodeInput!]!) { createNodes(inputs: $inputs) { metadata { name } } }`, {
+    inputs: Array.from({ length: Math.min(100, NODES - i) }, (_, j) => node(i + j)),
+  });
 }
 const ours = new Set(Array.from({ length: NODES }, (_, i) => `${prefix}${i}`));
 
@@ -44,7 +46,9 @@ const flush = () => {
   });
 };
 const ws = createClient({ url: url!.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` } });
-ws.subscribe<{ watchPods: { type: string; object: { metadata: { name: string; namespace: string }; spec: { nodeName: string | null }; status: { phase: string | null } | null } } }>(
+ws.subscribe<{
+  watchPods: { type: string; object: { metadata: { name: string; namespace: string }; spec: { nodeName: string | null }; status: { phase: string | null } | null } };
+}>(
   { query: `subscription { watchPods { type object { metadata { name namespace } spec { nodeName } status { phase } } } }` },
   {
     next: ({ data }) => {
@@ -58,7 +62,19 @@ ws.subscribe<{ watchPods: { type: string; object: { metadata: { name: string; na
       batch.push({
         namespace: metadata.namespace,
         name: metadata.name,
-        patch: { status: { phase: 'Running', hostIP: '127.0.0.1', startTime: now, conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: now }, { type: 'Initialized', status: 'True', lastTransitionTime: now }, { type: 'ContainersReady', status: 'True', lastTransitionTime: now }, { type: 'Ready', status: 'True', lastTransitionTime: now }] } },
+        patch: {
+          status: {
+            phase: 'Running',
+            hostIP: '127.0.0.1',
+            startTime: now,
+            conditions: [
+              { type: 'PodScheduled', status: 'True', lastTransitionTime: now },
+              { type: 'Initialized', status: 'True', lastTransitionTime: now },
+              { type: 'ContainersReady', status: 'True', lastTransitionTime: now },
+              { type: 'Ready', status: 'True', lastTransitionTime: now },
+            ],
+          },
+        },
       });
       if (batch.length >= 500) {
         clearTimeout(timer);

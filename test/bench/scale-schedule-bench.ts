@@ -39,7 +39,14 @@ function run(percentageOfNodesToScore: number | undefined) {
   }
   const seconds = (performance.now() - started) / 1000;
   const perNode = cache.nodeInfos().map((i) => i.pods.length);
-  return { percentageOfNodesToScore: percentageOfNodesToScore ?? 'adaptive', bound, seconds: round(seconds), decisionsPerSecond: Math.round(PODS / seconds), podsPerNodeMin: Math.min(...perNode), podsPerNodeMax: Math.max(...perNode) };
+  return {
+    percentageOfNodesToScore: percentageOfNodesToScore ?? 'adaptive',
+    bound,
+    seconds: round(seconds),
+    decisionsPerSecond: Math.round(PODS / seconds),
+    podsPerNodeMin: Math.min(...perNode),
+    podsPerNodeMax: Math.max(...perNode),
+  };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -45,10 +45,14 @@ export async function startDashboardStack(): Promise<DashboardStack> {
     return dashboard;
   };
   let dashboard = await startDashboard();
-  await eventually(async () => {
-    const { nodes } = await api.ok(`{ nodes { items { status { conditions { type status } } } } }`);
-    return nodes.items.some((n: { status: { conditions: { type: string; status: string }[] } }) => n.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True'));
-  }, 60_000, 'the node agent to register a Ready node');
+  await eventually(
+    async () => {
+      const { nodes } = await api.ok(`{ nodes { items { status { conditions { type status } } } } }`);
+      return nodes.items.some((n: { status: { conditions: { type: string; status: string }[] } }) => n.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True'));
+    },
+    60_000,
+    'the node agent to register a Ready node',
+  );
   return {
     api,
     dashboardUrl,

@@ -45,7 +45,9 @@ spec:
     await page.keyboard.insertText(text);
   };
   const runningPod = async (app: string): Promise<string | undefined> => {
-    const { pods } = await stack.api.ok(`query($s: String) { pods(namespace: "default", labelSelector: $s) { items { metadata { name } status { phase } } } }`, { s: `app=${app}` });
+    const { pods } = await stack.api.ok(`query($s: String) { pods(namespace: "default", labelSelector: $s) { items { metadata { name } status { phase } } } }`, {
+      s: `app=${app}`,
+    });
     return pods.items.find((p: { status: { phase: string } }) => p.status.phase === 'Running')?.metadata.name;
   };
 
@@ -166,7 +168,10 @@ spec:
   test('Ctrl+K goes to an object by name', async () => {
     await page.keyboard.press('Control+K');
     await page.getByLabel('Search kinds and objects').fill('e2e-tools deployment');
-    await page.getByRole('button', { name: /e2e-tools/ }).first().click();
+    await page
+      .getByRole('button', { name: /e2e-tools/ })
+      .first()
+      .click();
     await page.waitForURL(/\/deployments\/default\/e2e-tools(\?|$)/);
   });
 });

@@ -23,12 +23,17 @@ describe('dashboard e2e', { skip: !existsSync(CHROMIUM) && `no ${CHROMIUM} (apt-
         spec: {
           replicas,
           selector: { matchLabels: { app: name } },
-          template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sleep', '3600'], resources: { requests: { cpu: '100m', memory: '64Mi' } } }] } },
+          template: {
+            metadata: { labels: { app: name } },
+            spec: { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sleep', '3600'], resources: { requests: { cpu: '100m', memory: '64Mi' } } }] },
+          },
         },
       },
     });
   const podNames = async (app: string): Promise<string[]> => {
-    const { pods } = await stack.api.ok(`query($s: String) { pods(namespace: "default", labelSelector: $s) { items { metadata { name deletionTimestamp } status { phase } } } }`, { s: `app=${app}` });
+    const { pods } = await stack.api.ok(`query($s: String) { pods(namespace: "default", labelSelector: $s) { items { metadata { name deletionTimestamp } status { phase } } } }`, {
+      s: `app=${app}`,
+    });
     return pods.items.filter((p: { metadata: { deletionTimestamp: string | null } }) => !p.metadata.deletionTimestamp).map((p: { metadata: { name: string } }) => p.metadata.name);
   };
   const row = (name: string) => page.locator(`[data-testid=resource-row][data-name="${name}"]`);
@@ -148,9 +153,15 @@ describe('dashboard e2e', { skip: !existsSync(CHROMIUM) && `no ${CHROMIUM} (apt-
     await page.waitForURL((url) => !url.searchParams.has('namespace'));
     await page.getByRole('columnheader', { name: 'Namespace' }).waitFor();
     await page.getByTestId('search').fill('no-such-pod');
-    await page.getByTestId('row-count').getByText(/^0 of \d+ pods$/).waitFor();
+    await page
+      .getByTestId('row-count')
+      .getByText(/^0 of \d+ pods$/)
+      .waitFor();
     await page.getByTestId('search').fill('e2e-web');
-    await page.getByTestId('row-count').getByText(/^3 (of \d+ )?pods$/).waitFor();
+    await page
+      .getByTestId('row-count')
+      .getByText(/^3 (of \d+ )?pods$/)
+      .waitFor();
     const names = () => page.locator('[data-testid=resource-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')));
     const ascending = await names();
     assert.deepEqual(ascending, [...ascending].sort(new Intl.Collator('en', { numeric: true }).compare));
@@ -182,7 +193,11 @@ describe('dashboard e2e', { skip: !existsSync(CHROMIUM) && `no ${CHROMIUM} (apt-
     await page.getByRole('option', { name: /^Foreground/ }).click();
     await dialog.getByRole('button', { name: 'Delete' }).click();
     await page.waitForURL(/\/deployments$/);
-    await eventually(async () => (await stack.api.ok(`{ deployment(namespace: "default", name: "e2e-actions") { metadata { name } } }`)).deployment === null, 60_000, 'the deployment to be deleted');
+    await eventually(
+      async () => (await stack.api.ok(`{ deployment(namespace: "default", name: "e2e-actions") { metadata { name } } }`)).deployment === null,
+      60_000,
+      'the deployment to be deleted',
+    );
     await eventually(async () => (await podNames('e2e-actions')).length === 0, 60_000, 'its pods to be deleted');
     await row('e2e-actions').waitFor({ state: 'detached', timeout: 10_000 });
   });

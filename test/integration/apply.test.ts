@@ -27,11 +27,24 @@ const MANIFEST = ['apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop', po
 
 test('a multi-document manifest creates, then reports unchanged, then configured', async () => {
   const created = await api.ok(APPLY, { m: MANIFEST });
-  assert.deepEqual(created.apply.objects.map((o: any) => [o.kind, o.name, o.action]), [['Namespace', 'shop', 'created'], ['Pod', 'front', 'created'], ['Pod', 'back', 'created']]);
+  assert.deepEqual(
+    created.apply.objects.map((o: any) => [o.kind, o.name, o.action]),
+    [
+      ['Namespace', 'shop', 'created'],
+      ['Pod', 'front', 'created'],
+      ['Pod', 'back', 'created'],
+    ],
+  );
   const again = await api.ok(APPLY, { m: MANIFEST });
-  assert.deepEqual(again.apply.objects.map((o: any) => o.action), ['unchanged', 'unchanged', 'unchanged']);
+  assert.deepEqual(
+    again.apply.objects.map((o: any) => o.action),
+    ['unchanged', 'unchanged', 'unchanged'],
+  );
   const changed = await api.ok(APPLY, { m: MANIFEST.replace('app: shop', 'app: shop\n    tier: web') });
-  assert.deepEqual(changed.apply.objects.map((o: any) => o.action), ['unchanged', 'configured', 'unchanged']);
+  assert.deepEqual(
+    changed.apply.objects.map((o: any) => o.action),
+    ['unchanged', 'configured', 'unchanged'],
+  );
 });
 
 test('fields removed from the manifest are removed; fields set by others are kept', async () => {
@@ -73,7 +86,7 @@ test('a Node applied with status keeps it (nodes report their own status); a Pod
   await api.ok(APPLY, { m: 'apiVersion: v1\nkind: Node\nmetadata:\n  name: applied-node\nstatus:\n  allocatable: {cpu: "4", pods: "110"}' });
   const { node } = await api.ok(`query { node(name: "applied-node") { status { allocatable } } }`);
   assert.deepEqual(node.status.allocatable, { cpu: '4', pods: '110' });
-  await api.ok(APPLY, { m: pod('with-status') + 'status:\n  phase: Running\n' });
+  await api.ok(APPLY, { m: `${pod('with-status')}status:\n  phase: Running\n` });
   const { pod: p } = await api.ok(`query { pod(namespace: "shop", name: "with-status") { status { phase } } }`);
   assert.equal(p.status.phase, 'Pending');
 });

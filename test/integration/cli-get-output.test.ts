@@ -46,7 +46,7 @@ test('-o jsonpath: fields, [*], range with literals, filters, a single object as
   assert.equal(ready.stdout, 'True');
   const first = await wh.run(['get', 'po', 'alpha', '-n', 'out', '-o=jsonpath={.spec.containers[0].image}']);
   assert.equal(first.stdout, 'nginx:1.27');
-  const broken = await wh.run(['get', 'pods', '-n', 'out', '-o', 'jsonpath={.items[*'] );
+  const broken = await wh.run(['get', 'pods', '-n', 'out', '-o', 'jsonpath={.items[*']);
   assert.equal(broken.code, 1);
   assert.match(broken.stderr, /^error: error parsing jsonpath \{\.items\[\*, /);
 });
@@ -56,7 +56,13 @@ test('-o custom-columns: the given headers, one row per object, <none> for absen
   assert.equal(code, 0);
   const [header, ...rows] = stdout.trimEnd().split('\n');
   assert.deepEqual(header!.split(/\s+/), ['NAME', 'CONTAINERS', 'NODE']);
-  assert.deepEqual(rows.map((r) => r.split(/\s+/)), [['alpha', 'app,sidecar', '<none>'], ['beta', 'app,sidecar', '<none>']]);
+  assert.deepEqual(
+    rows.map((r) => r.split(/\s+/)),
+    [
+      ['alpha', 'app,sidecar', '<none>'],
+      ['beta', 'app,sidecar', '<none>'],
+    ],
+  );
   const bad = await wh.run(['get', 'pods', '-o', 'custom-columns=NAME']);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /^error: unexpected custom-columns spec: NAME, expected <header>:<json-path-expr>/);
@@ -69,7 +75,13 @@ test('-L, --show-labels, --no-headers and --sort-by shape the table as kubectl d
   assert.equal(labelled.code, 0, labelled.stderr);
   const [header, ...rows] = labelled.stdout.trimEnd().split('\n');
   assert.deepEqual(header!.split(/\s+/), ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'APP', 'LABELS']);
-  assert.deepEqual(rows.map((r) => [r.split(/\s+/)[0], ...r.split(/\s+/).slice(-2)]), [['alpha', 'alpha', 'app=alpha'], ['beta', 'beta', 'app=beta']]);
+  assert.deepEqual(
+    rows.map((r) => [r.split(/\s+/)[0], ...r.split(/\s+/).slice(-2)]),
+    [
+      ['alpha', 'alpha', 'app=alpha'],
+      ['beta', 'beta', 'app=beta'],
+    ],
+  );
   const sorted = await wh.run(['get', 'pods', '-n', 'out', '--sort-by', '{.metadata.labels.app}', '--no-headers', '-o', 'custom-columns=N:.metadata.name']);
   assert.equal(sorted.stdout, 'alpha\nbeta\n');
   const reversed = await wh.run(['get', 'namespaces', '--sort-by', '.metadata.name', '-o', 'name']);
@@ -115,9 +127,18 @@ test('get -w -o json: one Kubernetes object per change', async () => {
   await watch.waitFor(/^\{\n[\s\S]*\n\}\n$/);
   await setPhase('alpha', 'Succeeded');
   await watch.waitFor(/"phase": "Succeeded"[\s\S]*\n\}\n$/);
-  const objects = watch.stdout.split(/(?<=^\})\n/m).filter((s) => s.trim()).map((s) => JSON.parse(s));
+  const objects = watch.stdout
+    .split(/(?<=^\})\n/m)
+    .filter((s) => s.trim())
+    .map((s) => JSON.parse(s));
   assert.equal(objects.length, 2);
-  assert.deepEqual(objects.map((o) => [o.kind, o.metadata.name]), [['Pod', 'alpha'], ['Pod', 'alpha']]);
+  assert.deepEqual(
+    objects.map((o) => [o.kind, o.metadata.name]),
+    [
+      ['Pod', 'alpha'],
+      ['Pod', 'alpha'],
+    ],
+  );
   assert.notEqual(objects[0].status.phase, 'Succeeded', 'the listing comes first');
   assert.equal(objects[1].status.phase, 'Succeeded');
   await watch.stop();

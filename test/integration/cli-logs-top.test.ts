@@ -17,10 +17,23 @@ before(async () => {
   api = await startTestApi();
   wh = whRunner(api.url);
   agent = spawnNodeAgent(api.url, { nodeName: 'cli-node' });
-  await eventually(async () => (await api.ok(`{ node(name: "cli-node") { status { daemonEndpoints { kubeletEndpoint { Port } } } } }`)).node?.status?.daemonEndpoints, 30_000, 'node');
+  await eventually(
+    async () => (await api.ok(`{ node(name: "cli-node") { status { daemonEndpoints { kubeletEndpoint { Port } } } } }`)).node?.status?.daemonEndpoints,
+    30_000,
+    'node',
+  );
   const usage = { 'sim.wheelhouse.io/memory': '48Mi', 'sim.wheelhouse.io/cpu': '30m' };
   await api.ok(CREATE, {
-    input: { metadata: { name: 'duo', annotations: usage }, spec: { nodeName: 'cli-node', containers: [{ name: 'app', image: 'nginx' }, { name: 'sidecar', image: 'envoy' }] } },
+    input: {
+      metadata: { name: 'duo', annotations: usage },
+      spec: {
+        nodeName: 'cli-node',
+        containers: [
+          { name: 'app', image: 'nginx' },
+          { name: 'sidecar', image: 'envoy' },
+        ],
+      },
+    },
   });
   await api.ok(CREATE, {
     input: {
@@ -50,7 +63,7 @@ test('logs: the only container by default, -c for one of several, --tail and --t
   assert.deepEqual([previous.code, previous.stdout], [0, '']);
 });
 
-test('logs errors read as kubectl\'s: no container chosen, a wrong one, no node yet, no such pod', async () => {
+test("logs errors read as kubectl's: no container chosen, a wrong one, no node yet, no such pod", async () => {
   const choose = await wh.run(['logs', 'duo']);
   assert.equal(choose.code, 1);
   assert.equal(choose.stderr, 'error: a container name must be specified for pod duo, choose one of: [app sidecar]\n');
@@ -64,7 +77,7 @@ test('logs errors read as kubectl\'s: no container chosen, a wrong one, no node 
   assert.equal(missing.stderr, 'Error from server (NotFound): pods "ghost" not found\n');
 });
 
-test('logs of a workload are its first pod\'s; a workload without pods says so', async () => {
+test("logs of a workload are its first pod's; a workload without pods says so", async () => {
   const rs = (name: string, app: string) =>
     `apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: ${name}}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: ${app}}}\n  template:\n    metadata: {labels: {app: ${app}}}\n    spec: {containers: [{name: app, image: nginx}]}\n`;
   // No controller-manager runs here: the ReplicaSets only select pods, they create none.
@@ -88,7 +101,10 @@ test('logs -l SELECTOR: every matching pod, the last 10 lines by default, --pref
   assert.equal(prefixed.code, 0, prefixed.stderr);
   const lines = prefixed.stdout.trimEnd().split('\n');
   assert.equal(lines.length, 2);
-  assert.ok(lines.every((l) => l.startsWith('[pod/solo/app] ')), prefixed.stdout);
+  assert.ok(
+    lines.every((l) => l.startsWith('[pod/solo/app] ')),
+    prefixed.stdout,
+  );
   // Read the whole log first: the later selector read sees at least as many lines.
   const everything = (await wh.run(['logs', 'solo'])).stdout.trimEnd().split('\n').length;
   const byDefault = (await wh.run(['logs', '-l', 'app=solo'])).stdout.trimEnd().split('\n').length;
@@ -117,7 +133,16 @@ test('top pod and top node: kubectl columns and usage from the agent', async () 
   assert.equal(pods.code, 0, pods.stderr);
   assert.equal(pods.stdout, 'NAME   CPU(cores)   MEMORY(bytes)\nduo    60m          96Mi\nsolo   5m           20Mi\n');
   const sorted = await wh.run(['top', 'pods', '-A', '--sort-by', 'memory', '-l', 'app=solo']);
-  assert.deepEqual(sorted.stdout.trimEnd().split('\n').map((l) => l.split(/\s+/)), [['NAMESPACE', 'NAME', 'CPU(cores)', 'MEMORY(bytes)'], ['default', 'solo', '5m', '20Mi']]);
+  assert.deepEqual(
+    sorted.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(/\s+/)),
+    [
+      ['NAMESPACE', 'NAME', 'CPU(cores)', 'MEMORY(bytes)'],
+      ['default', 'solo', '5m', '20Mi'],
+    ],
+  );
   const nodes = await wh.run(['top', 'node']);
   assert.equal(nodes.code, 0, nodes.stderr);
   const [header, row] = nodes.stdout.trimEnd().split('\n');

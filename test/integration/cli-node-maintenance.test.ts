@@ -78,7 +78,10 @@ test('drain --timeout: pods still terminating when it runs out are kubectl timeo
   const timedOut = await wh.run(['drain', 'n3', '--timeout', '2s']);
   assert.equal(timedOut.code, 1);
   assert.equal(timedOut.stdout, 'node/n3 cordoned\nevicting pod default/slow\n');
-  assert.match(timedOut.stderr, /^error: unable to drain node "n3" due to error: error when waiting for pod "slow" in namespace "default" to terminate: global timeout reached: 2s, continuing command\.\.\.\n/);
+  assert.match(
+    timedOut.stderr,
+    /^error: unable to drain node "n3" due to error: error when waiting for pod "slow" in namespace "default" to terminate: global timeout reached: 2s, continuing command\.\.\.\n/,
+  );
   const unknown = await wh.run(['drain', 'ghost']);
   assert.equal(unknown.code, 1);
   assert.equal(unknown.stderr, 'Error from server (NotFound): nodes "ghost" not found\n');

@@ -64,10 +64,14 @@ test('rollout status waits until done; scale; get rs columns', async () => {
 test('rollout restart, history, undo, pause and resume', async () => {
   assert.equal((await wh(['rollout', 'restart', 'deployment/web'])).stdout, 'deployment.apps/web restarted\n');
   assert.equal((await wh(['rollout', 'status', 'deployment/web', '--timeout', '60'])).code, 0);
-  const history = await eventually(async () => {
-    const h = await wh(['rollout', 'history', 'deployment/web']);
-    return h.stdout.includes('\n2 ') ? h : undefined;
-  }, 20_000, 'two revisions');
+  const history = await eventually(
+    async () => {
+      const h = await wh(['rollout', 'history', 'deployment/web']);
+      return h.stdout.includes('\n2 ') ? h : undefined;
+    },
+    20_000,
+    'two revisions',
+  );
   assert.match(history.stdout, /^deployment\.apps\/web\nREVISION\s+CHANGE-CAUSE\n1\s+<none>\n2\s+<none>\n$/);
   assert.equal((await wh(['rollout', 'undo', 'deployment/web', '--to-revision', '1'])).stdout, 'deployment.apps/web rolled back\n');
   assert.equal((await wh(['rollout', 'pause', 'deployment/web'])).stdout, 'deployment.apps/web paused\n');

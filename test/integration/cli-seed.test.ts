@@ -61,9 +61,9 @@ test('seed creates every object of the seed manifests, with progress; a second r
   const expected = declared();
   assert.ok(expected.length >= 15, `the seed has a demo's worth of objects (${expected.length})`);
   assert.match(first.stdout, new RegExp(`^Seeding ${api.url.replace(/[.]/g, '\\.')} from `));
-  assert.match(first.stdout, /\/00-namespaces\.yaml:\n  namespace\/demo created\n/);
-  assert.match(first.stdout, /\n  deployment\.apps\/frontend created\n/);
-  assert.match(first.stdout, /\n  replicationcontroller\/cart created\n/);
+  assert.match(first.stdout, /\/00-namespaces\.yaml:\n {2}namespace\/demo created\n/);
+  assert.match(first.stdout, /\n {2}deployment\.apps\/frontend created\n/);
+  assert.match(first.stdout, /\n {2}replicationcontroller\/cart created\n/);
   assert.match(first.stdout, new RegExp(`\\nSeeded ${expected.length} objects: ${expected.length} created, 0 configured, 0 unchanged\\.\\n$`));
   const before = await snapshot();
   for (const key of expected) assert.ok(before.has(key), `${key} exists`);
@@ -84,7 +84,14 @@ test('the demo shows what the cluster has: labels to filter by, pinned workloads
   assert.equal(container.env[0].valueFrom.fieldRef.fieldPath, 'status.podIP');
   assert.equal(container.readinessProbe.httpGet.port, 8080);
   assert.equal(frontend.spec.template.spec.nodeSelector['wheelhouse.io/runtime'], 'process');
-  const nodes = await wh.run(['get', 'nodes', '-l', 'wheelhouse.io/seed=demo', '-o', 'jsonpath={range .items[*]}{.metadata.name} {.metadata.annotations.wheelhouse\\.io/simulated}{"\\n"}{end}']);
+  const nodes = await wh.run([
+    'get',
+    'nodes',
+    '-l',
+    'wheelhouse.io/seed=demo',
+    '-o',
+    'jsonpath={range .items[*]}{.metadata.name} {.metadata.annotations.wheelhouse\\.io/simulated}{"\\n"}{end}',
+  ]);
   assert.equal(nodes.stdout, 'sim-a1 true\nsim-b1 true\nsim-batch1 true\n');
   const pi = await wh.run(['get', 'pod', 'pi', '-n', 'batch', '-o', 'jsonpath={.spec.restartPolicy}']);
   assert.equal(pi.stdout, 'Never');
@@ -93,9 +100,18 @@ test('the demo shows what the cluster has: labels to filter by, pinned workloads
   // `get all`: one table per kind, names prefixed with their kind, as kubectl prints several kinds.
   const all = await wh.run(['get', 'all', '-n', 'shop']);
   assert.equal(all.code, 0, all.stderr);
-  const tables = all.stdout.trimEnd().split('\n\n').map((t) => t.split('\n'));
-  assert.deepEqual(tables.map((t) => t[0]!.split(/\s{2,}/)[0]), ['NAME', 'NAME', 'NAME']);
-  assert.deepEqual(tables.map((t) => t.slice(1).map((row) => row.split(/\s+/)[0])), [['replicationcontroller/cart'], ['deployment.apps/checkout'], ['replicaset.apps/catalog']]);
+  const tables = all.stdout
+    .trimEnd()
+    .split('\n\n')
+    .map((t) => t.split('\n'));
+  assert.deepEqual(
+    tables.map((t) => t[0]!.split(/\s{2,}/)[0]),
+    ['NAME', 'NAME', 'NAME'],
+  );
+  assert.deepEqual(
+    tables.map((t) => t.slice(1).map((row) => row.split(/\s+/)[0])),
+    [['replicationcontroller/cart'], ['deployment.apps/checkout'], ['replicaset.apps/catalog']],
+  );
   const batchNode = await wh.run(['describe', 'node', 'sim-batch1']);
   assert.match(batchNode.stdout, /\nTaints:\s+dedicated=batch:NoSchedule\n/);
 });
@@ -107,24 +123,42 @@ test('-o yaml and -o json of the whole seeded cluster apply back unchanged', asy
   assert.equal(reapplied.code, 0, reapplied.stderr);
   const lines = reapplied.stdout.trimEnd().split('\n');
   assert.equal(lines.length, declared().length);
-  assert.deepEqual(lines.filter((l) => !l.endsWith(' unchanged')), []);
+  assert.deepEqual(
+    lines.filter((l) => !l.endsWith(' unchanged')),
+    [],
+  );
   const json = await wh.run(['get', 'deployments,nodes', '-A', '-l', 'wheelhouse.io/seed=demo', '-o', 'json']);
   const again = await wh.run(['apply', '-f', '-'], { stdin: json.stdout });
-  assert.deepEqual(again.stdout.trimEnd().split('\n').filter((l) => !l.endsWith(' unchanged')), []);
+  assert.deepEqual(
+    again.stdout
+      .trimEnd()
+      .split('\n')
+      .filter((l) => !l.endsWith(' unchanged')),
+    [],
+  );
 });
 
 test('seed --nodes N --pods M adds simulated nodes and Deployments in bulk; a second run changes nothing', async () => {
   const scaled = await wh.run(['seed', '--nodes', '5', '--pods', '23']);
   assert.equal(scaled.code, 0, scaled.stderr);
-  assert.match(scaled.stdout, /\nScale: 5 simulated nodes, 23 pods\n  namespace\/scale created\n  nodes: 5\/5 \(5 created, 0 configured, 0 unchanged\)\n  deployments: 3\/3 \(3 created, 0 configured, 0 unchanged\)\n/);
+  assert.match(
+    scaled.stdout,
+    /\nScale: 5 simulated nodes, 23 pods\n {2}namespace\/scale created\n {2}nodes: 5\/5 \(5 created, 0 configured, 0 unchanged\)\n {2}deployments: 3\/3 \(3 created, 0 configured, 0 unchanged\)\n/,
+  );
   const nodes = await api.ok(`query { nodes(labelSelector: "wheelhouse.io/seed=scale") { items { metadata { name annotations } status { allocatable } } } }`);
   assert.equal(nodes.nodes.items.length, 5);
   assert.ok(nodes.nodes.items.every((n: any) => n.metadata.annotations['wheelhouse.io/simulated'] === 'true' && n.status.allocatable.pods === '110'));
   const deployments = await api.ok(`query { deployments(namespace: "scale") { items { spec { replicas } } } }`);
-  assert.equal(deployments.deployments.items.reduce((sum: number, d: any) => sum + d.spec.replicas, 0), 23);
+  assert.equal(
+    deployments.deployments.items.reduce((sum: number, d: any) => sum + d.spec.replicas, 0),
+    23,
+  );
   const before = await snapshot();
   const again = await wh.run(['seed', '--nodes', '5', '--pods', '23']);
-  assert.match(again.stdout, /\n  namespace\/scale unchanged\n  nodes: 5\/5 \(0 created, 0 configured, 5 unchanged\)\n  deployments: 3\/3 \(0 created, 0 configured, 3 unchanged\)\n/);
+  assert.match(
+    again.stdout,
+    /\n {2}namespace\/scale unchanged\n {2}nodes: 5\/5 \(0 created, 0 configured, 5 unchanged\)\n {2}deployments: 3\/3 \(0 created, 0 configured, 3 unchanged\)\n/,
+  );
   assert.deepEqual(await snapshot(), before);
   const bad = await wh.run(['seed', '--nodes', 'many']);
   assert.equal(bad.code, 1);

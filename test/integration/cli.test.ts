@@ -87,7 +87,9 @@ test('apply creates, then reports unchanged; dry runs write nothing', async () =
   assert.equal(created.stdout, 'namespace/shop created\npod/front created\ndeployment.apps/web created\n');
   const again = await wh(['apply', '-f', file]);
   assert.equal(again.stdout, 'namespace/shop unchanged\npod/front unchanged\ndeployment.apps/web unchanged\n');
-  const dry = await wh(['apply', '-f', '-', '--dry-run', '-n', 'shop'], { stdin: 'apiVersion: v1\nkind: Pod\nmetadata: {name: ghost}\nspec: {containers: [{name: a, image: b}]}\n' });
+  const dry = await wh(['apply', '-f', '-', '--dry-run', '-n', 'shop'], {
+    stdin: 'apiVersion: v1\nkind: Pod\nmetadata: {name: ghost}\nspec: {containers: [{name: a, image: b}]}\n',
+  });
   assert.equal(dry.stdout, 'pod/ghost created (dry run)\n');
   const exists = await wh(['create', '-f', file]);
   assert.equal(exists.code, 1);
@@ -140,7 +142,7 @@ test('-o yaml and -o json print Kubernetes objects that apply unchanged', async 
   assert.equal((await wh(['apply', '-f', '-'], { stdin: json.stdout })).stdout, 'deployment.apps/web unchanged\n');
 });
 
-test('describe shows metadata, spec and the object\'s Events', async () => {
+test("describe shows metadata, spec and the object's Events", async () => {
   await api.ok(`mutation($input: EventInput!) { createEvent(namespace: "shop", input: $input) { metadata { name } } }`, {
     input: {
       metadata: { name: 'front.1' },
@@ -155,7 +157,10 @@ test('describe shows metadata, spec and the object\'s Events', async () => {
   assert.equal(code, 0);
   assert.match(stdout, /^Name:\s+front\nNamespace:\s+shop\nLabels:\s+app=front\n/);
   assert.match(stdout, /\n {4}Image:\s+nginx:1\.27\n/);
-  assert.match(stdout, /\nEvents:\n {2}Type\s+Reason\s+Age\s+From\s+Message\n.*\n {2}Normal\s+Scheduled\s+\d+s\s+default-scheduler\s+Successfully assigned shop\/front to node-1\n$/);
+  assert.match(
+    stdout,
+    /\nEvents:\n {2}Type\s+Reason\s+Age\s+From\s+Message\n.*\n {2}Normal\s+Scheduled\s+\d+s\s+default-scheduler\s+Successfully assigned shop\/front to node-1\n$/,
+  );
 });
 
 test('scale, label and annotate', async () => {
@@ -187,7 +192,7 @@ test('delete, then the missing object is a kubectl error with exit code 1', asyn
 test('usage and auth errors: one line, a hint, exit code 1, no stack trace', async () => {
   const unknown = await wh(['get', 'widgets']);
   assert.equal(unknown.code, 1);
-  assert.equal(unknown.stderr, 'error: the server doesn\'t have a resource type "widgets"\nRun \'wh api-resources\' for the list.\n');
+  assert.equal(unknown.stderr, "error: the server doesn't have a resource type \"widgets\"\nRun 'wh api-resources' for the list.\n");
   const badFlag = await wh(['get', 'pods', '--bogus']);
   assert.equal(badFlag.code, 1);
   assert.match(badFlag.stderr, /^error: unknown flag: --bogus\nSee 'wh get --help' for usage\.\n$/);

@@ -37,7 +37,11 @@ test('20 writers x 25 increments with retry on CONFLICT end at exactly 500', asy
       assert.equal(result.errors[0]?.extensions?.code, 'CONFLICT');
     }
   };
-  await Promise.all(Array.from({ length: 20 }, async () => { for (let i = 0; i < 25; i++) await increment(); }));
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      for (let i = 0; i < 25; i++) await increment();
+    }),
+  );
   const { pod } = await api.ok(READ);
   assert.equal(pod.metadata.annotations.counter, '500');
 });

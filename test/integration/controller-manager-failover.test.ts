@@ -19,7 +19,8 @@ after(async () => {
 
 const leaseHolder = async () =>
   (await api.ok(`query { lease(namespace: "kube-system", name: "wheelhouse-controller-manager") { spec { holderIdentity } } }`)).lease?.spec.holderIdentity as string | undefined;
-const podCount = async (app: string) => (await api.ok(`query($s: String) { pods(labelSelector: $s) { items { metadata { name } } } }`, { s: `app=${app}` })).pods.items.length as number;
+const podCount = async (app: string) =>
+  (await api.ok(`query($s: String) { pods(labelSelector: $s) { items { metadata { name } } } }`, { s: `app=${app}` })).pods.items.length as number;
 const replicaSet = (name: string, replicas: number) => ({
   metadata: { name },
   spec: { replicas, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'a', image: 'busybox:1.36' }] } } },
@@ -38,10 +39,14 @@ test('two controller-managers: one leads; after kill -9 the other takes over wit
   leader.kill('SIGKILL');
 
   const started = Date.now();
-  const next = await eventually(async () => {
-    const h = await leaseHolder();
-    return h && h !== holder ? h : undefined;
-  }, 20_000, 'a new leader');
+  const next = await eventually(
+    async () => {
+      const h = await leaseHolder();
+      return h && h !== holder ? h : undefined;
+    },
+    20_000,
+    'a new leader',
+  );
   assert.ok(standby.output().includes(`leading as ${next}`));
   assert.ok(Date.now() - started < 3_000 + 5_000, 'within the lease duration (3 s) plus a retry');
   await api.ok(`mutation($input: ReplicaSetInput!) { createReplicaSet(input: $input) { metadata { name } } }`, { input: replicaSet('after', 2) });

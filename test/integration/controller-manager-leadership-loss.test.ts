@@ -82,7 +82,11 @@ async function watchCounts(label: string, manager: ReturnType<typeof spawnContro
   await new Promise((r) => setTimeout(r, 3000));
   const final = await livePods(label);
   check(final);
-  assert.deepEqual([...final.values()], Array.from({ length: RS_COUNT }, () => REPLICAS), `every ReplicaSet ends with exactly ${REPLICAS} pods`);
+  assert.deepEqual(
+    [...final.values()],
+    Array.from({ length: RS_COUNT }, () => REPLICAS),
+    `every ReplicaSet ends with exactly ${REPLICAS} pods`,
+  );
 }
 
 const terms = (manager: ReturnType<typeof spawnControllerManager>) => manager.output().split('leading as').length - 1;

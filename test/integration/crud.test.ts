@@ -71,11 +71,20 @@ describe('pods', () => {
   test('list filters by label and field selectors', async () => {
     await api.ok(CREATE_POD, { ns: 'default', input: podInput('db-1', { labels: { app: 'db' }, nodeName: 'node-a' }) });
     const { pods } = await api.ok(`query { pods(labelSelector: "app in (web,db),app!=web") { items { metadata { name } } } }`);
-    assert.deepEqual(pods.items.map((p: any) => p.metadata.name), ['db-1']);
+    assert.deepEqual(
+      pods.items.map((p: any) => p.metadata.name),
+      ['db-1'],
+    );
     const byNode = await api.ok(`query { pods(fieldSelector: "spec.nodeName=node-a") { items { metadata { name } } } }`);
-    assert.deepEqual(byNode.pods.items.map((p: any) => p.metadata.name), ['db-1']);
+    assert.deepEqual(
+      byNode.pods.items.map((p: any) => p.metadata.name),
+      ['db-1'],
+    );
     const byPhase = await api.ok(`query { pods(namespace: "default", fieldSelector: "status.phase=Running") { items { metadata { name } } } }`);
-    assert.deepEqual(byPhase.pods.items.map((p: any) => p.metadata.name), ['web-1']);
+    assert.deepEqual(
+      byPhase.pods.items.map((p: any) => p.metadata.name),
+      ['web-1'],
+    );
   });
 });
 
@@ -104,8 +113,16 @@ describe('bulk status patch', () => {
     const PATCH = `mutation($items: [ObjectPatch!]!) { patchPodsStatus(items: $items) { metadata { name resourceVersion } status { phase } } }`;
     const items = ['bulk-1', 'bulk-2'].map((name) => ({ namespace: 'default', name, patch: { status: { phase: 'Running' } } }));
     const { patchPodsStatus } = await api.ok(PATCH, { items });
-    assert.deepEqual(patchPodsStatus.map((p: any) => p.status.phase), ['Running', 'Running']);
-    const failed = await api.gql(PATCH, { items: [{ namespace: 'default', name: 'bulk-3', patch: { status: { phase: 'Failed' } } }, { namespace: 'default', name: 'ghost', patch: { status: {} } }] });
+    assert.deepEqual(
+      patchPodsStatus.map((p: any) => p.status.phase),
+      ['Running', 'Running'],
+    );
+    const failed = await api.gql(PATCH, {
+      items: [
+        { namespace: 'default', name: 'bulk-3', patch: { status: { phase: 'Failed' } } },
+        { namespace: 'default', name: 'ghost', patch: { status: {} } },
+      ],
+    });
     assert.equal(failed.errors?.[0]?.extensions?.code, 'NOT_FOUND');
     const { pod } = await api.ok(`query { pod(name: "bulk-3") { status { phase } } }`);
     assert.equal(pod.status.phase, 'Pending', 'nothing of the failed batch was written');

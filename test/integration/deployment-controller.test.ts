@@ -13,7 +13,15 @@ before(async () => {
 });
 after(async () => cluster?.close());
 
-type PodEvent = { watchPods: { type: string; object: { metadata: { name: string; labels: Record<string, string>; deletionTimestamp?: string | null }; status: { phase?: string | null; conditions?: { type: string; status: string }[] | null } } } };
+type PodEvent = {
+  watchPods: {
+    type: string;
+    object: {
+      metadata: { name: string; labels: Record<string, string>; deletionTimestamp?: string | null };
+      status: { phase?: string | null; conditions?: { type: string; status: string }[] | null };
+    };
+  };
+};
 
 const deployment = (name: string, image: string, replicas: number, strategy: object = {}, extra: object = {}) => ({
   metadata: { name },
@@ -29,22 +37,37 @@ const CREATE = `mutation($input: DeploymentInput!) { createDeployment(input: $in
 const SET_IMAGE = `mutation($name: String!, $image: String!) { patchDeployment(name: $name, patch: { spec: { template: { spec: { containers: [{ name: "app", image: $image }] } } } }) { metadata { resourceVersion } } }`;
 const STATUS = `query($name: String!) { deployment(name: $name) { metadata { generation annotations } status { observedGeneration replicas updatedReplicas readyReplicas availableReplicas conditions { type status reason } } } }`;
 const livePods = async (app: string) => {
-  const { pods } = await api.ok(`query($s: String) { pods(labelSelector: $s) { items { metadata { name deletionTimestamp } spec { containers { image } } } } }`, { s: `app=${app}` });
+  const { pods } = await api.ok(`query($s: String) { pods(labelSelector: $s) { items { metadata { name deletionTimestamp } spec { containers { image } } } } }`, {
+    s: `app=${app}`,
+  });
   return (pods.items as { metadata: { deletionTimestamp?: string }; spec: { containers: { image: string }[] } }[]).filter((p) => !p.metadata.deletionTimestamp);
 };
 const rolledOut = (name: string, replicas: number, image: string) =>
-  eventually(async () => {
-    const pods = await livePods(name);
-    const { deployment: d } = await api.ok(STATUS, { name });
-    return pods.length === replicas && pods.every((p) => p.spec.containers[0]!.image === image) && d.status?.updatedReplicas === replicas && d.status?.availableReplicas === replicas && d.status.observedGeneration === d.metadata.generation;
-  }, 60_000, `${name} rolled out to ${image}`);
+  eventually(
+    async () => {
+      const pods = await livePods(name);
+      const { deployment: d } = await api.ok(STATUS, { name });
+      return (
+        pods.length === replicas &&
+        pods.every((p) => p.spec.containers[0]!.image === image) &&
+        d.status?.updatedReplicas === replicas &&
+        d.status?.availableReplicas === replicas &&
+        d.status.observedGeneration === d.metadata.generation
+      );
+    },
+    60_000,
+    `${name} rolled out to ${image}`,
+  );
 
 /** Follows the pods of one app (current ones first, as ADDED) and checks `invariant` after every event. */
 function watchPods(app: string, resourceVersion: string | undefined, invariant: (live: Map<string, PodEvent['watchPods']['object']>) => void) {
   const live = new Map<string, PodEvent['watchPods']['object']>();
   const violations: string[] = [];
   const stop = api.ws().subscribe<PodEvent>(
-    { query: `subscription($rv: String, $s: String) { watchPods(resourceVersion: $rv, labelSelector: $s) { type object { metadata { name labels deletionTimestamp } status { phase conditions { type status } } } } }`, variables: { rv: resourceVersion, s: `app=${app}` } },
+    {
+      query: `subscription($rv: String, $s: String) { watchPods(resourceVersion: $rv, labelSelector: $s) { type object { metadata { name labels deletionTimestamp } status { phase conditions { type status } } } } }`,
+      variables: { rv: resourceVersion, s: `app=${app}` },
+    },
     {
       next: ({ data }) => {
         const e = data!.watchPods;
@@ -88,7 +111,9 @@ describe('Deployment controller', () => {
   });
 
   test('a RollingUpdate with 25%/25% never exceeds desired + surge nor drops below desired − unavailable', async () => {
-    const { createDeployment } = await api.ok(CREATE, { input: deployment('roll', 'nginx:1.25', 8, { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } }) });
+    const { createDeployment } = await api.ok(CREATE, {
+      input: deployment('roll', 'nginx:1.25', 8, { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } }),
+    });
     await rolledOut('roll', 8, 'nginx:1.25');
     assert.ok(createDeployment.metadata.resourceVersion);
     const watch = watchPods('roll', undefined, (live) => {
@@ -101,9 +126,15 @@ describe('Deployment controller', () => {
     await api.ok(SET_IMAGE, { name: 'roll', image: 'nginx:1.26' });
     await rolledOut('roll', 8, 'nginx:1.26');
     watch.stop();
-    assert.deepEqual(watch.violations.filter((v) => !v.startsWith('watch')), []);
+    assert.deepEqual(
+      watch.violations.filter((v) => !v.startsWith('watch')),
+      [],
+    );
     const { deploymentHistory } = await api.ok(`query { deploymentHistory(name: "roll") { revision } }`);
-    assert.deepEqual(deploymentHistory.map((h: any) => h.revision), [1, 2]);
+    assert.deepEqual(
+      deploymentHistory.map((h: any) => h.revision),
+      [1, 2],
+    );
   });
 
   test('Recreate never runs old and new pods together', async () => {
@@ -133,7 +164,10 @@ describe('Deployment controller', () => {
     await api.ok(`mutation { pauseDeployment(name: "web") { metadata { name } } }`);
     await api.ok(SET_IMAGE, { name: 'web', image: 'nginx:1.27' });
     await new Promise((r) => setTimeout(r, 2000));
-    assert.ok((await livePods('web')).every((p) => p.spec.containers[0]!.image === 'nginx:1.25'), 'no new pods while paused');
+    assert.ok(
+      (await livePods('web')).every((p) => p.spec.containers[0]!.image === 'nginx:1.25'),
+      'no new pods while paused',
+    );
     const { deployment: d } = await api.ok(STATUS, { name: 'web' });
     assert.ok(d.status.conditions.some((c: any) => c.type === 'Progressing' && c.reason === 'DeploymentPaused'));
     await api.ok(`mutation { resumeDeployment(name: "web") { metadata { name } } }`);
@@ -143,9 +177,13 @@ describe('Deployment controller', () => {
   test('a rollout that makes no progress past its deadline gets ProgressDeadlineExceeded', async () => {
     neverReady.add('stuck');
     await api.ok(CREATE, { input: deployment('stuck', 'nginx:1.25', 2, {}, { progressDeadlineSeconds: 2 }) });
-    await eventually(async () => {
-      const { deployment: d } = await api.ok(STATUS, { name: 'stuck' });
-      return d.status?.conditions?.some((c: any) => c.type === 'Progressing' && c.status === 'False' && c.reason === 'ProgressDeadlineExceeded');
-    }, 30_000, 'ProgressDeadlineExceeded');
+    await eventually(
+      async () => {
+        const { deployment: d } = await api.ok(STATUS, { name: 'stuck' });
+        return d.status?.conditions?.some((c: any) => c.type === 'Progressing' && c.status === 'False' && c.reason === 'ProgressDeadlineExceeded');
+      },
+      30_000,
+      'ProgressDeadlineExceeded',
+    );
   });
 });

@@ -93,7 +93,10 @@ describe('history', () => {
       `query($after: String) { history(kind: "Deployment", namespace: "default", name: "web", after: $after) { revision } }`,
       { after: all[1]!.revision },
     );
-    assert.deepEqual(newer.map((r) => r.revision), [all[2]!.revision]);
+    assert.deepEqual(
+      newer.map((r) => r.revision),
+      [all[2]!.revision],
+    );
     const bad = await api.gql(`{ history(kind: "Deployment", name: "web", after: "abc") { revision } }`);
     assert.equal(bad.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
     assert.equal(bad.errors?.[0]?.extensions?.field, 'after');

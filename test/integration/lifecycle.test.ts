@@ -54,7 +54,9 @@ describe('finalizers', () => {
   });
 
   test('dryRun validates without writing', async () => {
-    const { createPod } = await api.ok(`mutation($input: PodInput!) { createPod(input: $input, dryRun: true) { metadata { name } spec { restartPolicy } } }`, { input: podInput('dry') });
+    const { createPod } = await api.ok(`mutation($input: PodInput!) { createPod(input: $input, dryRun: true) { metadata { name } spec { restartPolicy } } }`, {
+      input: podInput('dry'),
+    });
     assert.equal(createPod.spec.restartPolicy, 'Always');
     assert.equal((await api.ok(`query { pod(name: "dry") { metadata { name } } }`)).pod, null);
   });

@@ -35,7 +35,16 @@ after(async () => {
 const PODS = `query($selector: String) { pods(namespace: "default", labelSelector: $selector) { items {
   metadata { name uid } spec { nodeName }
   status { phase podIP conditions { type status } containerStatuses { name ready restartCount state { running { startedAt } } } } } } }`;
-type PodView = { metadata: { name: string; uid: string }; spec: { nodeName: string }; status: { phase: string; podIP: string; conditions: { type: string; status: string }[]; containerStatuses: { ready: boolean; restartCount: number; state: { running?: { startedAt: string } } }[] } };
+type PodView = {
+  metadata: { name: string; uid: string };
+  spec: { nodeName: string };
+  status: {
+    phase: string;
+    podIP: string;
+    conditions: { type: string; status: string }[];
+    containerStatuses: { ready: boolean; restartCount: number; state: { running?: { startedAt: string } } }[];
+  };
+};
 const listPods = async (selector: string): Promise<PodView[]> => (await api.ok(PODS, { selector })).pods.items;
 const ready = (p: PodView) => p.status.phase === 'Running' && p.status.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
 
@@ -43,18 +52,30 @@ test("a Deployment's pods are scheduled onto the agent's nodes and go Running an
   await api.ok(`mutation($input: DeploymentInput!) { createDeployment(namespace: "default", input: $input) { metadata { name } } }`, {
     input: {
       metadata: { name: 'web' },
-      spec: { replicas: 6, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27', readinessProbe: { httpGet: { path: '/', port: 80 } } }] } } },
+      spec: {
+        replicas: 6,
+        selector: { matchLabels: { app: 'web' } },
+        template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27', readinessProbe: { httpGet: { path: '/', port: 80 } } }] } },
+      },
     },
   });
-  const pods = await eventually(async () => {
-    const items = await listPods('app=web');
-    return items.length === 6 && items.every(ready) ? items : undefined;
-  }, 60_000, '6 Ready pods');
+  const pods = await eventually(
+    async () => {
+      const items = await listPods('app=web');
+      return items.length === 6 && items.every(ready) ? items : undefined;
+    },
+    60_000,
+    '6 Ready pods',
+  );
   assert.ok(pods.every((p) => p.spec.nodeName.startsWith('pool-')));
   assert.equal(new Set(pods.map((p) => p.status.podIP)).size, 6, 'distinct pod IPs');
   assert.ok(new Set(pods.map((p) => p.spec.nodeName)).size >= 2, 'spread over nodes');
   const { deployment } = await api.ok(`{ deployment(namespace: "default", name: "web") { status { readyReplicas availableReplicas } } }`);
-  await eventually(async () => (await api.ok(`{ deployment(namespace: "default", name: "web") { status { readyReplicas } } }`)).deployment.status.readyReplicas === 6, 30_000, 'readyReplicas 6');
+  await eventually(
+    async () => (await api.ok(`{ deployment(namespace: "default", name: "web") { status { readyReplicas } } }`)).deployment.status.readyReplicas === 6,
+    30_000,
+    'readyReplicas 6',
+  );
   assert.ok(deployment);
 });
 
@@ -66,10 +87,14 @@ test('after an agent restart its pods are re-adopted: same containers, start tim
   await eventually(async () => agent.output().includes('running 3 node(s)'), 30_000, 'the new agent to start');
   // Give the new agent time to act: nothing about the pods may change.
   await new Promise((r) => setTimeout(r, 2000));
-  const afterRestart = await eventually(async () => {
-    const items = await listPods('app=web');
-    return items.length === 6 && items.every(ready) ? items : undefined;
-  }, 30_000, 'pods still Ready');
+  const afterRestart = await eventually(
+    async () => {
+      const items = await listPods('app=web');
+      return items.length === 6 && items.every(ready) ? items : undefined;
+    },
+    30_000,
+    'pods still Ready',
+  );
   for (const pod of afterRestart) {
     const old = before.find((p) => p.metadata.uid === pod.metadata.uid);
     assert.ok(old, `${pod.metadata.name} is one of the pods from before`);
@@ -89,10 +114,14 @@ test('kwok mode: an agent with --manage-annotated adopts annotated nodes created
       },
     });
     await api.ok(`mutation($input: NodeInput!) { createNode(input: $input) { metadata { name } } }`, { input: { metadata: { name: 'plain-1' } } });
-    const node = await eventually(async () => {
-      const { node } = await api.ok(`{ node(name: "kwok-1") { spec { podCIDR } status { capacity conditions { type status } daemonEndpoints { kubeletEndpoint { Port } } } } }`);
-      return node.status.conditions?.find((c: { type: string; status: string }) => c.type === 'Ready')?.status === 'True' ? node : undefined;
-    }, 30_000, 'kwok-1 Ready');
+    const node = await eventually(
+      async () => {
+        const { node } = await api.ok(`{ node(name: "kwok-1") { spec { podCIDR } status { capacity conditions { type status } daemonEndpoints { kubeletEndpoint { Port } } } } }`);
+        return node.status.conditions?.find((c: { type: string; status: string }) => c.type === 'Ready')?.status === 'True' ? node : undefined;
+      },
+      30_000,
+      'kwok-1 Ready',
+    );
     assert.deepEqual(node.status.capacity, { cpu: '2', memory: '4Gi', pods: '20' }, 'the capacity it was created with stays');
     assert.ok(node.spec.podCIDR);
     // (The node lifecycle controller may mark it Unknown; no agent reports for it.)
@@ -110,13 +139,17 @@ test('kwok mode: an agent with --manage-annotated adopts annotated nodes created
     await api.ok(`mutation($inputs: [NodeInput!]!) { createNodes(inputs: $inputs) { metadata { name } } }`, {
       inputs: batch.map((name) => ({ metadata: { name, annotations: { 'wheelhouse.io/simulated': 'true' } } })),
     });
-    const cidrs = await eventually(async () => {
-      const { nodes } = await api.ok(`{ nodes { items { metadata { name } spec { podCIDR } } } }`);
-      const kwokNodes = nodes.items.filter((n: { metadata: { name: string } }) => n.metadata.name.startsWith('kwok-'));
-      return kwokNodes.length === 4 && kwokNodes.every((n: { spec: { podCIDR?: string } }) => n.spec.podCIDR)
-        ? nodes.items.map((n: { spec: { podCIDR?: string } }) => n.spec.podCIDR).filter(Boolean)
-        : undefined;
-    }, 30_000, 'every kwok node has a pod range');
+    const cidrs = await eventually(
+      async () => {
+        const { nodes } = await api.ok(`{ nodes { items { metadata { name } spec { podCIDR } } } }`);
+        const kwokNodes = nodes.items.filter((n: { metadata: { name: string } }) => n.metadata.name.startsWith('kwok-'));
+        return kwokNodes.length === 4 && kwokNodes.every((n: { spec: { podCIDR?: string } }) => n.spec.podCIDR)
+          ? nodes.items.map((n: { spec: { podCIDR?: string } }) => n.spec.podCIDR).filter(Boolean)
+          : undefined;
+      },
+      30_000,
+      'every kwok node has a pod range',
+    );
     assert.equal(new Set(cidrs).size, cidrs.length, `pod ranges are distinct: ${cidrs.join(', ')}`);
   } finally {
     assert.equal(await kwok.stop(), 0, kwok.output());

@@ -22,13 +22,24 @@ const EVENTS = `query { events(namespace: "default", fieldSelector: "involvedObj
 
 test('a started container gets Created and Started events from the kubelet; a delete gets Killing', async () => {
   await api.ok(`mutation($input: PodInput!) { createPod(namespace: "default", input: $input) { metadata { name } } }`, {
-    input: { metadata: { name: 'sleeper' }, spec: { nodeName: 'proc-events', terminationGracePeriodSeconds: 5, containers: [{ name: 'main', image: 'node:20', command: [process.execPath, '-e', 'setInterval(() => {}, 1000)'] }] } },
+    input: {
+      metadata: { name: 'sleeper' },
+      spec: {
+        nodeName: 'proc-events',
+        terminationGracePeriodSeconds: 5,
+        containers: [{ name: 'main', image: 'node:20', command: [process.execPath, '-e', 'setInterval(() => {}, 1000)'] }],
+      },
+    },
   });
-  const reasons = await eventually(async () => {
-    const { events } = await api.ok(EVENTS);
-    const found = events.items.map((e: { reason: string; message: string }) => `${e.reason}: ${e.message}`).sort();
-    return found.length >= 2 ? found : undefined;
-  }, 30_000, 'Created and Started events');
+  const reasons = await eventually(
+    async () => {
+      const { events } = await api.ok(EVENTS);
+      const found = events.items.map((e: { reason: string; message: string }) => `${e.reason}: ${e.message}`).sort();
+      return found.length >= 2 ? found : undefined;
+    },
+    30_000,
+    'Created and Started events',
+  );
   assert.deepEqual(reasons, ['Created: Created container main', 'Started: Started container main']);
   await api.ok(`mutation { deletePod(namespace: "default", name: "sleeper") { metadata { name } } }`);
   await eventually(async () => (await api.ok(`{ pod(namespace: "default", name: "sleeper") { metadata { name } } }`)).pod === null, 30_000, 'deletion confirmed');

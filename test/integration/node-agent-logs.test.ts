@@ -15,11 +15,21 @@ const LOGS = `query($name: String!, $container: String, $tailLines: Int, $previo
 before(async () => {
   api = await startTestApi();
   agent = spawnNodeAgent(api.url, { nodeName: 'logs-node' });
-  await eventually(async () => (await api.ok(`{ node(name: "logs-node") { status { daemonEndpoints { kubeletEndpoint { Port } } } } }`)).node?.status?.daemonEndpoints, 30_000, 'node');
+  await eventually(
+    async () => (await api.ok(`{ node(name: "logs-node") { status { daemonEndpoints { kubeletEndpoint { Port } } } } }`)).node?.status?.daemonEndpoints,
+    30_000,
+    'node',
+  );
   await api.ok(CREATE, {
     input: {
       metadata: { name: 'chatty', annotations: { 'sim.wheelhouse.io/memory': '48Mi', 'sim.wheelhouse.io/cpu': '30m' } },
-      spec: { nodeName: 'logs-node', containers: [{ name: 'app', image: 'nginx' }, { name: 'sidecar', image: 'envoy' }] },
+      spec: {
+        nodeName: 'logs-node',
+        containers: [
+          { name: 'app', image: 'nginx' },
+          { name: 'sidecar', image: 'envoy' },
+        ],
+      },
     },
   });
   await api.ok(CREATE, { input: { metadata: { name: 'pending' }, spec: { containers: [{ name: 'app', image: 'nginx' }] } } });

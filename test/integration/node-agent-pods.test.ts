@@ -40,22 +40,29 @@ async function createPod(name: string, annotations: Record<string, string> = {},
 const getPod = async (name: string) => (await api.ok(GET, { name })).pod;
 const cond = (pod: any, type: string) => pod.status.conditions.find((c: { type: string }) => c.type === type);
 async function until(name: string, check: (pod: any) => boolean, what: string, ms = 30_000) {
-  return eventually(async () => {
-    const pod = await getPod(name);
-    return pod && check(pod) ? pod : undefined;
-  }, ms, `${name}: ${what}`);
+  return eventually(
+    async () => {
+      const pod = await getPod(name);
+      return pod && check(pod) ? pod : undefined;
+    },
+    ms,
+    `${name}: ${what}`,
+  );
 }
 
 test('a bound pod goes Running and Ready with the conditions and container status Kubernetes reports', async () => {
   await createPod('web');
   const pod = await until('web', (p) => p.status.phase === 'Running' && cond(p, 'Ready')?.status === 'True', 'Running and Ready');
-  assert.deepEqual(pod.status.conditions.map((c: { type: string; status: string }) => [c.type, c.status]), [
-    ['PodReadyToStartContainers', 'True'],
-    ['Initialized', 'True'],
-    ['Ready', 'True'],
-    ['ContainersReady', 'True'],
-    ['PodScheduled', 'True'],
-  ]);
+  assert.deepEqual(
+    pod.status.conditions.map((c: { type: string; status: string }) => [c.type, c.status]),
+    [
+      ['PodReadyToStartContainers', 'True'],
+      ['Initialized', 'True'],
+      ['Ready', 'True'],
+      ['ContainersReady', 'True'],
+      ['PodScheduled', 'True'],
+    ],
+  );
   const { node } = await api.ok(`{ node(name: "sim-a") { spec { podCIDR } } }`);
   const prefix = node.spec.podCIDR.replace(/0\/24$/, '');
   assert.ok(pod.status.podIP.startsWith(prefix), `${pod.status.podIP} in ${node.spec.podCIDR}`);
@@ -71,7 +78,16 @@ test('a bound pod goes Running and Ready with the conditions and container statu
 });
 
 test('init containers run in order, each to completion, before the app container', async () => {
-  await createPod('with-init', {}, { initContainers: [{ name: 'first', image: 'busybox' }, { name: 'second', image: 'busybox' }] });
+  await createPod(
+    'with-init',
+    {},
+    {
+      initContainers: [
+        { name: 'first', image: 'busybox' },
+        { name: 'second', image: 'busybox' },
+      ],
+    },
+  );
   const pod = await until('with-init', (p) => p.status.phase === 'Running', 'Running');
   const [first, second] = pod.status.initContainerStatuses;
   assert.deepEqual([first.name, first.state.terminated.reason, first.state.terminated.exitCode, first.ready], ['first', 'Completed', 0, true]);
@@ -92,10 +108,14 @@ test('restartPolicy Never: exit 0 is Succeeded, exit 1 is Failed', async () => {
 });
 
 test('a failing init container under Never fails the pod; the app container never starts', async () => {
-  await createPod('init-fails', { 'sim.wheelhouse.io/setup.exit-code': '2', 'sim.wheelhouse.io/setup.exit-after-ms': '100' }, {
-    restartPolicy: 'Never',
-    initContainers: [{ name: 'setup', image: 'busybox' }],
-  });
+  await createPod(
+    'init-fails',
+    { 'sim.wheelhouse.io/setup.exit-code': '2', 'sim.wheelhouse.io/setup.exit-after-ms': '100' },
+    {
+      restartPolicy: 'Never',
+      initContainers: [{ name: 'setup', image: 'busybox' }],
+    },
+  );
   const pod = await until('init-fails', (p) => p.status.phase === 'Failed', 'Failed');
   assert.equal(pod.status.initContainerStatuses[0].state.terminated.exitCode, 2);
   assert.equal(pod.status.containerStatuses[0].state.waiting.reason, 'PodInitializing');
@@ -155,19 +175,27 @@ test('a failing liveness probe restarts the container (restartCount grows, lastS
   await createPod('unhealthy', { 'sim.wheelhouse.io/probe-fail': 'liveness' }, { containers: [{ name: 'app', image: 'nginx', livenessProbe: liveness }] });
   const pod = await until('unhealthy', (p) => p.status.containerStatuses?.[0]?.restartCount >= 1, 'a liveness restart');
   assert.ok(pod.status.containerStatuses[0].lastState.terminated, 'the killed run is lastState');
-  const unhealthy = await eventually(async () => {
-    const { events } = await api.ok(`{ events(namespace: "default", fieldSelector: "involvedObject.name=unhealthy") { items { reason message source { component } } } }`);
-    return events.items.find((e: { reason: string }) => e.reason === 'Unhealthy');
-  }, 20_000, 'an Unhealthy event');
+  const unhealthy = await eventually(
+    async () => {
+      const { events } = await api.ok(`{ events(namespace: "default", fieldSelector: "involvedObject.name=unhealthy") { items { reason message source { component } } } }`);
+      return events.items.find((e: { reason: string }) => e.reason === 'Unhealthy');
+    },
+    20_000,
+    'an Unhealthy event',
+  );
   assert.match(unhealthy.message, /^Liveness probe failed/);
   assert.equal(unhealthy.source.component, 'kubelet');
 });
 
 test('a startup probe holds liveness and readiness back: started and ready only once it passed', async () => {
   const startup = { exec: { command: ['true'] }, periodSeconds: 1, failureThreshold: 30 };
-  await createPod('starting', { 'sim.wheelhouse.io/ready-after-ms': '1500' }, {
-    containers: [{ name: 'app', image: 'nginx', startupProbe: startup, livenessProbe: { exec: { command: ['true'] } } }],
-  });
+  await createPod(
+    'starting',
+    { 'sim.wheelhouse.io/ready-after-ms': '1500' },
+    {
+      containers: [{ name: 'app', image: 'nginx', startupProbe: startup, livenessProbe: { exec: { command: ['true'] } } }],
+    },
+  );
   const running = await until('starting', (p) => p.status.containerStatuses?.[0]?.state?.running, 'running');
   if (!running.status.containerStatuses[0].started) assert.equal(running.status.containerStatuses[0].ready, false, 'not ready before started');
   const started = await until('starting', (p) => p.status.containerStatuses[0].started === true, 'started');
@@ -189,10 +217,16 @@ test('force delete: the pod is gone at once, the agent kills it, a new pod of th
 test('activeDeadlineSeconds: the agent fails the pod with DeadlineExceeded and stops its containers', async () => {
   await createPod('deadline', {}, { restartPolicy: 'Never', activeDeadlineSeconds: 2 });
   await until('deadline', (p) => p.status.phase === 'Running', 'Running');
-  const pod = await eventually(async () => {
-    const { pod } = await api.ok(`{ pod(namespace: "default", name: "deadline") { status { phase reason message startTime containerStatuses { state { terminated { exitCode finishedAt } } } } } }`);
-    return pod.status.phase === 'Failed' ? pod : undefined;
-  }, 20_000, 'Failed');
+  const pod = await eventually(
+    async () => {
+      const { pod } = await api.ok(
+        `{ pod(namespace: "default", name: "deadline") { status { phase reason message startTime containerStatuses { state { terminated { exitCode finishedAt } } } } } }`,
+      );
+      return pod.status.phase === 'Failed' ? pod : undefined;
+    },
+    20_000,
+    'Failed',
+  );
   assert.deepEqual([pod.status.reason, pod.status.message], ['DeadlineExceeded', 'Pod was active on the node longer than the specified deadline']);
   const terminated = pod.status.containerStatuses[0].state.terminated;
   assert.ok(terminated, 'the container was stopped');

@@ -22,27 +22,43 @@ const NODE = `query($name: String!) { node(name: $name) { metadata { name labels
 const LEASE = `query($name: String!) { lease(namespace: "kube-node-lease", name: $name) { spec { holderIdentity renewTime leaseDurationSeconds } metadata { ownerReferences { kind name } } } }`;
 
 test('registers its nodes with kubelet labels, taints, capacity, addresses, endpoint and Ready conditions', async () => {
-  const node = await eventually(async () => {
-    const { node } = await api.ok(NODE, { name: 'sim-1' });
-    return node?.status?.conditions?.length ? node : undefined;
-  }, 20_000, 'node sim-1 with conditions');
+  const node = await eventually(
+    async () => {
+      const { node } = await api.ok(NODE, { name: 'sim-1' });
+      return node?.status?.conditions?.length ? node : undefined;
+    },
+    20_000,
+    'node sim-1 with conditions',
+  );
   assert.deepEqual(
     { ...node.metadata.labels },
-    { zone: 'a', 'kubernetes.io/hostname': 'sim-1', 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': node.metadata.labels['kubernetes.io/arch'], 'wheelhouse.io/runtime': 'simulated' },
+    {
+      zone: 'a',
+      'kubernetes.io/hostname': 'sim-1',
+      'kubernetes.io/os': 'linux',
+      'kubernetes.io/arch': node.metadata.labels['kubernetes.io/arch'],
+      'wheelhouse.io/runtime': 'simulated',
+    },
   );
   assert.match(node.spec.podCIDR, /^127\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.\d+\.0\/24$/);
   assert.deepEqual(node.spec.taints, [{ key: 'dedicated', value: 'sim', effect: 'PreferNoSchedule' }]);
   assert.deepEqual(node.status.capacity, { cpu: '4', memory: '8Gi', pods: '110' });
   assert.deepEqual(node.status.allocatable, node.status.capacity);
-  assert.deepEqual(node.status.addresses, [{ type: 'InternalIP', address: '127.0.0.1' }, { type: 'Hostname', address: 'sim-1' }]);
+  assert.deepEqual(node.status.addresses, [
+    { type: 'InternalIP', address: '127.0.0.1' },
+    { type: 'Hostname', address: 'sim-1' },
+  ]);
   assert.ok(node.status.daemonEndpoints.kubeletEndpoint.Port > 0);
   assert.equal(node.status.nodeInfo.operatingSystem, 'linux');
-  assert.deepEqual(node.status.conditions.map((c: { type: string; status: string; reason: string }) => [c.type, c.status, c.reason]), [
-    ['MemoryPressure', 'False', 'KubeletHasSufficientMemory'],
-    ['DiskPressure', 'False', 'KubeletHasNoDiskPressure'],
-    ['PIDPressure', 'False', 'KubeletHasSufficientPID'],
-    ['Ready', 'True', 'KubeletReady'],
-  ]);
+  assert.deepEqual(
+    node.status.conditions.map((c: { type: string; status: string; reason: string }) => [c.type, c.status, c.reason]),
+    [
+      ['MemoryPressure', 'False', 'KubeletHasSufficientMemory'],
+      ['DiskPressure', 'False', 'KubeletHasNoDiskPressure'],
+      ['PIDPressure', 'False', 'KubeletHasSufficientPID'],
+      ['Ready', 'True', 'KubeletReady'],
+    ],
+  );
   const other = (await api.ok(NODE, { name: 'sim-0' })).node;
   assert.notEqual(other.spec.podCIDR, node.spec.podCIDR, 'each node has its own pod range');
 });
@@ -51,20 +67,30 @@ test('renews a Lease per node in kube-node-lease', async () => {
   const first = await eventually(async () => (await api.ok(LEASE, { name: 'sim-0' })).lease ?? undefined, 20_000, 'lease sim-0');
   assert.equal(first.spec.holderIdentity, 'sim-0');
   assert.equal(first.spec.leaseDurationSeconds, 40);
-  const renewed = await eventually(async () => {
-    const { lease } = await api.ok(LEASE, { name: 'sim-0' });
-    return lease.spec.renewTime > first.spec.renewTime ? lease : undefined;
-  }, 20_000, 'a renewal');
+  const renewed = await eventually(
+    async () => {
+      const { lease } = await api.ok(LEASE, { name: 'sim-0' });
+      return lease.spec.renewTime > first.spec.renewTime ? lease : undefined;
+    },
+    20_000,
+    'a renewal',
+  );
   assert.ok(Date.parse(renewed.spec.renewTime) > Date.parse(first.spec.renewTime));
 });
 
 test('reports the conditions again when someone else changed them (node lifecycle marking it Unknown)', async () => {
   await eventually(async () => (await api.ok(NODE, { name: 'sim-0' })).node?.status?.conditions?.length > 0, 20_000, 'conditions');
-  await api.ok(`mutation { patchNodeStatus(name: "sim-0", patch: { status: { conditions: [{ type: "Ready", status: "Unknown", reason: "NodeStatusUnknown" }] } }) { metadata { name } } }`);
-  await eventually(async () => {
-    const { node } = await api.ok(NODE, { name: 'sim-0' });
-    return node.status.conditions.find((c: { type: string; status: string }) => c.type === 'Ready')?.status === 'True';
-  }, 20_000, 'Ready=True again');
+  await api.ok(
+    `mutation { patchNodeStatus(name: "sim-0", patch: { status: { conditions: [{ type: "Ready", status: "Unknown", reason: "NodeStatusUnknown" }] } }) { metadata { name } } }`,
+  );
+  await eventually(
+    async () => {
+      const { node } = await api.ok(NODE, { name: 'sim-0' });
+      return node.status.conditions.find((c: { type: string; status: string }) => c.type === 'Ready')?.status === 'True';
+    },
+    20_000,
+    'Ready=True again',
+  );
 });
 
 test('an agent authenticates with the node token the API generated next to the admin token', async () => {

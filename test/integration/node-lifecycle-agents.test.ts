@@ -39,24 +39,37 @@ interface PodView {
 const pods = async (): Promise<PodView[]> =>
   (await api.ok(`query { pods(namespace: "default", labelSelector: "app=web") { items { metadata { name deletionTimestamp } spec { nodeName } status { phase } } } }`)).pods.items;
 const allRunning = (replicas: number, allowed: (node: string) => boolean, what: string) =>
-  eventually(async () => {
-    const all = await pods();
-    return all.length === replicas && all.every((p) => !p.metadata.deletionTimestamp && p.status?.phase === 'Running' && allowed(p.spec.nodeName ?? '')) ? all : undefined;
-  }, 120_000, what);
+  eventually(
+    async () => {
+      const all = await pods();
+      return all.length === replicas && all.every((p) => !p.metadata.deletionTimestamp && p.status?.phase === 'Running' && allowed(p.spec.nodeName ?? '')) ? all : undefined;
+    },
+    120_000,
+    what,
+  );
 
 test('stop an agent: its node goes Unknown, gets the taint, its pods are evicted and the Deployment runs on the other nodes', async () => {
-  await eventually(async () => {
-    const { nodes } = await api.ok(`query { nodes { items { metadata { name } status { conditions { type status } } } } }`);
-    const ready = nodes.items.filter((n: { status: { conditions: { type: string; status: string }[] | null } }) => n.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
-    return ready.length === NODES.length;
-  }, 60_000, 'three Ready nodes');
+  await eventually(
+    async () => {
+      const { nodes } = await api.ok(`query { nodes { items { metadata { name } status { conditions { type status } } } } }`);
+      const ready = nodes.items.filter((n: { status: { conditions: { type: string; status: string }[] | null } }) =>
+        n.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
+      );
+      return ready.length === NODES.length;
+    },
+    60_000,
+    'three Ready nodes',
+  );
   await api.ok(`mutation($input: DeploymentInput!) { createDeployment(namespace: "default", input: $input) { metadata { name } } }`, {
     input: {
       metadata: { name: 'web' },
       spec: {
         replicas: 6,
         selector: { matchLabels: { app: 'web' } },
-        template: { metadata: { labels: { app: 'web' } }, spec: { terminationGracePeriodSeconds: 2, containers: [{ name: 'app', image: 'busybox:1.36', resources: { requests: { cpu: '100m' } } }] } },
+        template: {
+          metadata: { labels: { app: 'web' } },
+          spec: { terminationGracePeriodSeconds: 2, containers: [{ name: 'app', image: 'busybox:1.36', resources: { requests: { cpu: '100m' } } }] },
+        },
       },
     },
   });
@@ -70,12 +83,19 @@ test('stop an agent: its node goes Unknown, gets the taint, its pods are evicted
   await once(agent, 'exit');
   agents.delete(victim);
 
-  const node = await eventually(async () => {
-    const { node } = await api.ok(`query($name: String!) { node(name: $name) { spec { taints { key effect timeAdded } } status { conditions { type status reason message } } } }`, { name: victim });
-    const ready = node.status.conditions.find((c: { type: string }) => c.type === 'Ready');
-    const tainted = node.spec.taints?.some((t: { key: string; effect: string }) => t.key === 'node.kubernetes.io/unreachable' && t.effect === 'NoExecute');
-    return ready.status === 'Unknown' && tainted ? node : undefined;
-  }, 60_000, `${victim} Unknown and tainted unreachable`);
+  const node = await eventually(
+    async () => {
+      const { node } = await api.ok(
+        `query($name: String!) { node(name: $name) { spec { taints { key effect timeAdded } } status { conditions { type status reason message } } } }`,
+        { name: victim },
+      );
+      const ready = node.status.conditions.find((c: { type: string }) => c.type === 'Ready');
+      const tainted = node.spec.taints?.some((t: { key: string; effect: string }) => t.key === 'node.kubernetes.io/unreachable' && t.effect === 'NoExecute');
+      return ready.status === 'Unknown' && tainted ? node : undefined;
+    },
+    60_000,
+    `${victim} Unknown and tainted unreachable`,
+  );
   assert.deepEqual(
     node.status.conditions.map((c: { type: string; status: string; reason: string }) => [c.type, c.status, c.reason]),
     [
@@ -87,5 +107,8 @@ test('stop an agent: its node goes Unknown, gets the taint, its pods are evicted
   );
 
   const after = await allRunning(6, (n) => n !== victim, `six web pods Running on the nodes other than ${victim}`);
-  assert.ok(after.every((p) => !lost.includes(p.metadata.name)), "the dead node's pods are gone");
+  assert.ok(
+    after.every((p) => !lost.includes(p.metadata.name)),
+    "the dead node's pods are gone",
+  );
 });

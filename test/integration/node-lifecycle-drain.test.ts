@@ -33,7 +33,12 @@ const pod = (name: string, nodeName: string, extra: { owner?: string; emptyDir?:
     },
   });
 const getPod = async (name: string) =>
-  (await api.ok(`query($name: String!) { pod(namespace: "default", name: $name) { metadata { deletionTimestamp deletionGracePeriodSeconds } status { conditions { type status reason message } } } }`, { name })).pod as {
+  (
+    await api.ok(
+      `query($name: String!) { pod(namespace: "default", name: $name) { metadata { deletionTimestamp deletionGracePeriodSeconds } status { conditions { type status reason message } } } }`,
+      { name },
+    )
+  ).pod as {
     metadata: { deletionTimestamp: string | null; deletionGracePeriodSeconds: number | null };
     status: { conditions: { type: string; status: string; reason: string | null; message: string | null }[] | null };
   } | null;
@@ -46,7 +51,10 @@ describe('node maintenance mutations', () => {
     const cordoned = await api.ok(`mutation { cordonNode(name: "maint-1") { metadata { name } spec { unschedulable } } }`);
     assert.deepEqual(cordoned.cordonNode, { metadata: { name: 'maint-1' }, spec: { unschedulable: true } });
     const listed = await api.ok(`query { nodes(fieldSelector: "spec.unschedulable=true") { items { metadata { name } } } }`);
-    assert.deepEqual(listed.nodes.items.map((n: { metadata: { name: string } }) => n.metadata.name), ['maint-1']);
+    assert.deepEqual(
+      listed.nodes.items.map((n: { metadata: { name: string } }) => n.metadata.name),
+      ['maint-1'],
+    );
     const uncordoned = await api.ok(`mutation { uncordonNode(name: "maint-1") { spec { unschedulable } } }`);
     assert.equal(uncordoned.uncordonNode.spec.unschedulable, null);
     const missing = await api.gql(`mutation { cordonNode(name: "nope") { metadata { name } } }`);
@@ -92,11 +100,14 @@ describe('node maintenance mutations', () => {
     assert.equal(drainNode.cordoned, true);
     assert.equal(drainNode.node.spec.unschedulable, true);
     assert.deepEqual(drainNode.evicted, []);
-    assert.deepEqual(new Set(drainNode.errors), new Set([
-      'cannot delete Pods that declare no controller (use --force to override): default/bare',
-      'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/agent',
-      'cannot delete Pods with local storage (use --delete-emptydir-data to override): default/cache',
-    ]));
+    assert.deepEqual(
+      new Set(drainNode.errors),
+      new Set([
+        'cannot delete Pods that declare no controller (use --force to override): default/bare',
+        'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/agent',
+        'cannot delete Pods with local storage (use --delete-emptydir-data to override): default/cache',
+      ]),
+    );
     assert.deepEqual(drainNode.refused.map((p: { name: string }) => p.name).sort(), ['agent', 'bare', 'cache']);
     for (const name of ['web-a', 'bare', 'agent', 'cache']) assert.equal((await getPod(name))?.metadata.deletionTimestamp, null, `${name} untouched`);
   });
@@ -107,11 +118,10 @@ describe('node maintenance mutations', () => {
     assert.deepEqual(drainNode.errors, []);
     assert.deepEqual(drainNode.evicted.map((p: { name: string }) => p.name).sort(), ['bare', 'cache', 'web-a']);
     assert.deepEqual(drainNode.skipped, [{ name: 'agent', reason: 'ignoring DaemonSet-managed Pods' }]);
-    assert.deepEqual(new Set(drainNode.warnings), new Set([
-      'deleting Pods that declare no controller: default/bare',
-      'ignoring DaemonSet-managed Pods: default/agent',
-      'deleting Pods with local storage: default/cache',
-    ]));
+    assert.deepEqual(
+      new Set(drainNode.warnings),
+      new Set(['deleting Pods that declare no controller: default/bare', 'ignoring DaemonSet-managed Pods: default/agent', 'deleting Pods with local storage: default/cache']),
+    );
     for (const name of ['web-a', 'bare', 'cache']) assert.equal((await getPod(name))?.metadata.deletionGracePeriodSeconds, 5, `${name} evicted with grace 5`);
     assert.equal((await getPod('agent'))?.metadata.deletionTimestamp, null, 'the DaemonSet pod stays');
     assert.equal((await getPod('elsewhere'))?.metadata.deletionTimestamp, null, 'pods of other nodes stay');
@@ -119,8 +129,18 @@ describe('node maintenance mutations', () => {
 
   test('podSelector drains only the matching pods; a bad selector is BAD_USER_INPUT and changes nothing', async () => {
     await node('maint-4');
-    await api.ok(POD, { input: { metadata: { name: 'front', labels: { tier: 'front' }, ownerReferences: owner('ReplicaSet') }, spec: { nodeName: 'maint-4', containers: [{ name: 'app', image: 'busybox:1.36' }] } } });
-    await api.ok(POD, { input: { metadata: { name: 'back', labels: { tier: 'back' }, ownerReferences: owner('ReplicaSet') }, spec: { nodeName: 'maint-4', containers: [{ name: 'app', image: 'busybox:1.36' }] } } });
+    await api.ok(POD, {
+      input: {
+        metadata: { name: 'front', labels: { tier: 'front' }, ownerReferences: owner('ReplicaSet') },
+        spec: { nodeName: 'maint-4', containers: [{ name: 'app', image: 'busybox:1.36' }] },
+      },
+    });
+    await api.ok(POD, {
+      input: {
+        metadata: { name: 'back', labels: { tier: 'back' }, ownerReferences: owner('ReplicaSet') },
+        spec: { nodeName: 'maint-4', containers: [{ name: 'app', image: 'busybox:1.36' }] },
+      },
+    });
     const bad = await api.gql(`mutation { drainNode(name: "maint-4", podSelector: "tier in (") { cordoned } }`);
     assert.equal(bad.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
     assert.equal(bad.errors?.[0]?.extensions?.field, 'podSelector');

@@ -33,10 +33,14 @@ const noExecuteAdded = async (name: string) => {
 test('two nodes silent at once: the second gets its NoExecute taint about 10 s after the first', async () => {
   nodes.stop('rate-1');
   nodes.stop('rate-2');
-  const [first, second] = await eventually(async () => {
-    const times = [await noExecuteAdded('rate-1'), await noExecuteAdded('rate-2')];
-    return times.every((t) => t !== undefined) ? (times as number[]).sort((a, b) => a - b) : undefined;
-  }, 90_000, 'both nodes tainted NoExecute');
+  const [first, second] = await eventually(
+    async () => {
+      const times = [await noExecuteAdded('rate-1'), await noExecuteAdded('rate-2')];
+      return times.every((t) => t !== undefined) ? (times as number[]).sort((a, b) => a - b) : undefined;
+    },
+    90_000,
+    'both nodes tainted NoExecute',
+  );
   // 0.1 nodes/s: the second token comes 10 s after the first was taken. timeAdded is when
   // each write happened (whole seconds), so a slow first write eats into the gap; without
   // the limiter both would come within a second.

@@ -45,7 +45,11 @@ interface NodeView {
 const PODS = `query($s: String) { pods(namespace: "default", labelSelector: $s) { items { metadata { name deletionTimestamp } spec { nodeName tolerations { key effect tolerationSeconds } } status { phase conditions { type status } } } } }`;
 const pods = async (selector: string): Promise<PodView[]> => (await api.ok(PODS, { s: selector })).pods.items;
 const getNode = async (name: string): Promise<NodeView> =>
-  (await api.ok(`query($name: String!) { node(name: $name) { spec { unschedulable taints { key effect timeAdded } } status { conditions { type status reason message } } } }`, { name })).node;
+  (
+    await api.ok(`query($name: String!) { node(name: $name) { spec { unschedulable taints { key effect timeAdded } } status { conditions { type status reason message } } } }`, {
+      name,
+    })
+  ).node;
 const taintKeys = (node: NodeView) => (node.spec.taints ?? []).map((t) => `${t.key}:${t.effect}`).sort();
 const events = async (fieldSelector: string) =>
   (await api.ok(`query($f: String) { events(fieldSelector: $f) { items { type reason message involvedObject { kind name } } } }`, { f: fieldSelector })).events.items as {
@@ -71,11 +75,15 @@ const createDeployment = (name: string, replicas: number) =>
   });
 
 const runningOn = async (selector: string, replicas: number, allowed: (node: string) => boolean, what: string) =>
-  eventually(async () => {
-    const all = await pods(selector);
-    const ok = all.length === replicas && all.every((p) => !p.metadata.deletionTimestamp && p.status?.phase === 'Running' && p.spec.nodeName && allowed(p.spec.nodeName));
-    return ok ? all : undefined;
-  }, 90_000, what);
+  eventually(
+    async () => {
+      const all = await pods(selector);
+      const ok = all.length === replicas && all.every((p) => !p.metadata.deletionTimestamp && p.status?.phase === 'Running' && p.spec.nodeName && allowed(p.spec.nodeName));
+      return ok ? all : undefined;
+    },
+    90_000,
+    what,
+  );
 
 describe('node lifecycle controller', () => {
   test('an agent stops: its node goes Unknown and is tainted, its pods are evicted and replaced on the other nodes, and it recovers', async () => {
@@ -105,10 +113,14 @@ describe('node lifecycle controller', () => {
     await runningOn('app=patient', 1, (n) => n === victim, 'the patient pod running');
 
     nodes.stop(victim);
-    const unknown = await eventually(async () => {
-      const node = await getNode(victim);
-      return node.status.conditions?.find((c) => c.type === 'Ready')?.status === 'Unknown' ? node : undefined;
-    }, 60_000, `${victim} Ready=Unknown`);
+    const unknown = await eventually(
+      async () => {
+        const node = await getNode(victim);
+        return node.status.conditions?.find((c) => c.type === 'Ready')?.status === 'Unknown' ? node : undefined;
+      },
+      60_000,
+      `${victim} Ready=Unknown`,
+    );
     for (const condition of unknown.status.conditions!) {
       assert.equal(condition.status, 'Unknown', `${condition.type} is Unknown`);
       assert.ok(['NodeStatusUnknown', 'NodeStatusNeverUpdated'].includes(condition.reason!), `${condition.type}: ${condition.reason}`);
@@ -116,26 +128,42 @@ describe('node lifecycle controller', () => {
     const ready = unknown.status.conditions!.find((c) => c.type === 'Ready')!;
     assert.deepEqual([ready.reason, ready.message], ['NodeStatusUnknown', 'Kubelet stopped posting node status.']);
 
-    const tainted = await eventually(async () => {
-      const node = await getNode(victim);
-      return taintKeys(node).includes('node.kubernetes.io/unreachable:NoExecute') ? node : undefined;
-    }, 30_000, `${victim} tainted unreachable`);
+    const tainted = await eventually(
+      async () => {
+        const node = await getNode(victim);
+        return taintKeys(node).includes('node.kubernetes.io/unreachable:NoExecute') ? node : undefined;
+      },
+      30_000,
+      `${victim} tainted unreachable`,
+    );
     assert.deepEqual(taintKeys(tainted), ['node.kubernetes.io/unreachable:NoExecute', 'node.kubernetes.io/unreachable:NoSchedule']);
     assert.ok(tainted.spec.taints!.find((t) => t.effect === 'NoExecute')!.timeAdded, 'the NoExecute taint has timeAdded');
 
     // Evicted after 2 s, force-deleted after their 2 s grace (no agent confirms), replaced elsewhere.
     const replaced = await runningOn('app=web', 6, (n) => n !== victim, `six web pods running away from ${victim}`);
-    assert.ok(replaced.every((p) => !evictees.includes(p.metadata.name)), 'the pods of the dead node are gone, not just terminating');
+    assert.ok(
+      replaced.every((p) => !evictees.includes(p.metadata.name)),
+      'the pods of the dead node are gone, not just terminating',
+    );
     const { history } = await api.ok(`query($name: String!) { history(kind: "Pod", namespace: "default", name: $name) { type object } }`, { name: evictees[0] });
-    const disruption = history.map((h: { object: { status?: { conditions?: { type: string; reason?: string }[] } } }) => h.object.status?.conditions?.find((c) => c.type === 'DisruptionTarget')).find(Boolean);
+    const disruption = history
+      .map((h: { object: { status?: { conditions?: { type: string; reason?: string }[] } } }) => h.object.status?.conditions?.find((c) => c.type === 'DisruptionTarget'))
+      .find(Boolean);
     assert.equal(disruption?.reason, 'DeletionByTaintManager', 'DisruptionTarget set before the eviction');
     const evictions = await events('reason=TaintManagerEviction');
-    for (const name of evictees) assert.ok(evictions.some((e) => e.involvedObject.name === name && e.message === `Marking for deletion Pod default/${name}`), `eviction event for ${name}`);
+    for (const name of evictees)
+      assert.ok(
+        evictions.some((e) => e.involvedObject.name === name && e.message === `Marking for deletion Pod default/${name}`),
+        `eviction event for ${name}`,
+      );
 
     const [patient] = await pods('app=patient');
     assert.ok(patient && !patient.metadata.deletionTimestamp, 'a pod tolerating the taint long enough stays');
     assert.equal(patient.status?.conditions?.find((c) => c.type === 'Ready')?.status, 'False', 'MarkPodsNotReady');
-    assert.ok((await events(`involvedObject.name=${victim},reason=NodeNotReady`)).some((e) => e.message === `Node ${victim} status is now: NodeNotReady`), 'NodeNotReady event');
+    assert.ok(
+      (await events(`involvedObject.name=${victim},reason=NodeNotReady`)).some((e) => e.message === `Node ${victim} status is now: NodeNotReady`),
+      'NodeNotReady event',
+    );
 
     await nodes.revive(victim);
     await eventually(async () => taintKeys(await getNode(victim)).length === 0, 30_000, `${victim} untainted once Ready again`);
@@ -160,7 +188,10 @@ describe('node lifecycle controller', () => {
     const target = 'node-c';
     const create = (name: string, owner?: object) =>
       api.ok(`mutation($input: PodInput!) { createPod(namespace: "default", input: $input) { metadata { name } } }`, {
-        input: { metadata: { name, labels: { app: name }, ownerReferences: owner ? [owner] : [] }, spec: { nodeName: target, containers: [{ name: 'app', image: 'busybox:1.36' }] } },
+        input: {
+          metadata: { name, labels: { app: name }, ownerReferences: owner ? [owner] : [] },
+          spec: { nodeName: target, containers: [{ name: 'app', image: 'busybox:1.36' }] },
+        },
       });
     await create('log-agent', { apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'log-agent', uid: 'ds-uid', controller: true });
     await create('scratch');
@@ -187,20 +218,28 @@ describe('node lifecycle controller', () => {
     const all = ['node-a', 'node-b', 'node-c'];
     for (const name of all) nodes.stop(name);
     // The first node to fall silent may be tainted while the others still look Ready; once all are Unknown the taints go.
-    await eventually(async () => {
-      for (const name of all) {
-        const node = await getNode(name);
-        if (node.status.conditions?.find((c) => c.type === 'Ready')?.status !== 'Unknown') return false;
-        const keys = taintKeys(node);
-        if (!keys.includes('node.kubernetes.io/unreachable:NoSchedule') || keys.includes('node.kubernetes.io/unreachable:NoExecute')) return false;
-      }
-      return true;
-    }, 60_000, 'all nodes Unknown, unschedulable, without NoExecute taints');
+    await eventually(
+      async () => {
+        for (const name of all) {
+          const node = await getNode(name);
+          if (node.status.conditions?.find((c) => c.type === 'Ready')?.status !== 'Unknown') return false;
+          const keys = taintKeys(node);
+          if (!keys.includes('node.kubernetes.io/unreachable:NoSchedule') || keys.includes('node.kubernetes.io/unreachable:NoExecute')) return false;
+        }
+        return true;
+      },
+      60_000,
+      'all nodes Unknown, unschedulable, without NoExecute taints',
+    );
     for (const name of all) await nodes.revive(name);
-    await eventually(async () => {
-      for (const name of all) if ((await getNode(name)).spec.taints?.some((t) => t.key === 'node.kubernetes.io/unreachable')) return false;
-      return true;
-    }, 30_000, 'all nodes untainted');
+    await eventually(
+      async () => {
+        for (const name of all) if ((await getNode(name)).spec.taints?.some((t) => t.key === 'node.kubernetes.io/unreachable')) return false;
+        return true;
+      },
+      30_000,
+      'all nodes untainted',
+    );
   });
 
   test('the pods of a deleted node are garbage-collected after the quarantine', async () => {
@@ -215,6 +254,10 @@ describe('node lifecycle controller', () => {
     const last = history[history.length - 1] as { type: string; object: { status: { conditions?: { type: string; status: string; reason: string; message: string }[] } } };
     assert.equal(last.type, 'DELETED');
     const disruption = last.object.status.conditions?.find((c) => c.type === 'DisruptionTarget');
-    assert.deepEqual([disruption?.status, disruption?.reason, disruption?.message], ['True', 'DeletionByPodGC', 'PodGC: node no longer exists'], 'marked DisruptionTarget before the delete');
+    assert.deepEqual(
+      [disruption?.status, disruption?.reason, disruption?.message],
+      ['True', 'DeletionByPodGC', 'PodGC: node no longer exists'],
+      'marked DisruptionTarget before the delete',
+    );
   });
 });

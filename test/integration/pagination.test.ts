@@ -35,7 +35,10 @@ test('paging while writes happen serves the first page snapshot: nothing twice, 
     token = pods.metadata.continue ?? undefined;
     page++;
   } while (token);
-  assert.deepEqual(names, Array.from({ length: 60 }, (_, i) => `p-${String(i).padStart(3, '0')}`));
+  assert.deepEqual(
+    names,
+    Array.from({ length: 60 }, (_, i) => `p-${String(i).padStart(3, '0')}`),
+  );
 });
 
 test('paging with a label selector', async () => {

@@ -24,7 +24,10 @@ describe('pods/binding', () => {
     const created = await createPod('bind-once');
     const { bindPod } = await api.ok(BIND, { ns: 'default', name: 'bind-once', node: 'node-a' });
     assert.equal(bindPod.spec.nodeName, 'node-a');
-    assert.deepEqual(bindPod.status.conditions.find((c: { type: string }) => c.type === 'PodScheduled'), { type: 'PodScheduled', status: 'True' });
+    assert.deepEqual(
+      bindPod.status.conditions.find((c: { type: string }) => c.type === 'PodScheduled'),
+      { type: 'PodScheduled', status: 'True' },
+    );
     assert.ok(BigInt(bindPod.metadata.resourceVersion) > BigInt(created.resourceVersion));
     for (const node of ['node-b', 'node-a']) {
       const again = await api.gql(BIND, { ns: 'default', name: 'bind-once', node });
@@ -57,7 +60,11 @@ describe('pods/binding', () => {
       ],
     });
     assert.deepEqual(
-      bindPods.map((r: { name: string; pod: { spec: { nodeName: string } } | null; error: { code: string } | null }) => [r.name, r.pod?.spec.nodeName ?? null, r.error?.code ?? null]),
+      bindPods.map((r: { name: string; pod: { spec: { nodeName: string } } | null; error: { code: string } | null }) => [
+        r.name,
+        r.pod?.spec.nodeName ?? null,
+        r.error?.code ?? null,
+      ]),
       [
         ['batch-a', 'node-1', null],
         ['batch-missing', null, 'NOT_FOUND'],

@@ -53,20 +53,29 @@ test('a restarted agent kills the old processes, restarts the containers and kee
       metadata: { name: 'survivor' },
       spec: {
         nodeName: NODE,
-        containers: [{
-          name: 'web',
-          image: 'node:20',
-          command: [process.execPath, '-e', server],
-          env: [{ name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } }, { name: 'MARKS', value: marks }],
-          readinessProbe: { httpGet: { port: 8080 }, periodSeconds: 1 },
-        }],
+        containers: [
+          {
+            name: 'web',
+            image: 'node:20',
+            command: [process.execPath, '-e', server],
+            env: [
+              { name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+              { name: 'MARKS', value: marks },
+            ],
+            readinessProbe: { httpGet: { port: 8080 }, periodSeconds: 1 },
+          },
+        ],
       },
     },
   });
-  const before = await eventually(async () => {
-    const { pod } = await api.ok(GET);
-    return pod?.status?.containerStatuses?.[0]?.ready ? pod : undefined;
-  }, 30_000, 'Ready under the first agent');
+  const before = await eventually(
+    async () => {
+      const { pod } = await api.ok(GET);
+      return pod?.status?.containerStatuses?.[0]?.ready ? pod : undefined;
+    },
+    30_000,
+    'Ready under the first agent',
+  );
   const ip = before.status.podIP;
   const oldPid = Number(readFileSync(join(marks, 'pids'), 'utf8').trim());
   assert.equal(await (await fetch(`http://${ip}:8080/`)).text(), String(oldPid));
@@ -77,15 +86,23 @@ test('a restarted agent kills the old processes, restarts the containers and kee
 
   startAgent(first.dataDir);
   await eventually(async () => !alive(oldPid), 30_000, 'the old process to be killed');
-  const newPid = await eventually(async () => {
-    const pids = existsSync(join(marks, 'pids')) ? readFileSync(join(marks, 'pids'), 'utf8').trim().split('\n').map(Number) : [];
-    return pids.length > 1 ? pids.at(-1) : undefined;
-  }, 30_000, 'the container to start again');
-  const after = await eventually(async () => {
-    const { pod } = await api.ok(GET);
-    const c = pod?.status?.containerStatuses?.[0];
-    return c?.ready && c.state.running ? pod : undefined;
-  }, 30_000, 'Ready under the second agent');
+  const newPid = await eventually(
+    async () => {
+      const pids = existsSync(join(marks, 'pids')) ? readFileSync(join(marks, 'pids'), 'utf8').trim().split('\n').map(Number) : [];
+      return pids.length > 1 ? pids.at(-1) : undefined;
+    },
+    30_000,
+    'the container to start again',
+  );
+  const after = await eventually(
+    async () => {
+      const { pod } = await api.ok(GET);
+      const c = pod?.status?.containerStatuses?.[0];
+      return c?.ready && c.state.running ? pod : undefined;
+    },
+    30_000,
+    'Ready under the second agent',
+  );
   assert.equal(after.status.podIP, ip, 'the pod kept its IP');
   assert.equal(await (await fetch(`http://${ip}:8080/`)).text(), String(newPid), 'the new process answers on the same address');
 });

@@ -24,7 +24,11 @@ before(async () => {
   api = await startTestApi();
   marks = mkdtempSync(join(tmpdir(), 'wh-proc-marks-'));
   agent = spawnNodeAgent(api.url, { nodeName: NODE, runtime: 'process', args: ['--pod-cidr', POD_CIDR] });
-  await eventually(async () => (await api.ok(`{ node(name: "${NODE}") { status { conditions { type status } } } }`)).node?.status?.conditions?.length > 0, 30_000, 'node registered');
+  await eventually(
+    async () => (await api.ok(`{ node(name: "${NODE}") { status { conditions { type status } } } }`)).node?.status?.conditions?.length > 0,
+    30_000,
+    'node registered',
+  );
 });
 after(async () => {
   assert.equal(await agent.stop(), 0, agent.output());
@@ -61,10 +65,14 @@ async function createPod(name: string, spec: Record<string, unknown>) {
 const getPod = async (name: string) => (await api.ok(GET, { name })).pod;
 const cond = (pod: any, type: string) => pod.status.conditions?.find((c: { type: string }) => c.type === type);
 async function until(name: string, check: (pod: any) => boolean, what: string, ms = 30_000) {
-  return eventually(async () => {
-    const pod = await getPod(name);
-    return pod && check(pod) ? pod : undefined;
-  }, ms, `${name}: ${what}`);
+  return eventually(
+    async () => {
+      const pod = await getPod(name);
+      return pod && check(pod) ? pod : undefined;
+    },
+    ms,
+    `${name}: ${what}`,
+  );
 }
 const isReady = (p: any) => cond(p, 'Ready')?.status === 'True';
 
@@ -86,10 +94,14 @@ test('an init container runs to completion before two app containers; they share
   for (const c of pod.status.containerStatuses) assert.ok(setup.state.terminated.finishedAt <= c.state.running.startedAt, `${c.name} started after setup finished`);
   // Running means started, not yet through their first line of code: wait for both app containers' lines.
   const orderFile = join(agent.dataDir, 'pods', pod.metadata.uid, 'volumes', 'shared', 'order');
-  const order = await eventually(async () => {
-    const lines = readFileSync(orderFile, 'utf8').trim().split('\n');
-    return lines.length >= 3 ? lines : undefined;
-  }, 20_000, 'both app containers to write');
+  const order = await eventually(
+    async () => {
+      const lines = readFileSync(orderFile, 'utf8').trim().split('\n');
+      return lines.length >= 3 ? lines : undefined;
+    },
+    20_000,
+    'both app containers to write',
+  );
   assert.equal(order[0], `setup ordered ${pod.status.podIP}`);
   assert.deepEqual(order.slice(1).sort(), [`first ordered ${pod.status.podIP}`, `second ordered ${pod.status.podIP}`]);
   assert.ok(pod.status.podIP.startsWith(POD_CIDR.replace(/0\/24$/, '')), `${pod.status.podIP} in ${POD_CIDR}`);
@@ -123,29 +135,42 @@ test('an HTTP readiness probe makes the pod Ready only once its server answers, 
 
 test('a failing liveness probe restarts the container; restartCount grows', async () => {
   const sick = `require('http').createServer((q, s) => { s.statusCode = 500; s.end() }).listen(8081, process.env.POD_IP)`;
-  await createPod('sick', { containers: [nodeContainer('app', sick, { livenessProbe: { httpGet: { path: '/healthz', port: 8081 }, initialDelaySeconds: 1, periodSeconds: 1, failureThreshold: 2 } })] });
+  await createPod('sick', {
+    containers: [nodeContainer('app', sick, { livenessProbe: { httpGet: { path: '/healthz', port: 8081 }, initialDelaySeconds: 1, periodSeconds: 1, failureThreshold: 2 } })],
+  });
   const pod = await until('sick', (p) => p.status.containerStatuses?.[0]?.restartCount >= 2, 'two restarts', 60_000);
   const last = pod.status.containerStatuses[0].lastState.terminated;
   assert.equal(last.signal, 15, 'stopped by the agent with SIGTERM');
   assert.equal(last.exitCode, 143);
   // A probe may also have found nothing listening yet (connection refused); the server's 500 is reported too.
-  await eventually(async () => {
-    const { events } = await api.ok(`query { events(namespace: "default", fieldSelector: "involvedObject.name=sick,reason=Unhealthy") { items { message } } }`);
-    return events.items.some((e: { message: string }) => e.message === 'Liveness probe failed: HTTP probe failed with statuscode: 500');
-  }, 30_000, 'an Unhealthy event with the status code');
+  await eventually(
+    async () => {
+      const { events } = await api.ok(`query { events(namespace: "default", fieldSelector: "involvedObject.name=sick,reason=Unhealthy") { items { message } } }`);
+      return events.items.some((e: { message: string }) => e.message === 'Liveness probe failed: HTTP probe failed with statuscode: 500');
+    },
+    30_000,
+    'an Unhealthy event with the status code',
+  );
 });
 
 test('a crashing container reaches CrashLoopBackOff with growing back-off delays', async () => {
   await createPod('crasher', { containers: [nodeContainer('app', "console.log('crashing'); process.exit(3)")] });
   const delays: number[] = [];
-  await eventually(async () => {
-    const pod = await getPod('crasher');
-    const message: string | undefined = pod?.status?.containerStatuses?.[0]?.state?.waiting?.message;
-    const match = message && /^back-off (\d+)s restarting failed container=app pod=crasher_default/.exec(message);
-    if (match && delays.at(-1) !== Number(match[1])) delays.push(Number(match[1]));
-    return delays.length >= 3;
-  }, 60_000, 'three back-off periods');
-  assert.ok(delays.every((d, i) => i === 0 || d > (delays[i - 1] as number)), `back-off grows: ${delays.join(', ')}`);
+  await eventually(
+    async () => {
+      const pod = await getPod('crasher');
+      const message: string | undefined = pod?.status?.containerStatuses?.[0]?.state?.waiting?.message;
+      const match = message && /^back-off (\d+)s restarting failed container=app pod=crasher_default/.exec(message);
+      if (match && delays.at(-1) !== Number(match[1])) delays.push(Number(match[1]));
+      return delays.length >= 3;
+    },
+    60_000,
+    'three back-off periods',
+  );
+  assert.ok(
+    delays.every((d, i) => i === 0 || d > (delays[i - 1] as number)),
+    `back-off grows: ${delays.join(', ')}`,
+  );
   const pod = await getPod('crasher');
   const c = pod.status.containerStatuses[0];
   assert.equal(c.state.waiting.reason, 'CrashLoopBackOff');
@@ -203,30 +228,47 @@ test('force delete removes the pod at once and the agent kills its process', asy
   const pid = Number(await eventually(async () => existsSync(join(marks, 'forced.pid')) && readFileSync(join(marks, 'forced.pid'), 'utf8'), 10_000, 'pid file'));
   await api.ok(`mutation { deletePod(namespace: "default", name: "forced", gracePeriodSeconds: 0) { metadata { name } } }`);
   assert.equal(await getPod('forced'), null, 'gone at once');
-  await eventually(async () => {
-    try {
-      process.kill(pid, 0);
-      return false;
-    } catch {
-      return true;
-    }
-  }, 20_000, 'the process to be killed');
+  await eventually(
+    async () => {
+      try {
+        process.kill(pid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    },
+    20_000,
+    'the process to be killed',
+  );
 });
 
 test('logs are readable with tailLines and followable through the API', async () => {
   await createPod('talker', { containers: [nodeContainer('app', "let i = 0; setInterval(() => console.log('line ' + i++), 200)")] });
   await until('talker', (p) => p.status.phase === 'Running', 'Running');
-  const text = await eventually(async () => {
-    const logs = (await api.ok(LOGS, { name: 'talker', container: 'app' })).podLogs as string;
-    return logs.split('\n').length > 4 ? logs : undefined;
-  }, 20_000, 'a few lines');
+  const text = await eventually(
+    async () => {
+      const logs = (await api.ok(LOGS, { name: 'talker', container: 'app' })).podLogs as string;
+      return logs.split('\n').length > 4 ? logs : undefined;
+    },
+    20_000,
+    'a few lines',
+  );
   assert.match(text, /^line 0\nline 1\nline 2\n/);
   const tail = (await api.ok(LOGS, { name: 'talker', container: 'app', tailLines: 2 })).podLogs as string;
   assert.equal(tail.trim().split('\n').length, 2);
-  const stream = collect<{ followPodLogs: string }>(api.ws(), `subscription { followPodLogs(namespace: "default", name: "talker", container: "app", tailLines: 1) }`, {}, 3, 20_000);
+  const stream = collect<{ followPodLogs: string }>(
+    api.ws(),
+    `subscription { followPodLogs(namespace: "default", name: "talker", container: "app", tailLines: 1) }`,
+    {},
+    3,
+    20_000,
+  );
   const lines = (await stream.done).map((e) => e.followPodLogs);
   const numbers = lines.map((l) => Number(/^line (\d+)$/.exec(l)?.[1]));
-  assert.ok(numbers.every((n, i) => Number.isInteger(n) && (i === 0 || n === (numbers[i - 1] as number) + 1)), `consecutive lines: ${lines.join(' | ')}`);
+  assert.ok(
+    numbers.every((n, i) => Number.isInteger(n) && (i === 0 || n === (numbers[i - 1] as number) + 1)),
+    `consecutive lines: ${lines.join(' | ')}`,
+  );
 });
 
 test('restartPolicy Never: exit 0 gives Succeeded, exit 1 gives Failed', async () => {

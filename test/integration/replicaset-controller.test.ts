@@ -14,10 +14,17 @@ after(async () => cluster?.close());
 
 const rs = (name: string, replicas: number, app = name) => ({
   metadata: { name },
-  spec: { replicas, selector: { matchLabels: { app } }, template: { metadata: { labels: { app } }, spec: { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sleep', '3600'] }] } } },
+  spec: {
+    replicas,
+    selector: { matchLabels: { app } },
+    template: { metadata: { labels: { app } }, spec: { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sleep', '3600'] }] } },
+  },
 });
 const podsOf = async (selector: string) => {
-  const { pods } = await api.ok(`query($s: String) { pods(namespace: "default", labelSelector: $s) { items { metadata { name deletionTimestamp ownerReferences { uid controller } } status { phase } } } }`, { s: selector });
+  const { pods } = await api.ok(
+    `query($s: String) { pods(namespace: "default", labelSelector: $s) { items { metadata { name deletionTimestamp ownerReferences { uid controller } } status { phase } } } }`,
+    { s: selector },
+  );
   return pods.items as { metadata: { name: string; deletionTimestamp?: string; ownerReferences: { uid: string; controller: boolean }[] }; status: { phase: string } }[];
 };
 const live = (pods: Awaited<ReturnType<typeof podsOf>>) => pods.filter((p) => !p.metadata.deletionTimestamp);
@@ -28,11 +35,18 @@ describe('ReplicaSet controller', () => {
     await api.ok(`mutation { scaleReplicaSet(name: "web", replicas: 50) { spec { replicas } } }`);
     await eventually(async () => (await podsOf('app=web')).length === 50, 60_000, '50 pods');
     const pods = await podsOf('app=web');
-    assert.ok(pods.every((p) => p.metadata.ownerReferences.some((r) => r.uid === createReplicaSet.metadata.uid && r.controller)), 'every pod is owned by the ReplicaSet');
-    await eventually(async () => {
-      const { replicaSet } = await api.ok(`query { replicaSet(name: "web") { status { replicas readyReplicas availableReplicas observedGeneration } metadata { generation } } }`);
-      return replicaSet.status.readyReplicas === 50 && replicaSet.status.availableReplicas === 50 && replicaSet.status.observedGeneration === replicaSet.metadata.generation;
-    }, 60_000, 'status of 50 ready');
+    assert.ok(
+      pods.every((p) => p.metadata.ownerReferences.some((r) => r.uid === createReplicaSet.metadata.uid && r.controller)),
+      'every pod is owned by the ReplicaSet',
+    );
+    await eventually(
+      async () => {
+        const { replicaSet } = await api.ok(`query { replicaSet(name: "web") { status { replicas readyReplicas availableReplicas observedGeneration } metadata { generation } } }`);
+        return replicaSet.status.readyReplicas === 50 && replicaSet.status.availableReplicas === 50 && replicaSet.status.observedGeneration === replicaSet.metadata.generation;
+      },
+      60_000,
+      'status of 50 ready',
+    );
     await api.ok(`mutation { scaleReplicaSet(name: "web", replicas: 10) { spec { replicas } } }`);
     await eventually(async () => (await podsOf('app=web')).length === 10, 60_000, 'scale down to 10');
     const { events } = await api.ok(`query { events(namespace: "default", fieldSelector: "involvedObject.name=web,reason=SuccessfulCreate") { items { count } } }`);
@@ -62,10 +76,14 @@ describe('ReplicaSet controller: bulk creates', () => {
   test('200 replicas end as exactly 200 pods, made by one createPods call per slow-start batch', async () => {
     const [bulkBefore, singleBefore] = [await requests('createPods'), await requests('createPod')];
     await api.ok(`mutation($input: ReplicaSetInput!) { createReplicaSet(input: $input) { metadata { uid } } }`, { input: rs('bulk', 200) });
-    await eventually(async () => {
-      const { replicaSet } = await api.ok(`query { replicaSet(name: "bulk") { status { replicas readyReplicas } } }`);
-      return replicaSet.status?.replicas === 200 && replicaSet.status?.readyReplicas === 200;
-    }, 120_000, '200 ready replicas');
+    await eventually(
+      async () => {
+        const { replicaSet } = await api.ok(`query { replicaSet(name: "bulk") { status { replicas readyReplicas } } }`);
+        return replicaSet.status?.replicas === 200 && replicaSet.status?.readyReplicas === 200;
+      },
+      120_000,
+      '200 ready replicas',
+    );
     assert.equal(live(await podsOf('app=bulk')).length, 200);
     // Slow start 1, 2, 4, ..., 64, 73: 8 calls; a few more only if a sync was retried.
     const bulkCalls = (await requests('createPods')) - bulkBefore;

@@ -40,7 +40,10 @@ const node = (name: string, extra: { labels?: Record<string, string>; taints?: {
 
 const pod = (name: string, cpu: string, spec: Record<string, unknown> = {}) =>
   api.ok(`mutation($input: PodInput!) { createPod(namespace: "default", input: $input) { metadata { name } } }`, {
-    input: { metadata: { name, labels: { test: 'sched' } }, spec: { containers: [{ name: 'app', image: 'busybox:1.36', resources: { requests: { cpu, memory: '64Mi' } } }], ...spec } },
+    input: {
+      metadata: { name, labels: { test: 'sched' } },
+      spec: { containers: [{ name: 'app', image: 'busybox:1.36', resources: { requests: { cpu, memory: '64Mi' } } }], ...spec },
+    },
   });
 
 const pods = async (): Promise<PodView[]> => {
@@ -67,12 +70,16 @@ describe('scheduler process', () => {
   test('binds pods without over-committing cpu; the rest are Unschedulable with the exact message', async () => {
     for (const n of ['node-1', 'node-2', 'node-3']) await node(n);
     for (let i = 0; i < 8; i++) await pod(`web-${i}`, '700m');
-    const all = await eventually(async () => {
-      const list = (await pods()).filter((p) => p.metadata.name.startsWith('web-'));
-      const bound = list.filter((p) => p.spec.nodeName);
-      const failed = list.filter((p) => podScheduled(p)?.status === 'False');
-      return bound.length === 6 && failed.length === 2 ? list : undefined;
-    }, 30_000, '6 bound and 2 unschedulable');
+    const all = await eventually(
+      async () => {
+        const list = (await pods()).filter((p) => p.metadata.name.startsWith('web-'));
+        const bound = list.filter((p) => p.spec.nodeName);
+        const failed = list.filter((p) => podScheduled(p)?.status === 'False');
+        return bound.length === 6 && failed.length === 2 ? list : undefined;
+      },
+      30_000,
+      '6 bound and 2 unschedulable',
+    );
     assertNoOvercommit(all);
     for (const p of all.filter((p) => !p.spec.nodeName)) {
       assert.deepEqual(podScheduled(p), { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes are available: 3 Insufficient cpu.' });
@@ -83,20 +90,28 @@ describe('scheduler process', () => {
     for (const p of all) if (p.spec.nodeName) perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1);
     assert.deepEqual([...perNode.values()], [2, 2, 2]);
 
-    const scheduled = await eventually(async () => {
-      const { events } = await api.ok(`query($n: String) { events(namespace: "default", fieldSelector: $n) { items { message type } } }`, {
-        n: `involvedObject.name=${boundPod.metadata.name},reason=Scheduled`,
-      });
-      return events.items.length ? events.items : undefined;
-    }, 10_000, 'Scheduled event');
+    const scheduled = await eventually(
+      async () => {
+        const { events } = await api.ok(`query($n: String) { events(namespace: "default", fieldSelector: $n) { items { message type } } }`, {
+          n: `involvedObject.name=${boundPod.metadata.name},reason=Scheduled`,
+        });
+        return events.items.length ? events.items : undefined;
+      },
+      10_000,
+      'Scheduled event',
+    );
     assert.equal(scheduled[0].message, `Successfully assigned default/${boundPod.metadata.name} to ${boundPod.spec.nodeName}`);
     const waiting = all.find((p) => !p.spec.nodeName)!;
-    await eventually(async () => {
-      const { events } = await api.ok(`query($n: String) { events(namespace: "default", fieldSelector: $n) { items { message type } } }`, {
-        n: `involvedObject.name=${waiting.metadata.name},reason=FailedScheduling`,
-      });
-      return events.items.some((e: { message: string; type: string }) => e.message === '0/3 nodes are available: 3 Insufficient cpu.' && e.type === 'Warning');
-    }, 10_000, 'FailedScheduling event');
+    await eventually(
+      async () => {
+        const { events } = await api.ok(`query($n: String) { events(namespace: "default", fieldSelector: $n) { items { message type } } }`, {
+          n: `involvedObject.name=${waiting.metadata.name},reason=FailedScheduling`,
+        });
+        return events.items.some((e: { message: string; type: string }) => e.message === '0/3 nodes are available: 3 Insufficient cpu.' && e.type === 'Warning');
+      },
+      10_000,
+      'FailedScheduling event',
+    );
   });
 
   test('nodeSelector and taints: only a tolerating pod lands on the tainted node', async () => {
@@ -104,15 +119,16 @@ describe('scheduler process', () => {
     await pod('picky', '100m', { nodeSelector: { accelerator: 'gpu' } });
     await pod('tolerant', '100m', { nodeSelector: { accelerator: 'gpu' }, tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' }] });
     await eventually(async () => (await byName('tolerant'))?.spec.nodeName === 'gpu-1', 20_000, 'tolerant on gpu-1');
-    const picky = await eventually(async () => {
-      const p = await byName('picky');
-      return podScheduled(p)?.status === 'False' ? p : undefined;
-    }, 20_000, 'picky unschedulable');
-    assert.equal(picky.spec.nodeName, null);
-    assert.equal(
-      podScheduled(picky)?.message,
-      "0/4 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 3 node(s) didn't match Pod's node affinity/selector.",
+    const picky = await eventually(
+      async () => {
+        const p = await byName('picky');
+        return podScheduled(p)?.status === 'False' ? p : undefined;
+      },
+      20_000,
+      'picky unschedulable',
     );
+    assert.equal(picky.spec.nodeName, null);
+    assert.equal(podScheduled(picky)?.message, "0/4 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 3 node(s) didn't match Pod's node affinity/selector.");
     // The untolerating web pods still found no room on gpu-1.
     const webs = (await pods()).filter((p) => p.metadata.name.startsWith('web-'));
     assert.equal(webs.filter((p) => p.spec.nodeName).length, 6);
@@ -121,10 +137,14 @@ describe('scheduler process', () => {
 
   test('unschedulable pods are bound once a node with room is added', async () => {
     await node('node-4');
-    const all = await eventually(async () => {
-      const list = (await pods()).filter((p) => p.metadata.name.startsWith('web-'));
-      return list.every((p) => p.spec.nodeName) ? list : undefined;
-    }, 30_000, 'every web pod bound');
+    const all = await eventually(
+      async () => {
+        const list = (await pods()).filter((p) => p.metadata.name.startsWith('web-'));
+        return list.every((p) => p.spec.nodeName) ? list : undefined;
+      },
+      30_000,
+      'every web pod bound',
+    );
     assert.equal(all.filter((p) => p.spec.nodeName === 'node-4').length, 2);
     assert.equal(podScheduled(all.find((p) => p.spec.nodeName === 'node-4'))?.status, 'True');
     assertNoOvercommit(await pods());

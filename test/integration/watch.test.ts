@@ -34,7 +34,10 @@ describe('watch', () => {
     await new Promise((r) => setTimeout(r, 300));
     await api.ok(LABEL, { name: 'seed', v: 'live' });
     const events = await watch.done;
-    assert.deepEqual(events.map((e) => e.watchPods.type), ['ADDED', 'MODIFIED']);
+    assert.deepEqual(
+      events.map((e) => e.watchPods.type),
+      ['ADDED', 'MODIFIED'],
+    );
     assert.equal(events[1]!.watchPods.object.metadata.labels.step, 'live');
   });
 
@@ -51,7 +54,10 @@ describe('watch', () => {
     const events = await collect<Event>(api.ws(), WATCH, { rv: lastSeen }, 100).done;
     assert.equal(events.length, 100);
     assertStrictlyIncreasing(revisions(events));
-    assert.deepEqual(events.map((e) => e.watchPods.object.metadata.labels.step), Array.from({ length: 100 }, (_, i) => String(i)));
+    assert.deepEqual(
+      events.map((e) => e.watchPods.object.metadata.labels.step),
+      Array.from({ length: 100 }, (_, i) => String(i)),
+    );
     assert.ok(events.every((e) => e.watchPods.type === 'MODIFIED'));
   });
 
@@ -62,7 +68,13 @@ describe('watch', () => {
     await api.ok(LABEL, { name: 'seed', v: 'unrelated' });
     await api.ok(LABEL, { name: 'mover', v: 'off' });
     const events = await watch.done;
-    assert.deepEqual(events.map((e) => [e.watchPods.type, e.watchPods.object.metadata.name]), [['ADDED', 'mover'], ['DELETED', 'mover']]);
+    assert.deepEqual(
+      events.map((e) => [e.watchPods.type, e.watchPods.object.metadata.name]),
+      [
+        ['ADDED', 'mover'],
+        ['DELETED', 'mover'],
+      ],
+    );
   });
 
   test('a transaction that took a lower revision and commits after a higher one is still delivered, in order', async () => {
@@ -78,17 +90,27 @@ describe('watch', () => {
     // ... while a normal write starts (it must wait for the slow one, and gets a higher revision).
     const fast = api.ok(LABEL, { name: 'seed', v: 'fast' });
     await new Promise((r) => setTimeout(r, 300));
-    const object = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'slow', namespace: 'w', uid: '00000000-0000-4000-8000-000000000001', resourceVersion: lowRevision, labels: { step: 'slow' } }, spec: {}, status: {} };
-    await slow.query(
-      `INSERT INTO "change_log" ("revision","kind","namespace","name","uid","type","object") VALUES ($1,'Pod','w','slow',$2,'MODIFIED',$3)`,
-      [lowRevision, object.metadata.uid, JSON.stringify(object)],
-    );
+    const object = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'slow', namespace: 'w', uid: '00000000-0000-4000-8000-000000000001', resourceVersion: lowRevision, labels: { step: 'slow' } },
+      spec: {},
+      status: {},
+    };
+    await slow.query(`INSERT INTO "change_log" ("revision","kind","namespace","name","uid","type","object") VALUES ($1,'Pod','w','slow',$2,'MODIFIED',$3)`, [
+      lowRevision,
+      object.metadata.uid,
+      JSON.stringify(object),
+    ]);
     await slow.query(`SELECT pg_notify('wheelhouse_changes', $1)`, [lowRevision]);
     await slow.query('COMMIT');
     await slow.end();
     await fast;
     const events = await watch.done;
-    assert.deepEqual(events.map((e) => e.watchPods.object.metadata.labels.step), ['slow', 'fast']);
+    assert.deepEqual(
+      events.map((e) => e.watchPods.object.metadata.labels.step),
+      ['slow', 'fast'],
+    );
     assert.equal(events[0]!.watchPods.object.metadata.resourceVersion, lowRevision);
     assertStrictlyIncreasing(revisions(events));
   });
@@ -98,7 +120,10 @@ describe('watch', () => {
     await api.ok(LABEL, { name: 'old', v: 'newer' });
     await compactChangeLog(api.server.db, { retentionSeconds: 0, minRevisions: 0 });
     const watch = collect<Event>(api.ws(), WATCH, { rv: '1' }, 1, 5000);
-    const error = await watch.done.then(() => undefined, (e: { errors?: { extensions?: { code?: string } }[] }) => e);
+    const error = await watch.done.then(
+      () => undefined,
+      (e: { errors?: { extensions?: { code?: string } }[] }) => e,
+    );
     assert.equal(error?.errors?.[0]?.extensions?.code, 'EXPIRED', JSON.stringify(error));
     // A revision after the compaction horizon still works.
     const { patchPod } = await api.ok(LABEL, { name: 'old', v: 'after' });

@@ -52,7 +52,9 @@ describe('deployments', () => {
   });
 
   test('the selector is immutable', async () => {
-    const result = await api.gql(`mutation { patchDeployment(name: "web", patch: { spec: { selector: { matchLabels: { app: "x" } }, template: { metadata: { labels: { app: "x" } } } } }) { metadata { name } } }`);
+    const result = await api.gql(
+      `mutation { patchDeployment(name: "web", patch: { spec: { selector: { matchLabels: { app: "x" } }, template: { metadata: { labels: { app: "x" } } } } }) { metadata { name } } }`,
+    );
     assert.equal(result.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
     assert.equal(result.errors?.[0]?.extensions?.field, 'spec.selector');
   });
@@ -70,10 +72,17 @@ describe('deployments', () => {
   test('history and rollback read the ReplicaSets the Deployment owns', async () => {
     const { deployment: d } = await api.ok(`query { deployment(name: "web") { metadata { uid } } }`);
     const owner = [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: d.metadata.uid, controller: true, blockOwnerDeletion: true }];
-    for (const [revision, image] of [['1', 'nginx:1.25'], ['2', 'nginx:1.26']] as const) {
+    for (const [revision, image] of [
+      ['1', 'nginx:1.25'],
+      ['2', 'nginx:1.26'],
+    ] as const) {
       await api.ok(`mutation($input: ReplicaSetInput!) { createReplicaSet(input: $input) { metadata { name } } }`, {
         input: {
-          metadata: { name: `web-r${revision}`, ownerReferences: owner, annotations: { 'deployment.kubernetes.io/revision': revision, 'kubernetes.io/change-cause': `image ${image}` } },
+          metadata: {
+            name: `web-r${revision}`,
+            ownerReferences: owner,
+            annotations: { 'deployment.kubernetes.io/revision': revision, 'kubernetes.io/change-cause': `image ${image}` },
+          },
           spec: {
             replicas: 0,
             selector: { matchLabels: { app: 'web', 'pod-template-hash': `h${revision}` } },
@@ -87,7 +96,9 @@ describe('deployments', () => {
       { revision: 1, changeCause: 'image nginx:1.25', replicaSetName: 'web-r1' },
       { revision: 2, changeCause: 'image nginx:1.26', replicaSetName: 'web-r2' },
     ]);
-    const { rollbackDeployment } = await api.ok(`mutation { rollbackDeployment(name: "web", toRevision: 0) { spec { template { metadata { labels annotations } spec { containers { image } } } } } }`);
+    const { rollbackDeployment } = await api.ok(
+      `mutation { rollbackDeployment(name: "web", toRevision: 0) { spec { template { metadata { labels annotations } spec { containers { image } } } } } }`,
+    );
     assert.equal(rollbackDeployment.spec.template.spec.containers[0].image, 'nginx:1.25');
     assert.deepEqual(rollbackDeployment.spec.template.metadata.labels, { app: 'web' });
     // Regression: rollback used to merge the old template over the current one, keeping the restart annotation.
@@ -110,13 +121,22 @@ describe('replication controllers and replica sets', () => {
 
   test('a ReplicaSet template must restart Always', async () => {
     const result = await api.gql(`mutation($input: ReplicaSetInput!) { createReplicaSet(input: $input) { metadata { name } } }`, {
-      input: { metadata: { name: 'never' }, spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'a', image: 'x:1' }] } } } },
+      input: {
+        metadata: { name: 'never' },
+        spec: {
+          selector: { matchLabels: { a: 'b' } },
+          template: { metadata: { labels: { a: 'b' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'a', image: 'x:1' }] } },
+        },
+      },
     });
     assert.equal(result.errors?.[0]?.extensions?.field, 'spec.template.spec.restartPolicy');
   });
 
   test('replicaSets lists and watches like every kind', async () => {
     const { replicaSets } = await api.ok(`query { replicaSets(labelSelector: "!missing") { metadata { resourceVersion } items { metadata { name } } } }`);
-    assert.deepEqual(replicaSets.items.map((r: any) => r.metadata.name), ['web-r1', 'web-r2']);
+    assert.deepEqual(
+      replicaSets.items.map((r: any) => r.metadata.name),
+      ['web-r1', 'web-r2'],
+    );
   });
 });

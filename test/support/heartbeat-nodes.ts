@@ -16,7 +16,14 @@ interface PodRow {
 }
 
 const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-const readyCondition = () => ({ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: now(), lastTransitionTime: now() });
+const readyCondition = () => ({
+  type: 'Ready',
+  status: 'True',
+  reason: 'KubeletReady',
+  message: 'kubelet is posting ready status',
+  lastHeartbeatTime: now(),
+  lastTransitionTime: now(),
+});
 
 /**
  * Nodes kept alive the way node agents keep theirs, through the real API: a Lease in
@@ -58,7 +65,10 @@ export async function startHeartbeatNodes(api: TestApi, names: string[], options
       if (pod.metadata.deletionTimestamp) await api.ok(CONFIRM_DELETE, ref).catch(() => {});
       else if (pod.status?.phase !== 'Running') {
         const t = now();
-        const conditions = [{ type: 'Ready', status: 'True', lastTransitionTime: t }, { type: 'ContainersReady', status: 'True', lastTransitionTime: t }];
+        const conditions = [
+          { type: 'Ready', status: 'True', lastTransitionTime: t },
+          { type: 'ContainersReady', status: 'True', lastTransitionTime: t },
+        ];
         await api.ok(POD_STATUS, { ...ref, patch: { status: { phase: 'Running', startTime: t, conditions } } }).catch(() => {});
       }
     }

@@ -48,7 +48,9 @@ export function startTestKubelet(
       }
     });
   };
-  const unsubscribe = ws.subscribe<{ watchPods: { type: string; object: { metadata: { name: string; namespace: string; deletionTimestamp?: string | null }; status: { phase?: string | null } } } }>(
+  const unsubscribe = ws.subscribe<{
+    watchPods: { type: string; object: { metadata: { name: string; namespace: string; deletionTimestamp?: string | null }; status: { phase?: string | null } } };
+  }>(
     { query: WATCH },
     {
       next: ({ data }) => {
@@ -64,7 +66,16 @@ export function startTestKubelet(
         batch.push({
           namespace: metadata.namespace,
           name: metadata.name,
-          patch: { status: { phase: 'Running', startTime: now, conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: now }, { type: 'ContainersReady', status: 'True', lastTransitionTime: now }] } },
+          patch: {
+            status: {
+              phase: 'Running',
+              startTime: now,
+              conditions: [
+                { type: 'Ready', status: 'True', lastTransitionTime: now },
+                { type: 'ContainersReady', status: 'True', lastTransitionTime: now },
+              ],
+            },
+          },
         });
         if (batch.length >= 200) flush();
         else flushTimer ??= setTimeout(flush, 20);

@@ -7,7 +7,7 @@ import { buildApiSchema } from './schema.js';
 export const SCHEMA_FILE = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 
 export async function schemaText(): Promise<string> {
-  return printSchema(await buildApiSchema()) + '\n';
+  return `${printSchema(await buildApiSchema())}\n`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

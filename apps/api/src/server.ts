@@ -64,11 +64,8 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   const nodeTokenFile = await bootstrapNodeToken(db, { nodeToken: config.nodeToken, dataDir: config.dataDir });
   await ensureSystemNamespaces(store);
   await tail.start();
-  const stopCompactor = startCompactor(
-    db,
-    { retentionSeconds: config.watchRetentionSeconds, minRevisions: config.watchMinRevisions },
-    config.compactionIntervalMs,
-    (error) => log.warn('compaction', error),
+  const stopCompactor = startCompactor(db, { retentionSeconds: config.watchRetentionSeconds, minRevisions: config.watchMinRevisions }, config.compactionIntervalMs, (error) =>
+    log.warn('compaction', error),
   );
 
   const authenticator = new Authenticator(db);
@@ -110,8 +107,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
         return undefined;
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => toGraphQLError(e)),
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((e) => toGraphQLError(e)) } : undefined,
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => toGraphQLError(e)) } : undefined),
     },
     wsServer,
   );
@@ -125,9 +121,13 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       metricsPlugin(metrics),
-      { requestDidStart: async () => ({ didResolveOperation: async ({ operation, contextValue }) => {
-          if (operation) authorize(contextValue.principal, describeOperation(operation));
-        } }) },
+      {
+        requestDidStart: async () => ({
+          didResolveOperation: async ({ operation, contextValue }) => {
+            if (operation) authorize(contextValue.principal, describeOperation(operation));
+          },
+        }),
+      },
     ],
   });
   await apollo.start();
@@ -171,7 +171,10 @@ interface Routes {
 async function route(req: IncomingMessage, res: ServerResponse, r: Routes): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/healthz') {
-    const ok = await r.db.$queryRawUnsafe('SELECT 1').then(() => true, () => false);
+    const ok = await r.db.$queryRawUnsafe('SELECT 1').then(
+      () => true,
+      () => false,
+    );
     res.writeHead(ok ? 200 : 503, { 'content-type': 'text/plain' }).end(ok ? 'ok' : 'database unreachable');
     return;
   }

@@ -10,8 +10,8 @@ export interface Command {
   run(args: ParsedArgs): Promise<number | void>;
 }
 
-export const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : text + '\n');
-export const err = (text: string) => process.stderr.write(text.endsWith('\n') ? text : text + '\n');
+export const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+export const err = (text: string) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 
 /** Runs `body` with a session and always closes its client, so the process can exit. */
 export async function withSession<T>(session: { close(): void }, body: () => Promise<T>): Promise<T> {

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SERVER, loadConfig, readLocalAdminToken, resolveConnection, saveConfig } from './config.js';
 
-const config = { 'current-context': 'dev', contexts: [{ name: 'dev', server: 'http://dev/graphql', token: 't', namespace: 'shop' }, { name: 'prod', server: 'http://prod/graphql' }] };
+const config = {
+  'current-context': 'dev',
+  contexts: [
+    { name: 'dev', server: 'http://dev/graphql', token: 't', namespace: 'shop' },
+    { name: 'prod', server: 'http://prod/graphql' },
+  ],
+};
 
 test('the current context, another by name, then environment overrides', () => {
   assert.deepEqual(resolveConnection(config, {}, {}), { server: 'http://dev/graphql', token: 't', namespace: 'shop' });

@@ -19,8 +19,7 @@ export interface Config {
 
 export const DEFAULT_SERVER = 'http://127.0.0.1:4000/graphql';
 
-export const configPath = (env: NodeJS.ProcessEnv = process.env) =>
-  env.WHEELHOUSE_CONFIG || join(homedir(), '.wheelhouse', 'config');
+export const configPath = (env: NodeJS.ProcessEnv = process.env) => env.WHEELHOUSE_CONFIG || join(homedir(), '.wheelhouse', 'config');
 
 /** JSON is YAML, so one parser reads both. A missing file is an empty config. */
 export function loadConfig(path = configPath()): Config {

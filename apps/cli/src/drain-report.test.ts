@@ -10,10 +10,7 @@ test('cordon messages say when nothing changed and when it was a dry run', () =>
 
 test('a blocked drain lists its errors as kubectl does: one bare, several in brackets', () => {
   const one = 'cannot delete Pods that declare no controller (use --force to override): default/bare';
-  assert.equal(
-    drainFailure('n1', [one]),
-    `error: unable to drain node "n1" due to error: ${one}, continuing command...\nThere are pending nodes to be drained:\n n1\n${one}`,
-  );
+  assert.equal(drainFailure('n1', [one]), `error: unable to drain node "n1" due to error: ${one}, continuing command...\nThere are pending nodes to be drained:\n n1\n${one}`);
   const two = [one, 'cannot delete Pods with local storage (use --delete-emptydir-data to override): default/cache'];
   assert.match(drainFailure('n1', two), /due to error: \[cannot delete Pods that .*default\/bare, cannot delete Pods with local .*default\/cache\], continuing command\.\.\.\n/);
   assert.equal(drainWarning(['a: x/y', 'b: x/z']), 'Warning: a: x/y; b: x/z');

@@ -3,7 +3,10 @@ import { WheelhouseError } from '@wheelhouse/client';
 
 /** Bad command line: exits 1 with a hint. */
 export class UsageError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
   }
 }

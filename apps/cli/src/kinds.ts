@@ -52,7 +52,14 @@ export function kindAndNames(positionals: string[]): { kind: KindInfo; names: st
   }
   const [kindArg, ...names] = positionals;
   // `pods,deployments` lists several kinds, as kubectl does; `all` is kubectl's category of workload kinds.
-  const kinds = [...new Set(kindArg!.split(',').flatMap((k) => (k === 'all' ? ALL_CATEGORY : [k])).map(resolveKind))];
+  const kinds = [
+    ...new Set(
+      kindArg!
+        .split(',')
+        .flatMap((k) => (k === 'all' ? ALL_CATEGORY : [k]))
+        .map(resolveKind),
+    ),
+  ];
   if (kinds.length > 1 && names.length) throw new UsageError('names cannot be used with several resource types');
   return kinds.map((kind) => ({ kind, names }));
 }

@@ -16,7 +16,7 @@ test('the only container, the requested one, or the annotated default with a not
   });
 });
 
-test('several containers and no choice is kubectl\'s error listing them', () => {
+test("several containers and no choice is kubectl's error listing them", () => {
   assert.throws(() => chooseContainer(pod(['app', 'sidecar']), undefined), { message: 'a container name must be specified for pod web, choose one of: [app sidecar]' });
   assert.throws(() => chooseContainer(pod(['a', 'b'], { 'kubectl.kubernetes.io/default-container': 'gone' }), undefined), /choose one of: \[a b\]/);
 });
@@ -25,10 +25,16 @@ test('line counts ignore the final newline', () => {
   assert.deepEqual([lineCount(''), lineCount('a\n'), lineCount('a\nb'), lineCount('a\nb\n')], [0, 1, 2, 2]);
 });
 
-test('workload selectors become selector text: matchLabels, expressions, or an RC\'s plain map', () => {
+test("workload selectors become selector text: matchLabels, expressions, or an RC's plain map", () => {
   assert.equal(selectorText({ matchLabels: { app: 'web', tier: 'fe' } }), 'app=web,tier=fe');
   assert.equal(
-    selectorText({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'env', operator: 'In', values: ['a', 'b'] }, { key: 'canary', operator: 'DoesNotExist' }] }),
+    selectorText({
+      matchLabels: { app: 'web' },
+      matchExpressions: [
+        { key: 'env', operator: 'In', values: ['a', 'b'] },
+        { key: 'canary', operator: 'DoesNotExist' },
+      ],
+    }),
     'app=web,env in (a,b),!canary',
   );
   assert.equal(selectorText({ app: 'cart' }), 'app=cart');

@@ -43,7 +43,12 @@ export function firstPod<T extends KubeObj>(pods: readonly T[]): T | undefined {
 export function prefixLines(text: string, prefix: string | undefined): string {
   if (!prefix || text === '') return text;
   const body = text.endsWith('\n') ? text.slice(0, -1) : text;
-  return body.split('\n').map((line) => `${prefix} ${line}`).join('\n') + (text.endsWith('\n') ? '\n' : '');
+  return (
+    body
+      .split('\n')
+      .map((line) => `${prefix} ${line}`)
+      .join('\n') + (text.endsWith('\n') ? '\n' : '')
+  );
 }
 
 export const logPrefix = (pod: string, container: string) => `[pod/${pod}/${container}]`;

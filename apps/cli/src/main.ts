@@ -62,4 +62,3 @@ function exit(code: number): void {
   process.exitCode = code;
   setImmediate(() => process.exit(code));
 }
-

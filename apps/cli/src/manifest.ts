@@ -9,7 +9,7 @@ export type Manifest = Record<string, any>;
 const EXTENSIONS = /\.(ya?ml|json)$/i;
 
 export function readSources(paths: string[], stdin: () => string = () => readFileSync(0, 'utf8')): { source: string; text: string }[] {
-  if (paths.length === 0) throw new UsageError('must specify -f', "Example: wh apply -f deployment.yaml");
+  if (paths.length === 0) throw new UsageError('must specify -f', 'Example: wh apply -f deployment.yaml');
   return paths.flatMap((path) => {
     if (path === '-') return [{ source: 'stdin', text: stdin() }];
     let stat;

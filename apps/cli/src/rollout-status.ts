@@ -20,7 +20,9 @@ export function deploymentRolloutState(d: KubeObj): RolloutState {
   const desired = spec.replicas ?? 1;
   const updated = n(status.updatedReplicas);
   if (updated < desired) return { done: false, message: `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${desired} new replicas have been updated...` };
-  if (n(status.replicas) > updated) return { done: false, message: `Waiting for deployment "${name}" rollout to finish: ${n(status.replicas) - updated} old replicas are pending termination...` };
-  if (n(status.availableReplicas) < updated) return { done: false, message: `Waiting for deployment "${name}" rollout to finish: ${n(status.availableReplicas)} of ${updated} updated replicas are available...` };
+  if (n(status.replicas) > updated)
+    return { done: false, message: `Waiting for deployment "${name}" rollout to finish: ${n(status.replicas) - updated} old replicas are pending termination...` };
+  if (n(status.availableReplicas) < updated)
+    return { done: false, message: `Waiting for deployment "${name}" rollout to finish: ${n(status.availableReplicas)} of ${updated} updated replicas are available...` };
   return { done: true, message: `deployment "${name}" successfully rolled out` };
 }

@@ -86,11 +86,7 @@ export class Session {
     return (await this.client.request<{ object: KubeObj }>(doc, vars)).object;
   }
 
-  async delete(
-    kind: KindInfo,
-    name: string,
-    options: { namespace?: string; gracePeriodSeconds?: number; propagationPolicy?: string },
-  ): Promise<KubeObj | null> {
+  async delete(kind: KindInfo, name: string, options: { namespace?: string; gracePeriodSeconds?: number; propagationPolicy?: string }): Promise<KubeObj | null> {
     const vars = {
       ...this.nsArgs(kind, options.namespace),
       name,
@@ -126,5 +122,8 @@ function decl(vars: Record<string, unknown>, extra: Record<string, string> = {})
     .map((k) => `$${k}: ${extra[k] ?? TYPES[k] ?? 'String'}`)
     .join(', ');
 }
-const pass = (vars: Record<string, unknown>) => Object.keys(vars).map((k) => `${k}: $${k}`).join(', ');
+const pass = (vars: Record<string, unknown>) =>
+  Object.keys(vars)
+    .map((k) => `${k}: $${k}`)
+    .join(', ');
 const upperFirst = (s: string) => s[0]!.toUpperCase() + s.slice(1);

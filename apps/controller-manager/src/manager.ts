@@ -50,7 +50,13 @@ export async function startControllers(
   const ctx: ManagerContext = {
     client,
     informers,
-    events: (component) => new EventRecorder(client, component, () => new Date(), (e) => stopped(e) || options.log(`${component} event`, e)),
+    events: (component) =>
+      new EventRecorder(
+        client,
+        component,
+        () => new Date(),
+        (e) => stopped(e) || options.log(`${component} event`, e),
+      ),
     metrics: options.metrics,
     onError: (controller, key, error) => stopped(error) || options.log(`${controller} ${key}`, error),
     now: () => new Date(),

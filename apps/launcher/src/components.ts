@@ -27,6 +27,11 @@ export const COMPONENTS: readonly ComponentSpec[] = [
   // The host's node: runtime WHEELHOUSE_NODE_RUNTIME (process by default), named after the host, kubelet port 10250.
   { name: 'node-agent', entry: 'apps/node-agent/dist/main.js', needsDb: false },
   // kwok mode: runs every Node annotated wheelhouse.io/simulated=true, plus WHEELHOUSE_SIMULATED_NODES of its own.
-  { name: 'node-agent-simulated', entry: 'apps/node-agent/dist/main.js', needsDb: false, args: (c) => ['--runtime', 'simulated', '--manage-annotated', '--nodes', c.env.WHEELHOUSE_SIMULATED_NODES || '0', '--port', '0'] },
+  {
+    name: 'node-agent-simulated',
+    entry: 'apps/node-agent/dist/main.js',
+    needsDb: false,
+    args: (c) => ['--runtime', 'simulated', '--manage-annotated', '--nodes', c.env.WHEELHOUSE_SIMULATED_NODES || '0', '--port', '0'],
+  },
   { name: 'dashboard', entry: 'apps/dashboard/server.mjs', needsDb: false },
 ];

@@ -62,7 +62,10 @@ test('embedded PostgreSQL starts, keeps its data across restarts, and stops', { 
   t.after(() => impostor.kill());
   writeFileSync(join(plan.pgDir, 'postmaster.pid'), `${impostor.pid}\n${plan.pgDir}\n`);
   const third = await startEmbeddedPostgres(plan, log);
-  assert.ok(lines.some((l) => l.includes('removing stale')), lines.join('\n'));
+  assert.ok(
+    lines.some((l) => l.includes('removing stale')),
+    lines.join('\n'),
+  );
   assert.deepEqual(await query(third.url, 'select count(*)::int as n from kept'), [{ n: 1 }]);
   await third.stop();
   await third.stop(); // idempotent

@@ -97,15 +97,15 @@ test('database, migrations, API, then the rest once the API is healthy; a signal
   assert.ok(existsSync(join(run.dir, 'worker.stopped')));
   assert.match(run.output.stdout.text, /^\[api\] listening$/m);
   assert.match(run.output.stdout.text, /^\[worker\] no newline at the end$/m);
-  assert.ok(run.lines.some((l) => l.includes('skipping ghost')), run.lines.join('\n'));
+  assert.ok(
+    run.lines.some((l) => l.includes('skipping ghost')),
+    run.lines.join('\n'),
+  );
   assert.ok(run.lines.includes('[launcher] received SIGTERM; stopping'), run.lines.join('\n'));
 });
 
 test('a component exiting on its own stops everything with exit 1 and names it', async (t) => {
-  const run = await setup({ 'api.mjs': FAKE_API, 'crash.mjs': 'setTimeout(() => process.exit(3), 200);' }, [
-    API,
-    { name: 'crasher', entry: 'crash.mjs', needsDb: false },
-  ]);
+  const run = await setup({ 'api.mjs': FAKE_API, 'crash.mjs': 'setTimeout(() => process.exit(3), 200);' }, [API, { name: 'crasher', entry: 'crash.mjs', needsDb: false }]);
   t.after(run.cleanup);
   assert.equal(await run.exitCode, 1);
   assert.ok(run.lines.includes('[launcher] error: crasher exited unexpectedly (code 3)'), run.lines.join('\n'));

@@ -16,8 +16,7 @@ export function readOrCreatePassword(file: string, mayCreate: boolean): string {
   }
   if (!mayCreate) {
     throw new Error(
-      `the embedded PostgreSQL password file ${file} is missing or empty but the database already exists; ` +
-        `restore the file or delete the data directory to start afresh`,
+      `the embedded PostgreSQL password file ${file} is missing or empty but the database already exists; restore the file or delete the data directory to start afresh`,
     );
   }
   const password = randomBytes(24).toString('base64url');

@@ -29,10 +29,13 @@ test('the API is the first component, gets the database and is waited for', () =
 
 test('components whose entry is not built are skipped, order is kept', () => {
   const plan = planComponents(specs, input(['/repo/apps/api/dist/main.js', '/repo/apps/dashboard/dist/main.js']));
-  assert.deepEqual(plan.run.map((c) => [c.name, c.script]), [
-    ['api', '/repo/apps/api/dist/main.js'],
-    ['dashboard', '/repo/apps/dashboard/dist/main.js'],
-  ]);
+  assert.deepEqual(
+    plan.run.map((c) => [c.name, c.script]),
+    [
+      ['api', '/repo/apps/api/dist/main.js'],
+      ['dashboard', '/repo/apps/dashboard/dist/main.js'],
+    ],
+  );
   assert.deepEqual(plan.skipped, [{ name: 'scheduler', script: '/repo/apps/scheduler/dist/main.js' }]);
 });
 
@@ -58,9 +61,15 @@ test('only the API gets DATABASE_URL; the others get WHEELHOUSE_SERVER instead',
 
 test('arguments are computed from the environment; the kwok agent adds WHEELHOUSE_SIMULATED_NODES nodes', () => {
   const agents = COMPONENTS.filter((c) => c.entry === 'apps/node-agent/dist/main.js');
-  assert.deepEqual(agents.map((a) => a.name), ['node-agent', 'node-agent-simulated']);
+  assert.deepEqual(
+    agents.map((a) => a.name),
+    ['node-agent', 'node-agent-simulated'],
+  );
   const built = agents.map((a) => `/repo/${a.entry}`);
   const plan = planComponents(agents, input(built, { WHEELHOUSE_SIMULATED_NODES: '20' }));
-  assert.deepEqual(plan.run.map((c) => c.args), [undefined, ['--runtime', 'simulated', '--manage-annotated', '--nodes', '20', '--port', '0']]);
+  assert.deepEqual(
+    plan.run.map((c) => c.args),
+    [undefined, ['--runtime', 'simulated', '--manage-annotated', '--nodes', '20', '--port', '0']],
+  );
   assert.deepEqual(planComponents(agents, input(built)).run[1]!.args!.slice(3, 5), ['--nodes', '0']);
 });

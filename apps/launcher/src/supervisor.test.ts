@@ -60,8 +60,14 @@ test('a component ignoring SIGTERM gets SIGKILL after the grace period', async (
   const started = Date.now();
   await supervisor.stopAll(300);
   assert.ok(Date.now() - started < 3000);
-  assert.ok(lines.some((l) => /stubborn still running after SIGTERM \(timeout\); sending SIGKILL/.test(l)), lines.join('\n'));
-  assert.ok(lines.some((l) => /stubborn exited \(signal SIGKILL\)/.test(l)), lines.join('\n'));
+  assert.ok(
+    lines.some((l) => /stubborn still running after SIGTERM \(timeout\); sending SIGKILL/.test(l)),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.some((l) => /stubborn exited \(signal SIGKILL\)/.test(l)),
+    lines.join('\n'),
+  );
 });
 
 test('forcing skips the rest of the grace period', async () => {

@@ -39,10 +39,7 @@ export class Supervisor {
       env: component.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const copied = Promise.all([
-      pipeWithPrefix(child.stdout, output.stdout, component.name),
-      pipeWithPrefix(child.stderr, output.stderr, component.name),
-    ]);
+    const copied = Promise.all([pipeWithPrefix(child.stdout, output.stdout, component.name), pipeWithPrefix(child.stderr, output.stderr, component.name)]);
     const exited = new Promise<string>((resolve) => {
       child.once('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `code ${code}`));
       // Spawn failures emit 'error' and no 'exit'.
@@ -65,7 +62,12 @@ export class Supervisor {
     this.stopping = true;
     const alive = this.running.filter((r) => isAlive(r.process));
     if (alive.length === 0) return;
-    this.opts.log.info(`stopping ${[...alive].reverse().map((r) => r.name).join(', ')}`);
+    this.opts.log.info(
+      `stopping ${[...alive]
+        .reverse()
+        .map((r) => r.name)
+        .join(', ')}`,
+    );
 
     const allDone = Promise.all(alive.map((r) => r.finished));
     const graceTimer = new AbortController();

@@ -53,7 +53,14 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
     maxInFlight: 2,
     log,
   });
-  const events = new BoundedEvents(new EventRecorder(client, 'kubelet', () => new Date(), (e) => log('event', e)));
+  const events = new BoundedEvents(
+    new EventRecorder(
+      client,
+      'kubelet',
+      () => new Date(),
+      (e) => log('event', e),
+    ),
+  );
   const nodeInfo = systemInfo(config.runtime, hostFacts());
 
   let pods: PodManager | undefined;

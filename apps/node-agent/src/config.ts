@@ -95,9 +95,8 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const nodeNames = nodesGiven || manageAnnotated ? Array.from({ length: count }, (_, i) => `${prefix}${i}`) : [nodeName];
 
   const dataDir = pick('data-dir', 'WHEELHOUSE_AGENT_DATA_DIR') ?? join(env.WHEELHOUSE_DATA_DIR ?? '.wheelhouse', 'node-agent');
-  const hostDefaults = runtime === 'process'
-    ? { cpu: String(cpus().length), memory: `${Math.floor(totalmem() / 1024 / 1024)}Mi`, pods: '110' }
-    : { cpu: '4', memory: '8Gi', pods: '110' };
+  const hostDefaults =
+    runtime === 'process' ? { cpu: String(cpus().length), memory: `${Math.floor(totalmem() / 1024 / 1024)}Mi`, pods: '110' } : { cpu: '4', memory: '8Gi', pods: '110' };
   const [minDelay, maxDelay] = (env.WHEELHOUSE_SIM_START_DELAY_MS ?? '0-200').split('-').map(Number);
 
   return {
@@ -149,7 +148,10 @@ export function agentToken(env: NodeJS.ProcessEnv): string {
 /** `a=b,c=d` */
 export function parseLabels(text: string): Record<string, string> {
   const labels: Record<string, string> = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = part.indexOf('=');
     if (eq <= 0) throw new Error(`--labels: expected key=value, got ${part}`);
     labels[part.slice(0, eq)] = part.slice(eq + 1);

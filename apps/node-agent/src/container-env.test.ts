@@ -25,9 +25,19 @@ test('literal values expand references to earlier entries only, in order', () =>
 });
 
 test('a repeated name keeps its first position and takes the last value', () => {
-  const c: EnvContainer = { name: 'app', env: [{ name: 'X', value: '1' }, { name: 'Y', value: '$(X)' }, { name: 'X', value: '2' }] };
+  const c: EnvContainer = {
+    name: 'app',
+    env: [
+      { name: 'X', value: '1' },
+      { name: 'Y', value: '$(X)' },
+      { name: 'X', value: '2' },
+    ],
+  };
   const env = resolveEnv(pod(c), c, values);
-  assert.deepEqual(Object.entries(env), [['X', '2'], ['Y', '1']]);
+  assert.deepEqual(Object.entries(env), [
+    ['X', '2'],
+    ['Y', '1'],
+  ]);
 });
 
 test('fieldRef reads pod metadata, spec and the runtime values', () => {
@@ -47,7 +57,18 @@ test('fieldRef reads pod metadata, spec and the runtime values', () => {
   ];
   const c: EnvContainer = { name: 'app', env: refs.map((fieldPath, i) => ({ name: `V${i}`, valueFrom: { fieldRef: { fieldPath } } })) };
   assert.deepEqual(Object.values(resolveEnv(pod(c), c, values)), [
-    'web-1', 'shop', 'uid-1', 'web', '', 'team-a', 'node-a', 'default', '127.1.0.5', '127.1.0.5', '127.0.0.1', '127.0.0.1',
+    'web-1',
+    'shop',
+    'uid-1',
+    'web',
+    '',
+    'team-a',
+    'node-a',
+    'default',
+    '127.1.0.5',
+    '127.1.0.5',
+    '127.0.0.1',
+    '127.0.0.1',
   ]);
 });
 
@@ -59,12 +80,12 @@ test('a value from a fieldRef can be referenced by later entries', () => {
       { name: 'URL', value: 'http://$(POD_IP):8080/' },
     ],
   };
-  assert.equal(resolveEnv(pod(c), c, values)['URL'], 'http://127.1.0.5:8080/');
+  assert.equal(resolveEnv(pod(c), c, values).URL, 'http://127.1.0.5:8080/');
 });
 
 test('an empty literal value with a valueFrom uses the source', () => {
   const c: EnvContainer = { name: 'app', env: [{ name: 'N', value: '', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }] };
-  assert.equal(resolveEnv(pod(c), c, values)['N'], 'web-1');
+  assert.equal(resolveEnv(pod(c), c, values).N, 'web-1');
 });
 
 test('resourceFieldRef divides and rounds up; default divisor is 1', () => {
@@ -96,13 +117,16 @@ test('resourceFieldRef divides and rounds up; default divisor is 1', () => {
 
 test('an unset limit falls back to the node allocatable', () => {
   const c: EnvContainer = { name: 'app', env: [{ name: 'CPU', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '1m' } } }] };
-  assert.equal(resolveEnv(pod(c), c, { ...values, nodeAllocatable: { cpu: '2' } })['CPU'], '2000');
-  assert.equal(resolveEnv(pod(c), c, values)['CPU'], '0');
+  assert.equal(resolveEnv(pod(c), c, { ...values, nodeAllocatable: { cpu: '2' } }).CPU, '2000');
+  assert.equal(resolveEnv(pod(c), c, values).CPU, '0');
 });
 
 test('a resourceFieldRef naming an unknown container fails', () => {
   const c: EnvContainer = { name: 'app', env: [{ name: 'X', valueFrom: { resourceFieldRef: { containerName: 'nope', resource: 'limits.cpu' } } }] };
-  assert.throws(() => resolveEnv(pod(c), c, values), (e) => e instanceof ContainerConfigError && e.message === 'container nope not found');
+  assert.throws(
+    () => resolveEnv(pod(c), c, values),
+    (e) => e instanceof ContainerConfigError && e.message === 'container nope not found',
+  );
 });
 
 test('an unsupported fieldPath fails as the kubelet does', () => {
@@ -112,10 +136,19 @@ test('an unsupported fieldPath fails as the kubelet does', () => {
 
 test('ConfigMap and Secret sources fail clearly unless optional', () => {
   const cm: EnvContainer = { name: 'app', env: [{ name: 'X', valueFrom: { configMapKeyRef: { name: 'cfg', key: 'k' } } }] };
-  assert.throws(() => resolveEnv(pod(cm), cm, values), (e) => e instanceof ContainerConfigError && e.reason === 'CreateContainerConfigError' && /configmap "cfg" not found/.test(e.message));
+  assert.throws(
+    () => resolveEnv(pod(cm), cm, values),
+    (e) => e instanceof ContainerConfigError && e.reason === 'CreateContainerConfigError' && /configmap "cfg" not found/.test(e.message),
+  );
   const secret: EnvContainer = { name: 'app', env: [{ name: 'X', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }] };
   assert.throws(() => resolveEnv(pod(secret), secret, values), /secret "s" not found/);
-  const optional: EnvContainer = { name: 'app', env: [{ name: 'X', valueFrom: { secretKeyRef: { name: 's', key: 'k', optional: true } } }, { name: 'Y', value: 'y' }] };
+  const optional: EnvContainer = {
+    name: 'app',
+    env: [
+      { name: 'X', valueFrom: { secretKeyRef: { name: 's', key: 'k', optional: true } } },
+      { name: 'Y', value: 'y' },
+    ],
+  };
   assert.deepEqual(resolveEnv(pod(optional), optional, values), { Y: 'y' });
   const envFrom: EnvContainer = { name: 'app', envFrom: [{ configMapRef: { name: 'cfg' } }] };
   assert.throws(() => resolveEnv(pod(envFrom), envFrom, values), /configmap "cfg" not found/);

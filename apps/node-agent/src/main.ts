@@ -2,8 +2,7 @@
 import { configFrom, type AgentConfig } from './config.js';
 import { startAgent } from './agent.js';
 
-const log = (message: string, error?: unknown) =>
-  process.stderr.write(`${new Date().toISOString()} ${message}${error ? `: ${(error as Error).message ?? String(error)}` : ''}\n`);
+const log = (message: string, error?: unknown) => process.stderr.write(`${new Date().toISOString()} ${message}${error ? `: ${(error as Error).message ?? String(error)}` : ''}\n`);
 
 let config: AgentConfig;
 try {

@@ -9,7 +9,11 @@ test('bound pods count on their node; finished, unbound and deleted ones do not'
   const cache = new SchedulerCache();
   cache.setNode(makeNode('b'));
   cache.setNode(makeNode('a'));
-  assert.deepEqual(cache.nodeInfos().map((i) => i.name), ['a', 'b'], 'sorted by name');
+  assert.deepEqual(
+    cache.nodeInfos().map((i) => i.name),
+    ['a', 'b'],
+    'sorted by name',
+  );
   cache.updatePod('ns/p1', makePod('p1', { nodeName: 'a', requests: [{ cpu: '500m' }] }));
   cache.updatePod('ns/p2', makePod('p2', { nodeName: 'a', requests: [{ cpu: '250m' }] }));
   cache.updatePod('ns/p3', makePod('p3', { requests: [{ cpu: '1' }] }));

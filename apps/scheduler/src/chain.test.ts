@@ -39,7 +39,7 @@ test('a node stops at its first failing filter: cordoned and tainted reports onl
   );
 });
 
-test('no nodes: kube-scheduler\'s ErrNoNodesAvailable', () => {
+test("no nodes: kube-scheduler's ErrNoNodesAvailable", () => {
   assert.equal(messageOf(schedule(makePod('p'), [])), 'no nodes available to schedule pods');
 });
 
@@ -106,7 +106,10 @@ test('many pods in sequence with assume never over-commit cpu, memory or pod slo
     assert.ok(n.pods.length <= n.allocatable.pods, `${n.name} pods`);
   }
   const placed = results.filter((r) => 'node' in r).length;
-  assert.equal(placed, infos.reduce((sum, n) => sum + n.pods.length, 0));
+  assert.equal(
+    placed,
+    infos.reduce((sum, n) => sum + n.pods.length, 0),
+  );
   // 18 cpu and 7 slots on the small nodes for 30 cpu of requests: some pods must be turned away.
   assert.ok(placed < 40 && placed >= 14, `placed ${placed}`);
   // Whatever is turned away is turned away for resources, never for a wrong reason.
@@ -118,28 +121,40 @@ test('many pods in sequence with assume never over-commit cpu, memory or pod slo
 });
 
 test('equal pods spread over equal nodes (LeastAllocated)', () => {
-  const start = nodeInfos(['a', 'b', 'c'].map((n) => makeNode(n)), []);
-  const { infos } = scheduleAll(Array.from({ length: 6 }, (_, i) => makePod(`p${i}`, { requests: [{ cpu: '500m', memory: '1Gi' }] })), start);
-  assert.deepEqual(infos.map((n) => n.pods.length), [2, 2, 2]);
+  const start = nodeInfos(
+    ['a', 'b', 'c'].map((n) => makeNode(n)),
+    [],
+  );
+  const { infos } = scheduleAll(
+    Array.from({ length: 6 }, (_, i) => makePod(`p${i}`, { requests: [{ cpu: '500m', memory: '1Gi' }] })),
+    start,
+  );
+  assert.deepEqual(
+    infos.map((n) => n.pods.length),
+    [2, 2, 2],
+  );
 });
 
 test('required anti-affinity on hostname puts replicas on distinct nodes, then explains why the next one cannot fit', () => {
   const affinity: Affinity = {
     podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' }] },
   };
-  const start = nodeInfos(['a', 'b', 'c'].map((n) => makeNode(n, { labels: { 'kubernetes.io/hostname': n } })), []);
+  const start = nodeInfos(
+    ['a', 'b', 'c'].map((n) => makeNode(n, { labels: { 'kubernetes.io/hostname': n } })),
+    [],
+  );
   const pods = Array.from({ length: 4 }, (_, i) => makePod(`web-${i}`, { labels: { app: 'web' }, affinity }));
   const { results, infos } = scheduleAll(pods, start);
-  assert.deepEqual(infos.map((n) => n.pods.length), [1, 1, 1]);
+  assert.deepEqual(
+    infos.map((n) => n.pods.length),
+    [1, 1, 1],
+  );
   assert.equal(messageOf(results[3]!), "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules.");
 });
 
 test('required pod affinity co-locates with its peer; tolerations open tainted nodes', () => {
   const start = nodeInfos(
-    [
-      makeNode('a', { labels: { zone: 'x' } }),
-      makeNode('b', { labels: { zone: 'y' }, taints: [{ key: 'dedicated', value: 'db', effect: 'NoSchedule' }] }),
-    ],
+    [makeNode('a', { labels: { zone: 'x' } }), makeNode('b', { labels: { zone: 'y' }, taints: [{ key: 'dedicated', value: 'db', effect: 'NoSchedule' }] })],
     [makePod('db', { nodeName: 'b', labels: { app: 'db' } })],
   );
   const affinity: Affinity = { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'db' } }, topologyKey: 'zone' }] } };

@@ -30,6 +30,11 @@ test('with many nodes only a subset is filtered per pod, starting where the last
   const decision = decideBatch(pods, cache, {}, 0);
   // 46% of 500 nodes = 230 per cycle: the start index moves on by 230 each time.
   assert.equal(decision.nextStartIndex, 690 % 500);
-  const all = decideBatch(pods.map((p) => ({ ...p, key: `${p.key}-all` })), cache, { percentageOfNodesToScore: 100 }, 0);
+  const all = decideBatch(
+    pods.map((p) => ({ ...p, key: `${p.key}-all` })),
+    cache,
+    { percentageOfNodesToScore: 100 },
+    0,
+  );
   assert.equal(all.nextStartIndex, 0, 'every node checked: back to the start');
 });

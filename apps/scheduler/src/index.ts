@@ -5,7 +5,7 @@ export { type NodeInfo, type Allocatable, nodeInfos, nodeInfoOf, assume, assumeO
 export type { CycleContext } from './context.js';
 export { toleratesTaint, findUntoleratedTaint } from './tolerations.js';
 export { termMatches, anyTermMatches } from './node-selector.js';
-export { type NamespaceLabels } from './pod-affinity-term.js';
+export type { NamespaceLabels } from './pod-affinity-term.js';
 export { type FilterPlugin, type FilterResult, reasonsOf } from './filter/filter-plugin.js';
 export { nodeUnschedulable, ERR_REASON_UNSCHEDULABLE } from './filter/node-unschedulable.js';
 export { nodeName, ERR_REASON_NODE_NAME } from './filter/node-name.js';

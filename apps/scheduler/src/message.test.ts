@@ -7,13 +7,20 @@ const cases: { name: string; numNodes: number; reasons: [string, string[]][]; wa
   {
     name: 'one reason per node, counted',
     numNodes: 3,
-    reasons: [['n1', ['Insufficient cpu']], ['n2', ['Insufficient cpu']], ['n3', ['Insufficient cpu']]],
+    reasons: [
+      ['n1', ['Insufficient cpu']],
+      ['n2', ['Insufficient cpu']],
+      ['n3', ['Insufficient cpu']],
+    ],
     want: '0/3 nodes are available: 3 Insufficient cpu.',
   },
   {
     name: 'a node with several reasons counts each',
     numNodes: 2,
-    reasons: [['n1', ['Insufficient cpu', 'Insufficient memory']], ['n2', ['Insufficient memory']]],
+    reasons: [
+      ['n1', ['Insufficient cpu', 'Insufficient memory']],
+      ['n2', ['Insufficient memory']],
+    ],
     want: '0/2 nodes are available: 1 Insufficient cpu, 2 Insufficient memory.',
   },
   {

@@ -15,10 +15,16 @@ test('nodeInfos groups bound pods by node and sums requests, ignoring unbound, u
     makePod('failed', { nodeName: 'b', phase: 'Failed' }),
   ];
   const [a, b] = nodeInfos(nodes, pods);
-  assert.deepEqual(a!.pods.map((p) => p.metadata.name), ['p1', 'p2']);
+  assert.deepEqual(
+    a!.pods.map((p) => p.metadata.name),
+    ['p1', 'p2'],
+  );
   assert.deepEqual(a!.requested, { milliCPU: 1500, memory: 1024 ** 3 });
   assert.deepEqual(a!.nonZeroRequested, { milliCPU: 1500, memory: 1024 ** 3 + 200 * 1024 ** 2 });
-  assert.deepEqual(b!.pods.map((p) => p.metadata.name), ['p3']);
+  assert.deepEqual(
+    b!.pods.map((p) => p.metadata.name),
+    ['p3'],
+  );
   assert.deepEqual(a!.allocatable, { milliCPU: 4000, memory: 8 * 1024 ** 3, pods: 110 });
 });
 
@@ -37,9 +43,17 @@ test('effectiveTaints adds the lifecycle controller NoSchedule taints for condit
     ['unknown', { conditions: [{ type: 'Ready', status: 'Unknown' }] }, ['node.kubernetes.io/unreachable']],
     ['memory pressure', { conditions: [{ type: 'MemoryPressure', status: 'True' }] }, ['node.kubernetes.io/memory-pressure']],
     ['cordoned', { unschedulable: true }, ['node.kubernetes.io/unschedulable']],
-    ['already tainted', { conditions: [{ type: 'Ready', status: 'False' }], taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }] }, ['node.kubernetes.io/not-ready']],
+    [
+      'already tainted',
+      { conditions: [{ type: 'Ready', status: 'False' }], taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }] },
+      ['node.kubernetes.io/not-ready'],
+    ],
   ];
   for (const [name, options, want] of cases) {
-    assert.deepEqual(effectiveTaints(makeNode('n', options)).map((t) => t.key), want, name);
+    assert.deepEqual(
+      effectiveTaints(makeNode('n', options)).map((t) => t.key),
+      want,
+      name,
+    );
   }
 });

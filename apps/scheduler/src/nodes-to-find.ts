@@ -20,5 +20,5 @@ export function numFeasibleNodesToFind(numAllNodes: number, percentage?: number)
     if (adaptive < MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND) adaptive = MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND;
   }
   const numNodes = Math.trunc((numAllNodes * adaptive) / 100);
-  return numNodes < MIN_FEASIBLE_NODES_TO_FIND ? MIN_FEASIBLE_NODES_TO_FIND : numNodes;
+  return Math.max(numNodes, MIN_FEASIBLE_NODES_TO_FIND);
 }

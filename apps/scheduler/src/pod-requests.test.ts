@@ -6,7 +6,16 @@ import { makePod } from './test-fixtures.js';
 const Mi = 1024 * 1024;
 const cases: { name: string; pod: ReturnType<typeof makePod>; want: { milliCPU: number; memory: number }; nonZero?: { milliCPU: number; memory: number } }[] = [
   { name: 'no requests', pod: makePod('p'), want: { milliCPU: 0, memory: 0 }, nonZero: { milliCPU: 100, memory: 200 * Mi } },
-  { name: 'sum of app containers', pod: makePod('p', { requests: [{ cpu: '100m', memory: '1Mi' }, { cpu: '1', memory: '2Mi' }] }), want: { milliCPU: 1100, memory: 3 * Mi } },
+  {
+    name: 'sum of app containers',
+    pod: makePod('p', {
+      requests: [
+        { cpu: '100m', memory: '1Mi' },
+        { cpu: '1', memory: '2Mi' },
+      ],
+    }),
+    want: { milliCPU: 1100, memory: 3 * Mi },
+  },
   {
     name: 'largest init container wins when bigger (per resource)',
     pod: makePod('p', {
@@ -24,7 +33,12 @@ const cases: { name: string; pod: ReturnType<typeof makePod>; want: { milliCPU: 
     }),
     want: { milliCPU: 2500, memory: 0 },
   },
-  { name: 'non-zero defaults apply per missing resource only', pod: makePod('p', { requests: [{ cpu: '0' }, { memory: '1Mi' }] }), want: { milliCPU: 0, memory: Mi }, nonZero: { milliCPU: 100, memory: 201 * Mi } },
+  {
+    name: 'non-zero defaults apply per missing resource only',
+    pod: makePod('p', { requests: [{ cpu: '0' }, { memory: '1Mi' }] }),
+    want: { milliCPU: 0, memory: Mi },
+    nonZero: { milliCPU: 100, memory: 201 * Mi },
+  },
 ];
 
 for (const c of cases) {

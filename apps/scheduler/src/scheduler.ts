@@ -2,16 +2,7 @@
 // pending pods are drained from the queue, decided against the cache (assumed at once),
 // bound with one bindPods call, and unschedulable ones marked with one patchPodsStatus.
 import { FullSelections, isConflict, isNotFound, type WheelhouseClient } from '@wheelhouse/client';
-import {
-  EventRecorder,
-  Informer,
-  ItemExponentialRateLimiter,
-  WorkQueue,
-  keyOf,
-  stripNulls,
-  type ControllerMetrics,
-  type RuntimeObject,
-} from '@wheelhouse/controller-runtime';
+import { EventRecorder, Informer, ItemExponentialRateLimiter, WorkQueue, keyOf, stripNulls, type ControllerMetrics, type RuntimeObject } from '@wheelhouse/controller-runtime';
 import { SchedulerCache } from './cache.js';
 import type { SchedulerConfig } from './chain.js';
 import { decideBatch } from './decide-batch.js';

@@ -18,10 +18,6 @@ export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
 export const tolerates = (tolerations: readonly Toleration[], taint: Taint) => tolerations.some((t) => toleratesTaint(t, taint));
 
 /** The first taint with one of `effects` that no toleration tolerates (FindMatchingUntoleratedTaint). */
-export function findUntoleratedTaint(
-  taints: readonly Taint[],
-  tolerations: readonly Toleration[],
-  effects: readonly TaintEffect[],
-): Taint | undefined {
+export function findUntoleratedTaint(taints: readonly Taint[], tolerations: readonly Toleration[], effects: readonly TaintEffect[]): Taint | undefined {
   return taints.find((taint) => effects.includes(taint.effect) && !tolerates(tolerations, taint));
 }

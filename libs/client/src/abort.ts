@@ -18,10 +18,7 @@ export function linkSignals(parents: readonly (AbortSignal | undefined)[], timeo
   const aborted = live.find((p) => p.aborted);
   if (aborted) controller.abort(aborted.reason);
   else for (const p of live) p.addEventListener('abort', forward, { once: true });
-  const timer =
-    timeoutMs === undefined
-      ? undefined
-      : setTimeout(() => controller.abort(new WheelhouseError('UNAVAILABLE', `timed out after ${timeoutMs} ms`)), timeoutMs);
+  const timer = timeoutMs === undefined ? undefined : setTimeout(() => controller.abort(new WheelhouseError('UNAVAILABLE', `timed out after ${timeoutMs} ms`)), timeoutMs);
   return {
     signal: controller.signal,
     dispose: () => {

@@ -40,10 +40,22 @@ test('resourceVersions compare as integers, not strings', () => {
 });
 
 test('backoff doubles from 100 ms to a 5 s ceiling, jittered within [d/2, d]', () => {
-  assert.equal(backoffDelay(0, 100, 5000, () => 1), 100);
-  assert.equal(backoffDelay(0, 100, 5000, () => 0), 50);
-  assert.equal(backoffDelay(3, 100, 5000, () => 1), 800);
-  assert.equal(backoffDelay(20, 100, 5000, () => 1), 5000);
+  assert.equal(
+    backoffDelay(0, 100, 5000, () => 1),
+    100,
+  );
+  assert.equal(
+    backoffDelay(0, 100, 5000, () => 0),
+    50,
+  );
+  assert.equal(
+    backoffDelay(3, 100, 5000, () => 1),
+    800,
+  );
+  assert.equal(
+    backoffDelay(20, 100, 5000, () => 1),
+    5000,
+  );
 });
 
 test('gql returns the document text', () => {

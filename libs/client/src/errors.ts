@@ -1,13 +1,5 @@
 /** Codes the API puts in `extensions.code` (API.md "Errors"). */
-export type ApiErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'ALREADY_EXISTS'
-  | 'CONFLICT'
-  | 'FORBIDDEN'
-  | 'UNAUTHENTICATED'
-  | 'EXPIRED'
-  | 'INTERNAL_SERVER_ERROR';
+export type ApiErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'ALREADY_EXISTS' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'EXPIRED' | 'INTERNAL_SERVER_ERROR';
 
 /**
  * Codes the client adds for failures that never got a GraphQL answer:
@@ -73,8 +65,7 @@ export function fromGraphQLErrors(errors: readonly GraphQLErrorShape[], httpStat
   return new WheelhouseError(code, first.message, { field, path: first.path, extensions, errors, httpStatus });
 }
 
-export const hasCode = (e: unknown, code: ErrorCode): e is WheelhouseError =>
-  e instanceof WheelhouseError && e.code === code;
+export const hasCode = (e: unknown, code: ErrorCode): e is WheelhouseError => e instanceof WheelhouseError && e.code === code;
 
 export const isBadUserInput = (e: unknown) => hasCode(e, 'BAD_USER_INPUT');
 export const isNotFound = (e: unknown) => hasCode(e, 'NOT_FOUND');

@@ -16,12 +16,7 @@ interface GraphQLResponse {
  * `application/graphql-response+json` servers answer validation errors with 400),
  * UNAVAILABLE for everything that is not a GraphQL answer.
  */
-export async function postGraphQL<T>(
-  url: string,
-  headers: Record<string, string>,
-  payload: GraphQLPayload,
-  signal: AbortSignal,
-): Promise<T> {
+export async function postGraphQL<T>(url: string, headers: Record<string, string>, payload: GraphQLPayload, signal: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(payload), signal });

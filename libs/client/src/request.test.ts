@@ -41,9 +41,7 @@ test('sends the bearer token and the variables separately from the document', as
 
 test('a GraphQL error becomes a WheelhouseError with code, field and path', async () => {
   const client = new WheelhouseClient({ server: api.url, token: 'secret' });
-  const error = await rejection(
-    client.request(FAIL, { code: 'BAD_USER_INPUT', message: 'spec.replicas: must be >= 0', field: 'spec.replicas' }),
-  );
+  const error = await rejection(client.request(FAIL, { code: 'BAD_USER_INPUT', message: 'spec.replicas: must be >= 0', field: 'spec.replicas' }));
   assert.equal(error.code, 'BAD_USER_INPUT');
   assert.equal(error.field, 'spec.replicas');
   assert.deepEqual(error.path, ['fail']);

@@ -43,8 +43,7 @@ async function setup(apiOptions: FakeApiOptions = {}, prepare: (api: FakeApi) =>
     await api.close();
   };
   /** Waits until the server runs `count` watches in total and the newest is live. */
-  const watching = (count: number) =>
-    waitFor(`watch #${count}`, () => api.watches.length >= count && api.store.listeners.size === 1);
+  const watching = (count: number) => waitFor(`watch #${count}`, () => api.watches.length >= count && api.store.listeners.size === 1);
   const names = () => seen.events.map((e) => `${e.type} ${e.object.metadata.name}`);
   const revisions = () => seen.events.map((e) => BigInt(e.object.metadata.resourceVersion));
   return { api, client, handle, seen, watching, names, revisions };

@@ -29,8 +29,7 @@ function setup(script: Record<string, (ReconcileResult | Error)[]>, workers = 1)
       return next;
     },
   });
-  const total = async (result: string) =>
-    (await registry.getSingleMetric('wheelhouse_reconcile_total')!.get()).values.find((v) => v.labels.result === result)?.value ?? 0;
+  const total = async (result: string) => (await registry.getSingleMetric('wheelhouse_reconcile_total')!.get()).values.find((v) => v.labels.result === result)?.value ?? 0;
   return { clock, queue, handle, calls, errors, total, registry };
 }
 

@@ -39,7 +39,10 @@ test('replace reports what was added, changed and deleted, and keeps unchanged o
   store.upsert(obj('a', 'gone', '3', { app: 'x' }));
   const diff = store.replace([obj('a', 'kept', '1'), obj('a', 'changed', '9'), obj('a', 'new', '10')]);
   assert.deepEqual(names(diff.added), ['new']);
-  assert.deepEqual(diff.updated.map(([o, n]) => [o.metadata.resourceVersion, n.metadata.resourceVersion]), [['2', '9']]);
+  assert.deepEqual(
+    diff.updated.map(([o, n]) => [o.metadata.resourceVersion, n.metadata.resourceVersion]),
+    [['2', '9']],
+  );
   assert.deepEqual(names(diff.deleted), ['gone']);
   assert.equal(store.get('a/kept'), kept);
   assert.deepEqual(store.list(null, { app: 'x' }), []);

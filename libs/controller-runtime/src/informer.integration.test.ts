@@ -36,8 +36,7 @@ async function createPod(name: string, extra: { labels?: Record<string, string>;
   const data = await client.request<{ createPod: { metadata: { uid: string } } }>(CREATE, { namespace: NS, input });
   return data.createPod.metadata.uid;
 }
-const patchLabels = (name: string, labels: Record<string, string>, client = writer) =>
-  client.request(PATCH, { namespace: NS, name, patch: { metadata: { labels } } });
+const patchLabels = (name: string, labels: Record<string, string>, client = writer) => client.request(PATCH, { namespace: NS, name, patch: { metadata: { labels } } });
 const deletePod = (name: string, client = writer) => client.request(DELETE, { namespace: NS, name });
 
 /** Every pod of the namespace as `key@resourceVersion`, from the cache and from the API. */
@@ -76,15 +75,25 @@ test('list+watch keeps the cache equal to the API’s pods through creates, patc
   await deletePod('pre-2');
   await eventually(() => assertCacheMatchesApi(informer));
   assert.deepEqual(heard, ['add w-1', 'update pre-1', 'delete pre-2']);
-  assert.deepEqual(informer.list(NS, { app: 'web' }).map((p) => p.metadata.name).sort(), ['pre-1', 'w-1']);
+  assert.deepEqual(
+    informer
+      .list(NS, { app: 'web' })
+      .map((p) => p.metadata.name)
+      .sort(),
+    ['pre-1', 'w-1'],
+  );
 
   const cached = informer.get(`${NS}/pre-1`)!;
   assert.throws(() => {
     (cached.metadata as { name: string }).name = 'mutated';
   }, TypeError);
-  assert.throws(() => {
-    (cached.metadata.labels as Record<string, string>).app = 'mutated';
-  }, TypeError, 'frozen all the way down');
+  assert.throws(
+    () => {
+      (cached.metadata.labels as Record<string, string>).app = 'mutated';
+    },
+    TypeError,
+    'frozen all the way down',
+  );
   for (const name of ['pre-1', 'w-1']) await deletePod(name);
 });
 
@@ -98,7 +107,11 @@ test('byOwner finds the pods that reference an owner uid, following changes (cac
   await createPod('owned-b', { owner: rs1 });
   await createPod('owned-c', { owner: rs2 });
   await createPod('orphan');
-  const owned = (uid: string) => informer.byOwner(uid).map((p) => p.metadata.name).sort();
+  const owned = (uid: string) =>
+    informer
+      .byOwner(uid)
+      .map((p) => p.metadata.name)
+      .sort();
   await eventually(() => assert.equal(informer.size, 4));
   assert.deepEqual(owned(rs1), ['owned-a', 'owned-b']);
   assert.deepEqual(owned(rs2), ['owned-c']);

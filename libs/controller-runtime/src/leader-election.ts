@@ -156,9 +156,7 @@ export class LeaderElector {
       if (decision.action === 'wait') return false;
       if (leading && decision.action !== 'renew') return false;
       const written =
-        decision.action === 'create'
-          ? await this.store.create(decision.spec, attempt.signal)
-          : await this.store.update(decision.resourceVersion, decision.spec, attempt.signal);
+        decision.action === 'create' ? await this.store.create(decision.spec, attempt.signal) : await this.store.update(decision.resourceVersion, decision.spec, attempt.signal);
       this.observe(written);
       return true;
     } catch (error) {

@@ -21,8 +21,7 @@ export interface RuntimeObject {
 }
 
 /** The selection the informer adds to every query: what its key and indexes need. */
-export const RUNTIME_METADATA_FIELDS =
-  'metadata { name namespace uid resourceVersion labels ownerReferences { apiVersion kind name uid controller } }';
+export const RUNTIME_METADATA_FIELDS = 'metadata { name namespace uid resourceVersion labels ownerReferences { apiVersion kind name uid controller } }';
 
 /** `namespace/name`, or `name` for cluster-scoped objects (client-go MetaNamespaceKeyFunc). */
 export function keyOf(object: RuntimeObject): string {

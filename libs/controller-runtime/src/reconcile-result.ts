@@ -2,10 +2,7 @@
  * What a reconcile asks the loop to do next (controller-runtime's reconcile.Result).
  * A thrown error counts as `{ type: 'error' }`, i.e. retryable.
  */
-export type ReconcileResult =
-  | { type: 'done' }
-  | { type: 'requeueAfter'; ms: number }
-  | { type: 'error'; error: unknown; terminal?: boolean };
+export type ReconcileResult = { type: 'done' } | { type: 'requeueAfter'; ms: number } | { type: 'error'; error: unknown; terminal?: boolean };
 
 export const done = (): ReconcileResult => ({ type: 'done' });
 export const requeueAfter = (ms: number): ReconcileResult => ({ type: 'requeueAfter', ms });

@@ -32,9 +32,11 @@ export class MigrationAdapterFactory implements MigrationAwareFactory {
   async connectToShadowDb(): Promise<PgAdapter> {
     const name = `prisma_migrate_shadow_db_${randomUUID().replaceAll('-', '')}`;
     await withClient(this.#url, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
-    const drop = once(() => withClient(this.#url, async (client) => {
-      await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
-    }));
+    const drop = once(() =>
+      withClient(this.#url, async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+      }),
+    );
     this.#cleanups.add(drop);
     const { adapter, end } = await this.#open(withDatabase(this.#url, name));
     adapter.dispose = async () => {
@@ -67,7 +69,10 @@ export class MigrationAdapterFactory implements MigrationAwareFactory {
     const { onError } = adapter as unknown as { onError(error: unknown): never };
     adapter.executeScript = async (script: string) => {
       // onError turns pg errors into the DriverAdapterError the engine can report.
-      await adapter.underlyingDriver().query(script).catch((error: unknown) => onError.call(adapter, error));
+      await adapter
+        .underlyingDriver()
+        .query(script)
+        .catch((error: unknown) => onError.call(adapter, error));
     };
     return { adapter, end };
   }

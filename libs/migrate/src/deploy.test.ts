@@ -10,14 +10,15 @@ import { copyMigrations, createEmptyDatabase } from './db-fixtures.js';
 test('concurrent deploys on a fresh database both succeed and apply each migration once', async () => {
   const db = await createEmptyDatabase();
   try {
-    const expected = (await readdir(defaultMigrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const expected = (await readdir(defaultMigrationsDir, { withFileTypes: true }))
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     const results = await Promise.all([migrateDeploy(db.url), migrateDeploy(db.url)]);
     // Whichever got the lock first applied everything; the other found nothing pending.
     assert.deepEqual(results.flat().sort(), expected);
     assert.ok(results.some((applied) => applied.length === 0));
-    const { rows } = await withClient(db.url, (c) =>
-      c.query<{ n: string }>('SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL'),
-    );
+    const { rows } = await withClient(db.url, (c) => c.query<{ n: string }>('SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL'));
     assert.equal(Number(rows[0]?.n), expected.length);
   } finally {
     await db.drop();

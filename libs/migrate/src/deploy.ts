@@ -12,9 +12,7 @@ import { noExternalEntities } from './schema-filter.js';
 export async function migrateDeploy(databaseUrl: string, migrationsDir = defaultMigrationsDir): Promise<string[]> {
   const migrationsList = await readMigrationsList(migrationsDir);
   return withDeployLock(databaseUrl, async () => {
-    const result = await withSchemaEngine(databaseUrl, undefined, (engine) =>
-      engine.applyMigrations({ migrationsList, filters: noExternalEntities }),
-    );
+    const result = await withSchemaEngine(databaseUrl, undefined, (engine) => engine.applyMigrations({ migrationsList, filters: noExternalEntities }));
     return result.appliedMigrationNames;
   });
 }

@@ -9,11 +9,7 @@ import type { SchemaFile } from './schema-files.js';
  * `schema` is the datamodel the engine starts with; commands that take a schema
  * (createMigration, diff) are given it again explicitly.
  */
-export async function withSchemaEngine<T>(
-  databaseUrl: string,
-  schema: SchemaFile[] | undefined,
-  fn: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+export async function withSchemaEngine<T>(databaseUrl: string, schema: SchemaFile[] | undefined, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const [SchemaEngine, bind] = await Promise.all([loadSchemaEngine(), loadBindMigrationAwareFactory()]);
   const factory = new MigrationAdapterFactory(databaseUrl);
   try {

@@ -14,9 +14,7 @@ test('a throwaway database is fully migrated, re-deploys as a no-op and drops cl
   try {
     assert.match(name, /^wh_test_\d+_[0-9a-f]+$/);
     await withClient(db.url, async (client) => {
-      const tables = await client.query<{ table_name: string }>(
-        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
-      );
+      const tables = await client.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
       const names = tables.rows.map((r) => r.table_name);
       for (const table of ['pods', 'change_log', 'counters', '_prisma_migrations']) {
         assert.ok(names.includes(table), `missing table ${table}`);

@@ -15,9 +15,7 @@ export interface ThrowawayDatabase {
  * Creates a uniquely named database (`wh_test_<time>_<random>`) on the server of
  * `adminUrl` and applies every migration to it, for integration tests.
  */
-export async function createThrowawayDatabase(
-  adminUrl = process.env.TEST_DATABASE_URL ?? defaultDatabaseUrl,
-): Promise<ThrowawayDatabase> {
+export async function createThrowawayDatabase(adminUrl = process.env.TEST_DATABASE_URL ?? defaultDatabaseUrl): Promise<ThrowawayDatabase> {
   const name = `wh_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
   await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
   const drop = async () => {

@@ -31,8 +31,7 @@ export class ApiError extends Error {
 }
 
 export const notFound = (kind: string, name: string) => new ApiError('NOT_FOUND', `${kind.toLowerCase()}s "${name}" not found`);
-export const alreadyExists = (kind: string, name: string) =>
-  new ApiError('ALREADY_EXISTS', `${kind.toLowerCase()}s "${name}" already exists`);
+export const alreadyExists = (kind: string, name: string) => new ApiError('ALREADY_EXISTS', `${kind.toLowerCase()}s "${name}" already exists`);
 export const conflict = (kind: string, name: string) =>
   new ApiError(
     'CONFLICT',

@@ -81,7 +81,7 @@ cases.parse_cases.forEach((c, i) => {
 });
 
 cases.label_selector_struct_cases.forEach((c, i) => {
-  const outcome = c.error ? 'is rejected' : c.result ?? show(c.selectorString);
+  const outcome = c.error ? 'is rejected' : (c.result ?? show(c.selectorString));
   test(`label_selector_struct_cases[${i}] ${show(c.labelSelector)} → ${outcome}`, () => {
     if (c.error) {
       assert.throws(() => labelSelectorToSelector(c.labelSelector), SelectorParseError);

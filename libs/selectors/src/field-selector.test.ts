@@ -1,14 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  SelectorParseError,
-  checkFieldsSupported,
-  escapeFieldValue,
-  fieldSelectorToString,
-  matchesFields,
-  parseFieldSelector,
-  unescapeFieldValue,
-} from './index.js';
+import { SelectorParseError, checkFieldsSupported, escapeFieldValue, fieldSelectorToString, matchesFields, parseFieldSelector, unescapeFieldValue } from './index.js';
 
 test('parses =, == and != terms; == becomes =', () => {
   assert.deepEqual(parseFieldSelector('metadata.name==web,status.phase!=Running,spec.nodeName=n1').requirements, [
@@ -80,9 +72,12 @@ test('matchesFields: = and != compare, a missing field reads as ""', () => {
 test('checkFieldsSupported names the first unsupported field', () => {
   const supported = ['metadata.name', 'metadata.namespace', 'spec.nodeName'];
   assert.doesNotThrow(() => checkFieldsSupported(parseFieldSelector('metadata.name=a,spec.nodeName!=b'), supported));
-  assert.throws(() => checkFieldsSupported(parseFieldSelector('metadata.name=a,spec.foo=b'), supported), (err: unknown) => {
-    assert.ok(err instanceof SelectorParseError);
-    assert.equal(err.message, 'field label not supported: spec.foo');
-    return true;
-  });
+  assert.throws(
+    () => checkFieldsSupported(parseFieldSelector('metadata.name=a,spec.foo=b'), supported),
+    (err: unknown) => {
+      assert.ok(err instanceof SelectorParseError);
+      assert.equal(err.message, 'field label not supported: spec.foo');
+      return true;
+    },
+  );
 });

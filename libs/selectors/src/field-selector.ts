@@ -18,7 +18,5 @@ export interface FieldSelector {
 
 /** fields.Selector.String(): `field=value` / `field!=value`, values escaped, comma-joined. */
 export function fieldSelectorToString(selector: FieldSelector): string {
-  return selector.requirements
-    .map(({ field, operator, value }) => `${field}${operator === 'Equals' ? '=' : '!='}${escapeFieldValue(value)}`)
-    .join(',');
+  return selector.requirements.map(({ field, operator, value }) => `${field}${operator === 'Equals' ? '=' : '!='}${escapeFieldValue(value)}`).join(',');
 }

@@ -18,18 +18,14 @@ export function labelSelectorAsMap(labelSelector: LabelSelector | null | undefin
     switch (expression.operator) {
       case 'In':
         if (values.length !== 1) {
-          throw new SelectorParseError(
-            `operator "${expression.operator}" without a single value cannot be converted into the old label selector format`,
-          );
+          throw new SelectorParseError(`operator "${expression.operator}" without a single value cannot be converted into the old label selector format`);
         }
         map.set(expression.key, values[0]!);
         break;
       case 'NotIn':
       case 'Exists':
       case 'DoesNotExist':
-        throw new SelectorParseError(
-          `operator "${expression.operator}" cannot be converted into the old label selector format`,
-        );
+        throw new SelectorParseError(`operator "${expression.operator}" cannot be converted into the old label selector format`);
       default:
         throw new SelectorParseError(`"${String(expression.operator)}" is not a valid selector operator`);
     }

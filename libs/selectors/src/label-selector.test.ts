@@ -1,15 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  SelectorParseError,
-  labelSelectorAsMap,
-  labelSelectorToSelector,
-  matches,
-  matchesEverything,
-  selectorFromSet,
-  selectorToString,
-  type LabelSelector,
-} from './index.js';
+import { SelectorParseError, labelSelectorAsMap, labelSelectorToSelector, matches, matchesEverything, selectorFromSet, selectorToString, type LabelSelector } from './index.js';
 
 test('null and undefined select nothing; {} and empty lists select everything', () => {
   for (const ls of [null, undefined]) {
@@ -46,10 +37,9 @@ test('invalid operators, keys and values are rejected', () => {
     { matchLabels: { a: 'not valid' } },
   ];
   for (const ls of bad) assert.throws(() => labelSelectorToSelector(ls), SelectorParseError, JSON.stringify(ls));
-  assert.throws(
-    () => labelSelectorToSelector({ matchExpressions: [{ key: 'a', operator: 'Gt' as never, values: ['1'] }] }),
-    { message: '"Gt" is not a valid label selector operator' },
-  );
+  assert.throws(() => labelSelectorToSelector({ matchExpressions: [{ key: 'a', operator: 'Gt' as never, values: ['1'] }] }), {
+    message: '"Gt" is not a valid label selector operator',
+  });
 });
 
 test('labelSelectorAsMap: null gives null, and a key named __proto__ stays data', () => {
@@ -61,10 +51,7 @@ test('labelSelectorAsMap: null gives null, and a key named __proto__ stays data'
 });
 
 test('labelSelectorAsMap: an In expression overrides matchLabels for the same key', () => {
-  assert.deepEqual(
-    labelSelectorAsMap({ matchLabels: { a: '1' }, matchExpressions: [{ key: 'a', operator: 'In', values: ['2'] }] }),
-    { a: '2' },
-  );
+  assert.deepEqual(labelSelectorAsMap({ matchLabels: { a: '1' }, matchExpressions: [{ key: 'a', operator: 'In', values: ['2'] }] }), { a: '2' });
 });
 
 test('selectorFromSet validates instead of silently selecting more', () => {

@@ -6,8 +6,7 @@ import type { Selector } from './selector.js';
 export type Labels = Readonly<Record<string, string>>;
 
 // Own properties only, so keys like "constructor" are never found on the prototype.
-const labelOf = (labels: Labels, key: string): string | undefined =>
-  Object.hasOwn(labels, key) ? labels[key] : undefined;
+const labelOf = (labels: Labels, key: string): string | undefined => (Object.hasOwn(labels, key) ? labels[key] : undefined);
 
 /** Requirement.Matches: whether one requirement holds for `labels`. */
 export function requirementMatches(requirement: Requirement, labels: Labels): boolean {

@@ -50,11 +50,14 @@ test('error: malformed value sets', () => {
 });
 
 test('error: invalid key reports the Kubernetes reason at the key', () => {
-  assert.throws(() => parseSelector('ok, a/b/c'), (err: SelectorParseError) => {
-    assert.equal(err.position, 4);
-    assert.match(err.message, /^unable to parse requirement: invalid label key "a\/b\/c": a qualified name must consist of/);
-    return true;
-  });
+  assert.throws(
+    () => parseSelector('ok, a/b/c'),
+    (err: SelectorParseError) => {
+      assert.equal(err.position, 4);
+      assert.match(err.message, /^unable to parse requirement: invalid label key "a\/b\/c": a qualified name must consist of/);
+      return true;
+    },
+  );
   assert.throws(() => parseSelector('Example.com/x'), /prefix part a lowercase RFC 1123 subdomain/);
   assert.throws(() => parseSelector('/x'), /prefix part must be non-empty/);
   assert.throws(() => parseSelector(`${'a'.repeat(64)}=1`), /name part must be no more than 63 characters/);
@@ -62,20 +65,19 @@ test('error: invalid key reports the Kubernetes reason at the key', () => {
 });
 
 test('error: invalid value reports the Kubernetes reason at the value', () => {
-  assert.throws(() => parseSelector('x in (ok,-bad)'), (err: SelectorParseError) => {
-    assert.equal(err.position, 9);
-    assert.match(err.message, /invalid label value "-bad" for key "x": a valid label must be an empty string/);
-    return true;
-  });
+  assert.throws(
+    () => parseSelector('x in (ok,-bad)'),
+    (err: SelectorParseError) => {
+      assert.equal(err.position, 9);
+      assert.match(err.message, /invalid label value "-bad" for key "x": a valid label must be an empty string/);
+      return true;
+    },
+  );
   assert.throws(() => parseSelector(`x=${'v'.repeat(64)}`), /must be no more than 63 characters/);
 });
 
 test('error: Gt/Lt need an int64 value', () => {
-  assertParseError(
-    'x<a',
-    `unable to parse requirement: invalid value "a" for key "x": for 'Gt', 'Lt' operators, the value must be an integer`,
-    2,
-  );
+  assertParseError('x<a', `unable to parse requirement: invalid value "a" for key "x": for 'Gt', 'Lt' operators, the value must be an integer`, 2);
   assert.throws(() => parseSelector('x>'), /the value must be an integer at position 2/);
   assert.throws(() => parseSelector('x>9223372036854775808'), SelectorParseError);
   assert.equal(selectorToString(parseSelector('x>9223372036854775807')), 'x>9223372036854775807');
@@ -122,8 +124,5 @@ test('an empty or blank selector has no requirements and matches everything', ()
 });
 
 test('keys with DNS prefixes and dotted/underscored names parse', () => {
-  assert.equal(
-    selectorToString(parseSelector('app.kubernetes.io/name=web,k8s.io/x_y.z in (a.b,c_d)')),
-    'app.kubernetes.io/name=web,k8s.io/x_y.z in (a.b,c_d)',
-  );
+  assert.equal(selectorToString(parseSelector('app.kubernetes.io/name=web,k8s.io/x_y.z in (a.b,c_d)')), 'app.kubernetes.io/name=web,k8s.io/x_y.z in (a.b,c_d)');
 });

@@ -53,8 +53,7 @@ class TokenStream {
   }
 }
 
-const asValue = (token: Token): Token =>
-  token.kind === 'In' || token.kind === 'NotIn' ? { ...token, kind: 'Identifier' } : token;
+const asValue = (token: Token): Token => (token.kind === 'In' || token.kind === 'NotIn' ? { ...token, kind: 'Identifier' } : token);
 
 /** Errors inside one requirement carry the same prefix as in Kubernetes. */
 function requirementError(detail: string, position: number): SelectorParseError {
@@ -121,10 +120,7 @@ function parseExactValue(tokens: TokenStream, key: string, operator: Operator): 
   }
   checkValue(value, key, next.position);
   if ((operator === 'GreaterThan' || operator === 'LessThan') && parseInt64(value) === undefined) {
-    throw requirementError(
-      `invalid value "${value}" for key "${key}": for 'Gt', 'Lt' operators, the value must be an integer`,
-      next.position,
-    );
+    throw requirementError(`invalid value "${value}" for key "${key}": for 'Gt', 'Lt' operators, the value must be an integer`, next.position);
   }
   return value;
 }

@@ -8,7 +8,7 @@ test('newRequirement sorts values but keeps duplicates, like Kubernetes', () => 
   assert.equal(requirementToString(requirement), 'x in (a,b,b)');
 });
 
-test('newRequirement does not keep a reference to the caller\'s array', () => {
+test("newRequirement does not keep a reference to the caller's array", () => {
   const values = ['b', 'a'];
   newRequirement('x', 'In', values);
   assert.deepEqual(values, ['b', 'a']);

@@ -3,28 +3,9 @@ import { parseInt64 } from './int64.js';
 import { SelectorParseError } from './selector-parse-error.js';
 
 /** Label-selector operators, named like the Go constants in k8s.io/apimachinery/pkg/selection. */
-export type Operator =
-  | 'Equals'
-  | 'DoubleEquals'
-  | 'NotEquals'
-  | 'In'
-  | 'NotIn'
-  | 'Exists'
-  | 'DoesNotExist'
-  | 'GreaterThan'
-  | 'LessThan';
+export type Operator = 'Equals' | 'DoubleEquals' | 'NotEquals' | 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'GreaterThan' | 'LessThan';
 
-export const OPERATORS: readonly Operator[] = [
-  'Equals',
-  'DoubleEquals',
-  'NotEquals',
-  'In',
-  'NotIn',
-  'Exists',
-  'DoesNotExist',
-  'GreaterThan',
-  'LessThan',
-];
+export const OPERATORS: readonly Operator[] = ['Equals', 'DoubleEquals', 'NotEquals', 'In', 'NotIn', 'Exists', 'DoesNotExist', 'GreaterThan', 'LessThan'];
 
 /** One condition on one label key. Build with newRequirement so it is always valid. */
 export interface Requirement {

@@ -41,10 +41,7 @@ test('in binds the key once and the values as one text[] parameter', () => {
 
 test('notin is true when the key is absent or its value is not listed', () => {
   const params: unknown[] = [];
-  assert.equal(
-    sql('tier notin (web)', params),
-    '(NOT (labels ? $1::text) OR NOT ((labels ->> $1::text) = ANY($2::text[])))',
-  );
+  assert.equal(sql('tier notin (web)', params), '(NOT (labels ? $1::text) OR NOT ((labels ->> $1::text) = ANY($2::text[])))');
   assert.deepEqual(params, ['tier', ['web']]);
 });
 
@@ -77,10 +74,7 @@ test('several requirements are ANDed inside one pair of parentheses', () => {
 
 test('keys and values never appear in the SQL text', () => {
   const params: unknown[] = [];
-  const text = sql(
-    'evil.example.com/drop_table=robert.tables,quote_key in (o.brien,x_y),semi.colon notin (a-b),dollar_1,!dash-key,counter_k>4711',
-    params,
-  );
+  const text = sql('evil.example.com/drop_table=robert.tables,quote_key in (o.brien,x_y),semi.colon notin (a-b),dollar_1,!dash-key,counter_k>4711', params);
   for (const fragment of ['evil', 'drop_table', 'robert', 'quote_key', 'brien', 'semi', 'colon', 'dollar_1', 'dash-key', 'counter_k', '4711']) {
     assert.ok(!text.includes(fragment), `${fragment} leaked into ${text}`);
   }

@@ -21,7 +21,7 @@ export async function bootstrapAdminToken(db: Db, env: { adminToken?: string; da
   const dir = resolve(env.dataDir);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'admin-token');
-  writeFileSync(file, token + '\n', { mode: 0o600 });
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
   await storeToken(db, ADMIN_TOKEN_NAME, token, 'cluster-admin');
   return file;
 }

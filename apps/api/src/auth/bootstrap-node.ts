@@ -24,7 +24,7 @@ export async function bootstrapNodeToken(db: Db, env: { nodeToken?: string; data
   if (onDisk && row && sameHash(hashToken(onDisk), row.tokenHash)) return undefined;
   const token = generateToken();
   mkdirSync(dir, { recursive: true });
-  writeFileSync(file, token + '\n', { mode: 0o600 });
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
   await storeToken(db, NODE_TOKEN_NAME, token, 'node');
   return file;
 }

@@ -58,14 +58,17 @@ export async function openWatch(kind: KindInfo, filter: ObjectFilter, request: W
     if (channel.size > options.maxQueuedChanges) void channel.return();
   });
   const bookmarks = request.allowWatchBookmarks
-    ? setInterval(() => {
-        if (live && Date.now() - lastSentAt >= options.bookmarkIntervalMs) {
-          const revision = options.broadcaster.lastRevision > cursor ? options.broadcaster.lastRevision : cursor;
-          cursor = revision;
-          channel.push({ type: 'BOOKMARK', object: { apiVersion: kind.apiVersion, kind: kind.kind, metadata: { resourceVersion: String(revision) } } });
-          lastSentAt = Date.now();
-        }
-      }, Math.min(options.bookmarkIntervalMs, 1000))
+    ? setInterval(
+        () => {
+          if (live && Date.now() - lastSentAt >= options.bookmarkIntervalMs) {
+            const revision = options.broadcaster.lastRevision > cursor ? options.broadcaster.lastRevision : cursor;
+            cursor = revision;
+            channel.push({ type: 'BOOKMARK', object: { apiVersion: kind.apiVersion, kind: kind.kind, metadata: { resourceVersion: String(revision) } } });
+            lastSentAt = Date.now();
+          }
+        },
+        Math.min(options.bookmarkIntervalMs, 1000),
+      )
     : undefined;
   options.onOpen?.();
   channel.whenClosed(() => {

@@ -11,7 +11,10 @@ export const configCommand: Command = {
   name: 'config',
   summary: 'Manage contexts in ~/.wheelhouse/config',
   usage: USAGE,
-  flags: [{ name: 'server', value: true }, { name: 'token', value: true }],
+  flags: [
+    { name: 'server', value: true },
+    { name: 'token', value: true },
+  ],
   async run(args: ParsedArgs) {
     const [sub, name, ...rest] = args.positionals;
     const path = configPath();

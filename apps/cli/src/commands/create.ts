@@ -30,7 +30,9 @@ export const createCommand: Command = {
           // An explicit -n must agree with the manifest's; otherwise the manifest's wins.
           const namespace = session.explicitNamespace ? session.namespace : (object.metadata?.namespace ?? session.namespace);
           if (session.explicitNamespace && object.metadata?.namespace && object.metadata.namespace !== session.namespace) {
-            throw new CliError(`the namespace from the provided object "${object.metadata.namespace}" does not match the namespace "${session.namespace}". You must pass '--namespace=${object.metadata.namespace}' to perform this operation.`);
+            throw new CliError(
+              `the namespace from the provided object "${object.metadata.namespace}" does not match the namespace "${session.namespace}". You must pass '--namespace=${object.metadata.namespace}' to perform this operation.`,
+            );
           }
           const created = await session.create(kind, input, namespace, dryRun);
           out(`${qualifiedKind(kind)}/${created.metadata.name}${dryRun ? ' created (dry run)' : ' created'}`);

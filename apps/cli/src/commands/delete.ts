@@ -30,7 +30,10 @@ export const deleteCommand: Command = {
     let gracePeriodSeconds = int(args, 'grace-period');
     // kubectl: --force means immediate deletion unless a grace period is given.
     if (force && gracePeriodSeconds === undefined) gracePeriodSeconds = 0;
-    if (force) err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.');
+    if (force)
+      err(
+        'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.',
+      );
     const targets = await withSelection(args);
     const session = new Session(args);
     return withSession(session, async () => {

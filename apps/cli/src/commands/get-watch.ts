@@ -2,7 +2,7 @@
  * `wh get KIND [NAME] -w`: list, print, then print every later change from a resumable
  * watch until interrupted. Transient failures resume from the last revision seen.
  */
-import { watchResumable, WheelhouseError } from '@wheelhouse/client';
+import { watchResumable, type WheelhouseError } from '@wheelhouse/client';
 import type { KindInfo } from '@wheelhouse/resources';
 import { err } from '../command.js';
 import { notFoundError } from '../errors.js';

@@ -81,7 +81,15 @@ export const getCommand: Command = {
       const single = requests.length === 1 && requests[0]!.names.length === 1;
       const sortPath = str(args, 'sort-by');
       const sorted = sortPath ? sortBy(found, sortPath, (f) => toManifest(f.object, f.kind.apiVersion, f.kind.kind)) : found;
-      print(sorted, format, session, requests.map((r) => r.kind), byName, single, table);
+      print(
+        sorted,
+        format,
+        session,
+        requests.map((r) => r.kind),
+        byName,
+        single,
+        table,
+      );
       return failed ? 1 : 0;
     });
   },
@@ -110,7 +118,13 @@ function print(found: { kind: KindInfo; object: KubeObj }[], format: OutputForma
   }
   const now = Date.now();
   if (format.kind === 'custom-columns') {
-    process.stdout.write(formatTable(format.columns.headers, found.map((f) => format.columns.row(f.object, now)), table));
+    process.stdout.write(
+      formatTable(
+        format.columns.headers,
+        found.map((f) => format.columns.row(f.object, now)),
+        table,
+      ),
+    );
     return;
   }
   const allNs = session.allNamespaces;
@@ -119,7 +133,11 @@ function print(found: { kind: KindInfo; object: KubeObj }[], format: OutputForma
   const tables = groups.map((kind) => {
     const kindPrefix = kinds.length > 1 ? qualifiedKind(kind) : undefined;
     const columns = withLabelColumns(columnsFor(kind.kind, { wide: format.kind === 'wide', allNamespaces: allNs && kind.namespaced, kindPrefix }), table);
-    return formatTable(columns.headers, found.filter((f) => f.kind === kind).map((f) => columns.row(f.object, now)), table);
+    return formatTable(
+      columns.headers,
+      found.filter((f) => f.kind === kind).map((f) => columns.row(f.object, now)),
+      table,
+    );
   });
   process.stdout.write(tables.join('\n'));
 }

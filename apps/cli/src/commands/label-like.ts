@@ -25,7 +25,10 @@ export function labelLikeCommand(name: 'label' | 'annotate', field: 'labels' | '
           const targets = names.length
             ? names.map((n) => ({ name: n, namespace: undefined as string | undefined }))
             : selector !== undefined || bool(args, 'all')
-              ? (await session.list(kind, { all: session.allNamespaces, labelSelector: selector })).map((o) => ({ name: o.metadata.name ?? '', namespace: o.metadata.namespace ?? undefined }))
+              ? (await session.list(kind, { all: session.allNamespaces, labelSelector: selector })).map((o) => ({
+                  name: o.metadata.name ?? '',
+                  namespace: o.metadata.namespace ?? undefined,
+                }))
               : [];
           if (targets.length === 0) throw new UsageError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
           for (const target of targets) {

@@ -13,8 +13,7 @@ import { emptyMessage } from '../print/empty-message.js';
 import type { KubeObj } from '../print/object.js';
 import { Session } from '../session.js';
 
-const USAGE =
-  'Usage: wh logs POD|deployment/NAME|-l SELECTOR [-c CONTAINER] [-f] [--tail N] [--since 5m] [-p] [--timestamps] [--all-containers] [--prefix] [--max-log-requests N]';
+const USAGE = 'Usage: wh logs POD|deployment/NAME|-l SELECTOR [-c CONTAINER] [-f] [--tail N] [--since 5m] [-p] [--timestamps] [--all-containers] [--prefix] [--max-log-requests N]';
 
 const LOGS = `query PodLogs($namespace: String, $name: String!, $container: String, $tailLines: Int, $sinceSeconds: Int, $previous: Boolean, $timestamps: Boolean) {
   logs: podLogs(namespace: $namespace, name: $name, container: $container, tailLines: $tailLines, sinceSeconds: $sinceSeconds, previous: $previous, timestamps: $timestamps)
@@ -79,7 +78,9 @@ export const logsCommand: Command = {
         return 0;
       }
       if (targets.length > maxRequests) {
-        throw new CliError(`you are attempting to follow ${targets.length} log streams, but maximum allowed concurrency is ${maxRequests}, use --max-log-requests to increase the limit`);
+        throw new CliError(
+          `you are attempting to follow ${targets.length} log streams, but maximum allowed concurrency is ${maxRequests}, use --max-log-requests to increase the limit`,
+        );
       }
       // The follow stream has no time window: start each from as many lines as the window holds.
       const tails = await Promise.all(targets.map(async (t) => (request.sinceSeconds === undefined ? request.tailLines : lineCount(await fetchLogs(session, t, request)))));
@@ -137,16 +138,20 @@ function followAll(session: Session, targets: Target[], tails: (number | undefin
   return new Promise((resolve, reject) => {
     let open = targets.length;
     const stops = targets.map((t, i) =>
-      session.client.subscribe<{ line: string }>(FOLLOW, { namespace: session.namespace, name: t.pod, container: t.container, tailLines: tails[i], timestamps }, {
-        next: (data) => out(t.prefix ? `${t.prefix} ${data.line}` : data.line),
-        error: (e) => {
-          stops.forEach((stop) => stop());
-          reject(asBadRequest(e));
+      session.client.subscribe<{ line: string }>(
+        FOLLOW,
+        { namespace: session.namespace, name: t.pod, container: t.container, tailLines: tails[i], timestamps },
+        {
+          next: (data) => out(t.prefix ? `${t.prefix} ${data.line}` : data.line),
+          error: (e) => {
+            stops.forEach((stop) => stop());
+            reject(asBadRequest(e));
+          },
+          complete: () => {
+            if (--open === 0) resolve(0);
+          },
         },
-        complete: () => {
-          if (--open === 0) resolve(0);
-        },
-      }),
+      ),
     );
     const interrupt = () => {
       stops.forEach((stop) => stop());

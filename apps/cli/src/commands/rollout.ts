@@ -65,7 +65,12 @@ async function history(session: Session, name: string, revision: number | undefi
     return;
   }
   out(`deployment.apps/${name}`);
-  out(formatTable(['REVISION', 'CHANGE-CAUSE'], data.history.map((h) => [String(h.revision), h.changeCause || '<none>'])));
+  out(
+    formatTable(
+      ['REVISION', 'CHANGE-CAUSE'],
+      data.history.map((h) => [String(h.revision), h.changeCause || '<none>']),
+    ),
+  );
 }
 
 /** Polls until the rollout finishes; a terminal line is rewritten in place, a pipe gets each new line. */

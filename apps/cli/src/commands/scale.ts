@@ -14,10 +14,12 @@ export const scaleCommand: Command = {
   flags: [{ name: 'replicas', value: true }],
   async run(args: ParsedArgs) {
     const replicas = int(args, 'replicas');
-    if (replicas === undefined || replicas < 0) throw new UsageError('--replicas=COUNT is required, and COUNT must be greater than or equal to 0', 'Example: wh scale deployment/web --replicas 3');
+    if (replicas === undefined || replicas < 0)
+      throw new UsageError('--replicas=COUNT is required, and COUNT must be greater than or equal to 0', 'Example: wh scale deployment/web --replicas 3');
     const targets = kindAndNames(args.positionals).flatMap(({ kind, names }) => names.map((name) => ({ kind, name })));
     if (targets.length === 0) throw new UsageError('resource(s) were provided, but no name was specified');
-    for (const { kind } of targets) if (!SCALABLE.has(kind.kind)) throw new UsageError(`cannot scale ${kind.plural.toLowerCase()}`, 'Scalable kinds: deployments, replicasets, replicationcontrollers.');
+    for (const { kind } of targets)
+      if (!SCALABLE.has(kind.kind)) throw new UsageError(`cannot scale ${kind.plural.toLowerCase()}`, 'Scalable kinds: deployments, replicasets, replicationcontrollers.');
     const session = new Session(args);
     return withSession(session, async () => {
       for (const { kind, name } of targets) {

@@ -22,7 +22,11 @@ export const seedCommand: Command = {
     if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`, this.usage);
     const nodes = int(args, 'nodes');
     const pods = int(args, 'pods');
-    for (const [flag, v] of [['nodes', nodes], ['pods', pods]] as const) if (v !== undefined && v < 0) throw new UsageError(`--${flag} must be 0 or more`);
+    for (const [flag, v] of [
+      ['nodes', nodes],
+      ['pods', pods],
+    ] as const)
+      if (v !== undefined && v < 0) throw new UsageError(`--${flag} must be 0 or more`);
     const scaled = bool(args, 'scale') || nodes !== undefined || pods !== undefined;
     const scale = scaled ? { nodes: nodes ?? DEFAULT_SCALE.nodes, pods: pods ?? DEFAULT_SCALE.pods } : undefined;
     const session = new Session(args);

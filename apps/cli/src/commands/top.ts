@@ -43,7 +43,9 @@ async function topNodes(session: Session, name: string | undefined, args: Parsed
   });
   if (name && items.length === 0) throw notFoundError(lowerPlural(NodeKind), name);
   if (items.length === 0) return void err('No resources found');
-  const { metrics } = await session.client.request<{ metrics: MetricsItem[] }>(`query NodeMetrics($name: String) { metrics: nodeMetrics(name: $name) { ${METRICS_FIELDS} } }`, { name });
+  const { metrics } = await session.client.request<{ metrics: MetricsItem[] }>(`query NodeMetrics($name: String) { metrics: nodeMetrics(name: $name) { ${METRICS_FIELDS} } }`, {
+    name,
+  });
   if (name && metrics.length === 0) throw new CliError('metrics not available yet');
   const nodes: NodeCapacity[] = items.map((n) => ({ name: n.metadata.name, allocatable: n.status?.allocatable }));
   out(formatTable(NODE_HEADERS, nodeTopRows(nodes, metrics, sortBy)));
@@ -60,7 +62,12 @@ async function topPods(session: Session, name: string | undefined, args: ParsedA
   let shown = metrics;
   const selector = str(args, 'selector');
   if (selector !== undefined) {
-    const { items } = await listAll<{ metadata: { name: string; namespace: string } }>(session.client, { plural: 'pods', fields: 'metadata { name namespace }', namespace, labelSelector: selector });
+    const { items } = await listAll<{ metadata: { name: string; namespace: string } }>(session.client, {
+      plural: 'pods',
+      fields: 'metadata { name namespace }',
+      namespace,
+      labelSelector: selector,
+    });
     const keep = new Set(items.map((p) => `${p.metadata.namespace}/${p.metadata.name}`));
     shown = metrics.filter((m) => keep.has(`${m.metadata.namespace}/${m.metadata.name}`));
   }

@@ -14,12 +14,7 @@ export const waitCommand: Command = {
   name: 'wait',
   summary: 'Wait for a condition on one or many resources',
   usage: USAGE,
-  flags: [
-    { name: 'for', value: true },
-    { name: 'timeout', value: true },
-    { name: 'selector', short: 'l', value: true },
-    { name: 'all' },
-  ],
+  flags: [{ name: 'for', value: true }, { name: 'timeout', value: true }, { name: 'selector', short: 'l', value: true }, { name: 'all' }],
   async run(args: ParsedArgs) {
     const waitFor = parseWaitFor(str(args, 'for'));
     const timeout = durationSeconds(args, 'timeout') ?? 30;

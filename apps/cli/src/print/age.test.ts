@@ -9,9 +9,22 @@ const d = 24 * h;
 
 test('kubectl HumanDuration steps', () => {
   const cases: [number, string][] = [
-    [-5 * s, '<invalid>'], [0, '0s'], [119 * s, '119s'], [2 * m, '2m'], [5 * m + 30 * s, '5m30s'],
-    [10 * m + 30 * s, '10m'], [179 * m, '179m'], [3 * h, '3h'], [7 * h + 59 * m, '7h59m'], [8 * h + 30 * m, '8h'],
-    [47 * h, '47h'], [2 * d, '2d'], [3 * d + 4 * h, '3d4h'], [8 * d, '8d'], [800 * d, '2y70d'], [365 * 9 * d, '9y'],
+    [-5 * s, '<invalid>'],
+    [0, '0s'],
+    [119 * s, '119s'],
+    [2 * m, '2m'],
+    [5 * m + 30 * s, '5m30s'],
+    [10 * m + 30 * s, '10m'],
+    [179 * m, '179m'],
+    [3 * h, '3h'],
+    [7 * h + 59 * m, '7h59m'],
+    [8 * h + 30 * m, '8h'],
+    [47 * h, '47h'],
+    [2 * d, '2d'],
+    [3 * d + 4 * h, '3d4h'],
+    [8 * d, '8d'],
+    [800 * d, '2y70d'],
+    [365 * 9 * d, '9y'],
   ];
   for (const [ms, want] of cases) assert.equal(humanDuration(ms), want, `${ms}ms`);
 });

@@ -13,7 +13,14 @@ const pod = (status: Record<string, unknown>, extra: Partial<KubeObj['metadata']
 });
 
 test('pods: NAME READY STATUS RESTARTS AGE, wide adds IP NODE, -A adds NAMESPACE', () => {
-  const p = pod({ phase: 'Running', podIP: '10.0.0.5', containerStatuses: [{ name: 'a', ready: true, restartCount: 2, state: { running: {} } }, { name: 'b', ready: false, restartCount: 1, state: { running: {} } }] });
+  const p = pod({
+    phase: 'Running',
+    podIP: '10.0.0.5',
+    containerStatuses: [
+      { name: 'a', ready: true, restartCount: 2, state: { running: {} } },
+      { name: 'b', ready: false, restartCount: 1, state: { running: {} } },
+    ],
+  });
   assert.deepEqual(columnsFor('Pod').headers, ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']);
   assert.deepEqual(columnsFor('Pod').row(p, now), ['web-1', '1/2', 'Running', '3', '60m']);
   const wide = columnsFor('Pod', { wide: true, allNamespaces: true });
@@ -37,7 +44,14 @@ test('deployments, replicasets, namespaces, events', () => {
   assert.deepEqual(columnsFor('ReplicaSet').headers, ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE']);
   assert.deepEqual(columnsFor('ReplicaSet').row(rs, now), ['web-abc', '3', '3', '1', '60m']);
   assert.deepEqual(columnsFor('Namespace').row({ metadata: { name: 'shop', creationTimestamp: created }, status: { phase: 'Terminating' } }, now), ['shop', 'Terminating', '60m']);
-  const e: KubeObj = { metadata: { name: 'x' }, type: 'Normal', reason: 'Scheduled', involvedObject: { kind: 'Pod', name: 'web-1' }, message: 'assigned', lastTimestamp: '2026-01-01T00:59:50Z' };
+  const e: KubeObj = {
+    metadata: { name: 'x' },
+    type: 'Normal',
+    reason: 'Scheduled',
+    involvedObject: { kind: 'Pod', name: 'web-1' },
+    message: 'assigned',
+    lastTimestamp: '2026-01-01T00:59:50Z',
+  };
   assert.deepEqual(columnsFor('Event').headers, ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']);
   assert.deepEqual(columnsFor('Event').row(e, now), ['10s', 'Normal', 'Scheduled', 'pod/web-1', 'assigned']);
   assert.equal(eventObject(e), 'pod/web-1');
@@ -61,7 +75,10 @@ test('nodes -o wide: addresses and node info, <none> and <unknown> when absent',
   const node: KubeObj = {
     metadata: { name: 'n1', creationTimestamp: created },
     status: {
-      addresses: [{ type: 'InternalIP', address: '127.0.0.1' }, { type: 'Hostname', address: 'n1' }],
+      addresses: [
+        { type: 'InternalIP', address: '127.0.0.1' },
+        { type: 'Hostname', address: 'n1' },
+      ],
       nodeInfo: { kubeletVersion: 'v1.30.0', osImage: 'Ubuntu 24.04', kernelVersion: '6.8.0', containerRuntimeVersion: 'process://v0.1.0' },
     },
   };

@@ -93,12 +93,18 @@ const GENERIC: Columns = { headers: ['NAME', 'AGE'], row: (o, now) => [o.metadat
 const images = (o: KubeObj) => (o.spec?.template?.spec?.containers ?? []) as { name?: string; image?: string }[];
 const selectorText = (sel: unknown): string => {
   const labels = ((sel as { matchLabels?: Record<string, string> })?.matchLabels ?? sel ?? {}) as Record<string, string>;
-  const text = Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',');
+  const text = Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   return text || '<none>';
 };
 const workloadWide = (o: KubeObj) => [
-  images(o).map((c) => c.name ?? '').join(','),
-  images(o).map((c) => c.image ?? '').join(','),
+  images(o)
+    .map((c) => c.name ?? '')
+    .join(','),
+  images(o)
+    .map((c) => c.image ?? '')
+    .join(','),
   selectorText(o.spec?.selector),
 ];
 

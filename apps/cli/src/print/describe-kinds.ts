@@ -7,8 +7,11 @@ import { conditionsText, containersRows, eventsText, formatRows, mapText, metada
 const n = (v: unknown) => (typeof v === 'number' ? v : 0);
 
 function podTemplate(template: KubeObj | undefined): string {
-  const rows: Row[] = [['Labels', mapText(template?.metadata?.labels)], ['Containers', containersRows(template?.spec?.containers ?? [])]];
-  return 'Pod Template:\n' + formatRows(rows, 2);
+  const rows: Row[] = [
+    ['Labels', mapText(template?.metadata?.labels)],
+    ['Containers', containersRows(template?.spec?.containers ?? [])],
+  ];
+  return `Pod Template:\n${formatRows(rows, 2)}`;
 }
 
 /** Rows that align with the metadata, then whole sections. */
@@ -24,18 +27,23 @@ function body(kind: string, o: KubeObj): [Row[], ...string[]] {
           ['Status', podStatus(o)],
           ['IP', status.podIP ?? ''],
         ],
-        'Containers:\n' + formatRows(containersRows(spec.containers ?? [], status.containerStatuses ?? []), 2),
+        `Containers:\n${formatRows(containersRows(spec.containers ?? [], status.containerStatuses ?? []), 2)}`,
         conditionsText(status.conditions, false),
       ];
     case 'Deployment':
       return [
         [
           ['Selector', selectorText(spec.selector)],
-          ['Replicas', `${n(spec.replicas)} desired | ${n(status.updatedReplicas)} updated | ${n(status.replicas)} total | ${n(status.availableReplicas)} available | ${n(status.unavailableReplicas)} unavailable`],
+          [
+            'Replicas',
+            `${n(spec.replicas)} desired | ${n(status.updatedReplicas)} updated | ${n(status.replicas)} total | ${n(status.availableReplicas)} available | ${n(status.unavailableReplicas)} unavailable`,
+          ],
           ['StrategyType', spec.strategy?.type ?? 'RollingUpdate'],
           ['MinReadySeconds', String(n(spec.minReadySeconds))],
           ...(spec.strategy?.rollingUpdate
-            ? ([['RollingUpdateStrategy', `${spec.strategy.rollingUpdate.maxUnavailable ?? '25%'} max unavailable, ${spec.strategy.rollingUpdate.maxSurge ?? '25%'} max surge`]] as Row[])
+            ? ([
+                ['RollingUpdateStrategy', `${spec.strategy.rollingUpdate.maxUnavailable ?? '25%'} max unavailable, ${spec.strategy.rollingUpdate.maxSurge ?? '25%'} max surge`],
+              ] as Row[])
             : []),
           ...(spec.paused ? ([['Paused', 'true']] as Row[]) : []),
         ],
@@ -83,5 +91,5 @@ export function describeObject(kind: string, namespaced: boolean, o: KubeObj, ev
   const [rows, ...sections] = body(kind, o);
   const parts = [formatRows([...metadataRows(o, namespaced), ...rows]), ...sections];
   if (events) parts.push(eventsText(events, now));
-  return parts.join('\n') + '\n';
+  return `${parts.join('\n')}\n`;
 }

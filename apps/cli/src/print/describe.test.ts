@@ -6,7 +6,13 @@ import { describeObject, taintsText } from './describe-kinds.js';
 const now = Date.parse('2026-01-01T01:00:00Z');
 
 test('rows align on the widest key; multi-line values line up', () => {
-  assert.equal(formatRows([['Name', 'web'], ['Labels', 'a=1\nb=2']]), 'Name:    web\nLabels:  a=1\n         b=2');
+  assert.equal(
+    formatRows([
+      ['Name', 'web'],
+      ['Labels', 'a=1\nb=2'],
+    ]),
+    'Name:    web\nLabels:  a=1\n         b=2',
+  );
   assert.equal(mapText({}), '<none>');
 });
 
@@ -24,19 +30,49 @@ test('a pod: metadata, status, containers, conditions, events; last-applied is h
     'Pod',
     true,
     {
-      metadata: { name: 'web-1', namespace: 'shop', labels: { app: 'web' }, annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{}' }, creationTimestamp: '2026-01-01T00:00:00Z', ownerReferences: [{ kind: 'ReplicaSet', name: 'web-abc', controller: true }] },
+      metadata: {
+        name: 'web-1',
+        namespace: 'shop',
+        labels: { app: 'web' },
+        annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{}' },
+        creationTimestamp: '2026-01-01T00:00:00Z',
+        ownerReferences: [{ kind: 'ReplicaSet', name: 'web-abc', controller: true }],
+      },
       spec: { nodeName: 'n1', containers: [{ name: 'app', image: 'nginx' }] },
-      status: { phase: 'Running', podIP: '10.0.0.1', containerStatuses: [{ name: 'app', ready: true, restartCount: 0, state: { running: { startedAt: 'x' } } }], conditions: [{ type: 'Ready', status: 'True' }] },
+      status: {
+        phase: 'Running',
+        podIP: '10.0.0.1',
+        containerStatuses: [{ name: 'app', ready: true, restartCount: 0, state: { running: { startedAt: 'x' } } }],
+        conditions: [{ type: 'Ready', status: 'True' }],
+      },
     },
     [],
     now,
   );
-  for (const line of ['Name:               web-1', 'Namespace:          shop', 'Labels:             app=web', 'Annotations:        <none>', 'Controlled By:      ReplicaSet/web-abc', 'Node:               n1', 'Status:             Running', '    Image:          nginx', '    Ready:          True', 'Conditions:', 'Events:  <none>']) {
+  for (const line of [
+    'Name:               web-1',
+    'Namespace:          shop',
+    'Labels:             app=web',
+    'Annotations:        <none>',
+    'Controlled By:      ReplicaSet/web-abc',
+    'Node:               n1',
+    'Status:             Running',
+    '    Image:          nginx',
+    '    Ready:          True',
+    'Conditions:',
+    'Events:  <none>',
+  ]) {
     assert.ok(text.includes(line), `missing ${JSON.stringify(line)} in\n${text}`);
   }
 });
 
 test('node taints read as kubectl prints them', () => {
-  assert.equal(taintsText([{ key: 'dedicated', value: 'batch', effect: 'NoSchedule' }, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }]), 'dedicated=batch:NoSchedule\nnode.kubernetes.io/unschedulable:NoSchedule');
+  assert.equal(
+    taintsText([
+      { key: 'dedicated', value: 'batch', effect: 'NoSchedule' },
+      { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' },
+    ]),
+    'dedicated=batch:NoSchedule\nnode.kubernetes.io/unschedulable:NoSchedule',
+  );
   assert.equal(taintsText(undefined), '<none>');
 });

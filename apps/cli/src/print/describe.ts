@@ -32,14 +32,14 @@ export function annotationsText(map: Record<string, string> | null | undefined):
   const shown = Object.fromEntries(
     Object.entries(map ?? {})
       .filter(([k]) => k !== 'kubectl.kubernetes.io/last-applied-configuration')
-      .map(([k, v]) => [k, v.length > ANNOTATION_LIMIT ? v.slice(0, ANNOTATION_LIMIT) + '...' : v]),
+      .map(([k, v]) => [k, v.length > ANNOTATION_LIMIT ? `${v.slice(0, ANNOTATION_LIMIT)}...` : v]),
   );
   return mapText(shown);
 }
 
 export function selectorText(selector: unknown): string {
   const s = (selector ?? {}) as { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] };
-  const labels = s.matchLabels || s.matchExpressions ? (s.matchLabels ?? {}) : (selector as Record<string, string> | null) ?? {};
+  const labels = s.matchLabels || s.matchExpressions ? (s.matchLabels ?? {}) : ((selector as Record<string, string> | null) ?? {});
   const parts = Object.entries(labels).map(([k, v]) => `${k}=${v}`);
   for (const e of s.matchExpressions ?? []) parts.push(`${e.key} ${e.operator.toLowerCase()} (${(e.values ?? []).join(',')})`);
   return parts.join(',') || '<none>';
@@ -65,7 +65,7 @@ export function conditionsText(conditions: { type?: string; status?: string; rea
   if (!conditions?.length) return 'Conditions:  <none>';
   const headers = withReason ? ['Type', 'Status', 'Reason'] : ['Type', 'Status'];
   const rows = conditions.map((c) => (withReason ? [c.type ?? '', c.status ?? '', c.reason ?? ''] : [c.type ?? '', c.status ?? '']));
-  return 'Conditions:\n' + indent(formatTable(headers, [headers.map((h) => '-'.repeat(h.length)), ...rows]), 2);
+  return `Conditions:\n${indent(formatTable(headers, [headers.map((h) => '-'.repeat(h.length)), ...rows]), 2)}`;
 }
 
 export function eventsText(events: KubeObj[], now: number): string {
@@ -76,7 +76,7 @@ export function eventsText(events: KubeObj[], now: number): string {
     const count = e.count && e.count > 1 ? ` (x${e.count} over ${age(e.firstTimestamp, now)})` : '';
     return [e.type ?? '', e.reason ?? '', age(stamp(e), now) + count, e.source?.component ?? e.reportingComponent ?? '', (e.message ?? '').trim()];
   });
-  return 'Events:\n' + indent(formatTable(headers, [headers.map((h) => '-'.repeat(h.length)), ...rows]), 2);
+  return `Events:\n${indent(formatTable(headers, [headers.map((h) => '-'.repeat(h.length)), ...rows]), 2)}`;
 }
 
 const stamp = (e: KubeObj): string => e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata.creationTimestamp ?? '';
@@ -88,7 +88,14 @@ export const indent = (text: string, by: number) =>
     .join('\n')
     .replace(/\n+$/, '');
 
-type Container = { name?: string; image?: string; command?: string[]; args?: string[]; ports?: { containerPort?: number; protocol?: string }[]; env?: { name: string; value?: string }[] };
+type Container = {
+  name?: string;
+  image?: string;
+  command?: string[];
+  args?: string[];
+  ports?: { containerPort?: number; protocol?: string }[];
+  env?: { name: string; value?: string }[];
+};
 
 /** The Containers block of a pod or a pod template. */
 export function containersRows(containers: Container[], statuses: Record<string, any>[] = []): Row[] {
@@ -112,6 +119,13 @@ export function containersRows(containers: Container[], statuses: Record<string,
 function stateText(state: Record<string, any> | null | undefined): [string, Row[]?] {
   if (state?.running) return ['Running', [['  Started', state.running.startedAt ?? '']]];
   if (state?.waiting) return ['Waiting', [['  Reason', state.waiting.reason ?? '']]];
-  if (state?.terminated) return ['Terminated', [['  Reason', state.terminated.reason ?? ''], ['  Exit Code', String(state.terminated.exitCode ?? 0)]]];
+  if (state?.terminated)
+    return [
+      'Terminated',
+      [
+        ['  Reason', state.terminated.reason ?? ''],
+        ['  Exit Code', String(state.terminated.exitCode ?? 0)],
+      ],
+    ];
   return ['Waiting'];
 }

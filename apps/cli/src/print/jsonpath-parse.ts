@@ -9,10 +9,7 @@ export type Segment =
   | { t: 'slice'; start?: number; end?: number }
   | { t: 'filter'; path: Segment[]; op?: string; value?: unknown };
 
-export type Node =
-  | { t: 'text'; text: string }
-  | { t: 'path'; fromRoot: boolean; segments: Segment[] }
-  | { t: 'range'; fromRoot: boolean; segments: Segment[]; body: Node[] };
+export type Node = { t: 'text'; text: string } | { t: 'path'; fromRoot: boolean; segments: Segment[] } | { t: 'range'; fromRoot: boolean; segments: Segment[]; body: Node[] };
 
 const bad = (template: string, why: string) => new UsageError(`error parsing jsonpath ${template}, ${why}`);
 
@@ -154,4 +151,3 @@ function literal(text: string, template: string): unknown {
   if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
   throw bad(template, `unrecognized filter value ${text}`);
 }
-

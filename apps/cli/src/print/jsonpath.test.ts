@@ -5,7 +5,13 @@ import { compilePath, parseJsonPath } from './jsonpath.js';
 const pod = (name: string, ready: string, ip?: string) => ({
   kind: 'Pod',
   metadata: { name, labels: { app: 'web' } },
-  status: { podIP: ip, conditions: [{ type: 'PodScheduled', status: 'True' }, { type: 'Ready', status: ready }] },
+  status: {
+    podIP: ip,
+    conditions: [
+      { type: 'PodScheduled', status: 'True' },
+      { type: 'Ready', status: ready },
+    ],
+  },
 });
 const list = { kind: 'List', items: [pod('a', 'True', '10.0.0.1'), pod('b', 'False')] };
 const run = (template: string, root: unknown) => parseJsonPath(template).execute(root);
@@ -28,7 +34,7 @@ test('range with string literals prints one line per item', () => {
 
 test('filters compare with a literal or test that a path exists', () => {
   assert.equal(run('{.items[*].status.conditions[?(@.type=="Ready")].status}', list), 'True False');
-  assert.equal(run("{.items[?(@.status.podIP)].metadata.name}", list), 'a');
+  assert.equal(run('{.items[?(@.status.podIP)].metadata.name}', list), 'a');
   assert.equal(run("{.items[?(@.metadata.name!='a')].metadata.name}", list), 'b');
   assert.equal(run('{range .items[*]}{.metadata.name}={.status.conditions[?(@.type=="Ready")].status};{end}', list), 'a=True;b=False;');
 });

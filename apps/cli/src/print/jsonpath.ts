@@ -21,7 +21,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function compilePath(expr: string): (value: unknown) => unknown[] {
   let text = expr.trim();
   if (text.startsWith('{') && text.endsWith('}')) text = text.slice(1, -1).trim();
-  if (!/^[.$@\[]/.test(text)) text = `.${text}`;
+  if (!/^[.$@[]/.test(text)) text = `.${text}`;
   const { segments } = parsePath(text, expr);
   return (value) => evaluate(segments, value);
 }
@@ -41,7 +41,13 @@ function step(seg: Segment, v: unknown): unknown[] {
     case 'recursive':
       return descendants(v).flatMap((d) => (seg.name === '' ? [d] : isObject(d) && seg.name in d ? [d[seg.name]] : []));
     case 'wildcard':
-      return Array.isArray(v) ? v : isObject(v) ? Object.keys(v).sort().map((k) => v[k]) : [];
+      return Array.isArray(v)
+        ? v
+        : isObject(v)
+          ? Object.keys(v)
+              .sort()
+              .map((k) => v[k])
+          : [];
     case 'index': {
       if (!Array.isArray(v)) return [];
       const at = seg.index < 0 ? v.length + seg.index : seg.index;
@@ -89,7 +95,10 @@ function render(nodes: Node[], root: unknown, current: unknown): string {
   let out = '';
   for (const node of nodes) {
     if (node.t === 'text') out += node.text;
-    else if (node.t === 'path') out += evaluate(node.segments, node.fromRoot ? root : current).map(printValue).join(' ');
+    else if (node.t === 'path')
+      out += evaluate(node.segments, node.fromRoot ? root : current)
+        .map(printValue)
+        .join(' ');
     else for (const item of evaluate(node.segments, node.fromRoot ? root : current)) out += render(node.body, root, item);
   }
   return out;

@@ -22,6 +22,18 @@ test('--sort-by orders by a JSONPath value: numbers numerically, text naturally,
   assert.deepEqual(names(sortBy(items, '.metadata.name', (p) => p)), ['web-2', 'web-9', 'web-10']);
   assert.deepEqual(names(sortBy(items, '{.metadata.creationTimestamp}', (p) => p)), ['web-9', 'web-2', 'web-10']);
   assert.deepEqual(names(sortBy(items, '.metadata.labels.rank', (p) => p)), ['web-9', 'web-2', 'web-10']);
-  assert.deepEqual(names(sortBy([{ metadata: { name: 'b' }, n: 10 }, { metadata: { name: 'a' }, n: 9 }] as any[], '.n', (p) => p)), ['a', 'b']);
+  assert.deepEqual(
+    names(
+      sortBy(
+        [
+          { metadata: { name: 'b' }, n: 10 },
+          { metadata: { name: 'a' }, n: 9 },
+        ] as any[],
+        '.n',
+        (p) => p,
+      ),
+    ),
+    ['a', 'b'],
+  );
   assert.throws(() => sortBy(items, '.items[', (p) => p), /couldn't parse --sort-by \.items\[/);
 });

@@ -16,7 +16,10 @@ export function withLabelColumns(columns: Columns, options: LabelColumnOptions):
     headers,
     row: (o, now) => {
       const labels = (o.metadata.labels ?? {}) as Record<string, string>;
-      const all = Object.keys(labels).sort().map((k) => `${k}=${labels[k]}`).join(',');
+      const all = Object.keys(labels)
+        .sort()
+        .map((k) => `${k}=${labels[k]}`)
+        .join(',');
       return [...columns.row(o, now), ...keys.map((k) => labels[k] ?? ''), ...(options.showLabels ? [all || '<none>'] : [])];
     },
   };

@@ -52,5 +52,5 @@ export function asDocument(items: Record<string, unknown>[], single: boolean): u
   return { apiVersion: 'v1', kind: 'List', items, metadata: { resourceVersion: '' } };
 }
 
-export const toJson = (doc: unknown) => JSON.stringify(doc, null, 4) + '\n';
+export const toJson = (doc: unknown) => `${JSON.stringify(doc, null, 4)}\n`;
 export const toYaml = (doc: unknown) => YAML.stringify(doc, { lineWidth: 0 });

@@ -7,10 +7,7 @@ import { parseCustomColumns } from './custom-columns.js';
 import { parseJsonPath, type JsonPathTemplate } from './jsonpath.js';
 import { asDocument, toJson, toManifest, toYaml, type KubeObj } from './object.js';
 
-export type OutputFormat =
-  | { kind: 'table' | 'wide' | 'yaml' | 'json' | 'name' }
-  | { kind: 'jsonpath'; template: JsonPathTemplate }
-  | { kind: 'custom-columns'; columns: Columns };
+export type OutputFormat = { kind: 'table' | 'wide' | 'yaml' | 'json' | 'name' } | { kind: 'jsonpath'; template: JsonPathTemplate } | { kind: 'custom-columns'; columns: Columns };
 
 const PLAIN = new Set(['wide', 'yaml', 'json', 'name']);
 
@@ -25,9 +22,7 @@ export function outputFormat(value: string | undefined): OutputFormat {
     return { kind: 'jsonpath', template: parseJsonPath(arg) };
   }
   if (name === 'custom-columns') return { kind: 'custom-columns', columns: parseCustomColumns(arg) };
-  throw new UsageError(
-    `unable to match a printer suitable for the output format "${value}", allowed formats are: custom-columns,json,jsonpath,name,wide,yaml`,
-  );
+  throw new UsageError(`unable to match a printer suitable for the output format "${value}", allowed formats are: custom-columns,json,jsonpath,name,wide,yaml`);
 }
 
 /** `pod/x`, `deployment.apps/web`. */
@@ -35,7 +30,10 @@ export const nameOf = (kind: KindInfo, o: KubeObj) => `${qualifiedKind(kind)}/${
 
 /** The Kubernetes document of objects that may be of several kinds: one object, or a v1 List. */
 export function documentOf(entries: { kind: KindInfo; object: KubeObj }[], single: boolean): unknown {
-  return asDocument(entries.map(({ kind, object }) => toManifest(object, kind.apiVersion, kind.kind)), single);
+  return asDocument(
+    entries.map(({ kind, object }) => toManifest(object, kind.apiVersion, kind.kind)),
+    single,
+  );
 }
 
 /** yaml/json of objects that may be of several kinds. */

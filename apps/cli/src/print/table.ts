@@ -3,7 +3,7 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
   const shown = options.noHeaders ? rows : [headers, ...rows];
   if (shown.length === 0) return '';
   const widths = headers.map((_, i) => Math.max(...shown.map((r) => (r[i] ?? '').length)));
-  return shown.map((cells) => formatLine(cells, widths)).join('\n') + '\n';
+  return `${shown.map((cells) => formatLine(cells, widths)).join('\n')}\n`;
 }
 
 /** One row; the last cell is not padded, so no line ends in blanks. */
@@ -26,6 +26,6 @@ export function streamingTable(headers: readonly string[], options: { noHeaders?
     for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
     const lines = [...(started ? [] : [headers]), ...rows].map((cells) => formatLine(cells, widths));
     started = true;
-    return lines.join('\n') + '\n';
+    return `${lines.join('\n')}\n`;
   };
 }

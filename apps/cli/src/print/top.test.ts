@@ -17,11 +17,18 @@ test('node rows: millicores, mebibytes, truncated percentages of allocatable; si
     ['c', '1000m', '<unknown>', '0Mi', '<unknown>'],
     ['b', '<unknown>', '<unknown>', '<unknown>', '<unknown>'],
   ]);
-  const sorted = nodeTopRows(nodes, [
-    { metadata: { name: 'a' }, usage: { cpu: '1m', memory: '1Mi' } },
-    { metadata: { name: 'b' }, usage: { cpu: '2m', memory: '1Mi' } },
-  ], 'cpu');
-  assert.deepEqual(sorted.map((r) => r[0]), ['b', 'a', 'c']);
+  const sorted = nodeTopRows(
+    nodes,
+    [
+      { metadata: { name: 'a' }, usage: { cpu: '1m', memory: '1Mi' } },
+      { metadata: { name: 'b' }, usage: { cpu: '2m', memory: '1Mi' } },
+    ],
+    'cpu',
+  );
+  assert.deepEqual(
+    sorted.map((r) => r[0]),
+    ['b', 'a', 'c'],
+  );
 });
 
 test('pod rows: a NAMESPACE column with -A; --sort-by puts the biggest first', () => {
@@ -30,7 +37,16 @@ test('pod rows: a NAMESPACE column with -A; --sort-by puts the biggest first', (
     { metadata: { name: 'big', namespace: 'shop' }, usage: { cpu: '300m', memory: '10Mi' } },
   ];
   assert.deepEqual(podHeaders(true), ['NAMESPACE', 'NAME', 'CPU(cores)', 'MEMORY(bytes)']);
-  assert.deepEqual(podTopRows(metrics, { allNamespaces: false }), [['small', '1m', '90Mi'], ['big', '300m', '10Mi']]);
-  assert.deepEqual(podTopRows(metrics, { allNamespaces: true, sortBy: 'cpu' }).map((r) => r[1]), ['big', 'small']);
-  assert.deepEqual(podTopRows(metrics, { allNamespaces: false, sortBy: 'memory' }).map((r) => r[0]), ['small', 'big']);
+  assert.deepEqual(podTopRows(metrics, { allNamespaces: false }), [
+    ['small', '1m', '90Mi'],
+    ['big', '300m', '10Mi'],
+  ]);
+  assert.deepEqual(
+    podTopRows(metrics, { allNamespaces: true, sortBy: 'cpu' }).map((r) => r[1]),
+    ['big', 'small'],
+  );
+  assert.deepEqual(
+    podTopRows(metrics, { allNamespaces: false, sortBy: 'memory' }).map((r) => r[0]),
+    ['small', 'big'],
+  );
 });

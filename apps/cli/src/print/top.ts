@@ -58,5 +58,10 @@ export function nodeTopRows(nodes: NodeCapacity[], metrics: MetricsItem[], sortB
 }
 
 export function podTopRows(metrics: MetricsItem[], options: { allNamespaces: boolean; sortBy?: TopSort }): string[][] {
-  return sortedByUsage(metrics, options.sortBy).map((m) => [...(options.allNamespaces ? [m.metadata.namespace ?? ''] : []), m.metadata.name, cpuText(m.usage.cpu), memoryText(m.usage.memory)]);
+  return sortedByUsage(metrics, options.sortBy).map((m) => [
+    ...(options.allNamespaces ? [m.metadata.namespace ?? ''] : []),
+    m.metadata.name,
+    cpuText(m.usage.cpu),
+    memoryText(m.usage.memory),
+  ]);
 }

@@ -33,7 +33,7 @@ export function watchPrinter(format: OutputFormat, kind: KindInfo, options: Watc
       return (type, o) => (printed++ ? '---\n' : '') + toYaml(document(type, o));
     }
     case 'name':
-      return (type, o) => (options.watchEvents ? `${type} ` : '') + nameOf(kind, o) + '\n';
+      return (type, o) => `${(options.watchEvents ? `${type} ` : '') + nameOf(kind, o)}\n`;
     case 'jsonpath':
       return (type, o) => format.template.execute(document(type, o));
     case 'custom-columns':

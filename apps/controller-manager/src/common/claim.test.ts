@@ -42,11 +42,17 @@ test('orphans being deleted or in another namespace are not adopted', () => {
 test('a controller being deleted neither adopts nor releases, but keeps what matches', () => {
   const dying = { metadata: { ...controller.metadata, deletionTimestamp: '2024-01-01T00:00:00Z' } };
   const claim = claimObjects(dying, selector, [obj('mine', { app: 'web' }, 'me'), obj('orphan', { app: 'web' }), obj('strayed', { app: 'api' }, 'me')]);
-  assert.deepEqual(claim.claimed.map((o) => o.metadata.name), ['mine']);
+  assert.deepEqual(
+    claim.claimed.map((o) => o.metadata.name),
+    ['mine'],
+  );
   assert.deepEqual([claim.adopt, claim.release], [[], []]);
 });
 
 test('an extra filter narrows what counts as matching', () => {
   const claim = claimObjects(controller, selector, [obj('mine', { app: 'web' }, 'me')], () => false);
-  assert.deepEqual(claim.release.map((o) => o.metadata.name), ['mine']);
+  assert.deepEqual(
+    claim.release.map((o) => o.metadata.name),
+    ['mine'],
+  );
 });

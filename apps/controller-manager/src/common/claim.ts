@@ -18,12 +18,7 @@ export interface Claim<T extends KubeObject> {
  * the controller itself is being deleted, and orphans being deleted or living in another
  * namespace are left alone.
  */
-export function claimObjects<T extends KubeObject>(
-  controller: KubeObject,
-  selector: Selector,
-  objects: readonly T[],
-  filter: (obj: T) => boolean = () => true,
-): Claim<T> {
+export function claimObjects<T extends KubeObject>(controller: KubeObject, selector: Selector, objects: readonly T[], filter: (obj: T) => boolean = () => true): Claim<T> {
   const claim: Claim<T> = { claimed: [], adopt: [], release: [] };
   const controllerDeleting = Boolean(controller.metadata.deletionTimestamp);
   const namespace = controller.metadata.namespace;

@@ -42,5 +42,8 @@ test('adoption adds (or replaces) the reference; release removes only ours', () 
   const ref = newControllerRef({ ...owner, metadata: { name: 'new', uid: 'u9' } });
   assert.deepEqual(withOwnerReference({ metadata: {} }, ref), [ref]);
   assert.equal(withOwnerReference(owned, ref).length, 3);
-  assert.deepEqual(withoutOwnerReference(owned, 'u1').map((r) => r.uid), ['u0']);
+  assert.deepEqual(
+    withoutOwnerReference(owned, 'u1').map((r) => r.uid),
+    ['u0'],
+  );
 });

@@ -106,12 +106,7 @@ function ageBucket(ageMs: number): number {
 // containers ("sidecars"), which only break ties.
 function maxContainerRestarts(pod: Pod): [number, number] {
   const regular = Math.max(0, ...(pod.status?.containerStatuses ?? []).map((c) => c.restartCount ?? 0));
-  const sidecarNames = new Set(
-    (pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name),
-  );
-  const sidecar = Math.max(
-    0,
-    ...(pod.status?.initContainerStatuses ?? []).filter((c) => sidecarNames.has(c.name ?? '')).map((c) => c.restartCount ?? 0),
-  );
+  const sidecarNames = new Set((pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
+  const sidecar = Math.max(0, ...(pod.status?.initContainerStatuses ?? []).filter((c) => sidecarNames.has(c.name ?? '')).map((c) => c.restartCount ?? 0));
   return [regular, sidecar];
 }

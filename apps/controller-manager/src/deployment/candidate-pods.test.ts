@@ -8,7 +8,13 @@ import { newDeployment, rs } from './fixtures.js';
 const controlledBy = (replicaSet: ReplicaSet, uid: string | undefined): ReplicaSet =>
   uid ? { ...replicaSet, metadata: { ...replicaSet.metadata, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'd', uid, controller: true }] } } : replicaSet;
 const podOf = (name: string, owner: ReplicaSet, namespace = 'default'): Pod => ({
-  metadata: { name, namespace, uid: `pod-${name}`, labels: { foo: 'bar' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: owner.metadata.name!, uid: owner.metadata.uid!, controller: true }] },
+  metadata: {
+    name,
+    namespace,
+    uid: `pod-${name}`,
+    labels: { foo: 'bar' },
+    ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: owner.metadata.name!, uid: owner.metadata.uid!, controller: true }],
+  },
 });
 
 test('candidatePods (Deployment): pods of the ReplicaSets it controls or could adopt, not of other owners or namespaces', () => {
@@ -19,6 +25,8 @@ test('candidatePods (Deployment): pods of the ReplicaSets it controls or could a
   const elsewhere = { ...controlledBy(rs('elsewhere', 1), d.metadata.uid), metadata: { ...controlledBy(rs('elsewhere', 1), d.metadata.uid).metadata, namespace: 'other' } };
   const indexer = new Indexer<Pod & { metadata: { name: string } }>();
   for (const p of [podOf('a', ours), podOf('b', ours), podOf('c', orphan), podOf('d', theirs), podOf('e', elsewhere, 'other')]) indexer.upsert(p as never);
-  const names = candidatePods(indexer as never, d, [ours, orphan, theirs, elsewhere]).map((p) => (p as Pod).metadata.name).sort();
+  const names = candidatePods(indexer as never, d, [ours, orphan, theirs, elsewhere])
+    .map((p) => (p as Pod).metadata.name)
+    .sort();
   assert.deepEqual(names, ['a', 'b', 'c']);
 });

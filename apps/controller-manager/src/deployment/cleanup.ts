@@ -16,10 +16,5 @@ export function cleanupPolicy(d: Deployment, oldRSs: readonly ReplicaSet[]): Rep
   return [...cleanable]
     .sort(byRevision)
     .slice(0, diff)
-    .filter(
-      (rs) =>
-        (rs.status?.replicas ?? 0) === 0 &&
-        specReplicasOf(rs) === 0 &&
-        (rs.metadata.generation ?? 0) <= (rs.status?.observedGeneration ?? 0),
-    );
+    .filter((rs) => (rs.status?.replicas ?? 0) === 0 && specReplicasOf(rs) === 0 && (rs.metadata.generation ?? 0) <= (rs.status?.observedGeneration ?? 0));
 }

@@ -77,7 +77,11 @@ export function startDeploymentController(ctx: ManagerContext, workers = 4): Con
         const rs = withVersion('ReplicaSet', action.replicaSet);
         const refs = rs.metadata.ownerReferences ?? [];
         const ownerReferences = action.type === 'adoptReplicaSet' ? [...refs, action.ownerReference] : refs.filter((r) => r.uid !== action.ownerUid);
-        remember('ReplicaSet', rs.metadata.name, await ctx.client.request(PATCH_RS, { ns, name: rs.metadata.name, patch: { metadata: { resourceVersion: rs.metadata.resourceVersion, ownerReferences } } }));
+        remember(
+          'ReplicaSet',
+          rs.metadata.name,
+          await ctx.client.request(PATCH_RS, { ns, name: rs.metadata.name, patch: { metadata: { resourceVersion: rs.metadata.resourceVersion, ownerReferences } } }),
+        );
         return;
       }
       case 'createReplicaSet':
@@ -101,10 +105,26 @@ export function startDeploymentController(ctx: ManagerContext, workers = 4): Con
         const d = withVersion('Deployment', action.deployment);
         // Our status write keeps metadata as it is, so changed annotations (the revision) go first.
         if (JSON.stringify(d.metadata.annotations ?? {}) !== JSON.stringify(deployment.metadata.annotations ?? {})) {
-          remember('Deployment', d.metadata.name, await ctx.client.request(PATCH_D, { ns, name: d.metadata.name, patch: { metadata: { resourceVersion: d.metadata.resourceVersion, annotations: d.metadata.annotations ?? {} } } }));
+          remember(
+            'Deployment',
+            d.metadata.name,
+            await ctx.client.request(PATCH_D, {
+              ns,
+              name: d.metadata.name,
+              patch: { metadata: { resourceVersion: d.metadata.resourceVersion, annotations: d.metadata.annotations ?? {} } },
+            }),
+          );
         }
         const latest = withVersion('Deployment', d);
-        remember('Deployment', d.metadata.name, await ctx.client.request(REPLACE_D_STATUS, { ns, name: d.metadata.name, input: { metadata: { name: d.metadata.name, resourceVersion: latest.metadata.resourceVersion }, status: d.status ?? {} } }));
+        remember(
+          'Deployment',
+          d.metadata.name,
+          await ctx.client.request(REPLACE_D_STATUS, {
+            ns,
+            name: d.metadata.name,
+            input: { metadata: { name: d.metadata.name, resourceVersion: latest.metadata.resourceVersion }, status: d.status ?? {} },
+          }),
+        );
         return;
       }
       case 'event':

@@ -16,7 +16,14 @@ const withImage = (d: Deployment, image: string): Deployment => {
 };
 
 /** A ReplicaSet the Deployment made earlier for `image`. */
-function ownedRS(d: Deployment, name: string, image: string, replicas: number, revision: string, opts: { available?: number; created?: string; desired?: number; max?: number } = {}): ReplicaSet {
+function ownedRS(
+  d: Deployment,
+  name: string,
+  image: string,
+  replicas: number,
+  revision: string,
+  opts: { available?: number; created?: string; desired?: number; max?: number } = {},
+): ReplicaSet {
   const labels = { foo: 'bar', 'pod-template-hash': name };
   const annotations: Record<string, string> = { [REVISION_ANNOTATION]: revision };
   if (opts.desired !== undefined) annotations[DESIRED_REPLICAS_ANNOTATION] = String(opts.desired);
@@ -119,7 +126,10 @@ test('TestGetReplicaSetsForDeploymentAdoptRelease: adopt a matching orphan, rele
   assert.equal(release?.replicaSet.metadata.name, 'rs-release');
   assert.equal(actions.filter((a) => a.type === 'adoptReplicaSet' || a.type === 'releaseReplicaSet').length, 2);
   // The adopted ReplicaSet has the template: it is the new one, so nothing is created.
-  assert.equal(actions.some((a) => a.type === 'createReplicaSet'), false);
+  assert.equal(
+    actions.some((a) => a.type === 'createReplicaSet'),
+    false,
+  );
 });
 
 test('a rolling update starts: new ReplicaSet within maxSurge, old ones untouched until it is available', () => {
@@ -152,13 +162,12 @@ test('a finished rollout deletes old ReplicaSets beyond revisionHistoryLimit', (
   const d = withImage(newDeployment('web', 2, { revisionHistoryLimit: 1 }), 'web:3');
   d.metadata.annotations = { [REVISION_ANNOTATION]: '3' };
   d.status = { replicas: 2, updatedReplicas: 2, availableReplicas: 2, readyReplicas: 2 };
-  const rss = [
-    ownedRS(d, 'web-v1', 'web:1', 0, '1'),
-    ownedRS(d, 'web-v2', 'web:2', 0, '2'),
-    ownedRS(d, 'web-v3', 'web:3', 2, '3', { desired: 2, max: 2 }),
-  ];
+  const rss = [ownedRS(d, 'web-v1', 'web:1', 0, '1'), ownedRS(d, 'web-v2', 'web:2', 0, '2'), ownedRS(d, 'web-v3', 'web:3', 2, '3', { desired: 2, max: 2 })];
   const deletions = decideDeployment({ deployment: d, replicaSets: rss, pods: [], now }).filter((a) => a.type === 'deleteReplicaSet');
-  assert.deepEqual(deletions.map((a) => a.replicaSet.metadata.name), ['web-v1']);
+  assert.deepEqual(
+    deletions.map((a) => a.replicaSet.metadata.name),
+    ['web-v1'],
+  );
 });
 
 test('a scaling event mid-rollout is spread proportionally instead of advancing the rollout', () => {
@@ -168,10 +177,13 @@ test('a scaling event mid-rollout is spread proportionally instead of advancing 
   const current = ownedRS(d, 'web-v2', 'web:2', 2, '2', { desired: 5, max: 5, created: '2024-01-01T01:00:00Z' });
   const actions = decideDeployment({ deployment: d, replicaSets: [old, current], pods: [], now });
   const scales = actions.filter((a) => a.type === 'updateReplicaSet');
-  assert.deepEqual(scales.map((a) => [a.replicaSet.metadata.name, a.replicaSet.spec?.replicas, a.replicaSet.metadata.annotations?.[DESIRED_REPLICAS_ANNOTATION]]), [
-    ['web-v1', 6, '10'],
-    ['web-v2', 4, '10'],
-  ]);
+  assert.deepEqual(
+    scales.map((a) => [a.replicaSet.metadata.name, a.replicaSet.spec?.replicas, a.replicaSet.metadata.annotations?.[DESIRED_REPLICAS_ANNOTATION]]),
+    [
+      ['web-v1', 6, '10'],
+      ['web-v2', 4, '10'],
+    ],
+  );
   assert.equal(actions.at(-1)?.type, 'updateDeploymentStatus');
 });
 
@@ -180,13 +192,18 @@ test('a paused Deployment records the pause and only scales', () => {
   d.spec!.paused = true;
   d.spec!.progressDeadlineSeconds = 600;
   d.metadata.annotations = { [REVISION_ANNOTATION]: '1' };
-  d.status = { conditions: [{ type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', lastUpdateTime: '2024-01-01T00:00:00Z', lastTransitionTime: '2024-01-01T00:00:00Z' }] };
+  d.status = {
+    conditions: [{ type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', lastUpdateTime: '2024-01-01T00:00:00Z', lastTransitionTime: '2024-01-01T00:00:00Z' }],
+  };
   const old = ownedRS(d, 'web-v1', 'web:1', 3, '1', { desired: 3, max: 3 });
   const actions = decideDeployment({ deployment: d, replicaSets: [old], pods: [], now });
   assert.deepEqual(typesOf(actions), ['updateDeploymentStatus', 'updateDeploymentStatus']);
   const paused = (actions[0] as Extract<DeploymentAction, { type: 'updateDeploymentStatus' }>).deployment.status;
   assert.equal(paused?.conditions?.find((c) => c.type === 'Progressing')?.reason, 'DeploymentPaused');
-  assert.equal(actions.some((a) => a.type === 'createReplicaSet'), false);
+  assert.equal(
+    actions.some((a) => a.type === 'createReplicaSet'),
+    false,
+  );
 });
 
 test('Recreate scales the old ReplicaSets to zero first', () => {
@@ -203,11 +220,19 @@ test('Recreate waits while an old pod still runs, then creates the new ReplicaSe
   d.spec!.strategy = { type: 'Recreate' };
   const old = { ...ownedRS(d, 'db-v1', 'db:1', 0, '1', { desired: 2, max: 2 }), status: { replicas: 0 } };
   const oldPod: Pod = {
-    metadata: { name: 'db-v1-x', namespace: 'default', labels: { foo: 'bar', 'pod-template-hash': 'db-v1' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'db-v1', uid: 'uid-db-v1', controller: true }] },
+    metadata: {
+      name: 'db-v1-x',
+      namespace: 'default',
+      labels: { foo: 'bar', 'pod-template-hash': 'db-v1' },
+      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'db-v1', uid: 'uid-db-v1', controller: true }],
+    },
     status: { phase: 'Running' },
   };
   const waiting = decideDeployment({ deployment: d, replicaSets: [old], pods: [oldPod], now });
-  assert.equal(waiting.some((a) => a.type === 'createReplicaSet'), false);
+  assert.equal(
+    waiting.some((a) => a.type === 'createReplicaSet'),
+    false,
+  );
   const gone = decideDeployment({ deployment: d, replicaSets: [old], pods: [{ ...oldPod, status: { phase: 'Succeeded' } }], now });
   assert.deepEqual(typesOf(gone), ['createReplicaSet', 'event:ScalingReplicaSet', 'updateDeploymentStatus', 'updateDeploymentStatus']);
   assert.equal((gone[0] as Extract<DeploymentAction, { type: 'createReplicaSet' }>).replicaSet.spec?.replicas, 2);
@@ -240,8 +265,22 @@ test('a stuck rollout with nothing new to report is requeued for the deadline ch
     availableReplicas: 1,
     unavailableReplicas: 1,
     conditions: [
-      { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: progressingSince, lastTransitionTime: progressingSince },
-      { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: 'ReplicaSet "web-v2" is progressing.', lastUpdateTime: progressingSince, lastTransitionTime: progressingSince },
+      {
+        type: 'Available',
+        status: 'True',
+        reason: 'MinimumReplicasAvailable',
+        message: 'Deployment has minimum availability.',
+        lastUpdateTime: progressingSince,
+        lastTransitionTime: progressingSince,
+      },
+      {
+        type: 'Progressing',
+        status: 'True',
+        reason: 'ReplicaSetUpdated',
+        message: 'ReplicaSet "web-v2" is progressing.',
+        lastUpdateTime: progressingSince,
+        lastTransitionTime: progressingSince,
+      },
     ],
   };
   const actions = decideDeployment({ deployment: d, replicaSets: [old, stuck], pods: [], now });

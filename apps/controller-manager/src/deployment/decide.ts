@@ -103,12 +103,7 @@ function selectsEverything(d: Deployment): boolean {
 
 function podsOf(d: Deployment, selector: Selector, owned: readonly ReplicaSet[], pods: readonly Pod[]): Pod[] {
   const uids = new Set(owned.map((rs) => rs.metadata.uid));
-  return pods.filter(
-    (pod) =>
-      pod.metadata.namespace === d.metadata.namespace &&
-      matches(selector, pod.metadata.labels ?? {}) &&
-      uids.has(controllerRef(pod)?.uid),
-  );
+  return pods.filter((pod) => pod.metadata.namespace === d.metadata.namespace && matches(selector, pod.metadata.labels ?? {}) && uids.has(controllerRef(pod)?.uid));
 }
 
 /** An active ReplicaSet was last scaled for a different spec.replicas: the user scaled. */

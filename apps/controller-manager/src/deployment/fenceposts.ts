@@ -16,11 +16,7 @@ export interface Fenceposts {
  * maxUnavailable becomes 1 — surging might be impossible under a quota. A missing value
  * counts as 0. Throws when a string is not a percentage.
  */
-export function resolveFenceposts(
-  maxSurge: IntOrString | null | undefined,
-  maxUnavailable: IntOrString | null | undefined,
-  desired: number,
-): Fenceposts {
+export function resolveFenceposts(maxSurge: IntOrString | null | undefined, maxUnavailable: IntOrString | null | undefined, desired: number): Fenceposts {
   const surge = scaledValueFromIntOrPercent(maxSurge ?? 0, desired, true);
   let unavailable = scaledValueFromIntOrPercent(maxUnavailable ?? 0, desired, false);
   if (surge === 0 && unavailable === 0) unavailable = 1;
@@ -64,10 +60,7 @@ const PERCENT = /^[0-9]+%$/;
  * and both may not be zero as given (before any rounding).
  */
 export function validateRollingUpdate(maxSurge: IntOrString, maxUnavailable: IntOrString): string[] {
-  const problems = [
-    ...positiveIntOrPercentProblems('maxUnavailable', maxUnavailable),
-    ...positiveIntOrPercentProblems('maxSurge', maxSurge),
-  ];
+  const problems = [...positiveIntOrPercentProblems('maxUnavailable', maxUnavailable), ...positiveIntOrPercentProblems('maxSurge', maxSurge)];
   if (intOrPercentValue(maxUnavailable) === 0 && intOrPercentValue(maxSurge) === 0) {
     problems.push('maxUnavailable: may not be 0 when `maxSurge` is 0');
   }

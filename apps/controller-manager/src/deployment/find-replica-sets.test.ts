@@ -23,12 +23,21 @@ test('the new ReplicaSet has the same template, ignoring pod-template-hash', () 
 test('of two new ReplicaSets the oldest is the new one; the other is old', () => {
   const found = findNewAndOldReplicaSets(d, [newRSDup, oldRS, newRS]);
   assert.equal(found.newRS?.metadata.name, 'nginx-new');
-  assert.deepEqual(found.allOldRSs.map((r) => r.metadata.name), ['nginx-dup', 'nginx-old']);
+  assert.deepEqual(
+    found.allOldRSs.map((r) => r.metadata.name),
+    ['nginx-dup', 'nginx-old'],
+  );
 });
 
 test('requiredOldRSs leaves out old ReplicaSets with no replicas', () => {
   const found = findNewAndOldReplicaSets(d, [newRS, oldRS, emptyOldRS]);
-  assert.deepEqual(found.allOldRSs.map((r) => r.metadata.name), ['nginx-old', 'nginx-older']);
-  assert.deepEqual(found.requiredOldRSs.map((r) => r.metadata.name), ['nginx-old']);
+  assert.deepEqual(
+    found.allOldRSs.map((r) => r.metadata.name),
+    ['nginx-old', 'nginx-older'],
+  );
+  assert.deepEqual(
+    found.requiredOldRSs.map((r) => r.metadata.name),
+    ['nginx-old'],
+  );
   assert.deepEqual(findNewAndOldReplicaSets(d, [newRS]).allOldRSs, []);
 });

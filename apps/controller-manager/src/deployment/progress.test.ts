@@ -86,7 +86,12 @@ for (const [name, d, nowOffsetMs, expected] of [
   ['no progressDeadlineSeconds specified', stuck(null, 4, { replicas: 3, updatedReplicas: 3, availableReplicas: 2 }), 0, undefined],
   ['no progressing condition found', stuck(60, 4, { replicas: 3, updatedReplicas: 3, availableReplicas: 2 }), 0, undefined],
   ['complete deployment does not need to be requeued', stuck(60, 3, { replicas: 3, updatedReplicas: 3, availableReplicas: 3 }), 0, undefined],
-  ['already failed deployment does not need to be requeued', stuck(60, 3, { replicas: 3, updatedReplicas: 3, availableReplicas: 0 }, [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded' }]), 0, undefined],
+  [
+    'already failed deployment does not need to be requeued',
+    stuck(60, 3, { replicas: 3, updatedReplicas: 3, availableReplicas: 0 }, [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded' }]),
+    0,
+    undefined,
+  ],
   ['stuck deployment - 30s', stuck(60, 3, { replicas: 3, updatedReplicas: 3, availableReplicas: 1 }, [progressingSince(stuckSince)]), 30_000, 30_000],
   ['stuck deployment - 1s', stuck(60, 3, { replicas: 3, updatedReplicas: 3, availableReplicas: 1 }, [progressingSince(stuckSince)]), 59_000, 1_000],
   ['failed deployment - less than a second => now', stuck(60, 3, { replicas: 3, updatedReplicas: 3, availableReplicas: 1 }, [progressingSince(stuckSince)]), 59_001, 0],
@@ -107,8 +112,18 @@ const rollingD = (deadline: number | null, replicas: number, status: DeploymentS
   spec: { replicas, progressDeadlineSeconds: deadline, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } } },
   status,
 });
-const replicaSet = (name: string, replicas: number, available: number): ReplicaSet => ({ ...rs(name, replicas, null, available), status: { replicas, availableReplicas: available, readyReplicas: available } });
-const progressing = (status: 'True' | 'False', reason: string): DeploymentCondition => ({ type: 'Progressing', status, reason, lastUpdateTime: earlier, lastTransitionTime: earlier, message: '' });
+const replicaSet = (name: string, replicas: number, available: number): ReplicaSet => ({
+  ...rs(name, replicas, null, available),
+  status: { replicas, availableReplicas: available, readyReplicas: available },
+});
+const progressing = (status: 'True' | 'False', reason: string): DeploymentCondition => ({
+  type: 'Progressing',
+  status,
+  reason,
+  lastUpdateTime: earlier,
+  lastTransitionTime: earlier,
+  message: '',
+});
 const progressingOf = (s: DeploymentStatus) => s.conditions?.find((c) => c.type === 'Progressing');
 
 test('SyncRolloutStatus: no progress deadline removes the Progressing condition', () => {
@@ -126,7 +141,14 @@ test('SyncRolloutStatus: progress keeps lastTransitionTime of a True condition a
   const d = rollingD(600, 2, { replicas: 1, updatedReplicas: 1, conditions: [progressing('True', 'ReplicaSetUpdated')] });
   const newRS = replicaSet('bar', 2, 1);
   const cond = progressingOf(rolloutStatus([replicaSet('foo', 0, 0), newRS], newRS, d, now));
-  assert.deepEqual(cond, { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: 'ReplicaSet "bar" is progressing.', lastUpdateTime: '2024-01-01T12:00:00Z', lastTransitionTime: earlier });
+  assert.deepEqual(cond, {
+    type: 'Progressing',
+    status: 'True',
+    reason: 'ReplicaSetUpdated',
+    message: 'ReplicaSet "bar" is progressing.',
+    lastUpdateTime: '2024-01-01T12:00:00Z',
+    lastTransitionTime: earlier,
+  });
 });
 
 test('SyncRolloutStatus: progress after a False condition updates everything', () => {
@@ -179,14 +201,24 @@ test('SyncRolloutStatus: Available reflects minimum availability; ReplicaFailure
   assert.equal(available?.reason, 'MinimumReplicasAvailable');
   assert.equal(status.conditions?.find((c) => c.type === 'ReplicaFailure')?.message, 'admission');
   const healed = rolloutStatus([replicaSet('new', 2, 0)], replicaSet('new', 2, 0), { ...d, status }, now);
-  assert.equal(healed.conditions?.find((c) => c.type === 'ReplicaFailure'), undefined);
+  assert.equal(
+    healed.conditions?.find((c) => c.type === 'ReplicaFailure'),
+    undefined,
+  );
   assert.equal(healed.conditions?.find((c) => c.type === 'Available')?.reason, 'MinimumReplicasUnavailable');
 });
 
 test('pausing and resuming mark Progressing Unknown, unless a timeout was already reported', () => {
   const paused: Deployment = { metadata: {}, spec: { paused: true, progressDeadlineSeconds: 600 }, status: { conditions: [progressing('True', 'ReplicaSetUpdated')] } };
   const pausedStatus = pausedConditionStatus(paused, now);
-  assert.deepEqual(progressingOf(pausedStatus!), { type: 'Progressing', status: 'Unknown', reason: 'DeploymentPaused', message: 'Deployment is paused', lastUpdateTime: '2024-01-01T12:00:00Z', lastTransitionTime: '2024-01-01T12:00:00Z' });
+  assert.deepEqual(progressingOf(pausedStatus!), {
+    type: 'Progressing',
+    status: 'Unknown',
+    reason: 'DeploymentPaused',
+    message: 'Deployment is paused',
+    lastUpdateTime: '2024-01-01T12:00:00Z',
+    lastTransitionTime: '2024-01-01T12:00:00Z',
+  });
   assert.equal(pausedConditionStatus({ ...paused, status: pausedStatus }, now), undefined);
   const resumed = pausedConditionStatus({ ...paused, spec: { ...paused.spec, paused: false }, status: pausedStatus }, now);
   assert.equal(progressingOf(resumed!)?.reason, 'DeploymentResumed');

@@ -70,8 +70,7 @@ export function rolloutStatus(allRSs: readonly (ReplicaSet | undefined)[], newRS
   newStatus.conditions = conditions;
 
   const currentCond = getDeploymentCondition(d.status, PROGRESSING);
-  const isCompleteDeployment =
-    newStatus.replicas === newStatus.updatedReplicas && currentCond?.reason === Reasons.newReplicaSetAvailable;
+  const isCompleteDeployment = newStatus.replicas === newStatus.updatedReplicas && currentCond?.reason === Reasons.newReplicaSetAvailable;
   if (hasProgressDeadline(d) && !isCompleteDeployment) {
     const subject = newRS ? `ReplicaSet "${newRS.metadata.name}"` : `Deployment "${d.metadata.name}"`;
     if (deploymentComplete(d, newStatus)) {
@@ -98,8 +97,7 @@ export function rolloutStatus(allRSs: readonly (ReplicaSet | undefined)[], newRS
 
 /** The ReplicaSets' ReplicaFailure conditions as Deployment conditions, the new ReplicaSet's taking precedence. */
 export function replicaFailures(allRSs: readonly (ReplicaSet | undefined)[], newRS: ReplicaSet | undefined): DeploymentCondition[] {
-  const failuresOf = (rs: ReplicaSet) =>
-    (rs.status?.conditions ?? []).filter((c) => c.type === REPLICA_FAILURE).map(replicaSetToDeploymentCondition);
+  const failuresOf = (rs: ReplicaSet) => (rs.status?.conditions ?? []).filter((c) => c.type === REPLICA_FAILURE).map(replicaSetToDeploymentCondition);
   const fromNew = newRS ? failuresOf(newRS) : [];
   if (fromNew.length > 0) return fromNew;
   return allRSs.flatMap((rs) => (rs ? failuresOf(rs) : []));

@@ -12,7 +12,7 @@ const olderTimestamp = T0;
 
 const updatedTemplate = (replicas: number): Deployment => {
   const d = newDeployment('foo', replicas);
-  d.spec!.template!.metadata!.labels!['another'] = 'label';
+  d.spec!.template!.metadata!.labels!.another = 'label';
   return d;
 };
 
@@ -28,18 +28,113 @@ const scaleCases: Array<{
   expectedOld: number[];
   desiredReplicasAnnotations?: Record<string, number>;
 }> = [
-  { name: 'normal scaling event: 10 -> 12', deployment: newDeployment('foo', 12), oldDeployment: newDeployment('foo', 10), newRS: rs('foo-v1', 10, newTimestamp), oldRSs: [], expectedNew: 12, expectedOld: [] },
-  { name: 'normal scaling event: 10 -> 5', deployment: newDeployment('foo', 5), oldDeployment: newDeployment('foo', 10), newRS: rs('foo-v1', 10, newTimestamp), oldRSs: [], expectedNew: 5, expectedOld: [] },
-  { name: 'proportional scaling: 5 -> 10', deployment: newDeployment('foo', 10), oldDeployment: newDeployment('foo', 5), newRS: rs('foo-v2', 2, newTimestamp), oldRSs: [rs('foo-v1', 3, oldTimestamp)], expectedNew: 4, expectedOld: [6] },
-  { name: 'proportional scaling: 5 -> 3', deployment: newDeployment('foo', 3), oldDeployment: newDeployment('foo', 5), newRS: rs('foo-v2', 2, newTimestamp), oldRSs: [rs('foo-v1', 3, oldTimestamp)], expectedNew: 1, expectedOld: [2] },
-  { name: 'proportional scaling: 9 -> 4', deployment: newDeployment('foo', 4), oldDeployment: newDeployment('foo', 9), newRS: rs('foo-v2', 8, newTimestamp), oldRSs: [rs('foo-v1', 1, oldTimestamp)], expectedNew: 4, expectedOld: [0] },
-  { name: 'proportional scaling: 7 -> 10', deployment: newDeployment('foo', 10), oldDeployment: newDeployment('foo', 7), newRS: rs('foo-v3', 2, newTimestamp), oldRSs: [rs('foo-v2', 3, oldTimestamp), rs('foo-v1', 2, olderTimestamp)], expectedNew: 3, expectedOld: [4, 3] },
-  { name: 'proportional scaling: 13 -> 8', deployment: newDeployment('foo', 8), oldDeployment: newDeployment('foo', 13), newRS: rs('foo-v3', 2, newTimestamp), oldRSs: [rs('foo-v2', 8, oldTimestamp), rs('foo-v1', 3, olderTimestamp)], expectedNew: 1, expectedOld: [5, 2] },
-  { name: 'leftover distribution: 3 -> 4', deployment: newDeployment('foo', 4), oldDeployment: newDeployment('foo', 3), newRS: rs('foo-v3', 1, newTimestamp), oldRSs: [rs('foo-v2', 1, oldTimestamp), rs('foo-v1', 1, olderTimestamp)], expectedNew: 2, expectedOld: [1, 1] },
-  { name: 'leftover distribution: 3 -> 2', deployment: newDeployment('foo', 2), oldDeployment: newDeployment('foo', 3), newRS: rs('foo-v3', 1, newTimestamp), oldRSs: [rs('foo-v2', 1, oldTimestamp), rs('foo-v1', 1, olderTimestamp)], expectedNew: 1, expectedOld: [1, 0] },
-  { name: 'proportional scaling (no new rs): 4 -> 5', deployment: newDeployment('foo', 5), oldDeployment: newDeployment('foo', 4), newRS: undefined, oldRSs: [rs('foo-v2', 2, oldTimestamp), rs('foo-v1', 2, olderTimestamp)], expectedOld: [3, 2] },
-  { name: 'proportional scaling: 6 -> 0', deployment: newDeployment('foo', 0), oldDeployment: newDeployment('foo', 6), newRS: rs('foo-v3', 3, newTimestamp), oldRSs: [rs('foo-v2', 2, oldTimestamp), rs('foo-v1', 1, olderTimestamp)], expectedNew: 0, expectedOld: [0, 0] },
-  { name: 'proportional scaling: 0 -> 6', deployment: newDeployment('foo', 6), oldDeployment: newDeployment('foo', 6), newRS: rs('foo-v3', 0, newTimestamp), oldRSs: [rs('foo-v2', 0, oldTimestamp), rs('foo-v1', 0, olderTimestamp)], expectedNew: 6, expectedOld: [0, 0] },
+  {
+    name: 'normal scaling event: 10 -> 12',
+    deployment: newDeployment('foo', 12),
+    oldDeployment: newDeployment('foo', 10),
+    newRS: rs('foo-v1', 10, newTimestamp),
+    oldRSs: [],
+    expectedNew: 12,
+    expectedOld: [],
+  },
+  {
+    name: 'normal scaling event: 10 -> 5',
+    deployment: newDeployment('foo', 5),
+    oldDeployment: newDeployment('foo', 10),
+    newRS: rs('foo-v1', 10, newTimestamp),
+    oldRSs: [],
+    expectedNew: 5,
+    expectedOld: [],
+  },
+  {
+    name: 'proportional scaling: 5 -> 10',
+    deployment: newDeployment('foo', 10),
+    oldDeployment: newDeployment('foo', 5),
+    newRS: rs('foo-v2', 2, newTimestamp),
+    oldRSs: [rs('foo-v1', 3, oldTimestamp)],
+    expectedNew: 4,
+    expectedOld: [6],
+  },
+  {
+    name: 'proportional scaling: 5 -> 3',
+    deployment: newDeployment('foo', 3),
+    oldDeployment: newDeployment('foo', 5),
+    newRS: rs('foo-v2', 2, newTimestamp),
+    oldRSs: [rs('foo-v1', 3, oldTimestamp)],
+    expectedNew: 1,
+    expectedOld: [2],
+  },
+  {
+    name: 'proportional scaling: 9 -> 4',
+    deployment: newDeployment('foo', 4),
+    oldDeployment: newDeployment('foo', 9),
+    newRS: rs('foo-v2', 8, newTimestamp),
+    oldRSs: [rs('foo-v1', 1, oldTimestamp)],
+    expectedNew: 4,
+    expectedOld: [0],
+  },
+  {
+    name: 'proportional scaling: 7 -> 10',
+    deployment: newDeployment('foo', 10),
+    oldDeployment: newDeployment('foo', 7),
+    newRS: rs('foo-v3', 2, newTimestamp),
+    oldRSs: [rs('foo-v2', 3, oldTimestamp), rs('foo-v1', 2, olderTimestamp)],
+    expectedNew: 3,
+    expectedOld: [4, 3],
+  },
+  {
+    name: 'proportional scaling: 13 -> 8',
+    deployment: newDeployment('foo', 8),
+    oldDeployment: newDeployment('foo', 13),
+    newRS: rs('foo-v3', 2, newTimestamp),
+    oldRSs: [rs('foo-v2', 8, oldTimestamp), rs('foo-v1', 3, olderTimestamp)],
+    expectedNew: 1,
+    expectedOld: [5, 2],
+  },
+  {
+    name: 'leftover distribution: 3 -> 4',
+    deployment: newDeployment('foo', 4),
+    oldDeployment: newDeployment('foo', 3),
+    newRS: rs('foo-v3', 1, newTimestamp),
+    oldRSs: [rs('foo-v2', 1, oldTimestamp), rs('foo-v1', 1, olderTimestamp)],
+    expectedNew: 2,
+    expectedOld: [1, 1],
+  },
+  {
+    name: 'leftover distribution: 3 -> 2',
+    deployment: newDeployment('foo', 2),
+    oldDeployment: newDeployment('foo', 3),
+    newRS: rs('foo-v3', 1, newTimestamp),
+    oldRSs: [rs('foo-v2', 1, oldTimestamp), rs('foo-v1', 1, olderTimestamp)],
+    expectedNew: 1,
+    expectedOld: [1, 0],
+  },
+  {
+    name: 'proportional scaling (no new rs): 4 -> 5',
+    deployment: newDeployment('foo', 5),
+    oldDeployment: newDeployment('foo', 4),
+    newRS: undefined,
+    oldRSs: [rs('foo-v2', 2, oldTimestamp), rs('foo-v1', 2, olderTimestamp)],
+    expectedOld: [3, 2],
+  },
+  {
+    name: 'proportional scaling: 6 -> 0',
+    deployment: newDeployment('foo', 0),
+    oldDeployment: newDeployment('foo', 6),
+    newRS: rs('foo-v3', 3, newTimestamp),
+    oldRSs: [rs('foo-v2', 2, oldTimestamp), rs('foo-v1', 1, olderTimestamp)],
+    expectedNew: 0,
+    expectedOld: [0, 0],
+  },
+  {
+    name: 'proportional scaling: 0 -> 6',
+    deployment: newDeployment('foo', 6),
+    oldDeployment: newDeployment('foo', 6),
+    newRS: rs('foo-v3', 0, newTimestamp),
+    oldRSs: [rs('foo-v2', 0, oldTimestamp), rs('foo-v1', 0, olderTimestamp)],
+    expectedNew: 6,
+    expectedOld: [0, 0],
+  },
   {
     name: 'failed rs update',
     deployment: newDeployment('foo', 5),
@@ -50,9 +145,32 @@ const scaleCases: Array<{
     expectedOld: [2, 1],
     desiredReplicasAnnotations: { 'foo-v2': 3 },
   },
-  { name: 'deployment with surge pods', deployment: newDeployment('foo', 20, { maxSurge: 2 }), oldDeployment: newDeployment('foo', 10, { maxSurge: 2 }), newRS: rs('foo-v2', 6, newTimestamp), oldRSs: [rs('foo-v1', 6, oldTimestamp)], expectedNew: 11, expectedOld: [11] },
-  { name: 'change both surge and size', deployment: newDeployment('foo', 50, { maxSurge: 6 }), oldDeployment: newDeployment('foo', 10, { maxSurge: 3 }), newRS: rs('foo-v2', 5, newTimestamp), oldRSs: [rs('foo-v1', 8, oldTimestamp)], expectedNew: 22, expectedOld: [34] },
-  { name: 'change both size and template', deployment: updatedTemplate(14), oldDeployment: newDeployment('foo', 10), newRS: undefined, oldRSs: [rs('foo-v2', 7, newTimestamp), rs('foo-v1', 3, oldTimestamp)], expectedOld: [10, 4] },
+  {
+    name: 'deployment with surge pods',
+    deployment: newDeployment('foo', 20, { maxSurge: 2 }),
+    oldDeployment: newDeployment('foo', 10, { maxSurge: 2 }),
+    newRS: rs('foo-v2', 6, newTimestamp),
+    oldRSs: [rs('foo-v1', 6, oldTimestamp)],
+    expectedNew: 11,
+    expectedOld: [11],
+  },
+  {
+    name: 'change both surge and size',
+    deployment: newDeployment('foo', 50, { maxSurge: 6 }),
+    oldDeployment: newDeployment('foo', 10, { maxSurge: 3 }),
+    newRS: rs('foo-v2', 5, newTimestamp),
+    oldRSs: [rs('foo-v1', 8, oldTimestamp)],
+    expectedNew: 22,
+    expectedOld: [34],
+  },
+  {
+    name: 'change both size and template',
+    deployment: updatedTemplate(14),
+    oldDeployment: newDeployment('foo', 10),
+    newRS: undefined,
+    oldRSs: [rs('foo-v2', 7, newTimestamp), rs('foo-v1', 3, oldTimestamp)],
+    expectedOld: [10, 4],
+  },
   {
     name: 'saturated but broken new replica set does not affect old pods',
     deployment: newDeployment('foo', 2, { maxSurge: 1, maxUnavailable: 1 }),
@@ -75,7 +193,10 @@ for (const c of scaleCases) {
     const sizes = new Map([...oldRSs, ...(newRS ? [newRS] : [])].map((r) => [r.metadata.name!, r.spec!.replicas!]));
     for (const target of proportionalScale(c.deployment, newRS, oldRSs)) sizes.set(target.replicaSet.metadata.name!, target.replicas);
     if (newRS) assert.equal(sizes.get(newRS.metadata.name!), c.expectedNew);
-    assert.deepEqual(oldRSs.map((r) => sizes.get(r.metadata.name!)), c.expectedOld);
+    assert.deepEqual(
+      oldRSs.map((r) => sizes.get(r.metadata.name!)),
+      c.expectedOld,
+    );
   });
 }
 
@@ -84,7 +205,13 @@ test('proportional scaling lists every active ReplicaSet, so their annotations g
   const newRS = withReplicaAnnotations(rs('foo-v2', 2, T2), 5, 5);
   const oldRS = withReplicaAnnotations(rs('foo-v1', 3, T1), 5, 5);
   const targets = proportionalScale(d, newRS, [oldRS, rs('foo-v0', 0, T0)]);
-  assert.deepEqual(targets.map((t) => [t.replicaSet.metadata.name, t.replicas]), [['foo-v1', 6], ['foo-v2', 4]]);
+  assert.deepEqual(
+    targets.map((t) => [t.replicaSet.metadata.name, t.replicas]),
+    [
+      ['foo-v1', 6],
+      ['foo-v2', 4],
+    ],
+  );
 });
 
 test('Recreate Deployments with several active ReplicaSets are not scaled proportionally', () => {

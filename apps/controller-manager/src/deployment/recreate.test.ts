@@ -5,13 +5,22 @@ import { newDeployment, rs, rsWithStatus } from './fixtures.js';
 import { oldPodsRunning, scaleDownOldReplicaSetsForRecreate, scaleUpNewReplicaSetForRecreate } from './recreate.js';
 
 const podOf = (owner: ReplicaSet, phase: string): Pod => ({
-  metadata: { name: `${owner.metadata.name}-pod`, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: owner.metadata.name!, uid: owner.metadata.uid!, controller: true }] },
+  metadata: {
+    name: `${owner.metadata.name}-pod`,
+    ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: owner.metadata.name!, uid: owner.metadata.uid!, controller: true }],
+  },
   status: { phase },
 });
 
 test('every active old ReplicaSet goes to zero at once', () => {
   const targets = scaleDownOldReplicaSetsForRecreate([rs('a', 3), rs('b', 1)]);
-  assert.deepEqual(targets.map((t) => [t.replicaSet.metadata.name, t.replicas]), [['a', 0], ['b', 0]]);
+  assert.deepEqual(
+    targets.map((t) => [t.replicaSet.metadata.name, t.replicas]),
+    [
+      ['a', 0],
+      ['b', 0],
+    ],
+  );
   assert.deepEqual(scaleDownOldReplicaSetsForRecreate([]), []);
 });
 

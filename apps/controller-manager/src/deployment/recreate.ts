@@ -16,12 +16,7 @@ export function scaleDownOldReplicaSetsForRecreate(activeOldRSs: readonly Replic
  * Deployment's ReplicaSets other than the new one is not finished (Unknown counts as
  * running: the node may just be unreachable). `pods` are those the Deployment selects.
  */
-export function oldPodsRunning(
-  newRS: ReplicaSet | undefined,
-  oldRSs: readonly ReplicaSet[],
-  replicaSets: readonly ReplicaSet[],
-  pods: readonly Pod[],
-): boolean {
+export function oldPodsRunning(newRS: ReplicaSet | undefined, oldRSs: readonly ReplicaSet[], replicaSets: readonly ReplicaSet[], pods: readonly Pod[]): boolean {
   if (actualReplicaCountOf(oldRSs) > 0) return true;
   const newUid = newRS?.metadata.uid;
   const otherUids = new Set(replicaSets.map((rs) => rs.metadata.uid).filter((uid) => uid !== undefined && uid !== newUid));

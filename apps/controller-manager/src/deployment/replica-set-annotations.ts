@@ -60,12 +60,7 @@ export function withReplicasAnnotations(rs: ReplicaSet, desired: number, max: nu
  * false) record desired/max replicas. Returns the new annotations and whether anything
  * changed; a malformed revision on either side changes nothing.
  */
-export function newReplicaSetAnnotations(
-  d: Deployment,
-  rs: ReplicaSet,
-  newRevision: number,
-  exists: boolean,
-): { annotations: Annotations; changed: boolean } {
+export function newReplicaSetAnnotations(d: Deployment, rs: ReplicaSet, newRevision: number, exists: boolean): { annotations: Annotations; changed: boolean } {
   const annotations: Annotations = { ...(rs.metadata.annotations ?? {}) };
   let changed = false;
   for (const [key, value] of Object.entries(d.metadata.annotations ?? {})) {

@@ -42,20 +42,16 @@ export function filterActiveReplicaSets(replicaSets: readonly (ReplicaSet | unde
   return replicaSets.filter((rs): rs is ReplicaSet => rs !== undefined && specReplicasOf(rs) > 0);
 }
 
-const sum = (replicaSets: readonly (ReplicaSet | undefined)[], count: (rs: ReplicaSet) => number): number =>
-  replicaSets.reduce((total, rs) => total + (rs ? count(rs) : 0), 0);
+const sum = (replicaSets: readonly (ReplicaSet | undefined)[], count: (rs: ReplicaSet) => number): number => replicaSets.reduce((total, rs) => total + (rs ? count(rs) : 0), 0);
 
 /** Sum of spec.replicas: the pods asked for. */
 export const replicaCountOf = (rss: readonly (ReplicaSet | undefined)[]): number => sum(rss, specReplicasOf);
 /** Sum of status.replicas: the pods that exist. */
-export const actualReplicaCountOf = (rss: readonly (ReplicaSet | undefined)[]): number =>
-  sum(rss, (rs) => rs.status?.replicas ?? 0);
+export const actualReplicaCountOf = (rss: readonly (ReplicaSet | undefined)[]): number => sum(rss, (rs) => rs.status?.replicas ?? 0);
 /** Sum of status.readyReplicas. */
-export const readyReplicaCountOf = (rss: readonly (ReplicaSet | undefined)[]): number =>
-  sum(rss, (rs) => rs.status?.readyReplicas ?? 0);
+export const readyReplicaCountOf = (rss: readonly (ReplicaSet | undefined)[]): number => sum(rss, (rs) => rs.status?.readyReplicas ?? 0);
 /** Sum of status.availableReplicas. */
-export const availableReplicaCountOf = (rss: readonly (ReplicaSet | undefined)[]): number =>
-  sum(rss, (rs) => rs.status?.availableReplicas ?? 0);
+export const availableReplicaCountOf = (rss: readonly (ReplicaSet | undefined)[]): number => sum(rss, (rs) => rs.status?.availableReplicas ?? 0);
 
 /** A copy of `rs` with spec.replicas set (what a scale writes). */
 export function withReplicas(rs: ReplicaSet, replicas: number): ReplicaSet {

@@ -75,7 +75,10 @@ test('the revision history is trimmed from the front to 2000 characters', () => 
 });
 
 test('replicasAnnotationsNeedUpdate (TestReplicasAnnotationsNeedUpdate)', () => {
-  const annotated = (desired: string, max: string): ReplicaSet => ({ ...rs('hello', 1), metadata: { name: 'hello', annotations: { [DESIRED_REPLICAS_ANNOTATION]: desired, [MAX_REPLICAS_ANNOTATION]: max } } });
+  const annotated = (desired: string, max: string): ReplicaSet => ({
+    ...rs('hello', 1),
+    metadata: { name: 'hello', annotations: { [DESIRED_REPLICAS_ANNOTATION]: desired, [MAX_REPLICAS_ANNOTATION]: max } },
+  });
   assert.equal(replicasAnnotationsNeedUpdate(rs('hello', 1), 10, 20), true);
   assert.equal(replicasAnnotationsNeedUpdate(annotated('8', '20'), 10, 20), true);
   assert.equal(replicasAnnotationsNeedUpdate(annotated('10', '16'), 10, 20), true);

@@ -2,13 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IntOrString, ReplicaSet } from '../common/types.js';
 import { newDeployment, rs } from './fixtures.js';
-import {
-  cleanupUnhealthyReplicas,
-  newRSNewReplicas,
-  reconcileNewReplicaSet,
-  reconcileOldReplicaSets,
-  scaleDownOldReplicaSetsForRollingUpdate,
-} from './rolling-update.js';
+import { cleanupUnhealthyReplicas, newRSNewReplicas, reconcileNewReplicaSet, reconcileOldReplicaSets, scaleDownOldReplicaSetsForRollingUpdate } from './rolling-update.js';
 
 // Kubernetes' TestNewRSNewReplicas: allRSs holds one other ReplicaSet of 5; maxUnavailable 1.
 for (const [name, strategy, depReplicas, newRSReplicas, maxSurge, expected] of [
@@ -73,7 +67,13 @@ test('reconcileOldReplicaSets scales the same ReplicaSet twice: first its unheal
   const newRS = rs('foo-new', 0);
   const d = newDeployment('foo', 10, { maxUnavailable: 2 });
   const { scales } = reconcileOldReplicaSets(d, [oldRS, newRS], [oldRS], newRS);
-  assert.deepEqual(scales.map((s) => [s.replicaSet.spec?.replicas, s.replicas]), [[10, 9], [9, 8]]);
+  assert.deepEqual(
+    scales.map((s) => [s.replicaSet.spec?.replicas, s.replicas]),
+    [
+      [10, 9],
+      [9, 8],
+    ],
+  );
 });
 
 test('reconcileOldReplicaSets gives up (scaledDown false) when an old ReplicaSet reports more available than it asks for', () => {
@@ -101,7 +101,13 @@ test('cleanupUnhealthyReplicas goes oldest first', () => {
   const older = rs('older', 3, '2016-01-01T00:00:00Z', 1);
   const newer = rs('newer', 3, '2016-01-02T00:00:00Z', 1);
   const { scales } = cleanupUnhealthyReplicas([newer, older], 3);
-  assert.deepEqual(scales.map((s) => [s.replicaSet.metadata.name, s.replicas]), [['older', 1], ['newer', 2]]);
+  assert.deepEqual(
+    scales.map((s) => [s.replicaSet.metadata.name, s.replicas]),
+    [
+      ['older', 1],
+      ['newer', 2],
+    ],
+  );
 });
 
 // Kubernetes' TestDeploymentController_scaleDownOldReplicaSetsForRollingUpdate (maxSurge 0).

@@ -97,11 +97,7 @@ export function cleanupUnhealthyReplicas(
  * Scales old ReplicaSets (oldest first) down while the available pods of all ReplicaSets
  * exceed spec.replicas - maxUnavailable.
  */
-export function scaleDownOldReplicaSetsForRollingUpdate(
-  d: Deployment,
-  allRSs: readonly (ReplicaSet | undefined)[],
-  oldRSs: readonly ReplicaSet[],
-): ReplicaSetScale[] {
+export function scaleDownOldReplicaSetsForRollingUpdate(d: Deployment, allRSs: readonly (ReplicaSet | undefined)[], oldRSs: readonly ReplicaSet[]): ReplicaSetScale[] {
   const minAvailable = replicasOf(d) - maxUnavailableOf(d);
   const availablePodCount = availableReplicaCountOf(allRSs);
   if (availablePodCount <= minAvailable) return [];

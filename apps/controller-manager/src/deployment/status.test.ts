@@ -16,18 +16,28 @@ test('calculateStatus sums the ReplicaSets; updatedReplicas are the new one’s 
   d.status = { collisionCount: 2 };
   const newRS = counted('new', 2, 2, 1, 1);
   const status = calculateStatus([counted('old', 3, 3, 3, 3), newRS], newRS, d, now);
-  assert.deepEqual({ ...status, conditions: undefined }, {
-    observedGeneration: 7,
-    replicas: 5,
-    updatedReplicas: 2,
-    readyReplicas: 4,
-    availableReplicas: 4,
-    unavailableReplicas: 1,
-    collisionCount: 2,
-    conditions: undefined,
-  });
+  assert.deepEqual(
+    { ...status, conditions: undefined },
+    {
+      observedGeneration: 7,
+      replicas: 5,
+      updatedReplicas: 2,
+      readyReplicas: 4,
+      availableReplicas: 4,
+      unavailableReplicas: 1,
+      collisionCount: 2,
+      conditions: undefined,
+    },
+  );
   assert.deepEqual(status.conditions, [
-    { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: '2024-01-01T00:00:00Z', lastTransitionTime: '2024-01-01T00:00:00Z' },
+    {
+      type: 'Available',
+      status: 'True',
+      reason: 'MinimumReplicasAvailable',
+      message: 'Deployment has minimum availability.',
+      lastUpdateTime: '2024-01-01T00:00:00Z',
+      lastTransitionTime: '2024-01-01T00:00:00Z',
+    },
   ]);
 });
 
@@ -39,7 +49,18 @@ test('unavailableReplicas never goes negative while scaling down', () => {
 
 test('Available keeps its transition time while its status holds, and flips with a new one', () => {
   const d = newDeployment('web', 2, { maxUnavailable: 1 });
-  d.status = { conditions: [{ type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: 'then', lastTransitionTime: 'then' }] };
+  d.status = {
+    conditions: [
+      {
+        type: 'Available',
+        status: 'True',
+        reason: 'MinimumReplicasAvailable',
+        message: 'Deployment has minimum availability.',
+        lastUpdateTime: 'then',
+        lastTransitionTime: 'then',
+      },
+    ],
+  };
   assert.deepEqual(calculateStatus([counted('a', 2, 2, 1, 1)], undefined, d, now).conditions, d.status.conditions);
   const flipped = calculateStatus([counted('a', 2, 2, 0, 0)], undefined, d, now).conditions![0]!;
   assert.equal(flipped.status, 'False');

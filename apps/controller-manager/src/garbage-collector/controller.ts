@@ -66,7 +66,8 @@ export function startGarbageCollector(ctx: ManagerContext, workers = 2): Control
   };
 
   const confirmAbsentOwners = async (object: GcObject, actions: GcAction[]): Promise<GcAction[]> => {
-    if (!actions.some((a) => a.type === 'delete' && a.target.uid === object.uid) && !actions.some((a) => a.type === 'removeOwnerReferences' && a.target.uid === object.uid)) return actions;
+    if (!actions.some((a) => a.type === 'delete' && a.target.uid === object.uid) && !actions.some((a) => a.type === 'removeOwnerReferences' && a.target.uid === object.uid))
+      return actions;
     for (const ref of object.ownerReferences) {
       if (byUid.has(ref.uid)) continue;
       const kind = kindNamed(ref.kind);

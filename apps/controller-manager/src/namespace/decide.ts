@@ -9,11 +9,7 @@ export interface NamespacedRef {
   deleting: boolean;
 }
 
-export type NamespaceAction =
-  | { type: 'deleteContent'; objects: NamespacedRef[] }
-  | { type: 'waitForContent'; remaining: number }
-  | { type: 'finalize' }
-  | { type: 'none' };
+export type NamespaceAction = { type: 'deleteContent'; objects: NamespacedRef[] } | { type: 'waitForContent'; remaining: number } | { type: 'finalize' } | { type: 'none' };
 
 export const NAMESPACE_FINALIZER = 'kubernetes';
 

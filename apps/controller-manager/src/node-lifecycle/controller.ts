@@ -127,7 +127,9 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
     const left = orphanQuarantineLeft(missingSince.get(nodeName)!, ctx.now().getTime(), options.gracePeriodMs);
     if (left > 0) return requeueAfter(left + 100);
     // The cache may be behind: only the API can say the node is really gone.
-    const { node } = await ctx.client.request<{ node: { metadata: { name: string } } | null }>(`query($name: String!) { node(name: $name) { metadata { name } } }`, { name: nodeName });
+    const { node } = await ctx.client.request<{ node: { metadata: { name: string } } | null }>(`query($name: String!) { node(name: $name) { metadata { name } } }`, {
+      name: nodeName,
+    });
     if (node) return done();
     for (const pod of pods) {
       await markDisrupted(pod, POD_GC_DISRUPTION);
@@ -142,7 +144,11 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
     const conditions = withDisruptionTarget(pod.status?.conditions ?? [], cause, ctx.now());
     if (!conditions) return;
     await ctx.client
-      .request(PATCH_POD_STATUS, { ns: pod.metadata.namespace, name: pod.metadata.name, patch: { metadata: { resourceVersion: pod.metadata.resourceVersion }, status: { conditions } } })
+      .request(PATCH_POD_STATUS, {
+        ns: pod.metadata.namespace,
+        name: pod.metadata.name,
+        patch: { metadata: { resourceVersion: pod.metadata.resourceVersion }, status: { conditions } },
+      })
       .catch(podGone);
   };
 
@@ -158,12 +164,18 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
     switch (action.type) {
       case 'setConditions': {
         // The precondition: a kubelet that came back meanwhile wins.
-        const written = await ctx.client.request<Written>(PATCH_NODE_STATUS, { name: nodeName, patch: { metadata: { resourceVersion: version.current }, status: { conditions: action.conditions } } });
+        const written = await ctx.client.request<Written>(PATCH_NODE_STATUS, {
+          name: nodeName,
+          patch: { metadata: { resourceVersion: version.current }, status: { conditions: action.conditions } },
+        });
         version.current = written.patchNodeStatus?.metadata.resourceVersion;
         return;
       }
       case 'setTaints': {
-        const written = await ctx.client.request<Written>(PATCH_NODE, { name: nodeName, patch: { metadata: { resourceVersion: version.current }, spec: { taints: action.taints } } });
+        const written = await ctx.client.request<Written>(PATCH_NODE, {
+          name: nodeName,
+          patch: { metadata: { resourceVersion: version.current }, spec: { taints: action.taints } },
+        });
         version.current = written.patchNode?.metadata.resourceVersion;
         return;
       }
@@ -172,7 +184,11 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
         return;
       case 'markPodNotReady':
         await ctx.client
-          .request(PATCH_POD_STATUS, { ns: action.pod.metadata.namespace, name: action.pod.metadata.name, patch: { metadata: { resourceVersion: action.pod.metadata.resourceVersion }, status: { conditions: action.conditions } } })
+          .request(PATCH_POD_STATUS, {
+            ns: action.pod.metadata.namespace,
+            name: action.pod.metadata.name,
+            patch: { metadata: { resourceVersion: action.pod.metadata.resourceVersion }, status: { conditions: action.conditions } },
+          })
           .catch(podGone);
         void events.record(involvedPod(action.pod), 'Warning', 'NodeNotReady', 'Node is not ready');
         return;

@@ -47,28 +47,54 @@ describe('decideNodeLifecycle', () => {
     ];
     const tainted = unreachableNode();
     const early = decideNodeLifecycle(state({ node: tainted, pods, lastHeardMs: T0, now: at(42) }));
-    assert.deepEqual(early.actions.filter((a) => a.type === 'evictPod').map((a) => (a as { pod: { metadata: { name: string } } }).pod.metadata.name), ['intolerant']);
+    assert.deepEqual(
+      early.actions.filter((a) => a.type === 'evictPod').map((a) => (a as { pod: { metadata: { name: string } } }).pod.metadata.name),
+      ['intolerant'],
+    );
     assert.equal(early.requeueAfterMs, 3_000 + 100, 'wake up when the 5 s toleration runs out');
 
     const later = decideNodeLifecycle(state({ node: tainted, pods, lastHeardMs: T0, now: at(45) }));
-    assert.deepEqual(later.actions.filter((a) => a.type === 'evictPod').map((a) => (a as { pod: { metadata: { name: string } } }).pod.metadata.name), ['intolerant', 'short']);
+    assert.deepEqual(
+      later.actions.filter((a) => a.type === 'evictPod').map((a) => (a as { pod: { metadata: { name: string } } }).pod.metadata.name),
+      ['intolerant', 'short'],
+    );
     assert.equal(later.requeueAfterMs, 295_000 + 100);
   });
 
   test('pods of an unreachable node are marked not Ready (finished and evicted ones are not touched)', () => {
-    const pods = [pod('web', { tolerations: [unreachableFor(300)] }), pod('idle', { tolerations: [unreachableFor(300)], ready: false }), pod('done', { phase: 'Succeeded', tolerations: [unreachableFor(300)] }), pod('gone')];
+    const pods = [
+      pod('web', { tolerations: [unreachableFor(300)] }),
+      pod('idle', { tolerations: [unreachableFor(300)], ready: false }),
+      pod('done', { phase: 'Succeeded', tolerations: [unreachableFor(300)] }),
+      pod('gone'),
+    ];
     const decision = decideNodeLifecycle(state({ node: unreachableNode(), pods, now: at(41) }));
-    const marked = decision.actions.filter((a) => a.type === 'markPodNotReady') as { pod: { metadata: { name: string } }; conditions: { type: string; status: string; lastTransitionTime?: string }[] }[];
-    assert.deepEqual(marked.map((a) => a.pod.metadata.name), ['web']);
-    assert.deepEqual(marked[0]!.conditions.find((c) => c.type === 'Ready'), { type: 'Ready', status: 'False', lastTransitionTime: stamp(41) });
-    assert.deepEqual(marked[0]!.conditions.find((c) => c.type === 'PodScheduled'), { type: 'PodScheduled', status: 'True' });
+    const marked = decision.actions.filter((a) => a.type === 'markPodNotReady') as {
+      pod: { metadata: { name: string } };
+      conditions: { type: string; status: string; lastTransitionTime?: string }[];
+    }[];
+    assert.deepEqual(
+      marked.map((a) => a.pod.metadata.name),
+      ['web'],
+    );
+    assert.deepEqual(
+      marked[0]!.conditions.find((c) => c.type === 'Ready'),
+      { type: 'Ready', status: 'False', lastTransitionTime: stamp(41) },
+    );
+    assert.deepEqual(
+      marked[0]!.conditions.find((c) => c.type === 'PodScheduled'),
+      { type: 'PodScheduled', status: 'True' },
+    );
     assert.ok(types(decision).includes('evictPod'), 'the pod without tolerations is evicted instead');
   });
 
   test('terminating pods of an unreachable node are force-deleted once their grace is over', () => {
     const pods = [pod('overdue', { deleting: 50 }), pod('waiting', { deleting: 80 })];
     const decision = decideNodeLifecycle(state({ node: unreachableNode(), pods, now: at(60) }));
-    assert.deepEqual(decision.actions.map((a) => [a.type, 'pod' in a ? a.pod.metadata.name : '']), [['forceDeletePod', 'overdue']]);
+    assert.deepEqual(
+      decision.actions.map((a) => [a.type, 'pod' in a ? a.pod.metadata.name : '']),
+      [['forceDeletePod', 'overdue']],
+    );
     assert.equal(decision.requeueAfterMs, 20_000 + 100);
   });
 
@@ -82,7 +108,9 @@ describe('decideNodeLifecycle', () => {
   });
 
   test('recovery: the kubelet is heard again and Ready, so the taints go, and a taint going evicts nobody', () => {
-    const decision = decideNodeLifecycle(state({ node: node([ready('True', 100)], unreachableTaints(40)), pods: [pod('web')], lastHeardMs: T0 + 100_000, now: at(101), lastSeenReady: 'Unknown' }));
+    const decision = decideNodeLifecycle(
+      state({ node: node([ready('True', 100)], unreachableTaints(40)), pods: [pod('web')], lastHeardMs: T0 + 100_000, now: at(101), lastSeenReady: 'Unknown' }),
+    );
     assert.deepEqual(decision.actions, [{ type: 'setTaints', taints: [] }]);
   });
 
@@ -92,14 +120,24 @@ describe('decideNodeLifecycle', () => {
   });
 
   test('every other node down too: no NoExecute taint and no eviction (the controller doubts its own view)', () => {
-    const othersDown = [{ zone: '', ready: 'Unknown' as const }, { zone: '', ready: 'Unknown' as const }];
+    const othersDown = [
+      { zone: '', ready: 'Unknown' as const },
+      { zone: '', ready: 'Unknown' as const },
+    ];
     const silent = decideNodeLifecycle(state({ now: at(40), pods: [pod('web')], readinessOfOthers: () => othersDown }));
     assert.deepEqual((silent.actions.find((a) => a.type === 'setTaints') as { taints: Taint[] }).taints, [{ key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' }]);
     const lifted = decideNodeLifecycle(state({ node: unreachableNode(), pods: [pod('web')], now: at(41), readinessOfOthers: () => othersDown }));
-    assert.deepEqual(lifted.actions.filter((a) => a.type === 'evictPod'), [], 'a taint being lifted evicts nobody');
+    assert.deepEqual(
+      lifted.actions.filter((a) => a.type === 'evictPod'),
+      [],
+      'a taint being lifted evicts nobody',
+    );
     assert.deepEqual((lifted.actions.find((a) => a.type === 'setTaints') as { taints: Taint[] }).taints, [{ key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' }]);
     const healthyOthers = decideNodeLifecycle(state({ node: unreachableNode(), pods: [pod('web')], now: at(41), readinessOfOthers: () => [{ zone: '', ready: 'True' }] }));
-    assert.deepEqual(types(healthyOthers).filter((t) => t === 'evictPod'), ['evictPod']);
+    assert.deepEqual(
+      types(healthyOthers).filter((t) => t === 'evictPod'),
+      ['evictPod'],
+    );
   });
 
   test('a new NoExecute taint is reported for the rate limiter; held, only the NoSchedule one is written', () => {

@@ -78,7 +78,9 @@ export function decideNodeLifecycle(state: NodeLifecycleState): NodeLifecycleDec
   const policy = state.holdNoExecute && zonePolicy !== 'lift' ? 'hold' : zonePolicy;
   const nextTaints = reconcileTaints(taints, conditions, node.spec?.unschedulable === true, now, policy);
   if (nextTaints) actions.push({ type: 'setTaints', taints: nextTaints });
-  const addsNoExecute = (nextTaints ?? []).some((t) => t.effect === 'NoExecute' && CONDITION_NO_EXECUTE_KEYS.includes(t.key) && !taints.some((c) => c.key === t.key && c.effect === t.effect));
+  const addsNoExecute = (nextTaints ?? []).some(
+    (t) => t.effect === 'NoExecute' && CONDITION_NO_EXECUTE_KEYS.includes(t.key) && !taints.some((c) => c.key === t.key && c.effect === t.effect),
+  );
   const tainting = addsNoExecute ? { zone, rate: policy === 'taintSlowly' ? ('secondary' as const) : ('normal' as const) } : undefined;
 
   // 3. NoExecute taints that are on the node and stay there: evict pods that do not

@@ -14,7 +14,13 @@ export const ready = (status: 'True' | 'False' | 'Unknown', heartbeat = 0): Node
   lastTransitionTime: stamp(heartbeat),
 });
 
-export const pressure = (type: string, status: 'True' | 'False'): NodeCondition => ({ type, status, reason: 'KubeletSays', lastHeartbeatTime: stamp(0), lastTransitionTime: stamp(0) });
+export const pressure = (type: string, status: 'True' | 'False'): NodeCondition => ({
+  type,
+  status,
+  reason: 'KubeletSays',
+  lastHeartbeatTime: stamp(0),
+  lastTransitionTime: stamp(0),
+});
 
 export function node(conditions: NodeCondition[], taints?: Taint[], unschedulable?: boolean): LifecycleNode {
   return {
@@ -44,5 +50,15 @@ export function pod(name: string, extra: { tolerations?: Toleration[]; created?:
   };
 }
 
-export const unreachableFor = (seconds?: number): Toleration => ({ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', ...(seconds !== undefined ? { tolerationSeconds: seconds } : {}) });
-export const notReadyFor = (seconds?: number): Toleration => ({ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', ...(seconds !== undefined ? { tolerationSeconds: seconds } : {}) });
+export const unreachableFor = (seconds?: number): Toleration => ({
+  key: 'node.kubernetes.io/unreachable',
+  operator: 'Exists',
+  effect: 'NoExecute',
+  ...(seconds !== undefined ? { tolerationSeconds: seconds } : {}),
+});
+export const notReadyFor = (seconds?: number): Toleration => ({
+  key: 'node.kubernetes.io/not-ready',
+  operator: 'Exists',
+  effect: 'NoExecute',
+  ...(seconds !== undefined ? { tolerationSeconds: seconds } : {}),
+});

@@ -4,9 +4,13 @@ import { Heartbeats } from './heartbeats.js';
 
 function clock() {
   let ms = 1_000_000;
-  return { now: () => new Date(ms), advance: (by: number) => (ms += by), get ms() {
-    return ms;
-  } };
+  return {
+    now: () => new Date(ms),
+    advance: (by: number) => (ms += by),
+    get ms() {
+      return ms;
+    },
+  };
 }
 const node = (status: string, heartbeat: string) => ({ metadata: { name: 'n1' }, status: { conditions: [{ type: 'Ready', status, lastHeartbeatTime: heartbeat }] } });
 

@@ -13,7 +13,10 @@ describe('heartbeatExpired', () => {
 
 describe('unknownConditions', () => {
   test('every posted condition becomes Unknown, NodeStatusUnknown, keeping its heartbeat', () => {
-    const conditions = unknownConditions(node([ready('True', 5), pressure('MemoryPressure', 'False'), pressure('DiskPressure', 'False'), pressure('PIDPressure', 'False')]), at(60))!;
+    const conditions = unknownConditions(
+      node([ready('True', 5), pressure('MemoryPressure', 'False'), pressure('DiskPressure', 'False'), pressure('PIDPressure', 'False')]),
+      at(60),
+    )!;
     assert.equal(conditions.length, 4);
     for (const c of conditions) {
       assert.equal(c.status, 'Unknown');
@@ -26,12 +29,15 @@ describe('unknownConditions', () => {
 
   test('conditions the kubelet never posted are added as Unknown, NodeStatusNeverUpdated', () => {
     const conditions = unknownConditions(node([]), at(60))!;
-    assert.deepEqual(conditions.map((c) => [c.type, c.status, c.reason, c.message]), [
-      ['Ready', 'Unknown', 'NodeStatusNeverUpdated', 'Kubelet never posted node status.'],
-      ['MemoryPressure', 'Unknown', 'NodeStatusNeverUpdated', 'Kubelet never posted node status.'],
-      ['DiskPressure', 'Unknown', 'NodeStatusNeverUpdated', 'Kubelet never posted node status.'],
-      ['PIDPressure', 'Unknown', 'NodeStatusNeverUpdated', 'Kubelet never posted node status.'],
-    ]);
+    assert.deepEqual(
+      conditions.map((c) => [c.type, c.status, c.reason, c.message]),
+      [
+        ['Ready', 'Unknown', 'NodeStatusNeverUpdated', 'Kubelet never posted node status.'],
+        ['MemoryPressure', 'Unknown', 'NodeStatusNeverUpdated', 'Kubelet never posted node status.'],
+        ['DiskPressure', 'Unknown', 'NodeStatusNeverUpdated', 'Kubelet never posted node status.'],
+        ['PIDPressure', 'Unknown', 'NodeStatusNeverUpdated', 'Kubelet never posted node status.'],
+      ],
+    );
     assert.equal(conditions[0]!.lastHeartbeatTime, stamp(-100), 'never heard: the heartbeat is the creation');
   });
 

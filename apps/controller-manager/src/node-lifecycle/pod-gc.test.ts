@@ -6,7 +6,10 @@ import { pod, T0 } from './fixtures.js';
 test('terminating pods past their deadline are expired; the next deadline is reported', () => {
   const pods = [pod('live'), pod('overdue', { deleting: 10 }), pod('due-now', { deleting: 20 }), pod('later', { deleting: 50 }), pod('latest', { deleting: 90 })];
   const { expired, nextMs } = expiredTerminatingPods(pods, T0 + 20_000);
-  assert.deepEqual(expired.map((p) => p.metadata.name), ['overdue', 'due-now']);
+  assert.deepEqual(
+    expired.map((p) => p.metadata.name),
+    ['overdue', 'due-now'],
+  );
   assert.equal(nextMs, T0 + 50_000);
   assert.deepEqual(expiredTerminatingPods([pod('live')], T0), { expired: [], nextMs: null });
 });

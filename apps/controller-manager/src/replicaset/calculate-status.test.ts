@@ -15,11 +15,7 @@ const pod = (labels: Record<string, string>, readySince?: string): Pod => ({
 });
 
 test('counts fully labeled, ready and available pods (available: ready longer than minReadySeconds)', () => {
-  const pods = [
-    pod({ app: 'web', tier: 'fe' }, '2024-01-01T00:00:00Z'),
-    pod({ app: 'web', tier: 'fe' }, '2024-01-01T00:00:55Z'),
-    pod({ app: 'web' }),
-  ];
+  const pods = [pod({ app: 'web', tier: 'fe' }, '2024-01-01T00:00:00Z'), pod({ app: 'web', tier: 'fe' }, '2024-01-01T00:00:55Z'), pod({ app: 'web' })];
   const status = calculateReplicaSetStatus(rs(3, 10), pods, undefined, now);
   assert.deepEqual(status, { replicas: 3, fullyLabeledReplicas: 2, readyReplicas: 2, availableReplicas: 1, observedGeneration: 3, conditions: [] });
 });

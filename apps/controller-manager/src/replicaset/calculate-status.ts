@@ -10,12 +10,7 @@ import { replicaFailureConditions } from './replica-failure.js';
  * carrying every template label; availableReplicas those ready for > minReadySeconds.
  * `manageError` is the error of the last create/delete attempt, if it failed.
  */
-export function calculateReplicaSetStatus(
-  rs: ReplicaSetLike,
-  activePods: readonly Pod[],
-  manageError: string | undefined,
-  now: Date,
-): ReplicaSetStatus {
+export function calculateReplicaSetStatus(rs: ReplicaSetLike, activePods: readonly Pod[], manageError: string | undefined, now: Date): ReplicaSetStatus {
   const templateLabels = selectorFromSetSafe(rs.spec?.template?.metadata?.labels);
   const minReadySeconds = minReadySecondsOf(rs);
   let fullyLabeled = 0;

@@ -28,9 +28,20 @@ const pod = (labels: Record<string, string>, owner?: string, extra: { namespace?
 
 /** What a decision did, independent of the order pods were listed in. */
 const summary = (actions: ReplicaSetAction[]) =>
-  actions.map((a) =>
-    a.type === 'adopt' || a.type === 'release' ? `${a.type} ${a.pod.metadata.name}` : a.type === 'delete' ? `delete ${a.pods.map((p) => p.metadata.name).sort().join(',')}` : a.type === 'create' ? `create ${a.count}` : JSON.stringify(a),
-  ).sort();
+  actions
+    .map((a) =>
+      a.type === 'adopt' || a.type === 'release'
+        ? `${a.type} ${a.pod.metadata.name}`
+        : a.type === 'delete'
+          ? `delete ${a.pods
+              .map((p) => p.metadata.name)
+              .sort()
+              .join(',')}`
+          : a.type === 'create'
+            ? `create ${a.count}`
+            : JSON.stringify(a),
+    )
+    .sort();
 
 test('candidatePods: a sync decides the same from the candidates as from every pod of the namespace', () => {
   const current = replicaSet('web-new', 2, 'new');

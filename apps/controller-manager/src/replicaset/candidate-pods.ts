@@ -18,7 +18,10 @@ export interface PodIndex<P> {
  */
 export function requiredLabelsOf(rs: ReplicaSetLike, kind: ReplicaSetKind): Record<string, string> | undefined {
   const selector = rs.spec?.selector as { matchLabels?: Record<string, string> } | Record<string, string> | null | undefined;
-  const labels = kind === 'ReplicationController' ? (selector as Record<string, string> | null | undefined) : (selector as { matchLabels?: Record<string, string> } | null | undefined)?.matchLabels;
+  const labels =
+    kind === 'ReplicationController'
+      ? (selector as Record<string, string> | null | undefined)
+      : (selector as { matchLabels?: Record<string, string> } | null | undefined)?.matchLabels;
   return labels && Object.keys(labels).length > 0 ? labels : undefined;
 }
 

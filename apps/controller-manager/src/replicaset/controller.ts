@@ -96,13 +96,21 @@ export function startReplicaSetController(ctx: ManagerContext, kind: ReplicaSetK
         await ctx.client.request(PATCH_POD, {
           ns,
           name: action.pod.metadata.name,
-          patch: { metadata: { resourceVersion: action.pod.metadata.resourceVersion, ownerReferences: (action.pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== action.ownerUid) } },
+          patch: {
+            metadata: {
+              resourceVersion: action.pod.metadata.resourceVersion,
+              ownerReferences: (action.pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== action.ownerUid),
+            },
+          },
         });
         return;
       case 'create': {
         // One bulk createPods per slow-start batch (all or nothing), expectations raised first.
         const result = await slowStartCreate(expectations, key, action.batches, async (size) => {
-          const { createPods } = await ctx.client.request<{ createPods: { metadata: { name: string } }[] }>(CREATE_PODS, { ns, inputs: Array.from({ length: size }, () => action.pod) });
+          const { createPods } = await ctx.client.request<{ createPods: { metadata: { name: string } }[] }>(CREATE_PODS, {
+            ns,
+            inputs: Array.from({ length: size }, () => action.pod),
+          });
           return createPods;
         });
         // One event for the sync, not one per batch: each event costs the API two calls.
@@ -135,11 +143,14 @@ export function startReplicaSetController(ctx: ManagerContext, kind: ReplicaSetK
       }
       case 'status':
         // A replace, not a merge patch: conditions that cleared must go.
-        await ctx.client.request(`mutation($ns: String, $name: String!, $input: ${plural}Input!) { replace${plural}Status(namespace: $ns, name: $name, input: $input) { metadata { name } } }`, {
-          ns,
-          name: rs.metadata.name,
-          input: { metadata: { name: rs.metadata.name }, status: action.status },
-        });
+        await ctx.client.request(
+          `mutation($ns: String, $name: String!, $input: ${plural}Input!) { replace${plural}Status(namespace: $ns, name: $name, input: $input) { metadata { name } } }`,
+          {
+            ns,
+            name: rs.metadata.name,
+            input: { metadata: { name: rs.metadata.name }, status: action.status },
+          },
+        );
         return;
     }
   };

@@ -18,7 +18,10 @@ const newReplicaSet = (replicas: number, extra: Partial<ReplicaSet['metadata']> 
 });
 
 let podCounter = 0;
-const newPod = (owner: { uid: string; kind?: string } | undefined, opts: { phase?: string; labels?: Record<string, string>; node?: string; deleting?: boolean; ready?: boolean } = {}): Pod => ({
+const newPod = (
+  owner: { uid: string; kind?: string } | undefined,
+  opts: { phase?: string; labels?: Record<string, string>; node?: string; deleting?: boolean; ready?: boolean } = {},
+): Pod => ({
   metadata: {
     name: `pod-${++podCounter}`,
     uid: `pod-uid-${podCounter}`,
@@ -34,10 +37,8 @@ const newPod = (owner: { uid: string; kind?: string } | undefined, opts: { phase
   },
 });
 const ours = { uid: 'rs-uid' };
-const decide = (state: Partial<ReplicaSetState> & Pick<ReplicaSetState, 'rs'>) =>
-  decideReplicaSet({ pods: [], expectationsSatisfied: true, now, ...state });
-const ofType = <T extends ReplicaSetAction['type']>(actions: ReplicaSetAction[], type: T) =>
-  actions.filter((a): a is Extract<ReplicaSetAction, { type: T }> => a.type === type);
+const decide = (state: Partial<ReplicaSetState> & Pick<ReplicaSetState, 'rs'>) => decideReplicaSet({ pods: [], expectationsSatisfied: true, now, ...state });
+const ofType = <T extends ReplicaSetAction['type']>(actions: ReplicaSetAction[], type: T) => actions.filter((a): a is Extract<ReplicaSetAction, { type: T }> => a.type === type);
 
 test('TestSyncReplicaSetDoesNothing: the right number of pods and an up-to-date status mean no actions', () => {
   const rs = newReplicaSet(2);
@@ -47,7 +48,10 @@ test('TestSyncReplicaSetDoesNothing: the right number of pods and an up-to-date 
 
 test('TestSyncReplicaSetDeletes: one pod too many is deleted, then the status written', () => {
   const actions = decide({ rs: newReplicaSet(2), pods: [newPod(ours), newPod(ours), newPod(ours)] });
-  assert.deepEqual(actions.map((a) => a.type), ['delete', 'status']);
+  assert.deepEqual(
+    actions.map((a) => a.type),
+    ['delete', 'status'],
+  );
   assert.equal(ofType(actions, 'delete')[0]!.pods.length, 1);
 });
 
@@ -73,19 +77,28 @@ test('TestSyncReplicaSetCreates: missing pods are created from the template in s
 test('at most 500 pods are created or deleted per sync (burstReplicas)', () => {
   const [create] = ofType(decide({ rs: newReplicaSet(600) }), 'create');
   assert.equal(create!.count, 500);
-  assert.equal(create!.batches.reduce((a, b) => a + b, 0), 500);
+  assert.equal(
+    create!.batches.reduce((a, b) => a + b, 0),
+    500,
+  );
   const pods = Array.from({ length: 700 }, () => newPod(ours));
   assert.equal(ofType(decide({ rs: newReplicaSet(100), pods }), 'delete')[0]!.pods.length, 500);
 });
 
 test('TestSyncReplicaSetDormancy: unsatisfied expectations block creates and deletes, not the status', () => {
   const actions = decide({ rs: newReplicaSet(2), pods: [newPod(ours)], expectationsSatisfied: false });
-  assert.deepEqual(actions.map((a) => a.type), ['status']);
+  assert.deepEqual(
+    actions.map((a) => a.type),
+    ['status'],
+  );
 });
 
 test('a ReplicaSet being deleted manages no pods', () => {
   const actions = decide({ rs: newReplicaSet(2, { deletionTimestamp: '2024-01-01T00:00:00Z' }) });
-  assert.deepEqual(actions.map((a) => a.type), ['status']);
+  assert.deepEqual(
+    actions.map((a) => a.type),
+    ['status'],
+  );
 });
 
 test('pods being deleted or finished are not replicas: replacements are created', () => {
@@ -100,7 +113,10 @@ test('TestControllerRefs: adopt matching orphans, release owned pods whose label
   const strayed = newPod(ours, { labels: { foo: 'baz' } });
   const foreign = newPod({ uid: 'someone-else' });
   const actions = decide({ rs: newReplicaSet(2), pods: [orphan, strayed, foreign, newPod(ours)] });
-  assert.deepEqual(actions.map((a) => a.type), ['adopt', 'release', 'status']);
+  assert.deepEqual(
+    actions.map((a) => a.type),
+    ['adopt', 'release', 'status'],
+  );
   const [adopt] = ofType(actions, 'adopt');
   assert.equal(adopt!.pod, orphan);
   assert.equal(adopt!.ownerReference.uid, 'rs-uid');
@@ -120,7 +136,10 @@ test('scale-down deletes the cheapest pods first: not ready before ready', () =>
 
 test('scale-down prefers pods on nodes crowded with sibling ReplicaSets’ pods', () => {
   const rs = newReplicaSet(1, { ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'd', uid: 'dep', controller: true }] });
-  const sibling: ReplicaSet = { ...newReplicaSet(1, { name: 'sibling', uid: 'sib', ownerReferences: rs.metadata.ownerReferences }), spec: { selector: { matchLabels: { sib: 'yes' } } } };
+  const sibling: ReplicaSet = {
+    ...newReplicaSet(1, { name: 'sibling', uid: 'sib', ownerReferences: rs.metadata.ownerReferences }),
+    spec: { selector: { matchLabels: { sib: 'yes' } } },
+  };
   const alone = newPod(ours, { node: 'n1' });
   const crowded = newPod(ours, { node: 'n2' });
   const siblingPod = newPod({ uid: 'sib' }, { node: 'n2', labels: { sib: 'yes' } });
@@ -137,8 +156,18 @@ test('a ReplicationController selects by label map and owns pods as v1 Replicati
   };
   const orphan = newPod(undefined);
   const actions = decideReplicaSet({ rs: rc, pods: [orphan, newPod(undefined, { labels: { foo: 'other' } })], expectationsSatisfied: true, now });
-  assert.deepEqual(actions.map((a) => a.type), ['adopt', 'create', 'status']);
-  assert.deepEqual(ofType(actions, 'adopt')[0]!.ownerReference, { apiVersion: 'v1', kind: 'ReplicationController', name: 'frontend', uid: 'rc-uid', controller: true, blockOwnerDeletion: true });
+  assert.deepEqual(
+    actions.map((a) => a.type),
+    ['adopt', 'create', 'status'],
+  );
+  assert.deepEqual(ofType(actions, 'adopt')[0]!.ownerReference, {
+    apiVersion: 'v1',
+    kind: 'ReplicationController',
+    name: 'frontend',
+    uid: 'rc-uid',
+    controller: true,
+    blockOwnerDeletion: true,
+  });
   assert.equal(ofType(actions, 'create')[0]!.pod.metadata.generateName, 'frontend-');
   // The kind flag wins over the object's own kind field.
   const noKind = { ...rc, kind: undefined };
@@ -149,13 +178,22 @@ test('a ReplicationController without a selector selects nothing', () => {
   const rc: ReplicationController = { kind: 'ReplicationController', metadata: { name: 'rc', namespace: 'default', uid: 'rc-uid' }, spec: { replicas: 1 } };
   const actions = decideReplicaSet({ rs: rc, pods: [newPod(undefined)], expectationsSatisfied: true, now });
   // No pod adopted; the all-zero status is already what it is, so only the create.
-  assert.deepEqual(actions.map((a) => a.type), ['create']);
+  assert.deepEqual(
+    actions.map((a) => a.type),
+    ['create'],
+  );
 });
 
 test('the last create error becomes ReplicaFailure/FailedCreate', () => {
   const actions = decide({ rs: newReplicaSet(1), lastCreateError: 'pods "foobar-" is forbidden: exceeded quota' });
   const condition = ofType(actions, 'status')[0]!.status.conditions?.[0];
-  assert.deepEqual(condition, { type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate', message: 'pods "foobar-" is forbidden: exceeded quota', lastTransitionTime: '2024-01-01T12:00:00Z' });
+  assert.deepEqual(condition, {
+    type: 'ReplicaFailure',
+    status: 'True',
+    reason: 'FailedCreate',
+    message: 'pods "foobar-" is forbidden: exceeded quota',
+    lastTransitionTime: '2024-01-01T12:00:00Z',
+  });
 });
 
 test('ready pods not yet available for minReadySeconds bring the ReplicaSet back after that long', () => {

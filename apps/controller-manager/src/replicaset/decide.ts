@@ -5,15 +5,7 @@ import { isPodActive } from '../common/pod-predicates.js';
 import { claimObjects } from '../common/claim.js';
 import type { OwnerReference, Pod, ReplicaSetStatus } from '../common/types.js';
 import { calculateReplicaSetStatus, replicaSetStatusNeedsUpdate } from './calculate-status.js';
-import {
-  CONTROLLER_KINDS,
-  desiredReplicasOf,
-  minReadySecondsOf,
-  podSelectorOf,
-  replicaSetKindOf,
-  type ReplicaSetKind,
-  type ReplicaSetLike,
-} from './kind.js';
+import { CONTROLLER_KINDS, desiredReplicasOf, minReadySecondsOf, podSelectorOf, replicaSetKindOf, type ReplicaSetKind, type ReplicaSetLike } from './kind.js';
 import { podFromTemplate } from './pod-from-template.js';
 import { BURST_REPLICAS, podsToDelete, relatedPodsOf } from './pods-to-delete.js';
 import { slowStartBatches } from './slow-start-batch.js';

@@ -12,7 +12,10 @@ test('deletePods: every deletion is expected before the first call, and stays ex
     pending.push(expectations.pending('ns/rs')?.deletions ?? []);
   });
   assert.deepEqual(pending[0], ['u1', 'u2', 'u3']);
-  assert.deepEqual(result.deleted.map((p) => p.metadata.name), ['p1', 'p2', 'p3']);
+  assert.deepEqual(
+    result.deleted.map((p) => p.metadata.name),
+    ['p1', 'p2', 'p3'],
+  );
   assert.deepEqual(result.failed, []);
   assert.equal(result.error, undefined);
   assert.deepEqual(expectations.pending('ns/rs')?.deletions, ['u1', 'u2', 'u3']); // until the informer sees them
@@ -27,8 +30,14 @@ test('deletePods: failed deletes are marked observed; the others still run; the 
     if (p.metadata.name === 'p4') throw new Error('second');
   });
   assert.deepEqual(calls, ['p1', 'p2', 'p3', 'p4']);
-  assert.deepEqual(result.deleted.map((p) => p.metadata.name), ['p1', 'p3']);
-  assert.deepEqual(result.failed.map((p) => p.metadata.name), ['p2', 'p4']);
+  assert.deepEqual(
+    result.deleted.map((p) => p.metadata.name),
+    ['p1', 'p3'],
+  );
+  assert.deepEqual(
+    result.failed.map((p) => p.metadata.name),
+    ['p2', 'p4'],
+  );
   assert.equal((result.error as Error).message, 'first');
   assert.deepEqual(expectations.pending('ns/rs')?.deletions, ['u1', 'u3']);
   expectations.deletionObserved('ns/rs', 'u1');
@@ -57,8 +66,14 @@ test('deletePods: a pod already gone (NotFound) is no failure, and no deletion o
     },
     (error) => (error as { code?: string }).code === 'NOT_FOUND',
   );
-  assert.deepEqual(result.deleted.map((p) => p.metadata.name), ['p1']);
-  assert.deepEqual(result.gone.map((p) => p.metadata.name), ['p2']);
+  assert.deepEqual(
+    result.deleted.map((p) => p.metadata.name),
+    ['p1'],
+  );
+  assert.deepEqual(
+    result.gone.map((p) => p.metadata.name),
+    ['p2'],
+  );
   assert.deepEqual(result.failed, []);
   assert.equal(result.error, undefined);
   assert.deepEqual(expectations.pending('ns/rs')?.deletions, ['u1']);

@@ -31,7 +31,10 @@ export async function deletePods<P extends { metadata: { uid?: string } }>(
   deleteOne: (pod: P) => Promise<unknown>,
   isGone: (error: unknown) => boolean = () => false,
 ): Promise<DeleteResult<P>> {
-  expectations.expectDeletions(key, pods.map((p) => p.metadata.uid ?? ''));
+  expectations.expectDeletions(
+    key,
+    pods.map((p) => p.metadata.uid ?? ''),
+  );
   const settled = await Promise.allSettled(pods.map((pod) => deleteOne(pod)));
   const result: DeleteResult<P> = { deleted: [], failed: [], gone: [] };
   settled.forEach((outcome, i) => {

@@ -26,7 +26,7 @@ export function podFromTemplate(rs: ReplicaSetLike, ownerReference: OwnerReferen
     spec: structuredClone(template.spec ?? {}),
   };
   if (rs.metadata.namespace) pod.metadata.namespace = rs.metadata.namespace;
-  const finalizers = metadata['finalizers'];
-  if (Array.isArray(finalizers) && finalizers.length > 0) pod.metadata['finalizers'] = [...finalizers];
+  const finalizers = metadata.finalizers;
+  if (Array.isArray(finalizers) && finalizers.length > 0) pod.metadata.finalizers = [...finalizers];
   return pod;
 }

@@ -24,13 +24,22 @@ test('related pods are those selected by ReplicaSets sharing our controller', ()
   const sibling = replicaSet('web-v1', 'dep', { app: 'web', v: '1' });
   const stranger = replicaSet('api', 'other', { app: 'api' });
   const pods = [pod('p2', 'n', { app: 'web', v: '2' }), pod('p1', 'n', { app: 'web', v: '1' }), pod('q', 'n', { app: 'api' })];
-  assert.deepEqual(relatedPodsOf(ours, 'ReplicaSet', [ours, sibling, stranger], pods).map((p) => p.metadata.name), ['p2', 'p1']);
+  assert.deepEqual(
+    relatedPodsOf(ours, 'ReplicaSet', [ours, sibling, stranger], pods).map((p) => p.metadata.name),
+    ['p2', 'p1'],
+  );
   assert.deepEqual(relatedPodsOf(replicaSet('lonely', undefined, { app: 'web' }), 'ReplicaSet', [ours], pods), []);
 });
 
 test('podsToDelete prefers pods doubled up with siblings; everything goes unsorted when all must', () => {
   const owned = [pod('alone', 'n1'), pod('crowded', 'n2')];
   const related = [...owned, pod('sibling', 'n2')];
-  assert.deepEqual(podsToDelete(owned, related, 1, now).map((p) => p.metadata.name), ['crowded']);
-  assert.deepEqual(podsToDelete(owned, related, 2, now).map((p) => p.metadata.name), ['alone', 'crowded']);
+  assert.deepEqual(
+    podsToDelete(owned, related, 1, now).map((p) => p.metadata.name),
+    ['crowded'],
+  );
+  assert.deepEqual(
+    podsToDelete(owned, related, 2, now).map((p) => p.metadata.name),
+    ['alone', 'crowded'],
+  );
 });

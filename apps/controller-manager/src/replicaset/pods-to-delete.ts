@@ -14,12 +14,7 @@ export const BURST_REPLICAS = 500;
  * getIndirectlyRelatedPods: pods selected by any ReplicaSet sharing `rs`'s controller
  * (the sibling ReplicaSets of one Deployment), each once. None when `rs` has no controller.
  */
-export function relatedPodsOf(
-  rs: ReplicaSetLike,
-  kind: ReplicaSetKind,
-  replicaSets: readonly ReplicaSetLike[],
-  pods: readonly Pod[],
-): Pod[] {
+export function relatedPodsOf(rs: ReplicaSetLike, kind: ReplicaSetKind, replicaSets: readonly ReplicaSetLike[], pods: readonly Pod[]): Pod[] {
   const owner = controllerRef(rs);
   if (!owner) return [];
   const siblings = replicaSets.filter((other) => controllerRef(other)?.uid === owner.uid);

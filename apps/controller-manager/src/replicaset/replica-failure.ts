@@ -11,12 +11,7 @@ export const REPLICA_FAILURE = 'ReplicaFailure';
  * follows the direction the controller had to go: FailedCreate when short of pods,
  * FailedDelete when over.
  */
-export function replicaFailureConditions(
-  conditions: readonly ReplicaSetCondition[],
-  error: string | undefined,
-  podsMinusDesired: number,
-  now: Date,
-): ReplicaSetCondition[] {
+export function replicaFailureConditions(conditions: readonly ReplicaSetCondition[], error: string | undefined, podsMinusDesired: number, now: Date): ReplicaSetCondition[] {
   const existing = conditions.find((c) => c.type === REPLICA_FAILURE);
   if (error !== undefined && !existing) {
     const reason = podsMinusDesired < 0 ? 'FailedCreate' : podsMinusDesired > 0 ? 'FailedDelete' : '';

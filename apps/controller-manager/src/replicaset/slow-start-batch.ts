@@ -70,7 +70,10 @@ export async function slowStartCreate<T>(
   batches: readonly number[],
   createBatch: (size: number) => Promise<readonly T[]>,
 ): Promise<SlowStartResult<T>> {
-  expectations.expectCreations(key, batches.reduce((a, b) => a + b, 0));
+  expectations.expectCreations(
+    key,
+    batches.reduce((a, b) => a + b, 0),
+  );
   const result = await runSlowStart(batches, createBatch);
   for (let i = 0; i < result.notCreated; i++) expectations.creationObserved(key);
   return result;

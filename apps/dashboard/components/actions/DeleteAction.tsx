@@ -52,10 +52,18 @@ export function DeleteAction({ kind, object }: { kind: KindDef; object: AnyObjec
               onChange={(v) => setPropagation((v as Propagation) ?? 'Background')}
               allowDeselect={false}
             />
-            {action.error && <Alert color="red" role="alert">{action.error}</Alert>}
+            {action.error && (
+              <Alert color="red" role="alert">
+                {action.error}
+              </Alert>
+            )}
             <Group justify="flex-end">
-              <Button variant="default" onClick={close}>Cancel</Button>
-              <Button type="submit" color="red" loading={action.busy}>Delete</Button>
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" color="red" loading={action.busy}>
+                Delete
+              </Button>
             </Group>
           </Stack>
         </form>

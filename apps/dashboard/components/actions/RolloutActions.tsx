@@ -28,7 +28,11 @@ export function RolloutActions({ kind, object }: { kind: KindDef; object: Worklo
           Pause
         </Button>
       )}
-      {error && <Alert color="red" role="alert" py={4}>{error}</Alert>}
+      {error && (
+        <Alert color="red" role="alert" py={4}>
+          {error}
+        </Alert>
+      )}
     </>
   );
 }

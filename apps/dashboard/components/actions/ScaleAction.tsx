@@ -25,10 +25,18 @@ export function ScaleAction({ kind, object }: { kind: KindDef; object: Workload 
         <form onSubmit={(e) => (e.preventDefault(), void submit())}>
           <Stack>
             <NumberInput label="Replicas" min={0} max={100000} value={replicas} onChange={(v) => setReplicas(Number(v) || 0)} data-autofocus data-testid="scale-replicas" />
-            {action.error && <Alert color="red" role="alert">{action.error}</Alert>}
+            {action.error && (
+              <Alert color="red" role="alert">
+                {action.error}
+              </Alert>
+            )}
             <Group justify="flex-end">
-              <Button variant="default" onClick={close}>Cancel</Button>
-              <Button type="submit" loading={action.busy}>Scale</Button>
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={action.busy}>
+                Scale
+              </Button>
             </Group>
           </Stack>
         </form>

@@ -20,7 +20,7 @@ export function SignInForm() {
     if (!res?.ok) return setError(body.error ?? 'Sign-in failed.');
     const next = params.get('next');
     // Only paths on this site: never an open redirect.
-    location.assign(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+    location.assign(next?.startsWith('/') && !next.startsWith('//') ? next : '/');
   };
 
   return (

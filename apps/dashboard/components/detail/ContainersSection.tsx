@@ -24,12 +24,21 @@ export function ContainersSection({ pod, now }: { pod: Pod; now: number }) {
           {rows.map((r) => (
             <Table.Tr key={`${r.init}-${r.name}`}>
               <Table.Td>
-                {r.name} {r.init && <Badge size="xs" variant="light" color="gray">init</Badge>}
+                {r.name}{' '}
+                {r.init && (
+                  <Badge size="xs" variant="light" color="gray">
+                    init
+                  </Badge>
+                )}
               </Table.Td>
-              <Table.Td><Code>{r.image}</Code></Table.Td>
+              <Table.Td>
+                <Code>{r.image}</Code>
+              </Table.Td>
               <Table.Td>{r.state}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={r.ready ? 'green' : 'gray'}>{r.ready ? 'yes' : 'no'}</Badge>
+                <Badge variant="light" color={r.ready ? 'green' : 'gray'}>
+                  {r.ready ? 'yes' : 'no'}
+                </Badge>
               </Table.Td>
               <Table.Td>{r.restarts}</Table.Td>
               <Table.Td>{r.requests}</Table.Td>

@@ -21,7 +21,9 @@ export function EventsSection({ kind, object, now }: { kind: string; object: Any
   return (
     <Section title="Events" testId="events">
       {events.length === 0 ? (
-        <Text size="sm" c="dimmed">No events</Text>
+        <Text size="sm" c="dimmed">
+          No events
+        </Text>
       ) : (
         <Table fz="sm" withTableBorder aria-label="Events">
           <Table.Thead>
@@ -37,7 +39,9 @@ export function EventsSection({ kind, object, now }: { kind: string; object: Any
             {events.map((e) => (
               <Table.Tr key={e.metadata.uid}>
                 <Table.Td>
-                  <Badge variant="light" color={e.type === 'Warning' ? 'red' : 'gray'}>{e.type}</Badge>
+                  <Badge variant="light" color={e.type === 'Warning' ? 'red' : 'gray'}>
+                    {e.type}
+                  </Badge>
                 </Table.Td>
                 <Table.Td>{e.reason}</Table.Td>
                 <Table.Td>{`${age(eventTime(e), now)}${(e.count ?? 1) > 1 ? ` (x${e.count})` : ''}`}</Table.Td>

@@ -28,7 +28,9 @@ export function MetadataSection({ object, now }: { object: AnyObject; now: numbe
           <span title={m.creationTimestamp ?? ''}>{age(m.creationTimestamp, now)} ago</span>
         </Field>
         <Field label="UID">
-          <Text size="sm" className="mono">{m.uid}</Text>
+          <Text size="sm" className="mono">
+            {m.uid}
+          </Text>
         </Field>
         <Field label="Resource version">{m.resourceVersion}</Field>
         {m.generation != null && <Field label="Generation">{m.generation}</Field>}
@@ -61,7 +63,11 @@ export function MetadataSection({ object, now }: { object: AnyObject; now: numbe
               {k}={v}
             </Badge>
           ))}
-          {Object.keys(m.labels ?? {}).length === 0 && <Text size="sm" c="dimmed">none</Text>}
+          {Object.keys(m.labels ?? {}).length === 0 && (
+            <Text size="sm" c="dimmed">
+              none
+            </Text>
+          )}
         </Group>
       </Field>
       {Object.keys(m.annotations ?? {}).length > 0 && (

@@ -4,13 +4,23 @@ import { compact } from '@/lib/kinds/relations.ts';
 /** Any nested value (spec, status) as readable key/value tables; empty fields are left out. */
 export function ObjectTree({ value }: { value: unknown }) {
   const shown = compact(value);
-  if (shown === undefined) return <Text c="dimmed" size="sm">Nothing set</Text>;
+  if (shown === undefined)
+    return (
+      <Text c="dimmed" size="sm">
+        Nothing set
+      </Text>
+    );
   return <Value value={shown} />;
 }
 
 function Value({ value }: { value: unknown }) {
   if (Array.isArray(value)) {
-    if (value.every((v) => typeof v !== 'object')) return <Text size="sm" className="mono">{value.join(', ')}</Text>;
+    if (value.every((v) => typeof v !== 'object'))
+      return (
+        <Text size="sm" className="mono">
+          {value.join(', ')}
+        </Text>
+      );
     return (
       <Stack gap={6}>
         {value.map((item, i) => (

@@ -32,9 +32,13 @@ function DeploymentChildren({ deployment, ctx }: { deployment: Workload; ctx: Co
   return (
     <Section title="Related" testId="related">
       <Stack gap="xs">
-        <Title order={4} size="h5">ReplicaSets</Title>
+        <Title order={4} size="h5">
+          ReplicaSets
+        </Title>
         <RelatedTable kind={ReplicaSetKind} rows={owned} ctx={ctx} testId="child-replicasets" />
-        <Title order={4} size="h5">Pods ({ownedPods.length})</Title>
+        <Title order={4} size="h5">
+          Pods ({ownedPods.length})
+        </Title>
         <RelatedTable kind={PodKind} rows={ownedPods} ctx={ctx} testId="child-pods" />
       </Stack>
     </Section>

@@ -8,7 +8,12 @@ import { Cell } from '@/components/list/Cell.tsx';
 
 /** A small, non-virtual table of related objects (children, pods on a node) with the kind's columns. */
 export function RelatedTable({ kind, rows, ctx, testId }: { kind: KindDef; rows: readonly AnyObject[]; ctx: ColumnContext; testId?: string }) {
-  if (rows.length === 0) return <Text size="sm" c="dimmed">No {kind.title.toLowerCase()}</Text>;
+  if (rows.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        No {kind.title.toLowerCase()}
+      </Text>
+    );
   const columns = kind.columns.filter((c) => !c.wide || c.id === 'node');
   const sorted = [...rows].sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
   return (

@@ -41,7 +41,11 @@ export function ResourceDetail({ kindPath, namespace, name }: { kindPath: string
       </Group>
       <ObjectViewLinks kindPath={kind.path} namespace={namespace} name={name} current="detail" />
       {live.phase === 'loading' && <Loader aria-label="Loading" />}
-      {live.problem && <Alert color="red" role="alert">{live.problem.message}</Alert>}
+      {live.problem && (
+        <Alert color="red" role="alert">
+          {live.problem.message}
+        </Alert>
+      )}
       {live.phase !== 'loading' && !object && !live.problem && (
         <Alert color="yellow" title="Not found" data-testid="not-found">
           {kind.kind} {name} does not exist (any more).

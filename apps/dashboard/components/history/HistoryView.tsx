@@ -37,7 +37,11 @@ export function HistoryView({ kindPath, namespace, name }: { kindPath: string; n
   return (
     <Stack gap="md">
       <ObjectPageHeader kindPath={kindPath} namespace={namespace} name={name} view="history" title="History" extra={<LivePhaseBadge phase={phase} />} />
-      {problem && <Alert color="red" role="alert">{problem.message}</Alert>}
+      {problem && (
+        <Alert color="red" role="alert">
+          {problem.message}
+        </Alert>
+      )}
       {!revisions && !problem && <Loader aria-label="Loading history" />}
       {revisions && revisions.length === 0 && (
         <Alert color="yellow">No revisions of this object are left in the change log (it never existed, or its changes were compacted).</Alert>
@@ -63,10 +67,22 @@ export function HistoryView({ kindPath, namespace, name }: { kindPath: string; n
               {rows.map((r) => (
                 <Table.Tr key={r.revision} data-testid={`revision-${r.revision}`}>
                   <Table.Td>
-                    <Radio name="from" value={r.revision} checked={from === r.revision} onChange={() => setPicked({ from: r.revision, to })} aria-label={`Compare from revision ${r.revision}`} />
+                    <Radio
+                      name="from"
+                      value={r.revision}
+                      checked={from === r.revision}
+                      onChange={() => setPicked({ from: r.revision, to })}
+                      aria-label={`Compare from revision ${r.revision}`}
+                    />
                   </Table.Td>
                   <Table.Td>
-                    <Radio name="to" value={r.revision} checked={to === r.revision} onChange={() => setPicked({ from, to: r.revision })} aria-label={`Compare to revision ${r.revision}`} />
+                    <Radio
+                      name="to"
+                      value={r.revision}
+                      checked={to === r.revision}
+                      onChange={() => setPicked({ from, to: r.revision })}
+                      aria-label={`Compare to revision ${r.revision}`}
+                    />
                   </Table.Td>
                   <Table.Td ff="monospace">{r.revision}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -79,7 +95,13 @@ export function HistoryView({ kindPath, namespace, name }: { kindPath: string; n
                       {r.type}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>{r.actor ?? <Text c="dimmed" span>unknown</Text>}</Table.Td>
+                  <Table.Td>
+                    {r.actor ?? (
+                      <Text c="dimmed" span>
+                        unknown
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td ff="monospace" fz="xs" style={{ wordBreak: 'break-all' }}>
                     {r.type === 'ADDED' ? 'created' : r.type === 'DELETED' ? 'deleted' : r.changes.join(', ') || '—'}
                   </Table.Td>
@@ -95,8 +117,12 @@ export function HistoryView({ kindPath, namespace, name }: { kindPath: string; n
             <Title order={4} size="h5">
               {diff.older === diff.newer ? `Revision ${diff.newer} (as created)` : `Revision ${diff.older} → ${diff.newer}`}
             </Title>
-            <Badge color="green" variant="light">+{diff.added}</Badge>
-            <Badge color="red" variant="light">−{diff.removed}</Badge>
+            <Badge color="green" variant="light">
+              +{diff.added}
+            </Badge>
+            <Badge color="red" variant="light">
+              −{diff.removed}
+            </Badge>
           </Group>
           {diff.added + diff.removed === 0 ? (
             <Text c="dimmed">No differences.</Text>

@@ -30,7 +30,16 @@ export function ResourceList({ kindPath }: { kindPath: string }) {
     const lead: Column[] = kind.namespaced && !namespace ? [NAME_COLUMN, NAMESPACE_COLUMN] : [NAME_COLUMN];
     return [...lead, ...kind.columns.filter((c) => url.wide || !c.wide)];
   }, [kind, namespace, url.wide]);
-  const rows = useMemo(() => sortRows(live.items.filter((o) => matchesSearch(o, url.search)), columns, sort, ctx), [live.items, url.search, columns, sort, ctx]);
+  const rows = useMemo(
+    () =>
+      sortRows(
+        live.items.filter((o) => matchesSearch(o, url.search)),
+        columns,
+        sort,
+        ctx,
+      ),
+    [live.items, url.search, columns, sort, ctx],
+  );
 
   return (
     <Stack gap="sm">

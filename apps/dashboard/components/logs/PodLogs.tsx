@@ -12,7 +12,8 @@ import { ObjectPageHeader } from '@/components/views/ObjectPageHeader.tsx';
 import { LogLines } from './LogLines.tsx';
 import { MAX_LINES, usePodLog } from './usePodLog.ts';
 
-const POD_SELECTION = 'metadata { name namespace uid resourceVersion } spec { containers { name } initContainers { name } } status { phase containerStatuses { name restartCount } }';
+const POD_SELECTION =
+  'metadata { name namespace uid resourceVersion } spec { containers { name } initContainers { name } } status { phase containerStatuses { name restartCount } }';
 
 /** kubectl logs [-f] [--tail] [--previous] [--timestamps] for one container, with search and download. */
 export function PodLogs({ namespace, name }: { namespace?: string; name: string }) {
@@ -33,7 +34,7 @@ export function PodLogs({ namespace, name }: { namespace?: string; name: string 
   const matches = useMemo(() => searchLines(lines, search), [lines, search]);
 
   const download = () => {
-    const url = URL.createObjectURL(new Blob([lines.join('\n') + '\n'], { type: 'text/plain' }));
+    const url = URL.createObjectURL(new Blob([`${lines.join('\n')}\n`], { type: 'text/plain' }));
     const a = Object.assign(document.createElement('a'), { href: url, download: logFileName(name, container ?? 'log', new Date()) });
     a.click();
     // Revoked a moment later: the download starts asynchronously.
@@ -55,7 +56,11 @@ export function PodLogs({ namespace, name }: { namespace?: string; name: string 
         </Button>
       </Group>
       <Group gap="xs">
-        {log.state === 'streaming' && <Badge color="teal" variant="dot">Following</Badge>}
+        {log.state === 'streaming' && (
+          <Badge color="teal" variant="dot">
+            Following
+          </Badge>
+        )}
         {log.state === 'ended' && <Badge color="gray">Stream ended</Badge>}
         <Text size="sm" c="dimmed" aria-live="polite">
           {search ? `${matches.length} of ${lines.length} lines match` : `${lines.length} lines`}
@@ -63,7 +68,11 @@ export function PodLogs({ namespace, name }: { namespace?: string; name: string 
         </Text>
       </Group>
       {live.phase !== 'loading' && !pod && <Alert color="yellow">Pod {name} does not exist (any more).</Alert>}
-      {log.problem && <Alert color="red" role="alert">{log.problem.message}</Alert>}
+      {log.problem && (
+        <Alert color="red" role="alert">
+          {log.problem.message}
+        </Alert>
+      )}
       <LogLines matches={matches} follow={follow && !previous} />
     </Stack>
   );

@@ -13,7 +13,9 @@ function Bar({ label, used, total, format }: { label: string; used: number; tota
   return (
     <Stack gap={2}>
       <Group justify="space-between">
-        <Text size="xs" fw={600}>{label}</Text>
+        <Text size="xs" fw={600}>
+          {label}
+        </Text>
         <Text size="xs" c="dimmed">
           {format(used)} / {format(total)} requested
         </Text>
@@ -25,7 +27,12 @@ function Bar({ label, used, total, format }: { label: string; used: number; tota
 
 /** Each node's readiness and its requested cpu, memory and pods against what it can allocate. */
 export function NodeCapacity({ nodes, requested }: { nodes: readonly Node[]; requested: ReadonlyMap<string, ResourceTotals> }) {
-  if (nodes.length === 0) return <Text size="sm" c="dimmed">No nodes have registered yet.</Text>;
+  if (nodes.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        No nodes have registered yet.
+      </Text>
+    );
   return (
     <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
       {[...nodes]
@@ -35,7 +42,14 @@ export function NodeCapacity({ nodes, requested }: { nodes: readonly Node[]; req
           const total = nodeAllocatable(node);
           const used = requested.get(name) ?? { cpu: 0, memory: 0, pods: 0 };
           return (
-            <Stack key={node.metadata.uid} gap="xs" p="sm" style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-sm)' }} data-testid="node-capacity" data-node={name}>
+            <Stack
+              key={node.metadata.uid}
+              gap="xs"
+              p="sm"
+              style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-sm)' }}
+              data-testid="node-capacity"
+              data-node={name}
+            >
               <Group justify="space-between">
                 <Anchor component={Link} href={hrefFor('Node', name)!} fw={600} size="sm">
                   {name}

@@ -7,7 +7,12 @@ import { hrefFor } from '@/lib/kinds/registry.ts';
 import { age } from '@/lib/format/age.ts';
 
 export function WarningEvents({ events, now }: { events: readonly KubeEvent[]; now: number }) {
-  if (events.length === 0) return <Text size="sm" c="dimmed">No warnings.</Text>;
+  if (events.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        No warnings.
+      </Text>
+    );
   return (
     <Table fz="sm" aria-label="Latest warning events" data-testid="warning-events">
       <Table.Thead>
@@ -26,7 +31,15 @@ export function WarningEvents({ events, now }: { events: readonly KubeEvent[]; n
           return (
             <Table.Tr key={e.metadata.uid}>
               <Table.Td>{age(eventTime(e), now)}</Table.Td>
-              <Table.Td>{href ? <Anchor component={Link} href={href} size="sm">{label}</Anchor> : label}</Table.Td>
+              <Table.Td>
+                {href ? (
+                  <Anchor component={Link} href={href} size="sm">
+                    {label}
+                  </Anchor>
+                ) : (
+                  label
+                )}
+              </Table.Td>
               <Table.Td>{e.reason}</Table.Td>
               <Table.Td>{e.message}</Table.Td>
             </Table.Tr>

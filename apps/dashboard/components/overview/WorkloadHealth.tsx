@@ -15,11 +15,19 @@ export function WorkloadHealth({ groups }: { groups: { kind: string; title: stri
         const counts = healthCounts(g.items);
         return (
           <Group key={g.kind} justify="space-between" data-testid={`health-${g.kind}`}>
-            <Text size="sm" fw={600}>{g.title}</Text>
+            <Text size="sm" fw={600}>
+              {g.title}
+            </Text>
             <Group gap={6}>
-              <Badge color="green" variant="light">{counts.healthy} healthy</Badge>
-              <Badge color="yellow" variant="light">{counts.progressing} progressing</Badge>
-              <Badge color="red" variant="light">{counts.degraded} degraded</Badge>
+              <Badge color="green" variant="light">
+                {counts.healthy} healthy
+              </Badge>
+              <Badge color="yellow" variant="light">
+                {counts.progressing} progressing
+              </Badge>
+              <Badge color="red" variant="light">
+                {counts.degraded} degraded
+              </Badge>
             </Group>
           </Group>
         );
@@ -35,7 +43,9 @@ export function WorkloadHealth({ groups }: { groups: { kind: string; title: stri
                   </Anchor>
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={workloadTone(w)} variant="light">{workloadReady(w)} ready</Badge>
+                  <Badge color={workloadTone(w)} variant="light">
+                    {workloadReady(w)} ready
+                  </Badge>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -45,7 +45,17 @@ export function TopologyMap() {
   const flowNodes: (TopologyFlowNode | ColumnHeaderNode)[] = useMemo(
     () => [
       ...HEADERS,
-      ...graph.nodes.map((n): TopologyFlowNode => ({ id: n.id, type: 'object', position: n.position, data: { item: n }, draggable: false, connectable: false, ariaLabel: `${n.kind} ${n.name}: ${n.status}` })),
+      ...graph.nodes.map(
+        (n): TopologyFlowNode => ({
+          id: n.id,
+          type: 'object',
+          position: n.position,
+          data: { item: n },
+          draggable: false,
+          connectable: false,
+          ariaLabel: `${n.kind} ${n.name}: ${n.status}`,
+        }),
+      ),
     ],
     [graph.nodes],
   );
@@ -70,7 +80,11 @@ export function TopologyMap() {
           {namespace ? `namespace ${namespace}` : 'all namespaces'} · solid: owns · dashed: runs on
         </Text>
       </Group>
-      {problem && <Alert color="red" role="alert">{problem.message}</Alert>}
+      {problem && (
+        <Alert color="red" role="alert">
+          {problem.message}
+        </Alert>
+      )}
       <Box h="70vh" style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }} data-testid="topology">
         <ReactFlow
           nodes={flowNodes}

@@ -6,7 +6,21 @@ import type { ObjectView } from '@/lib/routes/object-views.ts';
 import { ObjectViewLinks } from './ObjectViewLinks.tsx';
 
 /** Breadcrumbs, a title and the links between an object's pages. */
-export function ObjectPageHeader({ kindPath, namespace, name, view, title, extra }: { kindPath: string; namespace?: string; name: string; view: ObjectView; title: string; extra?: React.ReactNode }) {
+export function ObjectPageHeader({
+  kindPath,
+  namespace,
+  name,
+  view,
+  title,
+  extra,
+}: {
+  kindPath: string;
+  namespace?: string;
+  name: string;
+  view: ObjectView;
+  title: string;
+  extra?: React.ReactNode;
+}) {
   const kind = kindByPath(kindPath)!;
   return (
     <Stack gap="xs">

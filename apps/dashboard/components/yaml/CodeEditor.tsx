@@ -36,7 +36,21 @@ function errorLine(mark: EditorMark | undefined) {
 }
 
 /** A YAML editor (CodeMirror 6) that follows the colour scheme and can mark one line. */
-export function CodeEditor({ value, onChange, mark, label, readOnly, height = '60vh' }: { value: string; onChange?: (v: string) => void; mark?: EditorMark; label: string; readOnly?: boolean; height?: string }) {
+export function CodeEditor({
+  value,
+  onChange,
+  mark,
+  label,
+  readOnly,
+  height = '60vh',
+}: {
+  value: string;
+  onChange?: (v: string) => void;
+  mark?: EditorMark;
+  label: string;
+  readOnly?: boolean;
+  height?: string;
+}) {
   const scheme = useComputedColorScheme('light');
   const view = useRef<EditorView | null>(null);
   const extensions = useMemo(

@@ -34,8 +34,8 @@ export function CreateFromYaml() {
     <Stack gap="md">
       <Title order={2}>Apply YAML</Title>
       <Text size="sm" c="dimmed">
-        One or more documents separated by <code>---</code>, in the Kubernetes manifest format. Objects without a namespace go to{' '}
-        <strong>{namespace ?? 'default'}</strong>. Nothing is written when any document is invalid.
+        One or more documents separated by <code>---</code>, in the Kubernetes manifest format. Objects without a namespace go to <strong>{namespace ?? 'default'}</strong>. Nothing
+        is written when any document is invalid.
       </Text>
       <ManifestWorkbench text={text} onText={setText} namespace={namespace} />
     </Stack>

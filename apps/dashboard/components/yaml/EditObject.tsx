@@ -46,7 +46,8 @@ export function EditObject({ kindPath, namespace, name }: { kindPath: string; na
         <Alert color="orange" role="alert" title="Changed since you loaded it" data-testid="edit-conflict">
           <Stack gap="xs">
             <Text size="sm">
-              This {kind.kind} was modified meanwhile (revision {conflict.from} → {conflict.to}): {conflict.fields.join(', ')}. Applying now overwrites their change to any field you also set.
+              This {kind.kind} was modified meanwhile (revision {conflict.from} → {conflict.to}): {conflict.fields.join(', ')}. Applying now overwrites their change to any field
+              you also set.
             </Text>
             <Group gap="xs">
               <Button size="xs" variant="default" onClick={() => object && load(object)}>
@@ -71,7 +72,11 @@ export function EditObject({ kindPath, namespace, name }: { kindPath: string; na
     <Stack gap="md">
       <ObjectPageHeader kindPath={kindPath} namespace={namespace} name={name} view="edit" title="Edit" extra={<LivePhaseBadge phase={live.phase} />} />
       {text === undefined && live.phase === 'loading' && <Loader aria-label="Loading" />}
-      {live.problem && <Alert color="red" role="alert">{live.problem.message}</Alert>}
+      {live.problem && (
+        <Alert color="red" role="alert">
+          {live.problem.message}
+        </Alert>
+      )}
       {text !== undefined && (
         <ManifestWorkbench
           text={text}

@@ -18,7 +18,21 @@ const CodeEditor = dynamic(() => import('./CodeEditor.tsx').then((m) => m.CodeEd
  * line of their field, a dry run shows the object(s) the server would store and, when
  * editing, what would change against `current`.
  */
-export function ManifestWorkbench({ text, onText, namespace, current, onApplied, banner }: { text: string; onText: (t: string) => void; namespace?: string; current?: Record<string, unknown>; onApplied?: (objects: AppliedObject[]) => void; banner?: React.ReactNode }) {
+export function ManifestWorkbench({
+  text,
+  onText,
+  namespace,
+  current,
+  onApplied,
+  banner,
+}: {
+  text: string;
+  onText: (t: string) => void;
+  namespace?: string;
+  current?: Record<string, unknown>;
+  onApplied?: (objects: AppliedObject[]) => void;
+  banner?: React.ReactNode;
+}) {
   const apply = useApply();
   const mark = apply.problem?.line ? { line: apply.problem.line, message: apply.problem.message } : undefined;
   const submit = async (dryRun: boolean) => {
@@ -38,7 +52,12 @@ export function ManifestWorkbench({ text, onText, namespace, current, onApplied,
         </Button>
       </Group>
       {apply.problem && (
-        <Alert color="red" role="alert" title={apply.problem.field ? `Invalid ${apply.problem.field}${apply.problem.line ? ` (line ${apply.problem.line})` : ''}` : 'Apply failed'} data-testid="apply-error">
+        <Alert
+          color="red"
+          role="alert"
+          title={apply.problem.field ? `Invalid ${apply.problem.field}${apply.problem.line ? ` (line ${apply.problem.line})` : ''}` : 'Apply failed'}
+          data-testid="apply-error"
+        >
           {apply.problem.message}
         </Alert>
       )}

@@ -21,7 +21,13 @@ test('a scale shows as the replicas line removed and added, numbered on both sid
   assert.equal(diff.added, 2);
   assert.equal(diff.removed, 2);
   const replicas = changed.filter((l) => l.text.includes('replicas'));
-  assert.deepEqual(replicas.map((l) => [l.oldLine, l.newLine]), [[7, undefined], [undefined, 7]]);
+  assert.deepEqual(
+    replicas.map((l) => [l.oldLine, l.newLine]),
+    [
+      [7, undefined],
+      [undefined, 7],
+    ],
+  );
 });
 
 test('identical objects have no changes; a first revision is all added', () => {
@@ -74,6 +80,12 @@ test('the default comparison is the newest against the one before; pairs order n
 
 test('newly read revisions merge in order, overlaps kept once', () => {
   const r = (revision: string) => ({ revision });
-  assert.deepEqual(mergeRevisions([r('5'), r('9')], [r('9'), r('12'), r('10')]).map((x) => x.revision), ['5', '9', '10', '12']);
-  assert.deepEqual(mergeRevisions([], [r('100'), r('99')]).map((x) => x.revision), ['99', '100']);
+  assert.deepEqual(
+    mergeRevisions([r('5'), r('9')], [r('9'), r('12'), r('10')]).map((x) => x.revision),
+    ['5', '9', '10', '12'],
+  );
+  assert.deepEqual(
+    mergeRevisions([], [r('100'), r('99')]).map((x) => x.revision),
+    ['99', '100'],
+  );
 });

@@ -27,7 +27,9 @@ export function containerRows(pod: Pod, now: number): ContainerRow[] {
     const statuses = (init ? pod.status?.initContainerStatuses : pod.status?.containerStatuses) ?? [];
     return specs.map((c) => {
       const status = statuses.find((s) => s.name === c.name);
-      const requests = Object.entries(c.resources?.requests ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
+      const requests = Object.entries(c.resources?.requests ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ');
       return { name: c.name ?? '', image: c.image ?? '', init, ready: status?.ready === true, restarts: status?.restartCount ?? 0, state: stateOf(status, now), requests };
     });
   };

@@ -15,7 +15,15 @@ const pod = (over: Partial<Pod> = {}): Pod => ({
 });
 
 test('pod columns read like kubectl get pods', () => {
-  const p = pod({ status: { phase: 'Running', containerStatuses: [{ ready: true, restartCount: 2 }, { ready: false, restartCount: 1, state: { waiting: { reason: 'CrashLoopBackOff' } } }] } });
+  const p = pod({
+    status: {
+      phase: 'Running',
+      containerStatuses: [
+        { ready: true, restartCount: 2 },
+        { ready: false, restartCount: 1, state: { waiting: { reason: 'CrashLoopBackOff' } } },
+      ],
+    },
+  });
   assert.equal(podReady(p), '1/2');
   assert.equal(podRestarts(p), 3);
   assert.equal(podStatus(p), 'CrashLoopBackOff');
@@ -25,14 +33,27 @@ test('pod columns read like kubectl get pods', () => {
 });
 
 test('node status and roles read like kubectl get nodes', () => {
-  const node = { metadata: { labels: { 'node-role.kubernetes.io/worker': '', 'node-role.kubernetes.io/edge': '' } }, spec: { unschedulable: true }, status: { conditions: [{ type: 'Ready', status: 'True' }] } };
+  const node = {
+    metadata: { labels: { 'node-role.kubernetes.io/worker': '', 'node-role.kubernetes.io/edge': '' } },
+    spec: { unschedulable: true },
+    status: { conditions: [{ type: 'Ready', status: 'True' }] },
+  };
   assert.equal(nodeStatus(node), 'Ready,SchedulingDisabled');
   assert.equal(nodeRoles(node), 'edge,worker');
   assert.equal(nodeStatus({ metadata: {} }), 'Unknown');
 });
 
 test('selectors render as kubectl prints them', () => {
-  assert.equal(selectorString({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['a', 'b'] }, { key: 'x', operator: 'DoesNotExist' }] }), 'app=web,tier in (a,b),!x');
+  assert.equal(
+    selectorString({
+      matchLabels: { app: 'web' },
+      matchExpressions: [
+        { key: 'tier', operator: 'In', values: ['a', 'b'] },
+        { key: 'x', operator: 'DoesNotExist' },
+      ],
+    }),
+    'app=web,tier in (a,b),!x',
+  );
   assert.equal(selectorString({ app: 'rc' }), 'app=rc');
   assert.equal(selectorString(null), '<none>');
 });
@@ -49,7 +70,12 @@ test('requests add up per node, skipping finished and unbound pods', () => {
     spec: { nodeName: node, containers: [{ resources: { requests: { cpu, memory } } }] },
     status: { phase },
   });
-  const totals = requestedByNode([withRequests('n1', 'Running', '250m', '1Gi'), withRequests('n1', 'Pending', '500m', '1Gi'), withRequests('n1', 'Succeeded', '4', '1Gi'), withRequests(undefined, 'Pending', '1', '1')]);
+  const totals = requestedByNode([
+    withRequests('n1', 'Running', '250m', '1Gi'),
+    withRequests('n1', 'Pending', '500m', '1Gi'),
+    withRequests('n1', 'Succeeded', '4', '1Gi'),
+    withRequests(undefined, 'Pending', '1', '1'),
+  ]);
   assert.deepEqual(totals.get('n1'), { cpu: 0.75, memory: 2 * 2 ** 30, pods: 2 });
   assert.equal(totals.size, 1);
 });

@@ -37,7 +37,8 @@ export const EventKind: KindDef<KubeEvent> = {
       id: 'object',
       header: 'Object',
       value: (e) => `${e.involvedObject?.kind?.toLowerCase() ?? ''}/${e.involvedObject?.name ?? ''}`,
-      link: (e) => (e.involvedObject?.kind && e.involvedObject.name ? { kind: e.involvedObject.kind, namespace: e.involvedObject.namespace, name: e.involvedObject.name } : undefined),
+      link: (e) =>
+        e.involvedObject?.kind && e.involvedObject.name ? { kind: e.involvedObject.kind, namespace: e.involvedObject.namespace, name: e.involvedObject.name } : undefined,
     },
     { id: 'message', header: 'Message', value: (e) => e.message ?? '' },
     { id: 'count', header: 'Count', value: (e) => e.count ?? 1, wide: true },

@@ -6,16 +6,7 @@ import { PodKind } from './pod.ts';
 import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from './workload.ts';
 import { EventKind, LeaseKind, NamespaceKind } from './other.ts';
 
-export const KINDS: readonly KindDef[] = [
-  NamespaceKind,
-  NodeKind,
-  PodKind,
-  DeploymentKind,
-  ReplicaSetKind,
-  ReplicationControllerKind,
-  EventKind,
-  LeaseKind,
-];
+export const KINDS: readonly KindDef[] = [NamespaceKind, NodeKind, PodKind, DeploymentKind, ReplicaSetKind, ReplicationControllerKind, EventKind, LeaseKind];
 
 export function kindByPath(path: string): KindDef | undefined {
   return KINDS.find((k) => k.path === path);

@@ -6,11 +6,22 @@ const o = (name: string, owners: { uid: string; controller?: boolean; kind?: str
 
 test('children are found by their owner uids', () => {
   const pods = [o('a', [{ uid: 'rs1' }]), o('b', [{ uid: 'rs2' }]), o('c')];
-  assert.deepEqual(ownedBy(pods, new Set(['rs1', 'rs2'])).map((p) => p.metadata.name), ['a', 'b']);
+  assert.deepEqual(
+    ownedBy(pods, new Set(['rs1', 'rs2'])).map((p) => p.metadata.name),
+    ['a', 'b'],
+  );
 });
 
 test('the controller owner wins over other owners', () => {
-  assert.equal(controllerOf(o('x', [{ uid: 'a', kind: 'Foo' }, { uid: 'b', kind: 'ReplicaSet', controller: true }]))?.uid, 'b');
+  assert.equal(
+    controllerOf(
+      o('x', [
+        { uid: 'a', kind: 'Foo' },
+        { uid: 'b', kind: 'ReplicaSet', controller: true },
+      ]),
+    )?.uid,
+    'b',
+  );
   assert.equal(controllerOf(o('y')), undefined);
 });
 

@@ -10,8 +10,14 @@ const restarts: Column<AnyObject & { restarts: number }> = { id: 'restarts', hea
 test('sorts names naturally and numbers numerically, both directions', () => {
   const rows = [o('pod-10', 1), o('pod-2', 30), o('pod-1', 4)];
   const columns = [NAME_COLUMN, restarts] as Column<(typeof rows)[number]>[];
-  assert.deepEqual(sortRows(rows, columns, { column: 'name', direction: 'asc' }, { now: 0 }).map((r) => r.metadata.name), ['pod-1', 'pod-2', 'pod-10']);
-  assert.deepEqual(sortRows(rows, columns, { column: 'restarts', direction: 'desc' }, { now: 0 }).map((r) => r.restarts), [30, 4, 1]);
+  assert.deepEqual(
+    sortRows(rows, columns, { column: 'name', direction: 'asc' }, { now: 0 }).map((r) => r.metadata.name),
+    ['pod-1', 'pod-2', 'pod-10'],
+  );
+  assert.deepEqual(
+    sortRows(rows, columns, { column: 'restarts', direction: 'desc' }, { now: 0 }).map((r) => r.restarts),
+    [30, 4, 1],
+  );
 });
 
 test('header clicks toggle the direction', () => {

@@ -40,7 +40,11 @@ async function until(condition: () => boolean, what: string) {
     await settle(5);
   }
 }
-const names = (list: LiveList<Obj>) => list.getSnapshot().items.map((o) => o.metadata.name).sort();
+const names = (list: LiveList<Obj>) =>
+  list
+    .getSnapshot()
+    .items.map((o) => o.metadata.name)
+    .sort();
 const fast = { flushDelayMs: 1, retryDelayMs: () => 1 };
 
 test('lists, then watches from the list resourceVersion and patches the list', async () => {

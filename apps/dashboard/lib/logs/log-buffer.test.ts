@@ -26,7 +26,13 @@ test('search is case-insensitive and reports every hit in a line', () => {
     searchLines(lines, 'error').map((m) => [m.index, m.ranges]),
     [
       [1, [[0, 5]]],
-      [2, [[0, 5], [13, 18]]],
+      [
+        2,
+        [
+          [0, 5],
+          [13, 18],
+        ],
+      ],
     ],
   );
   assert.equal(searchLines(lines, '').length, 3);

@@ -52,6 +52,9 @@ export function searchLines(lines: readonly string[], query: string): LogMatch[]
 
 /** kubectl-ish name for a downloaded log: `<pod>_<container>_<UTC time>.log`. */
 export function logFileName(pod: string, container: string, at: Date): string {
-  const stamp = at.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[:]/g, '-');
+  const stamp = at
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[:]/g, '-');
   return `${pod}_${container}_${stamp}.log`;
 }

@@ -21,7 +21,10 @@ test('workloads are counted by health', () => {
 test('latest events come newest first and are capped', () => {
   const e = (name: string, lastTimestamp: string) => ({ metadata: { name }, lastTimestamp });
   const events = [e('old', '2026-01-01T00:00:00Z'), e('new', '2026-01-03T00:00:00Z'), e('mid', '2026-01-02T00:00:00Z')];
-  assert.deepEqual(latestEvents(events, 2).map((x) => x.metadata.name), ['new', 'mid']);
+  assert.deepEqual(
+    latestEvents(events, 2).map((x) => x.metadata.name),
+    ['new', 'mid'],
+  );
 });
 
 test('percent is bounded and safe for unknown totals', () => {

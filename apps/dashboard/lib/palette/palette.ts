@@ -22,7 +22,9 @@ const SKIPPED = new Set(['Event', 'Lease']);
 /** One query fetching the names of every kind's objects, each list under an alias `k<index>`. */
 export function objectNamesQuery(kinds: readonly PaletteKind[], limit: number): string {
   const lists = kinds
-    .map((k, i) => (SKIPPED.has(k.kind) ? '' : `k${i}: ${k.fields.list}(${k.namespaced ? 'namespace: $namespace, ' : ''}limit: ${limit}) { items { metadata { name namespace } } }`))
+    .map((k, i) =>
+      SKIPPED.has(k.kind) ? '' : `k${i}: ${k.fields.list}(${k.namespaced ? 'namespace: $namespace, ' : ''}limit: ${limit}) { items { metadata { name namespace } } }`,
+    )
     .filter(Boolean);
   return `query PaletteNames($namespace: String) {\n  ${lists.join('\n  ')}\n}`;
 }
@@ -32,7 +34,8 @@ type NamesResult = Record<string, { items: { metadata: { name?: string | null; n
 /** Pages, kinds and (when loaded) objects as palette entries, linking to their dashboard pages. */
 export function paletteEntries(kinds: readonly PaletteKind[], pages: readonly { label: string; href: string }[], names?: NamesResult): PaletteEntry[] {
   const entries: PaletteEntry[] = pages.map((p) => ({ id: `page:${p.href}`, group: 'Pages', label: p.label, href: p.href, keywords: [] }));
-  for (const k of kinds) entries.push({ id: `kind:${k.kind}`, group: 'Kinds', label: k.title, description: `All ${k.title.toLowerCase()}`, href: `/${k.path}`, keywords: [k.kind, k.path] });
+  for (const k of kinds)
+    entries.push({ id: `kind:${k.kind}`, group: 'Kinds', label: k.title, description: `All ${k.title.toLowerCase()}`, href: `/${k.path}`, keywords: [k.kind, k.path] });
   kinds.forEach((k, i) => {
     for (const { metadata } of names?.[`k${i}`]?.items ?? []) {
       if (!metadata.name) continue;

@@ -4,7 +4,11 @@ import { buildTopology, COLUMN_WIDTH, ROW_HEIGHT } from './build-graph.ts';
 import type { Node, Pod, Workload } from '../kinds/objects.ts';
 
 const owner = (kind: string, name: string) => [{ kind, name, uid: `${kind}-${name}`, controller: true }];
-const deploy = (name: string): Workload => ({ metadata: { name, namespace: 'default', uid: `Deployment-${name}` }, spec: { replicas: 1 }, status: { readyReplicas: 1, availableReplicas: 1, replicas: 1 } });
+const deploy = (name: string): Workload => ({
+  metadata: { name, namespace: 'default', uid: `Deployment-${name}` },
+  spec: { replicas: 1 },
+  status: { readyReplicas: 1, availableReplicas: 1, replicas: 1 },
+});
 const rs = (name: string, ownerName?: string): Workload => ({
   metadata: { name, namespace: 'default', uid: `ReplicaSet-${name}`, ownerReferences: ownerName ? owner('Deployment', ownerName) : null },
   spec: { replicas: 1 },

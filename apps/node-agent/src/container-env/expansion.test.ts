@@ -40,10 +40,7 @@ for (const [input, expected] of cases) {
 }
 
 test('command and args expand against the final environment; unknown names stay', () => {
-  const result = expandCommandAndArgs(
-    { command: ['node', '-e', 'listen($(PORT))'], args: ['--ip=$(POD_IP)', '$(MISSING)', '$$(PORT)'] },
-    { PORT: '8080', POD_IP: '127.1.0.5' },
-  );
+  const result = expandCommandAndArgs({ command: ['node', '-e', 'listen($(PORT))'], args: ['--ip=$(POD_IP)', '$(MISSING)', '$$(PORT)'] }, { PORT: '8080', POD_IP: '127.1.0.5' });
   assert.deepEqual(result, { command: ['node', '-e', 'listen(8080)'], args: ['--ip=127.1.0.5', '$(MISSING)', '$(PORT)'] });
 });
 

@@ -25,14 +25,11 @@ function readReference(rest: string, lookup: (name: string) => string | undefine
     const name = rest.slice(1, close);
     return { text: lookup(name) ?? `$(${name})`, advance: close + 1 };
   }
-  return { text: '$' + rest[0], advance: 1 };
+  return { text: `$${rest[0]}`, advance: 1 };
 }
 
 /** A container's command and args with `$(VAR)` references to its final environment expanded. */
-export function expandCommandAndArgs(
-  container: { command?: string[] | null; args?: string[] | null },
-  env: Record<string, string>,
-): { command: string[]; args: string[] } {
+export function expandCommandAndArgs(container: { command?: string[] | null; args?: string[] | null }, env: Record<string, string>): { command: string[]; args: string[] } {
   const lookup = (name: string) => (Object.hasOwn(env, name) ? env[name] : undefined);
   return {
     command: (container.command ?? []).map((part) => expandVars(part, lookup)),

@@ -14,7 +14,10 @@ test('a /30 has two usable addresses; a third pod exhausts the range', () => {
   const a = new IpAllocator('127.9.9.4/30');
   assert.equal(a.allocate('a'), '127.9.9.5');
   assert.equal(a.allocate('b'), '127.9.9.6');
-  assert.throws(() => a.allocate('c'), (e) => e instanceof IpRangeExhaustedError && e.message === 'no IP addresses available in range set: 127.9.9.5-127.9.9.6');
+  assert.throws(
+    () => a.allocate('c'),
+    (e) => e instanceof IpRangeExhaustedError && e.message === 'no IP addresses available in range set: 127.9.9.5-127.9.9.6',
+  );
 });
 
 test('a released address is reused once the others are taken, not at once', () => {
@@ -44,7 +47,11 @@ test('a requested address is re-claimed when free and in range', () => {
 });
 
 test('claims loaded after a restart are kept and skipped', () => {
-  const a = new IpAllocator('127.1.0.0/16', [['127.1.0.1', 'old'], ['127.1.0.2', 'older'], ['127.5.0.1', 'stray']]);
+  const a = new IpAllocator('127.1.0.0/16', [
+    ['127.1.0.1', 'old'],
+    ['127.1.0.2', 'older'],
+    ['127.5.0.1', 'stray'],
+  ]);
   assert.equal(a.ipOf('old'), '127.1.0.1');
   assert.equal(a.ipOf('stray'), undefined);
   assert.equal(a.allocate('new'), '127.1.0.3');

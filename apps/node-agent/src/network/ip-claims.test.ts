@@ -45,7 +45,10 @@ test('a process can listen on an allocated loopback address and be reached there
   const port = (server.address() as { port: number }).port;
   const reply = await new Promise<string>((resolve, reject) => {
     let data = '';
-    connect(port, ip).on('data', (d) => (data += d)).on('end', () => resolve(data)).on('error', reject);
+    connect(port, ip)
+      .on('data', (d) => (data += d))
+      .on('end', () => resolve(data))
+      .on('error', reject);
   });
   assert.equal(reply, 'hello from 127.1.0.5');
 });

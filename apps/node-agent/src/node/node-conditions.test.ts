@@ -6,12 +6,15 @@ const healthy = { memoryPressure: false, diskPressure: false, pidPressure: false
 
 test('a healthy node reports the kubelet reasons in kubelet order', () => {
   const conditions = nodeConditions(healthy, undefined, 't1');
-  assert.deepEqual(conditions.map((c) => [c.type, c.status, c.reason]), [
-    ['MemoryPressure', 'False', 'KubeletHasSufficientMemory'],
-    ['DiskPressure', 'False', 'KubeletHasNoDiskPressure'],
-    ['PIDPressure', 'False', 'KubeletHasSufficientPID'],
-    ['Ready', 'True', 'KubeletReady'],
-  ]);
+  assert.deepEqual(
+    conditions.map((c) => [c.type, c.status, c.reason]),
+    [
+      ['MemoryPressure', 'False', 'KubeletHasSufficientMemory'],
+      ['DiskPressure', 'False', 'KubeletHasNoDiskPressure'],
+      ['PIDPressure', 'False', 'KubeletHasSufficientPID'],
+      ['Ready', 'True', 'KubeletReady'],
+    ],
+  );
   assert.equal(conditions[3]!.message, 'kubelet is posting ready status');
   assert.ok(conditions.every((c) => c.lastHeartbeatTime === 't1' && c.lastTransitionTime === 't1'));
 });

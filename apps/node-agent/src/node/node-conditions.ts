@@ -17,13 +17,21 @@ type Spec = [type: string, pressure: boolean, ok: [string, string], bad: [string
  */
 export function nodeConditions(health: NodeHealth, previous: readonly NodeCondition[] | undefined, now: string): NodeCondition[] {
   const specs: Spec[] = [
-    ['MemoryPressure', health.memoryPressure, ['KubeletHasSufficientMemory', 'kubelet has sufficient memory available'], ['KubeletHasInsufficientMemory', 'kubelet has insufficient memory available']],
+    [
+      'MemoryPressure',
+      health.memoryPressure,
+      ['KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
+      ['KubeletHasInsufficientMemory', 'kubelet has insufficient memory available'],
+    ],
     ['DiskPressure', health.diskPressure, ['KubeletHasNoDiskPressure', 'kubelet has no disk pressure'], ['KubeletHasDiskPressure', 'kubelet has disk pressure']],
-    ['PIDPressure', health.pidPressure, ['KubeletHasSufficientPID', 'kubelet has sufficient PID available'], ['KubeletHasInsufficientPID', 'kubelet has insufficient PID available']],
+    [
+      'PIDPressure',
+      health.pidPressure,
+      ['KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
+      ['KubeletHasInsufficientPID', 'kubelet has insufficient PID available'],
+    ],
   ];
-  const conditions: NodeCondition[] = specs.map(([type, pressure, ok, bad]) =>
-    condition(type, pressure ? 'True' : 'False', ...(pressure ? bad : ok), previous, now),
-  );
+  const conditions: NodeCondition[] = specs.map(([type, pressure, ok, bad]) => condition(type, pressure ? 'True' : 'False', ...(pressure ? bad : ok), previous, now));
   conditions.push(
     health.notReady
       ? condition('Ready', 'False', 'KubeletNotReady', health.notReady, previous, now)

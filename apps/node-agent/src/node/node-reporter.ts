@@ -114,7 +114,10 @@ export class NodeReporter {
       } catch (error) {
         if (!hasCode(error, 'ALREADY_EXISTS')) throw error;
         // Raced with someone creating one of them: take them one at a time.
-        for (const input of inputs) await bulk(this.client, 'createNodes', { inputs: [input] }).catch((e) => { if (!hasCode(e, 'ALREADY_EXISTS')) throw e; });
+        for (const input of inputs)
+          await bulk(this.client, 'createNodes', { inputs: [input] }).catch((e) => {
+            if (!hasCode(e, 'ALREADY_EXISTS')) throw e;
+          });
       }
     }
     if (names.length) this.o.log(`registered ${names.length === 1 ? `node ${names[0]}` : `${names.length} nodes`}`);
@@ -125,7 +128,12 @@ export class NodeReporter {
    * patch the informer has not shown yet (several nodes adopted in one tick).
    */
   private usedPodCIDRs(): Set<string> {
-    const used = new Set(this.informer.list().map((n) => n.spec?.podCIDR).filter((c): c is string => Boolean(c)));
+    const used = new Set(
+      this.informer
+        .list()
+        .map((n) => n.spec?.podCIDR)
+        .filter((c): c is string => Boolean(c)),
+    );
     for (const managed of this.nodes.values()) used.add(managed.podCIDR);
     return used;
   }
@@ -137,7 +145,8 @@ export class NodeReporter {
     const podCIDR = node.spec?.podCIDR ?? freePodCIDR(this.usedPodCIDRs());
     this.manage({ name, podCIDR, own: false });
     this.o.log(`adopted node ${name} (annotated ${SIMULATED_ANNOTATION})`);
-    if (!node.spec?.podCIDR) void this.client.request(PATCH_NODE, { name, patch: { spec: { podCIDR, podCIDRs: [podCIDR] } } }).catch((e) => this.o.log(`set podCIDR of ${name}`, e));
+    if (!node.spec?.podCIDR)
+      void this.client.request(PATCH_NODE, { name, patch: { spec: { podCIDR, podCIDRs: [podCIDR] } } }).catch((e) => this.o.log(`set podCIDR of ${name}`, e));
     void this.reportStatus(false);
     void this.renewLeases();
   }
@@ -148,7 +157,9 @@ export class NodeReporter {
     if (managed.own) {
       // The kubelet re-registers a node deleted under it.
       this.o.log(`node ${name} was deleted; registering it again`);
-      void this.registerOwn([name]).then(() => this.reportStatus(true)).catch((e) => this.o.log(`re-register ${name}`, e));
+      void this.registerOwn([name])
+        .then(() => this.reportStatus(true))
+        .catch((e) => this.o.log(`re-register ${name}`, e));
       return;
     }
     this.nodes.delete(name);

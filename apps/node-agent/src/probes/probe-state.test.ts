@@ -23,12 +23,18 @@ test('defaults: successThreshold 1, failureThreshold 3; zero counts as unset', (
 
 test('readiness: ready after successThreshold successes in a row, unready after failureThreshold failures', () => {
   const { reports } = run('readiness', [false, true, false, true, true, false, false, true, false, false, false, true], { successThreshold: 2, failureThreshold: 3 });
-  assert.deepEqual(reports, [[4, true], [10, false]]);
+  assert.deepEqual(reports, [
+    [4, true],
+    [10, false],
+  ]);
 });
 
 test('readiness keeps probing after failing and recovers', () => {
   const { reports, state } = run('readiness', [false, false, false, true]);
-  assert.deepEqual(reports, [[2, false], [3, true]]);
+  assert.deepEqual(reports, [
+    [2, false],
+    [3, true],
+  ]);
   assert.equal(state.stopped, false);
 });
 
@@ -39,7 +45,10 @@ test('a run is broken by the other outcome: two failures, a success, two failure
 
 test('liveness: a failure verdict stops probing this instance (it is restarted)', () => {
   const { reports, state } = run('liveness', [true, false, false, false, true, true]);
-  assert.deepEqual(reports, [[0, true], [3, false]]);
+  assert.deepEqual(reports, [
+    [0, true],
+    [3, false],
+  ]);
   assert.equal(state.stopped, true);
   assert.equal(state.resultRun, 0);
 });

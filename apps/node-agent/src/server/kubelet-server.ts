@@ -97,7 +97,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, o: KubeletServe
     timestamps: flag('timestamps'),
   });
   res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
-  for (const line of lines) res.write(line + '\n');
+  for (const line of lines) res.write(`${line}\n`);
   if (!flag('follow') || flag('previous')) return void res.end();
 
   const abort = new AbortController();
@@ -106,7 +106,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, o: KubeletServe
   try {
     const timestamps = flag('timestamps');
     for await (const line of served.runtime.followLogs(uid, container, abort.signal)) {
-      res.write((timestamps && !/^\d{4}-\d\d-\d\dT/.test(line) ? `${new Date().toISOString()} ` : '') + line + '\n');
+      res.write(`${(timestamps && !/^\d{4}-\d\d-\d\dT/.test(line) ? `${new Date().toISOString()} ` : '') + line}\n`);
     }
   } finally {
     follows.delete(abort);
@@ -115,5 +115,5 @@ async function handle(req: IncomingMessage, res: ServerResponse, o: KubeletServe
 }
 
 function text(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'content-type': 'text/plain' }).end(message + '\n');
+  res.writeHead(status, { 'content-type': 'text/plain' }).end(`${message}\n`);
 }

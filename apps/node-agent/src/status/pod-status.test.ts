@@ -14,12 +14,24 @@ const brief = (c: PodCondition) => [c.status, c.reason, c.message];
 test('a new pod: Pending, containers ContainerCreating, conditions in kubelet order', () => {
   const s = status(pod(), records(), { sandbox: undefined });
   assert.equal(s.phase, 'Pending');
-  assert.deepEqual(s.conditions!.map((c) => c.type), ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']);
+  assert.deepEqual(
+    s.conditions!.map((c) => c.type),
+    ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'],
+  );
   assert.deepEqual(brief(cond(s, 'PodReadyToStartContainers')), ['False', undefined, undefined]);
   assert.deepEqual(brief(cond(s, 'Initialized')), ['True', undefined, undefined]);
   assert.deepEqual(brief(cond(s, 'Ready')), ['False', 'ContainersNotReady', 'containers with unready status: [app]']);
   assert.deepEqual(s.containerStatuses, [
-    { name: 'app', image: 'nginx:1.27', imageID: s.containerStatuses![0]!.imageID, restartCount: 0, state: { waiting: { reason: 'ContainerCreating' } }, lastState: {}, ready: false, started: false },
+    {
+      name: 'app',
+      image: 'nginx:1.27',
+      imageID: s.containerStatuses![0]!.imageID,
+      restartCount: 0,
+      state: { waiting: { reason: 'ContainerCreating' } },
+      lastState: {},
+      ready: false,
+      started: false,
+    },
   ]);
   assert.match(s.containerStatuses![0]!.imageID, /^nginx@sha256:[0-9a-f]{64}$/);
   assert.equal(s.podIP, undefined);
@@ -41,7 +53,15 @@ test('running and ready: phase Running, every condition True, podIP, running.sta
 });
 
 test('running but not ready (readiness probe failing) and not started (startup probe pending)', () => {
-  const s = status(pod({ containers: [{ name: 'a', image: 'x' }, { name: 'b', image: 'y' }] }), records(running('a', 1, { ready: false }), running('b', 1, { started: false, ready: false })));
+  const s = status(
+    pod({
+      containers: [
+        { name: 'a', image: 'x' },
+        { name: 'b', image: 'y' },
+      ],
+    }),
+    records(running('a', 1, { ready: false }), running('b', 1, { started: false, ready: false })),
+  );
   assert.equal(s.phase, 'Running');
   assert.deepEqual(brief(cond(s, 'ContainersReady')), ['False', 'ContainersNotReady', 'containers with unready status: [a b]']);
   assert.equal(s.containerStatuses![1]!.started, false);
@@ -94,11 +114,19 @@ test('a restarted container shows the previous run as lastState', () => {
 });
 
 test('init containers: PodInitializing everywhere, then in order, Initialized with the incomplete list', () => {
-  const p = pod({ initContainers: [{ name: 'i1', image: 'busybox' }, { name: 'i2', image: 'busybox' }] });
+  const p = pod({
+    initContainers: [
+      { name: 'i1', image: 'busybox' },
+      { name: 'i2', image: 'busybox' },
+    ],
+  });
   const fresh = status(p, records());
   assert.equal(fresh.phase, 'Pending');
   assert.deepEqual(brief(cond(fresh, 'Initialized')), ['False', 'ContainersNotInitialized', 'containers with incomplete status: [i1 i2]']);
-  assert.deepEqual(fresh.initContainerStatuses!.map((c) => c.state.waiting?.reason), ['PodInitializing', 'PodInitializing']);
+  assert.deepEqual(
+    fresh.initContainerStatuses!.map((c) => c.state.waiting?.reason),
+    ['PodInitializing', 'PodInitializing'],
+  );
   assert.equal(fresh.containerStatuses![0]!.state.waiting!.reason, 'PodInitializing');
 
   const second = status(p, records(exited('i1', 0), running('i2', 6, { ready: false, started: false })));
@@ -159,7 +187,10 @@ test('readiness gates hold Ready back until their condition is True', () => {
   assert.deepEqual(brief(cond(s, 'Ready')), ['False', 'ReadinessGatesNotReady', 'corresponding condition of pod readiness gate "example.com/lb" does not exist.']);
   const gated = status(pod(p.spec, { phase: 'Running', conditions: [{ type: 'example.com/lb', status: 'True' }] }), records(running('app')));
   assert.equal(cond(gated, 'Ready').status, 'True');
-  assert.ok(gated.conditions!.some((c) => c.type === 'example.com/lb'), 'foreign conditions are kept');
+  assert.ok(
+    gated.conditions!.some((c) => c.type === 'example.com/lb'),
+    'foreign conditions are kept',
+  );
 });
 
 test('a hostNetwork pod reports the node address as its IP', () => {

@@ -46,9 +46,7 @@ export function computePodStatus(input: PodStatusInput): PodStatus {
     PodScheduled: oldConditions.find((c) => c.type === 'PodScheduled') ?? { status: 'True' },
   };
   const conditions: PodCondition[] = CONDITION_ORDER.map((type) =>
-    type === 'PodScheduled' && oldConditions.some((c) => c.type === type)
-      ? oldConditions.find((c) => c.type === type)!
-      : withTransition(type, computed[type]!, oldConditions, now),
+    type === 'PodScheduled' && oldConditions.some((c) => c.type === type) ? oldConditions.find((c) => c.type === type)! : withTransition(type, computed[type]!, oldConditions, now),
   );
   // Conditions others own (readiness gates, DisruptionTarget) stay as they are.
   conditions.push(...oldConditions.filter((c) => !CONDITION_ORDER.includes(c.type)));

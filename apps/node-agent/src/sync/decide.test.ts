@@ -6,7 +6,16 @@ import type { BackoffEntry } from './backoff.js';
 
 const policy = { initialMs: 10_000, maxMs: 300_000 };
 function input(spec: Parameters<typeof pod>[0], recs = records(), extra: Partial<DecideInput> = {}): DecideInput {
-  return { spec: pod(spec).spec, pod: { name: 'web', namespace: 'default', uid: 'uid-1' }, hasSandbox: true, records: recs, backoff: new Map(), now: at(6).getTime(), policy, ...extra };
+  return {
+    spec: pod(spec).spec,
+    pod: { name: 'web', namespace: 'default', uid: 'uid-1' },
+    hasSandbox: true,
+    records: recs,
+    backoff: new Map(),
+    now: at(6).getTime(),
+    policy,
+    ...extra,
+  };
 }
 
 test('sandbox first', () => {
@@ -55,7 +64,9 @@ test('the first restart is immediate and arms a 10 s back-off; the next crash wa
   const backoff = new Map<string, BackoffEntry>([['app', { delayMs: 10_000, lastUpdate: at(5).getTime() }]]);
   const crashedAgain = exited('app', 1, { restartCount: 1 }, 20);
   const waiting = decide(input({}, records(crashedAgain), { backoff, now: at(25).getTime() }));
-  assert.deepEqual(waiting.actions, [{ type: 'backoff', container: 'app', until: at(30).getTime(), message: 'back-off 10s restarting failed container=app pod=web_default(uid-1)' }]);
+  assert.deepEqual(waiting.actions, [
+    { type: 'backoff', container: 'app', until: at(30).getTime(), message: 'back-off 10s restarting failed container=app pod=web_default(uid-1)' },
+  ]);
   const after = decide(input({}, records(crashedAgain), { backoff, now: at(30).getTime() }));
   assert.deepEqual(after.actions, [{ type: 'start', container: 'app', init: false, restartCount: 2, backoff: { delayMs: 20_000, lastUpdate: at(20).getTime() } }]);
 });

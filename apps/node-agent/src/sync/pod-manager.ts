@@ -3,7 +3,7 @@
 import type { WheelhouseClient } from '@wheelhouse/client';
 import { Informer, keyOf, stripNulls } from '@wheelhouse/controller-runtime';
 import type { Pod } from '../types.js';
-import { PodWorker, type PodWorkerDeps } from './pod-worker.js';
+import type { PodWorker, PodWorkerDeps } from './pod-worker.js';
 
 export type PodWorkerFactory = (pod: Pod, onDone: (worker: PodWorker) => void) => PodWorker | undefined;
 

@@ -181,7 +181,12 @@ export class PodWorker {
       case 'backoff': {
         const record = this.records.get(action.container)!;
         if (record.waiting?.reason !== 'CrashLoopBackOff') {
-          this.deps.event(this.pod, 'Warning', 'BackOff', 'Back-off restarting failed container ' + action.container + ' in pod ' + this.pod.metadata.name + '_' + this.pod.metadata.namespace + '(' + this.uid + ')');
+          this.deps.event(
+            this.pod,
+            'Warning',
+            'BackOff',
+            `Back-off restarting failed container ${action.container} in pod ${this.pod.metadata.name}_${this.pod.metadata.namespace}(${this.uid})`,
+          );
         }
         record.waiting = { reason: 'CrashLoopBackOff', message: action.message };
         this.after(Math.max(0, action.until - Date.now()), () => this.kick());
@@ -266,7 +271,14 @@ export class PodWorker {
     } catch (error) {
       // Like containerd's StartError: the run "exited" 128 at once; back-off applies.
       const now = new Date();
-      this.nextRun(record, `${this.uid}/${name}/${restartCount}`, restartCount, { state: 'exited', startedAt: now, finishedAt: now, exitCode: 128, reason: 'StartError', message: (error as Error).message });
+      this.nextRun(record, `${this.uid}/${name}/${restartCount}`, restartCount, {
+        state: 'exited',
+        startedAt: now,
+        finishedAt: now,
+        exitCode: 128,
+        reason: 'StartError',
+        message: (error as Error).message,
+      });
       this.deps.event(this.pod, 'Warning', 'Failed', `Error: ${(error as Error).message}`);
       this.dirty = true;
       return;
@@ -410,10 +422,7 @@ export class PodWorker {
       annotations: metadata.annotations ?? {},
       volumes: (this.pod.spec as { volumes?: { name: string; emptyDir?: object | null }[] }).volumes,
     });
-    const statuses = [
-      ...(status.initContainerStatuses ?? []).map((s) => ({ s, init: true })),
-      ...(status.containerStatuses ?? []).map((s) => ({ s, init: false })),
-    ];
+    const statuses = [...(status.initContainerStatuses ?? []).map((s) => ({ s, init: true })), ...(status.containerStatuses ?? []).map((s) => ({ s, init: false }))];
     for (const { s, init } of statuses) {
       const spec = [...(this.pod.spec.initContainers ?? []), ...this.pod.spec.containers].find((c) => c.name === s.name);
       if (!spec) continue;

@@ -29,7 +29,12 @@ test('a running container is to be re-adopted from its start time; its last exit
 });
 
 test('a finished container and one in back-off keep their exits, so restarts and back-off go on from there', () => {
-  const done = recoverContainer('u1', { ...base, restartCount: 0, state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:00:01Z' } }, lastState: {} });
+  const done = recoverContainer('u1', {
+    ...base,
+    restartCount: 0,
+    state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:00:01Z' } },
+    lastState: {},
+  });
   assert.deepEqual([done.runningSince, done.record.current?.run.state, done.record.current?.id], [undefined, 'exited', 'u1/app/0']);
   const crashing = recoverContainer('u1', {
     ...base,

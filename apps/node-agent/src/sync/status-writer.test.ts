@@ -27,7 +27,10 @@ test('nothing is sent when the API already has it or it was sent before', async 
   await w.flushed('ns/b');
   w.set('ns/b', 'ns', 'b', { phase: 'Running' });
   await w.flushed('ns/b');
-  assert.deepEqual(calls.map((c) => c.map((i) => i.name)), [['b']]);
+  assert.deepEqual(
+    calls.map((c) => c.map((i) => i.name)),
+    [['b']],
+  );
 });
 
 test('a pod deleted meanwhile does not sink the rest of its batch', async () => {
@@ -62,10 +65,17 @@ test("a new pod's Pending report waits for its Running one: one write instead of
   assert.equal(calls.length, 0, 'held');
   w.set('ns/a', 'ns', 'a', { phase: 'Running' });
   await w.flushed('ns/a');
-  assert.deepEqual(calls.map((c) => c.map((i) => i.patch.status.phase)), [['Running']]);
+  assert.deepEqual(
+    calls.map((c) => c.map((i) => i.patch.status.phase)),
+    [['Running']],
+  );
   w.set('ns/b', 'ns', 'b', { phase: 'Pending' });
   await new Promise((r) => setTimeout(r, 300));
-  assert.deepEqual(calls.at(-1)!.map((i) => i.patch.status.phase), ['Pending'], 'sent once the hold is over');
+  assert.deepEqual(
+    calls.at(-1)!.map((i) => i.patch.status.phase),
+    ['Pending'],
+    'sent once the hold is over',
+  );
 });
 
 test('drain sends what is pending, held reports included', async () => {
@@ -74,5 +84,11 @@ test('drain sends what is pending, held reports included', async () => {
   w.set('u1', 'ns', 'a', { phase: 'Pending' });
   w.set('u2', 'ns', 'b', { phase: 'Running' });
   await w.drain(2000);
-  assert.deepEqual(calls.flat().map((i) => i.name).sort(), ['a', 'b']);
+  assert.deepEqual(
+    calls
+      .flat()
+      .map((i) => i.name)
+      .sort(),
+    ['a', 'b'],
+  );
 });

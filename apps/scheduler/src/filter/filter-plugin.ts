@@ -14,8 +14,7 @@ export interface FilterPlugin {
 }
 
 export const OK: FilterResult = Object.freeze({ ok: true });
-export const fail = (reason: string, ...more: string[]): FilterResult =>
-  more.length === 0 ? { ok: false, reason } : { ok: false, reason, reasons: [reason, ...more] };
+export const fail = (reason: string, ...more: string[]): FilterResult => (more.length === 0 ? { ok: false, reason } : { ok: false, reason, reasons: [reason, ...more] });
 
 /** Every reason of a failed result. */
 export const reasonsOf = (result: FilterResult): readonly string[] => (result.ok ? [] : (result.reasons ?? [result.reason]));

@@ -63,7 +63,10 @@ const cases: {
   {
     name: 'a matching pod in another namespace does not satisfy affinity',
     pod: { affinity: affinity(term('service', 'In', ['securityscan'], 'region')) },
-    existing: [{ on: 'machine1', labels: { service: 'securityscan' }, namespace: 'other' }, { on: 'machine3', labels: { x: 'y' } }],
+    existing: [
+      { on: 'machine1', labels: { service: 'securityscan' }, namespace: 'other' },
+      { on: 'machine3', labels: { x: 'y' } },
+    ],
     want: { machine1: AFF, machine2: AFF, machine3: AFF },
   },
   {
@@ -91,7 +94,7 @@ const cases: {
     want: { machine1: AFF, machine2: AFF, machine3: AFF },
   },
   {
-    name: 'satisfies the PodAffinity but doesn\'t satisfy the PodAntiAffinity with the existing pod (same zone)',
+    name: "satisfies the PodAffinity but doesn't satisfy the PodAntiAffinity with the existing pod (same zone)",
     pod: { affinity: { ...affinity(term('service', 'In', ['securityscan'], 'region')), ...anti(term('service', 'In', ['securityscan'], 'zone')) } },
     existing: [{ on: 'machine1', labels: { service: 'securityscan' } }],
     want: { machine1: ANTI, machine2: null, machine3: AFF },
@@ -103,7 +106,7 @@ const cases: {
     want: { machine1: ANTI, machine2: ANTI, machine3: null },
   },
   {
-    name: 'satisfies the PodAntiAffinity with existing pod but doesn\'t satisfy PodAntiAffinity symmetry with incoming pod',
+    name: "satisfies the PodAntiAffinity with existing pod but doesn't satisfy PodAntiAffinity symmetry with incoming pod",
     pod: { labels: { service: 'securityscan' } },
     existing: [{ on: 'machine1', labels: { app: 'x' }, affinity: anti(term('service', 'In', ['securityscan'], 'zone')) }],
     want: { machine1: EXISTING, machine2: null, machine3: null },
@@ -121,10 +124,12 @@ for (const c of cases) {
     const infos = cluster(c.existing);
     const ctx = ctxOf(infos);
     const pod = makePod('incoming', { ...(c.pod.labels ? { labels: c.pod.labels } : {}), ...(c.pod.affinity ? { affinity: c.pod.affinity } : {}) });
-    const got = Object.fromEntries(infos.map((i) => {
-      const r = interPodAffinity.filter(pod, i, ctx);
-      return [i.name, r.ok ? null : r.reason];
-    }));
+    const got = Object.fromEntries(
+      infos.map((i) => {
+        const r = interPodAffinity.filter(pod, i, ctx);
+        return [i.name, r.ok ? null : r.reason];
+      }),
+    );
     assert.deepEqual(got, c.want);
   });
 }

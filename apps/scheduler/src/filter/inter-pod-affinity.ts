@@ -89,7 +89,15 @@ export const interPodAffinity: FilterPlugin = {
   filter(pod, nodeInfo, ctx) {
     const state = stateOf(pod, ctx);
     if (state.affinity.length > 0 && !satisfiesAffinity(pod, state, nodeInfo, ctx)) return fail(ERR_REASON_AFFINITY);
-    if (state.antiAffinityCounts.size > 0 && anyCounted(state.antiAffinityCounts, nodeInfo, state.antiAffinity.map((t) => t.topologyKey))) return fail(ERR_REASON_ANTI_AFFINITY);
+    if (
+      state.antiAffinityCounts.size > 0 &&
+      anyCounted(
+        state.antiAffinityCounts,
+        nodeInfo,
+        state.antiAffinity.map((t) => t.topologyKey),
+      )
+    )
+      return fail(ERR_REASON_ANTI_AFFINITY);
     if (state.existingAntiAffinityCounts.size > 0 && anyCounted(state.existingAntiAffinityCounts, nodeInfo, Object.keys(nodeInfo.node.metadata.labels ?? {}))) {
       return fail(ERR_REASON_EXISTING_ANTI_AFFINITY);
     }

@@ -64,7 +64,7 @@ const cases: { name: string; nodeSelector?: Labels; affinity?: Affinity; labels?
   },
   { name: "Pod with an empty []NodeSelectorTerm in affinity, can't match the node's labels", affinity: required([]), labels: { foo: 'bar' }, ok: false },
   {
-    name: 'Pod with empty MatchExpressions is not a valid value will match no objects and won\'t schedule onto the node',
+    name: "Pod with empty MatchExpressions is not a valid value will match no objects and won't schedule onto the node",
     affinity: required([{ matchExpressions: [] }]),
     labels: { foo: 'bar' },
     ok: false,
@@ -72,13 +72,27 @@ const cases: { name: string; nodeSelector?: Labels; affinity?: Affinity; labels?
   { name: 'Pod with Affinity but nil NodeSelector will schedule onto a node', affinity: { nodeAffinity: {} }, labels: { foo: 'bar' }, ok: true },
   {
     name: 'Pod with multiple matchExpressions ANDed that matches the existing node',
-    affinity: required([{ matchExpressions: [{ key: 'GPU', operator: 'Exists' }, { key: 'GPU', operator: 'NotIn', values: ['AMD', 'INTER'] }] }]),
+    affinity: required([
+      {
+        matchExpressions: [
+          { key: 'GPU', operator: 'Exists' },
+          { key: 'GPU', operator: 'NotIn', values: ['AMD', 'INTER'] },
+        ],
+      },
+    ]),
     labels: { GPU: 'NVIDIA-GRID-K1' },
     ok: true,
   },
   {
     name: "Pod with multiple matchExpressions ANDed that doesn't match the existing node",
-    affinity: required([{ matchExpressions: [{ key: 'GPU', operator: 'Exists' }, { key: 'GPU', operator: 'In', values: ['AMD', 'INTER'] }] }]),
+    affinity: required([
+      {
+        matchExpressions: [
+          { key: 'GPU', operator: 'Exists' },
+          { key: 'GPU', operator: 'In', values: ['AMD', 'INTER'] },
+        ],
+      },
+    ]),
     labels: { GPU: 'NVIDIA-GRID-K1' },
     ok: false,
   },
@@ -119,28 +133,21 @@ const cases: { name: string; nodeSelector?: Labels; affinity?: Affinity; labels?
   },
   {
     name: 'Pod with two terms: matchFields does not match, but matchExpressions matches',
-    affinity: required([
-      { matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node_1'] }] },
-      { matchExpressions: [{ key: 'foo', operator: 'In', values: ['bar'] }] },
-    ]),
+    affinity: required([{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node_1'] }] }, { matchExpressions: [{ key: 'foo', operator: 'In', values: ['bar'] }] }]),
     nodeName: 'node_2',
     labels: { foo: 'bar' },
     ok: true,
   },
   {
     name: 'Pod with one term: matchFields does not match, but matchExpressions matches',
-    affinity: required([
-      { matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node_1'] }], matchExpressions: [{ key: 'foo', operator: 'In', values: ['bar'] }] },
-    ]),
+    affinity: required([{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node_1'] }], matchExpressions: [{ key: 'foo', operator: 'In', values: ['bar'] }] }]),
     nodeName: 'node_2',
     labels: { foo: 'bar' },
     ok: false,
   },
   {
     name: 'Pod with one term: both matchFields and matchExpressions match',
-    affinity: required([
-      { matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node_1'] }], matchExpressions: [{ key: 'foo', operator: 'In', values: ['bar'] }] },
-    ]),
+    affinity: required([{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node_1'] }], matchExpressions: [{ key: 'foo', operator: 'In', values: ['bar'] }] }]),
     nodeName: 'node_1',
     labels: { foo: 'bar' },
     ok: true,

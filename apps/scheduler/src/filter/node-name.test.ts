@@ -7,7 +7,7 @@ import { nodeName } from './node-name.js';
 const cases: { name: string; podNodeName?: string; node: string; ok: boolean }[] = [
   { name: 'no host specified', node: 'foo', ok: true },
   { name: 'host matches', podNodeName: 'foo', node: 'foo', ok: true },
-  { name: 'host doesn\'t match', podNodeName: 'bar', node: 'foo', ok: false },
+  { name: "host doesn't match", podNodeName: 'bar', node: 'foo', ok: false },
 ];
 
 for (const c of cases) {

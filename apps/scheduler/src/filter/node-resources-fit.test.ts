@@ -12,7 +12,7 @@ const init = (...rs: [number, number][]): Container[] => rs.map(([cpu, memory]) 
 const cases: { name: string; pod: [number, number] | null; init?: Container[]; existing: [number, number]; pods?: number; want: string[] }[] = [
   { name: 'no resources requested always fits', pod: null, existing: [10, 20], want: [] },
   { name: 'too many resources fails', pod: [1, 1], existing: [10, 20], want: ['Insufficient cpu', 'Insufficient memory'] },
-  { name: "too many resources fails due to init container cpu", pod: [1, 1], init: init([3, 1]), existing: [8, 19], want: ['Insufficient cpu'] },
+  { name: 'too many resources fails due to init container cpu', pod: [1, 1], init: init([3, 1]), existing: [8, 19], want: ['Insufficient cpu'] },
   { name: 'too many resources fails due to highest init container cpu', pod: [1, 1], init: init([3, 1], [2, 1]), existing: [8, 19], want: ['Insufficient cpu'] },
   { name: 'too many resources fails due to init container memory', pod: [1, 1], init: init([1, 3]), existing: [9, 19], want: ['Insufficient memory'] },
   { name: 'too many resources fails due to highest init container memory', pod: [1, 1], init: init([1, 3], [1, 2]), existing: [9, 19], want: ['Insufficient memory'] },
@@ -24,7 +24,7 @@ const cases: { name: string; pod: [number, number] | null; init?: Container[]; e
   { name: 'equal edge case', pod: [5, 1], existing: [5, 19], want: [] },
   { name: 'equal edge case for init container', pod: [4, 1], init: init([5, 1]), existing: [5, 19], want: [] },
   // TestNotEnoughRequests / pod count: allocatable pods 1 with one pod already there.
-  { name: 'even for equal edge case predicate fails when there\'s no space for additional pod', pod: [5, 1], existing: [5, 19], pods: 1, want: ['Too many pods'] },
+  { name: "even for equal edge case predicate fails when there's no space for additional pod", pod: [5, 1], existing: [5, 19], pods: 1, want: ['Too many pods'] },
   { name: 'too many pods and too little cpu are both reported', pod: [6, 1], existing: [5, 19], pods: 1, want: ['Too many pods', 'Insufficient cpu'] },
 ];
 

@@ -14,7 +14,12 @@ const cases: { name: string; unschedulable: boolean; tolerations?: Toleration[];
     tolerations: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' as const, operator: 'Exists' }],
     ok: true,
   },
-  { name: 'a toleration with the wrong effect does not help', unschedulable: true, tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoExecute' }], ok: false },
+  {
+    name: 'a toleration with the wrong effect does not help',
+    unschedulable: true,
+    tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoExecute' }],
+    ok: false,
+  },
 ];
 
 for (const c of cases) {

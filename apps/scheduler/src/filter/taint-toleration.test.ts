@@ -7,7 +7,7 @@ import { taintToleration } from './taint-toleration.js';
 // taint_toleration_test.go TestTaintTolerationFilter
 const cases: { name: string; tolerations: Toleration[]; taints: Taint[]; conditions?: { type: string; status: string }[]; want: string | null }[] = [
   {
-    name: 'A pod having no tolerations can\'t be scheduled onto a node with nonempty taints',
+    name: "A pod having no tolerations can't be scheduled onto a node with nonempty taints",
     tolerations: [],
     taints: [{ key: 'dedicated', value: 'user1', effect: 'NoSchedule' }],
     want: 'node(s) had untolerated taint {dedicated: user1}',
@@ -19,7 +19,7 @@ const cases: { name: string; tolerations: Toleration[]; taints: Taint[]; conditi
     want: null,
   },
   {
-    name: 'A pod which can\'t be scheduled on a dedicated node assigned to user2 with effect NoSchedule',
+    name: "A pod which can't be scheduled on a dedicated node assigned to user2 with effect NoSchedule",
     tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'user2', effect: 'NoSchedule' }],
     taints: [{ key: 'dedicated', value: 'user1', effect: 'NoSchedule' }],
     want: 'node(s) had untolerated taint {dedicated: user1}',
@@ -43,7 +43,7 @@ const cases: { name: string; tolerations: Toleration[]; taints: Taint[]; conditi
     want: null,
   },
   {
-    name: 'A pod has a toleration that keys and values match the taint on the node, but (non-empty) effect doesn\'t match',
+    name: "A pod has a toleration that keys and values match the taint on the node, but (non-empty) effect doesn't match",
     tolerations: [{ key: 'foo', operator: 'Equal', value: 'bar', effect: 'PreferNoSchedule' }],
     taints: [{ key: 'foo', value: 'bar', effect: 'NoSchedule' }],
     want: 'node(s) had untolerated taint {foo: bar}',
@@ -55,7 +55,7 @@ const cases: { name: string; tolerations: Toleration[]; taints: Taint[]; conditi
     want: null,
   },
   {
-    name: 'The pod has a toleration that key and value don\'t match the taint on the node, but the effect of taint on node is PreferNoSchedule',
+    name: "The pod has a toleration that key and value don't match the taint on the node, but the effect of taint on node is PreferNoSchedule",
     tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'user2', effect: 'NoSchedule' }],
     taints: [{ key: 'dedicated', value: 'user1', effect: 'PreferNoSchedule' }],
     want: null,

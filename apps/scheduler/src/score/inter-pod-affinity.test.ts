@@ -26,49 +26,81 @@ const cases: { name: string; pod: { labels?: Labels; affinity?: Affinity }; node
   {
     name: 'all nodes have same score as there are no affinity terms (skipped)',
     pod: { labels: S1 },
-    nodes: [['node1', labelRgChina], ['node2', labelRgIndia], ['node3', labelAzAz1]],
+    nodes: [
+      ['node1', labelRgChina],
+      ['node2', labelRgIndia],
+      ['node3', labelAzAz1],
+    ],
     existing: [{ on: 'node1', labels: S1 }],
     want: 'skip',
   },
   {
-    name: 'Affinity: pod that matches topology key & pods in nodes will get high score comparing to others which doesn\'t match either pods in nodes or in topology key',
+    name: "Affinity: pod that matches topology key & pods in nodes will get high score comparing to others which doesn't match either pods in nodes or in topology key",
     pod: { affinity: preferAffinity(5, term('S1', 'region')) },
-    nodes: [['node1', labelRgChina], ['node2', labelRgIndia], ['node3', labelAzAz1]],
-    existing: [{ on: 'node1', labels: S1 }, { on: 'node2', labels: S2 }],
+    nodes: [
+      ['node1', labelRgChina],
+      ['node2', labelRgIndia],
+      ['node3', labelAzAz1],
+    ],
+    existing: [
+      { on: 'node1', labels: S1 },
+      { on: 'node2', labels: S2 },
+    ],
     want: [100, 0, 0],
   },
   {
     name: 'All the nodes that have the same topology key & label value with one of them has an existing pod that match the affinity rules, have the same score',
     pod: { affinity: preferAffinity(5, term('S1', 'region')) },
-    nodes: [['node1', labelRgChina], ['node2', labelRgChinaAzAz1], ['node3', labelRgIndia]],
+    nodes: [
+      ['node1', labelRgChina],
+      ['node2', labelRgChinaAzAz1],
+      ['node3', labelRgIndia],
+    ],
     existing: [{ on: 'node1', labels: S1 }],
     want: [100, 100, 0],
   },
   {
     name: 'Anti Affinity: pod that does not match existing pods in node will get high score',
     pod: { affinity: preferAnti(5, term('S1', 'region')) },
-    nodes: [['node1', labelRgChina], ['node2', labelRgIndia]],
-    existing: [{ on: 'node1', labels: S1 }, { on: 'node2', labels: S2 }],
+    nodes: [
+      ['node1', labelRgChina],
+      ['node2', labelRgIndia],
+    ],
+    existing: [
+      { on: 'node1', labels: S1 },
+      { on: 'node2', labels: S2 },
+    ],
     want: [0, 100],
   },
   {
     name: 'Affinity symmetry: considered only the preferredDuringSchedulingIgnoredDuringExecution in pod affinity symmetry',
     pod: { labels: S1 },
-    nodes: [['node1', labelRgChina], ['node2', labelRgIndia], ['node3', labelAzAz1]],
+    nodes: [
+      ['node1', labelRgChina],
+      ['node2', labelRgIndia],
+      ['node3', labelAzAz1],
+    ],
     existing: [{ on: 'node1', labels: S2, affinity: preferAffinity(5, term('S1', 'region')) }],
     want: [100, 0, 0],
   },
   {
     name: 'Affinity symmetry: considered RequiredDuringSchedulingIgnoredDuringExecution in pod affinity symmetry (hardPodAffinityWeight 1)',
     pod: { labels: S1 },
-    nodes: [['node1', labelRgChina], ['node2', labelRgIndia], ['node3', labelAzAz1]],
+    nodes: [
+      ['node1', labelRgChina],
+      ['node2', labelRgIndia],
+      ['node3', labelAzAz1],
+    ],
     existing: [{ on: 'node1', labels: S2, affinity: requireAffinity(term('S1', 'region')) }],
     want: [100, 0, 0],
   },
   {
-    name: 'hardPodAffinityWeight 0 ignores existing pods\' required affinity',
+    name: "hardPodAffinityWeight 0 ignores existing pods' required affinity",
     pod: { labels: S1 },
-    nodes: [['node1', labelRgChina], ['node2', labelRgIndia]],
+    nodes: [
+      ['node1', labelRgChina],
+      ['node2', labelRgIndia],
+    ],
     existing: [{ on: 'node1', labels: S2, affinity: requireAffinity(term('S1', 'region')) }],
     want: 'skip',
     plugin: interPodAffinityScorer(0),
@@ -76,15 +108,28 @@ const cases: { name: string; pod: { labels?: Labels; affinity?: Affinity }; node
   {
     name: 'Anti Affinity symmetry: the existing pods in node which has anti affinity match will get high score',
     pod: { labels: S1 },
-    nodes: [['node1', labelRgChina], ['node2', labelRgIndia]],
-    existing: [{ on: 'node1', labels: S2, affinity: preferAnti(5, term('S1', 'region')) }, { on: 'node2', labels: S2 }],
+    nodes: [
+      ['node1', labelRgChina],
+      ['node2', labelRgIndia],
+    ],
+    existing: [
+      { on: 'node1', labels: S2, affinity: preferAnti(5, term('S1', 'region')) },
+      { on: 'node2', labels: S2 },
+    ],
     want: [0, 100],
   },
   {
     name: 'mixed positive and negative totals are scaled from min to max',
     pod: { labels: S1, affinity: { ...preferAffinity(5, term('S1', 'region')), ...preferAnti(3, term('S2', 'region')) } },
-    nodes: [['node1', labelRgChina], ['node2', labelRgIndia], ['node3', labelAzAz1]],
-    existing: [{ on: 'node1', labels: S1 }, { on: 'node2', labels: S2 }],
+    nodes: [
+      ['node1', labelRgChina],
+      ['node2', labelRgIndia],
+      ['node3', labelAzAz1],
+    ],
+    existing: [
+      { on: 'node1', labels: S1 },
+      { on: 'node2', labels: S2 },
+    ],
     // raw: node1 +5, node2 -3, node3 0 → (0+3)/8*100 = 37
     want: [100, 0, 37],
   },
@@ -93,7 +138,11 @@ const cases: { name: string; pod: { labels?: Labels; affinity?: Affinity }; node
 for (const c of cases) {
   test(`InterPodAffinity score: ${c.name}`, () => {
     const infos = c.nodes.map(([name, labels]) =>
-      info(name, { labels }, c.existing.filter((e) => e.on === name).map((e, i) => makePod(`${name}-${i}`, { nodeName: name, labels: e.labels, ...(e.affinity ? { affinity: e.affinity } : {}) }))),
+      info(
+        name,
+        { labels },
+        c.existing.filter((e) => e.on === name).map((e, i) => makePod(`${name}-${i}`, { nodeName: name, labels: e.labels, ...(e.affinity ? { affinity: e.affinity } : {}) })),
+      ),
     );
     const ctx = ctxOf(infos);
     const plugin = c.plugin ?? interPodAffinityScore;

@@ -19,13 +19,40 @@ const affinity3 = preferred(inTerm(2, ['foo', 'bar']), inTerm(4, ['key', 'value'
 
 // node_affinity_test.go TestNodeAffinityPriority
 const cases: { name: string; affinity?: Affinity; nodes: [string, Labels][]; want: number[] }[] = [
-  { name: 'all nodes are same priority as NodeAffinity is nil', nodes: [['node1', label1], ['node2', label2]], want: [0, 0] },
-  { name: 'no node matches preferred scheduling requirements in NodeAffinity of pod', affinity: affinity1, nodes: [['node1', { x: 'y' }], ['node2', label2]], want: [0, 0] },
-  { name: 'only node1 matches the preferred scheduling requirements of pod', affinity: affinity1, nodes: [['node1', label1], ['node2', label2]], want: [100, 0] },
+  {
+    name: 'all nodes are same priority as NodeAffinity is nil',
+    nodes: [
+      ['node1', label1],
+      ['node2', label2],
+    ],
+    want: [0, 0],
+  },
+  {
+    name: 'no node matches preferred scheduling requirements in NodeAffinity of pod',
+    affinity: affinity1,
+    nodes: [
+      ['node1', { x: 'y' }],
+      ['node2', label2],
+    ],
+    want: [0, 0],
+  },
+  {
+    name: 'only node1 matches the preferred scheduling requirements of pod',
+    affinity: affinity1,
+    nodes: [
+      ['node1', label1],
+      ['node2', label2],
+    ],
+    want: [100, 0],
+  },
   {
     name: 'all nodes matches the preferred scheduling requirements of pod but with different priorities',
     affinity: affinity3,
-    nodes: [['node1', label1], ['node5', label5], ['node2', label2]],
+    nodes: [
+      ['node1', label1],
+      ['node5', label5],
+      ['node2', label2],
+    ],
     want: [18, 100, 36],
   },
 ];

@@ -13,7 +13,10 @@ const cases: { name: string; pod: [number, number]; nodes: N[]; want: number[] }
   {
     name: 'nothing scheduled, resources requested, differently sized nodes',
     pod: [3000, 5000],
-    nodes: [{ cpu: 4000, memory: 10000 }, { cpu: 6000, memory: 10000 }],
+    nodes: [
+      { cpu: 4000, memory: 10000 },
+      { cpu: 6000, memory: 10000 },
+    ],
     want: [87, 100],
   },
   { name: 'resources requested, pods scheduled with resources', pod: [3000, 5000], nodes: [{ cpu: 10000, memory: 20000, used: [3000, 5000] }], want: [95] },

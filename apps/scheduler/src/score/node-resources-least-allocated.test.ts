@@ -12,14 +12,23 @@ const node = (name: string, n: N) =>
 const cases: { name: string; pod: [number, number][]; nodes: N[]; want: number[]; plugin?: ScorePlugin }[] = [
   {
     name: 'nothing scheduled, resources requested, differently sized nodes',
-    pod: [[1000, 2000], [2000, 3000]],
-    nodes: [{ cpu: 4000, memory: 10000 }, { cpu: 6000, memory: 10000 }],
+    pod: [
+      [1000, 2000],
+      [2000, 3000],
+    ],
+    nodes: [
+      { cpu: 4000, memory: 10000 },
+      { cpu: 6000, memory: 10000 },
+    ],
     want: [37, 50],
   },
   {
     name: 'resources requested, pods scheduled with resources',
     pod: [[3000, 5000]],
-    nodes: [{ cpu: 10000, memory: 20000, used: [3000, 5000] }, { cpu: 10000, memory: 50000, used: [3000, 5000] }],
+    nodes: [
+      { cpu: 10000, memory: 20000, used: [3000, 5000] },
+      { cpu: 10000, memory: 50000, used: [3000, 5000] },
+    ],
     want: [45, 60],
   },
   {

@@ -146,11 +146,7 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
   return api;
 }
 
-function listPods(
-  store: FakeStore,
-  args: { namespace?: string | null; labelSelector?: string | null; limit?: number | null; continue?: string | null },
-  api: FakeApi,
-) {
+function listPods(store: FakeStore, args: { namespace?: string | null; labelSelector?: string | null; limit?: number | null; continue?: string | null }, api: FakeApi) {
   // The continue token carries the first page's revision and the offset.
   const [snapshot, offset] = args.continue ? args.continue.split(':') : [String(store.revision), '0'];
   api.beforeListPage?.(Number(offset));

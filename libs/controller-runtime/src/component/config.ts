@@ -17,10 +17,7 @@ export interface ComponentConfig {
   metricsPort: number;
 }
 
-export function componentConfig(
-  env: NodeJS.ProcessEnv,
-  component: { leaseName: string; metricsPortEnv: string; metricsPortDefault: number },
-): ComponentConfig {
+export function componentConfig(env: NodeJS.ProcessEnv, component: { leaseName: string; metricsPortEnv: string; metricsPortDefault: number }): ComponentConfig {
   const num = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
   return {
     server: env.WHEELHOUSE_SERVER ?? `http://127.0.0.1:${env.PORT ?? 4000}/graphql`,

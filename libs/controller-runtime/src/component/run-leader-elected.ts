@@ -30,8 +30,7 @@ export function runLeaderElectedComponent(
   config: ComponentConfig,
   startWork: (client: WheelhouseClient, context: { metrics: ControllerMetrics; log: Log; signal: AbortSignal }) => Promise<LeaderWork>,
 ): void {
-  const log: Log = (message, error) =>
-    process.stderr.write(`${new Date().toISOString()} ${message}${error ? `: ${(error as Error).message ?? String(error)}` : ''}\n`);
+  const log: Log = (message, error) => process.stderr.write(`${new Date().toISOString()} ${message}${error ? `: ${(error as Error).message ?? String(error)}` : ''}\n`);
   const client = new WheelhouseClient({ server: config.server, token: config.token });
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });

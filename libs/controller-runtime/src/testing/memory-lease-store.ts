@@ -31,8 +31,9 @@ export class MemoryLeaseStore implements LeaseStore {
     if (this.lease.metadata.resourceVersion !== resourceVersion) throw new WheelhouseError('CONFLICT', 'stale');
     // A JSON merge patch: null removes the field.
     const merged: Record<string, unknown> = { ...this.lease.spec };
-    for (const [k, v] of Object.entries(spec)) if (v === null) delete merged[k];
-    else merged[k] = v;
+    for (const [k, v] of Object.entries(spec))
+      if (v === null) delete merged[k];
+      else merged[k] = v;
     this.lease = { metadata: { ...this.lease.metadata, resourceVersion: String(++this.revision) }, spec: merged as LeaseSpec };
     if (this.loseNextUpdateResponse) {
       this.loseNextUpdateResponse = false;

@@ -22,8 +22,7 @@ export function planUpdate(kind: KindInfo, current: KubeObject, desiredInput: Ku
   checkPrecondition(kind, current, meta.resourceVersion);
   checkIdentity(kind, current, meta.name, meta.namespace);
 
-  const next =
-    target === 'status' ? withStatus(current, desired) : target === 'finalize' ? withSpecFinalizers(current, desired) : withMain(kind, current, desired, clock);
+  const next = target === 'status' ? withStatus(current, desired) : target === 'finalize' ? withSpecFinalizers(current, desired) : withMain(kind, current, desired, clock);
   if (target === 'main' && !deepEqual(bodyOf(next, kind.bodyKey), bodyOf(current, kind.bodyKey))) {
     next.metadata.generation = (current.metadata.generation ?? 1) + 1;
   }
@@ -82,6 +81,10 @@ function checkIdentity(kind: KindInfo, current: KubeObject, name: string | undef
     throw new ApiError('BAD_USER_INPUT', `metadata.name: Invalid value: "${name}": the name of the object does not match the name on the request`, 'metadata.name');
   }
   if (kind.namespaced && namespace && namespace !== current.metadata.namespace) {
-    throw new ApiError('BAD_USER_INPUT', 'metadata.namespace: Invalid value: the namespace of the provided object does not match the namespace sent on the request', 'metadata.namespace');
+    throw new ApiError(
+      'BAD_USER_INPUT',
+      'metadata.namespace: Invalid value: the namespace of the provided object does not match the namespace sent on the request',
+      'metadata.namespace',
+    );
   }
 }

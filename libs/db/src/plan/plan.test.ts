@@ -57,7 +57,10 @@ describe('planCreate', () => {
   });
 
   test('invalid objects throw BAD_USER_INPUT naming the first field', () => {
-    assert.throws(() => planCreate(PodKind, { metadata: { name: 'Web' }, spec: { containers: [{ name: 'a', image: 'x' }] } }, 'default', clock), { code: 'BAD_USER_INPUT', field: 'metadata.name' });
+    assert.throws(() => planCreate(PodKind, { metadata: { name: 'Web' }, spec: { containers: [{ name: 'a', image: 'x' }] } }, 'default', clock), {
+      code: 'BAD_USER_INPUT',
+      field: 'metadata.name',
+    });
     assert.throws(() => planCreate(PodKind, { metadata: {}, spec: {} }, 'default', clock), { code: 'BAD_USER_INPUT' });
   });
 });
@@ -65,7 +68,11 @@ describe('planCreate', () => {
 describe('planUpdate', () => {
   test('a spec change bumps generation and keeps status; server metadata cannot be changed', () => {
     const current = stored();
-    const desired = mergePatch(current, { metadata: { uid: 'forged', creationTimestamp: '1999-01-01T00:00:00Z' }, spec: { activeDeadlineSeconds: 30 }, status: { phase: 'Failed' } }) as KubeObject;
+    const desired = mergePatch(current, {
+      metadata: { uid: 'forged', creationTimestamp: '1999-01-01T00:00:00Z' },
+      spec: { activeDeadlineSeconds: 30 },
+      status: { phase: 'Failed' },
+    }) as KubeObject;
     const plan = planUpdate(PodKind, current, desired, 'main', clock);
     assert.equal(plan.type, 'update');
     assert.equal(plan.object.metadata.generation, 2);
@@ -83,7 +90,13 @@ describe('planUpdate', () => {
 
   test('a status write changes only status', () => {
     const current = stored();
-    const plan = planUpdate(PodKind, current, mergePatch(current, { metadata: { labels: { x: 'y' } }, spec: { activeDeadlineSeconds: 5 }, status: { phase: 'Running' } }) as KubeObject, 'status', clock);
+    const plan = planUpdate(
+      PodKind,
+      current,
+      mergePatch(current, { metadata: { labels: { x: 'y' } }, spec: { activeDeadlineSeconds: 5 }, status: { phase: 'Running' } }) as KubeObject,
+      'status',
+      clock,
+    );
     assert.equal(plan.type, 'update');
     assert.deepEqual(plan.object.metadata, current.metadata);
     assert.deepEqual(plan.object.spec, current.spec);
@@ -115,7 +128,15 @@ describe('planUpdate', () => {
 
 describe('planDelete', () => {
   test('no finalizers, no grace: delete now', () => {
-    assert.equal(planDelete(LeaseKind, { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'l', namespace: 'd', resourceVersion: '3', generation: 1 }, spec: {} }, {}, clock).type, 'delete');
+    assert.equal(
+      planDelete(
+        LeaseKind,
+        { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'l', namespace: 'd', resourceVersion: '3', generation: 1 }, spec: {} },
+        {},
+        clock,
+      ).type,
+      'delete',
+    );
   });
 
   test('finalizers hold the object with deletionTimestamp and grace 0, bumping generation once', () => {
@@ -169,7 +190,11 @@ describe('mergePatch (RFC 7386)', () => {
     [{ a: 'c' }, { a: ['b'] }, { a: ['b'] }],
     [{ a: { b: 'c' } }, { a: { b: 'd', c: null } }, { a: { b: 'd' } }],
     [{ a: [{ b: 'c' }] }, { a: [1] }, { a: [1] }],
-    [['a', 'b'], ['c', 'd'], ['c', 'd']],
+    [
+      ['a', 'b'],
+      ['c', 'd'],
+      ['c', 'd'],
+    ],
     [{ a: 'b' }, ['c'], ['c']],
     [{ e: null }, { a: 1 }, { e: null, a: 1 }],
     [[1, 2], { a: 'b', c: null }, { a: 'b' }],

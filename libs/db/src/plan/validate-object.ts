@@ -2,10 +2,6 @@ import { invalid, validateObjectMeta, type KindInfo, type KubeObject, type Field
 
 /** Metadata and kind rules together; throws BAD_USER_INPUT naming the first field. */
 export function assertValid(kind: KindInfo, object: KubeObject, extra: FieldError[] = []): void {
-  const errors = [
-    ...validateObjectMeta(object.metadata ?? {}, { namespaced: kind.namespaced, nameRule: kind.nameRule }),
-    ...kind.validate(object),
-    ...extra,
-  ];
+  const errors = [...validateObjectMeta(object.metadata ?? {}, { namespaced: kind.namespaced, nameRule: kind.nameRule }), ...kind.validate(object), ...extra];
   if (errors.length > 0) throw invalid(kind.kind, object.metadata?.name, errors);
 }

@@ -35,10 +35,7 @@ export async function readChanges(db: Db, query: ChangeQuery): Promise<Change[]>
   if (query.kind) where.push(`"kind" = $${params.push(query.kind)}`);
   if (query.namespace !== undefined) where.push(`"namespace" = $${params.push(query.namespace)}`);
   if (query.name !== undefined) where.push(`"name" = $${params.push(query.name)}`);
-  const rows = await db.$queryRawUnsafe<Change[]>(
-    `SELECT * FROM "change_log" WHERE ${where.join(' AND ')} ORDER BY "revision" LIMIT $${params.push(query.limit)}`,
-    ...params,
-  );
+  const rows = await db.$queryRawUnsafe<Change[]>(`SELECT * FROM "change_log" WHERE ${where.join(' AND ')} ORDER BY "revision" LIMIT $${params.push(query.limit)}`, ...params);
   return rows.map((row) => ({ ...row, revision: BigInt(row.revision) }));
 }
 

@@ -31,11 +31,7 @@ export async function commitWrites(db: Db, writes: PlannedWrite[], actor: string
   if (effective.length === 0) return writes.map((w) => w.plan.object);
   let last: bigint;
   try {
-    const [row] = await db.$queryRawUnsafe<{ last: bigint }[]>(
-      `SELECT wh_commit($1::jsonb, $2) AS "last"`,
-      JSON.stringify(effective.map(toCommitEntry)),
-      actor,
-    );
+    const [row] = await db.$queryRawUnsafe<{ last: bigint }[]>(`SELECT wh_commit($1::jsonb, $2) AS "last"`, JSON.stringify(effective.map(toCommitEntry)), actor);
     last = BigInt(row!.last);
   } catch (error) {
     throw translate(error, effective);

@@ -40,9 +40,7 @@ export async function listObjects(db: Db, kind: KindInfo, options: ListOptions):
       return {
         items: page,
         resourceVersion: String(revision),
-        ...(more && last
-          ? { continue: encodeContinue({ resourceVersion: String(revision), namespace: last.metadata.namespace ?? '', name: last.metadata.name ?? '' }) }
-          : {}),
+        ...(more && last ? { continue: encodeContinue({ resourceVersion: String(revision), namespace: last.metadata.namespace ?? '', name: last.metadata.name ?? '' }) } : {}),
       };
     },
     { isolationLevel: 'RepeatableRead' },
@@ -51,7 +49,15 @@ export async function listObjects(db: Db, kind: KindInfo, options: ListOptions):
 
 type Key = { namespace: string; name: string };
 
-async function readTable(db: Db, kind: KindInfo, filter: ObjectFilter, revision: bigint, after: Key | undefined, limit: number | undefined, bounded: boolean): Promise<KubeObject[]> {
+async function readTable(
+  db: Db,
+  kind: KindInfo,
+  filter: ObjectFilter,
+  revision: bigint,
+  after: Key | undefined,
+  limit: number | undefined,
+  bounded: boolean,
+): Promise<KubeObject[]> {
   const params: unknown[] = [];
   const where = [filterToSql(kind, filter, params)];
   if (bounded) {

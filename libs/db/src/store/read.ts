@@ -3,11 +3,7 @@ import type { Db } from '../prisma.js';
 import { rowToObject, type Row } from './row.js';
 
 export async function getObject(db: Db, kind: KindInfo, namespace: string | undefined, name: string): Promise<KubeObject | null> {
-  const rows = await db.$queryRawUnsafe<Row[]>(
-    `SELECT * FROM "${kind.table}" WHERE "namespace" = $1 AND "name" = $2`,
-    kind.namespaced ? (namespace ?? 'default') : '',
-    name,
-  );
+  const rows = await db.$queryRawUnsafe<Row[]>(`SELECT * FROM "${kind.table}" WHERE "namespace" = $1 AND "name" = $2`, kind.namespaced ? (namespace ?? 'default') : '', name);
   return rows[0] ? rowToObject(kind, rows[0]) : null;
 }
 

@@ -45,9 +45,7 @@ export function rowToObject(kind: KindInfo, row: Row): KubeObject {
       annotations: (row.annotations ?? {}) as Record<string, string>,
       creationTimestamp: toTimestamp(row.creationTimestamp as Date),
       ...(deletion ? { deletionTimestamp: toTimestamp(deletion) } : {}),
-      ...(row.deletionGracePeriodSeconds !== null && row.deletionGracePeriodSeconds !== undefined
-        ? { deletionGracePeriodSeconds: Number(row.deletionGracePeriodSeconds) }
-        : {}),
+      ...(row.deletionGracePeriodSeconds !== null && row.deletionGracePeriodSeconds !== undefined ? { deletionGracePeriodSeconds: Number(row.deletionGracePeriodSeconds) } : {}),
       ownerReferences: (row.ownerReferences ?? []) as KubeObject['metadata']['ownerReferences'],
       finalizers: (row.finalizers ?? []) as string[],
     },

@@ -84,7 +84,12 @@ export class Store {
    * Merge patches of many objects of one kind in one commit (node agents reporting pod
    * status in batches). All or nothing; a lost race re-reads and re-plans the batch.
    */
-  patchMany(kind: KindInfo, items: { namespace?: string; name: string; patch: Record<string, unknown> }[], target: UpdateTarget, options: WriteOptions = {}): Promise<KubeObject[]> {
+  patchMany(
+    kind: KindInfo,
+    items: { namespace?: string; name: string; patch: Record<string, unknown> }[],
+    target: UpdateTarget,
+    options: WriteOptions = {},
+  ): Promise<KubeObject[]> {
     return retryOnStale(async () => {
       // One read for the whole batch: hundreds of single reads at once starved the commit of connections.
       const found = await this.getMany(kind, items);
@@ -106,9 +111,7 @@ export class Store {
   /** Replace spec and user metadata (target `main`) or status (target `status`). */
   replace(kind: KindInfo, namespace: string | undefined, name: string, input: KubeObject, target: UpdateTarget, options: WriteOptions = {}) {
     const precondition = input.metadata?.resourceVersion;
-    return this.guaranteedUpdate(kind, namespace, name, Boolean(precondition), options, (current) =>
-      planUpdate(kind, current, input, target, this.clock),
-    );
+    return this.guaranteedUpdate(kind, namespace, name, Boolean(precondition), options, (current) => planUpdate(kind, current, input, target, this.clock));
   }
 
   /** JSON merge patch on the whole object; `metadata.resourceVersion` in the patch is a precondition. */
@@ -122,9 +125,7 @@ export class Store {
 
   /** Returns the object as it is after the call: terminating (still present) or deleted. */
   delete(kind: KindInfo, namespace: string | undefined, name: string, deleteOptions: DeleteOptions, options: WriteOptions = {}) {
-    return this.guaranteedUpdate(kind, namespace, name, Boolean(deleteOptions.resourceVersion), options, (current) =>
-      planDelete(kind, current, deleteOptions, this.clock),
-    );
+    return this.guaranteedUpdate(kind, namespace, name, Boolean(deleteOptions.resourceVersion), options, (current) => planDelete(kind, current, deleteOptions, this.clock));
   }
 
   /** What wh_commit checks on a real write, for dry runs. */

@@ -26,7 +26,7 @@ export function defaultTolerationSeconds(): number {
  * Pods only, not templates: Kubernetes admits pods.
  */
 export function addDefaultTolerations(spec: JsonObject, seconds = configuredSeconds): void {
-  const current = spec['tolerations'];
+  const current = spec.tolerations;
   // Anything but a list (or nothing) is for validation to reject, not for defaults to fix.
   if (current !== undefined && current !== null && !Array.isArray(current)) return;
   const tolerations: unknown[] = current ?? [];
@@ -35,12 +35,12 @@ export function addDefaultTolerations(spec: JsonObject, seconds = configuredSeco
     if (tolerations.some((t) => isJsonObject(t) && coversNoExecuteTaint(t, key))) continue;
     added.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: seconds });
   }
-  if (added.length > 0) spec['tolerations'] = [...tolerations, ...added];
+  if (added.length > 0) spec.tolerations = [...tolerations, ...added];
 }
 
 /** The plugin's own test: the key matches (or is empty) and the effect is NoExecute (or empty). */
 function coversNoExecuteTaint(toleration: JsonObject, key: string): boolean {
-  const k = toleration['key'];
-  const effect = toleration['effect'];
+  const k = toleration.key;
+  const effect = toleration.effect;
   return (k === key || k === undefined || k === null || k === '') && (effect === 'NoExecute' || effect === undefined || effect === null || effect === '');
 }

@@ -8,14 +8,14 @@ import { cloneJson, isJsonObject, isUnset } from './json-object.js';
 export function defaultEvent<T>(event: T, now: Date): T {
   const copy: unknown = cloneJson(event);
   if (!isJsonObject(copy)) return copy as T;
-  if (isUnset(copy['count'])) copy['count'] = 1;
-  if (isUnset(copy['type'])) copy['type'] = 'Normal';
+  if (isUnset(copy.count)) copy.count = 1;
+  if (isUnset(copy.type)) copy.type = 'Normal';
   // A repeat keeps its first timestamp; one given alone stands for both.
-  const first = isUnset(copy['firstTimestamp']) ? undefined : copy['firstTimestamp'];
-  const last = isUnset(copy['lastTimestamp']) ? undefined : copy['lastTimestamp'];
+  const first = isUnset(copy.firstTimestamp) ? undefined : copy.firstTimestamp;
+  const last = isUnset(copy.lastTimestamp) ? undefined : copy.lastTimestamp;
   const stamp = toRfc3339Seconds(now);
-  copy['firstTimestamp'] = first ?? last ?? stamp;
-  copy['lastTimestamp'] = last ?? copy['firstTimestamp'];
+  copy.firstTimestamp = first ?? last ?? stamp;
+  copy.lastTimestamp = last ?? copy.firstTimestamp;
   return copy as T;
 }
 

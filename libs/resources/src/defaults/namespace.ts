@@ -14,13 +14,13 @@ export function defaultNamespace<T>(namespace: T): T {
   const copy = cloneJson(namespace);
   if (!isJsonObject(copy)) return copy;
   const spec = ensureObject(copy, 'spec');
-  if (spec && (spec['finalizers'] === undefined || spec['finalizers'] === null)) spec['finalizers'] = [NAMESPACE_FINALIZER];
+  if (spec && (spec.finalizers === undefined || spec.finalizers === null)) spec.finalizers = [NAMESPACE_FINALIZER];
   const status = ensureObject(copy, 'status');
   if (status) setDefault(status, 'phase', 'Active');
-  const metadata = copy['metadata'];
-  if (isJsonObject(metadata) && typeof metadata['name'] === 'string' && metadata['name']) {
+  const metadata = copy.metadata;
+  if (isJsonObject(metadata) && typeof metadata.name === 'string' && metadata.name) {
     const labels = ensureObject(metadata, 'labels');
-    if (labels) labels[NAMESPACE_NAME_LABEL] = metadata['name'];
+    if (labels) labels[NAMESPACE_NAME_LABEL] = metadata.name;
   }
   return copy;
 }

@@ -12,11 +12,11 @@ export function defaultNode<T>(node: T): T {
   ensureObject(copy, 'spec');
   const status = ensureObject(copy, 'status');
   if (!status) return copy;
-  normaliseQuantities(status['capacity']);
-  normaliseQuantities(status['allocatable']);
-  const capacity = status['capacity'];
-  if (isJsonObject(capacity) && (status['allocatable'] === undefined || status['allocatable'] === null)) {
-    status['allocatable'] = { ...capacity };
+  normaliseQuantities(status.capacity);
+  normaliseQuantities(status.allocatable);
+  const capacity = status.capacity;
+  if (isJsonObject(capacity) && (status.allocatable === undefined || status.allocatable === null)) {
+    status.allocatable = { ...capacity };
   }
   return copy;
 }

@@ -22,7 +22,12 @@ const input = (): Json => ({
         lifecycle: { preStop: { httpGet: { port: 80, path: '/quit' } } },
       },
     ],
-    volumes: [{ name: 'scratch' }, { name: 'cfg', configMap: { name: 'c' } }, { name: 'creds', secret: { secretName: 's', defaultMode: 0o400 } }, { name: 'h', hostPath: { path: '/x' } }],
+    volumes: [
+      { name: 'scratch' },
+      { name: 'cfg', configMap: { name: 'c' } },
+      { name: 'creds', secret: { secretName: 's', defaultMode: 0o400 } },
+      { name: 'h', hostPath: { path: '/x' } },
+    ],
   },
 });
 
@@ -59,7 +64,10 @@ test('container defaults', () => {
   assert.equal(web.terminationMessagePath, '/dev/termination-log');
   assert.equal(web.terminationMessagePolicy, 'File');
   assert.equal(web.imagePullPolicy, 'IfNotPresent');
-  assert.deepEqual(web.ports, [{ containerPort: 80, protocol: 'TCP' }, { containerPort: 53, protocol: 'UDP' }]);
+  assert.deepEqual(web.ports, [
+    { containerPort: 80, protocol: 'TCP' },
+    { containerPort: 53, protocol: 'UDP' },
+  ]);
   assert.deepEqual(web.env[0].valueFrom.fieldRef, { fieldPath: 'spec.nodeName', apiVersion: 'v1' });
   assert.deepEqual(web.livenessProbe, { httpGet: { port: 80, path: '/', scheme: 'HTTP' }, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 });
   assert.deepEqual(web.readinessProbe, { exec: { command: ['true'] }, timeoutSeconds: 1, periodSeconds: 5, successThreshold: 1, failureThreshold: 3 });

@@ -38,8 +38,8 @@ function applyPodSpecDefaults(spec: JsonObject): void {
   setDefault(spec, 'enableServiceLinks', true);
   setDefault(spec, 'priority', 0);
   // serviceAccount is the deprecated spelling of serviceAccountName.
-  setDefault(spec, 'serviceAccountName', typeof spec['serviceAccount'] === 'string' && spec['serviceAccount'] ? spec['serviceAccount'] : 'default');
-  const hostNetwork = spec['hostNetwork'] === true;
+  setDefault(spec, 'serviceAccountName', typeof spec.serviceAccount === 'string' && spec.serviceAccount ? spec.serviceAccount : 'default');
+  const hostNetwork = spec.hostNetwork === true;
   for (const container of [...objectItems(spec, 'initContainers'), ...objectItems(spec, 'containers')]) {
     applyContainerDefaults(container, hostNetwork);
   }

@@ -9,9 +9,9 @@ import { ensureObject, isJsonObject, type JsonObject } from './json-object.js';
 export function applyResourceDefaults(container: JsonObject): void {
   const resources = ensureObject(container, 'resources');
   if (!resources) return;
-  normaliseQuantities(resources['limits']);
-  normaliseQuantities(resources['requests']);
-  const limits = resources['limits'];
+  normaliseQuantities(resources.limits);
+  normaliseQuantities(resources.requests);
+  const limits = resources.limits;
   if (!isJsonObject(limits)) return;
   const requests = ensureObject(resources, 'requests');
   if (!requests) return;

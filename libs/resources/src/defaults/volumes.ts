@@ -6,11 +6,11 @@ const DEFAULT_FILE_MODE = 0o644;
 /** SetDefaults_Volume and its sources: no source means an emptyDir. */
 export function applyVolumeDefaults(volume: JsonObject): void {
   const hasSource = Object.keys(volume).some((k) => k !== 'name' && volume[k] !== undefined && volume[k] !== null);
-  if (!hasSource) volume['emptyDir'] = {};
+  if (!hasSource) volume.emptyDir = {};
   for (const source of ['configMap', 'secret']) {
     const value = volume[source];
-    if (isJsonObject(value) && (value['defaultMode'] === undefined || value['defaultMode'] === null)) value['defaultMode'] = DEFAULT_FILE_MODE;
+    if (isJsonObject(value) && (value.defaultMode === undefined || value.defaultMode === null)) value.defaultMode = DEFAULT_FILE_MODE;
   }
-  const hostPath = volume['hostPath'];
-  if (isJsonObject(hostPath) && (hostPath['type'] === undefined || hostPath['type'] === null)) hostPath['type'] = '';
+  const hostPath = volume.hostPath;
+  if (isJsonObject(hostPath) && (hostPath.type === undefined || hostPath.type === null)) hostPath.type = '';
 }

@@ -72,7 +72,34 @@ test('exact where floats are not', () => {
 });
 
 test('rejects what Kubernetes rejects', () => {
-  for (const input of ['', ' ', '.', '1.5.5', '--1', '+-1', '1..', 'a', '1K', '1i', '1k1', '1Gib', '1 Gi', '1e', '1e1.5', '1ee3', 'Mi', '1m1', '0x10', '1,5', 'NaN', 'Infinity', NaN, Infinity, -Infinity, '1e99999']) {
+  for (const input of [
+    '',
+    ' ',
+    '.',
+    '1.5.5',
+    '--1',
+    '+-1',
+    '1..',
+    'a',
+    '1K',
+    '1i',
+    '1k1',
+    '1Gib',
+    '1 Gi',
+    '1e',
+    '1e1.5',
+    '1ee3',
+    'Mi',
+    '1m1',
+    '0x10',
+    '1,5',
+    'NaN',
+    'Infinity',
+    NaN,
+    Infinity,
+    -Infinity,
+    '1e99999',
+  ]) {
     assert.equal(parseQuantity(input as string | number), null, `${String(input)} should be rejected`);
   }
   assert.equal(parseQuantity({} as unknown as string), null);

@@ -29,27 +29,27 @@ export interface ContainerContext {
  */
 export function validateContainer(container: JsonObject, path: string, context: ContainerContext): FieldError[] {
   const errors: FieldError[] = [];
-  const name = readString(container['name'], childPath(path, 'name'), errors) ?? '';
+  const name = readString(container.name, childPath(path, 'name'), errors) ?? '';
   if (!name) errors.push(requiredError(childPath(path, 'name')));
   else errors.push(...isDns1123Label(name).map((msg) => invalidError(childPath(path, 'name'), name, msg)));
 
-  const image = readString(container['image'], childPath(path, 'image'), errors);
+  const image = readString(container.image, childPath(path, 'image'), errors);
   if (!image) errors.push(requiredError(childPath(path, 'image')));
-  readStringArray(container['command'], childPath(path, 'command'), errors);
-  readStringArray(container['args'], childPath(path, 'args'), errors);
-  readString(container['workingDir'], childPath(path, 'workingDir'), errors);
-  readString(container['terminationMessagePath'], childPath(path, 'terminationMessagePath'), errors);
+  readStringArray(container.command, childPath(path, 'command'), errors);
+  readStringArray(container.args, childPath(path, 'args'), errors);
+  readString(container.workingDir, childPath(path, 'workingDir'), errors);
+  readString(container.terminationMessagePath, childPath(path, 'terminationMessagePath'), errors);
   // Unset policies are filled in by defaulting; anything set must be known.
-  errors.push(...validateEnum(container['imagePullPolicy'], childPath(path, 'imagePullPolicy'), PULL_POLICIES, errors));
-  errors.push(...validateEnum(container['terminationMessagePolicy'], childPath(path, 'terminationMessagePolicy'), TERMINATION_MESSAGE_POLICIES, errors));
+  errors.push(...validateEnum(container.imagePullPolicy, childPath(path, 'imagePullPolicy'), PULL_POLICIES, errors));
+  errors.push(...validateEnum(container.terminationMessagePolicy, childPath(path, 'terminationMessagePolicy'), TERMINATION_MESSAGE_POLICIES, errors));
 
-  errors.push(...validateContainerPorts(container['ports'], childPath(path, 'ports'), context.hostNetwork));
-  errors.push(...validateEnv(container['env'], childPath(path, 'env')));
-  errors.push(...validateEnvFrom(container['envFrom'], childPath(path, 'envFrom')));
-  errors.push(...validateResourceRequirements(container['resources'], childPath(path, 'resources')));
-  const securityContext = isJsonObject(container['securityContext']) ? container['securityContext'] : {};
-  const privileged = readBoolean(securityContext['privileged'], childPath(path, 'securityContext.privileged'), errors) === true;
-  errors.push(...validateVolumeMounts(container['volumeMounts'], childPath(path, 'volumeMounts'), context.volumeNames, privileged));
+  errors.push(...validateContainerPorts(container.ports, childPath(path, 'ports'), context.hostNetwork));
+  errors.push(...validateEnv(container.env, childPath(path, 'env')));
+  errors.push(...validateEnvFrom(container.envFrom, childPath(path, 'envFrom')));
+  errors.push(...validateResourceRequirements(container.resources, childPath(path, 'resources')));
+  const securityContext = isJsonObject(container.securityContext) ? container.securityContext : {};
+  const privileged = readBoolean(securityContext.privileged, childPath(path, 'securityContext.privileged'), errors) === true;
+  errors.push(...validateVolumeMounts(container.volumeMounts, childPath(path, 'volumeMounts'), context.volumeNames, privileged));
   errors.push(...validateRestartPolicyAndHooks(container, path, context));
   return errors;
 }
@@ -62,7 +62,7 @@ export function validateContainer(container: JsonObject, path: string, context: 
 function validateRestartPolicyAndHooks(container: JsonObject, path: string, context: ContainerContext): FieldError[] {
   const errors: FieldError[] = [];
   const restartPolicyPath = childPath(path, 'restartPolicy');
-  const restartPolicy = readString(container['restartPolicy'], restartPolicyPath, errors);
+  const restartPolicy = readString(container.restartPolicy, restartPolicyPath, errors);
   let longRunning = !context.init;
   if (restartPolicy !== undefined) {
     if (!context.init) errors.push(forbiddenError(restartPolicyPath, 'may not be set for non-init containers'));
@@ -74,8 +74,8 @@ function validateRestartPolicyAndHooks(container: JsonObject, path: string, cont
     if (longRunning) errors.push(...validateProbe(container[probe], probe, probePath, context.gracePeriodSeconds));
     else errors.push(...forbidOnInitContainer(container[probe], probePath));
   }
-  if (longRunning) errors.push(...validateLifecycle(container['lifecycle'], childPath(path, 'lifecycle'), context.gracePeriodSeconds));
-  else errors.push(...forbidOnInitContainer(container['lifecycle'], childPath(path, 'lifecycle')));
+  if (longRunning) errors.push(...validateLifecycle(container.lifecycle, childPath(path, 'lifecycle'), context.gracePeriodSeconds));
+  else errors.push(...forbidOnInitContainer(container.lifecycle, childPath(path, 'lifecycle')));
   return errors;
 }
 

@@ -22,7 +22,7 @@ export function validateDeploymentSpec(spec: DeploymentSpec | undefined): FieldE
     errors.push(notSupportedError('spec.strategy.type', type, ['Recreate', 'RollingUpdate']));
   }
   if (type === 'Recreate' && s.strategy?.rollingUpdate) {
-    errors.push(forbiddenError('spec.strategy.rollingUpdate', 'may not be specified when strategy `type` is \'Recreate\''));
+    errors.push(forbiddenError('spec.strategy.rollingUpdate', "may not be specified when strategy `type` is 'Recreate'"));
   }
   const rolling = s.strategy?.rollingUpdate;
   if (rolling) {
@@ -53,7 +53,9 @@ function intOrPercent(value: number | string | undefined, path: string, errors: 
   }
   const match = PERCENT.exec(value);
   if (!match) {
-    errors.push(invalidError(path, value, "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"));
+    errors.push(
+      invalidError(path, value, "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"),
+    );
     return undefined;
   }
   return Number(match[1]);

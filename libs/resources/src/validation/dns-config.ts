@@ -20,17 +20,17 @@ export function validatePodDns(policyValue: unknown, configValue: unknown, specP
   if (policy === 'None') {
     // With no cluster DNS the pod's resolv.conf comes entirely from dnsConfig.
     if (!config) return [...errors, requiredError(configPath, 'must provide `dnsConfig` when `dnsPolicy` is None')];
-    if (!Array.isArray(config['nameservers']) || config['nameservers'].length === 0) {
+    if (!Array.isArray(config.nameservers) || config.nameservers.length === 0) {
       return [...errors, requiredError(childPath(configPath, 'nameservers'), 'must provide at least one DNS nameserver when `dnsPolicy` is None')];
     }
   }
   if (!config) return errors;
   const nameserversPath = childPath(configPath, 'nameservers');
-  const nameservers = readStringArray(config['nameservers'], nameserversPath, errors) ?? [];
+  const nameservers = readStringArray(config.nameservers, nameserversPath, errors) ?? [];
   if (nameservers.length > MAX_NAMESERVERS) errors.push(invalidError(nameserversPath, nameservers, `must not have more than ${MAX_NAMESERVERS} nameservers`));
   nameservers.forEach((ns, i) => errors.push(...validateIp(ns, indexPath(nameserversPath, i))));
   const searchesPath = childPath(configPath, 'searches');
-  const searches = readStringArray(config['searches'], searchesPath, errors) ?? [];
+  const searches = readStringArray(config.searches, searchesPath, errors) ?? [];
   if (searches.length > MAX_SEARCH_PATHS) errors.push(invalidError(searchesPath, searches, `must not have more than ${MAX_SEARCH_PATHS} search paths`));
   if (searches.join(' ').length > MAX_SEARCH_LIST_CHARS) {
     errors.push(invalidError(searchesPath, searches, `must not have more than ${MAX_SEARCH_LIST_CHARS} characters (including spaces) in the search list`));
@@ -41,10 +41,10 @@ export function validatePodDns(policyValue: unknown, configValue: unknown, specP
     errors.push(...isDns1123Subdomain(domain).map((msg) => invalidError(indexPath(searchesPath, i), domain, msg)));
   });
   const optionsPath = childPath(configPath, 'options');
-  for (const { item, index } of readObjectArray(config['options'], optionsPath, errors)) {
-    const name = readString(item['name'], childPath(indexPath(optionsPath, index), 'name'), errors);
+  for (const { item, index } of readObjectArray(config.options, optionsPath, errors)) {
+    const name = readString(item.name, childPath(indexPath(optionsPath, index), 'name'), errors);
     if (!name) errors.push(requiredError(indexPath(optionsPath, index), 'Option.Name must not be empty'));
-    readString(item['value'], childPath(indexPath(optionsPath, index), 'value'), errors);
+    readString(item.value, childPath(indexPath(optionsPath, index), 'value'), errors);
   }
   return errors;
 }

@@ -19,14 +19,7 @@ export const ENV_FIELD_PATHS: readonly string[] = [
 ];
 
 /** Container resources an env var may expose (validContainerResourceFieldPathExpressions). */
-export const ENV_RESOURCE_FIELDS: readonly string[] = [
-  'limits.cpu',
-  'limits.ephemeral-storage',
-  'limits.memory',
-  'requests.cpu',
-  'requests.ephemeral-storage',
-  'requests.memory',
-];
+export const ENV_RESOURCE_FIELDS: readonly string[] = ['limits.cpu', 'limits.ephemeral-storage', 'limits.memory', 'requests.cpu', 'requests.ephemeral-storage', 'requests.memory'];
 const HUGEPAGE_RESOURCE_PREFIXES = ['limits.hugepages-', 'requests.hugepages-'];
 const CPU_DIVISORS = ['1m', '1'];
 const MEMORY_DIVISORS = ['1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', '1Mi', '1Gi', '1Ti', '1Pi', '1Ei'];
@@ -44,10 +37,10 @@ export function validateObjectFieldSelector(selector: unknown, path: string): Fi
   const errors: FieldError[] = [];
   const s = readObject(selector, path, errors);
   if (!s) return errors;
-  const apiVersion = readString(s['apiVersion'], childPath(path, 'apiVersion'), errors);
+  const apiVersion = readString(s.apiVersion, childPath(path, 'apiVersion'), errors);
   // Unset means v1, which defaulting fills in.
   if (apiVersion && apiVersion !== 'v1') errors.push(invalidError(childPath(path, 'apiVersion'), apiVersion, `unsupported pod version: ${apiVersion}`));
-  const fieldPath = readString(s['fieldPath'], childPath(path, 'fieldPath'), errors) ?? '';
+  const fieldPath = readString(s.fieldPath, childPath(path, 'fieldPath'), errors) ?? '';
   if (!fieldPath) return [...errors, requiredError(childPath(path, 'fieldPath'))];
   const subscripted = splitSubscriptedPath(fieldPath);
   if (subscripted) {
@@ -66,17 +59,17 @@ export function validateResourceFieldSelector(selector: unknown, path: string): 
   const errors: FieldError[] = [];
   const s = readObject(selector, path, errors);
   if (!s) return errors;
-  readString(s['containerName'], childPath(path, 'containerName'), errors);
-  const resource = readString(s['resource'], childPath(path, 'resource'), errors) ?? '';
+  readString(s.containerName, childPath(path, 'containerName'), errors);
+  const resource = readString(s.resource, childPath(path, 'resource'), errors) ?? '';
   if (!resource) return [...errors, requiredError(childPath(path, 'resource'))];
   if (!ENV_RESOURCE_FIELDS.includes(resource) && !HUGEPAGE_RESOURCE_PREFIXES.some((p) => resource.startsWith(p))) {
     errors.push(notSupportedError(childPath(path, 'resource'), resource, ENV_RESOURCE_FIELDS));
   }
-  if (s['divisor'] !== undefined && s['divisor'] !== null) {
+  if (s.divisor !== undefined && s.divisor !== null) {
     const divisorPath = childPath(path, 'divisor');
-    const checked = validateQuantityValue(s['divisor'], divisorPath);
+    const checked = validateQuantityValue(s.divisor, divisorPath);
     errors.push(...checked.errors);
-    const divisor = checked.quantity && checked.quantity.nanos !== 0n ? canonicalQuantity(s['divisor'] as string | number) : undefined;
+    const divisor = checked.quantity && checked.quantity.nanos !== 0n ? canonicalQuantity(s.divisor as string | number) : undefined;
     if (divisor) errors.push(...validateDivisor(resource, divisor, divisorPath));
   }
   return errors;

@@ -12,11 +12,11 @@ export function validateEnv(env: unknown, path: string): FieldError[] {
   const errors: FieldError[] = [];
   for (const { item, index } of readObjectArray(env, path, errors)) {
     const varPath = indexPath(path, index);
-    const name = readString(item['name'], childPath(varPath, 'name'), errors) ?? '';
+    const name = readString(item.name, childPath(varPath, 'name'), errors) ?? '';
     if (!name) errors.push(requiredError(childPath(varPath, 'name')));
     else errors.push(...isEnvVarName(name).map((msg) => invalidError(childPath(varPath, 'name'), name, msg)));
-    const value = readString(item['value'], childPath(varPath, 'value'), errors) ?? '';
-    errors.push(...validateEnvVarSource(item['valueFrom'], value, childPath(varPath, 'valueFrom')));
+    const value = readString(item.value, childPath(varPath, 'value'), errors) ?? '';
+    errors.push(...validateEnvVarSource(item.valueFrom, value, childPath(varPath, 'valueFrom')));
   }
   return errors;
 }
@@ -27,21 +27,21 @@ function validateEnvVarSource(valueFrom: unknown, value: string, path: string): 
   const source = readObject(valueFrom, path, errors);
   if (!source) return errors;
   let sources = 0;
-  if (isSet(source['fieldRef'])) {
+  if (isSet(source.fieldRef)) {
     sources++;
-    errors.push(...validateObjectFieldSelector(source['fieldRef'], childPath(path, 'fieldRef')));
+    errors.push(...validateObjectFieldSelector(source.fieldRef, childPath(path, 'fieldRef')));
   }
-  if (isSet(source['resourceFieldRef'])) {
+  if (isSet(source.resourceFieldRef)) {
     sources++;
-    errors.push(...validateResourceFieldSelector(source['resourceFieldRef'], childPath(path, 'resourceFieldRef')));
+    errors.push(...validateResourceFieldSelector(source.resourceFieldRef, childPath(path, 'resourceFieldRef')));
   }
-  if (isSet(source['configMapKeyRef'])) {
+  if (isSet(source.configMapKeyRef)) {
     sources++;
-    errors.push(...validateKeySelector(source['configMapKeyRef'], childPath(path, 'configMapKeyRef')));
+    errors.push(...validateKeySelector(source.configMapKeyRef, childPath(path, 'configMapKeyRef')));
   }
-  if (isSet(source['secretKeyRef'])) {
+  if (isSet(source.secretKeyRef)) {
     sources++;
-    errors.push(...validateKeySelector(source['secretKeyRef'], childPath(path, 'secretKeyRef')));
+    errors.push(...validateKeySelector(source.secretKeyRef, childPath(path, 'secretKeyRef')));
   }
   if (sources === 0) {
     errors.push(invalidError(path, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'));
@@ -58,9 +58,9 @@ function validateKeySelector(selector: unknown, path: string): FieldError[] {
   const errors: FieldError[] = [];
   const s = readObject(selector, path, errors);
   if (!s) return errors;
-  const name = readString(s['name'], childPath(path, 'name'), errors) ?? '';
+  const name = readString(s.name, childPath(path, 'name'), errors) ?? '';
   errors.push(...isDns1123Subdomain(name).map((msg) => invalidError(childPath(path, 'name'), name, msg)));
-  const key = readString(s['key'], childPath(path, 'key'), errors) ?? '';
+  const key = readString(s.key, childPath(path, 'key'), errors) ?? '';
   if (!key) errors.push(requiredError(childPath(path, 'key')));
   else errors.push(...isConfigMapKey(key).map((msg) => invalidError(childPath(path, 'key'), key, msg)));
   return errors;
@@ -71,7 +71,7 @@ export function validateEnvFrom(envFrom: unknown, path: string): FieldError[] {
   const errors: FieldError[] = [];
   for (const { item, index } of readObjectArray(envFrom, path, errors)) {
     const entryPath = indexPath(path, index);
-    const prefix = readString(item['prefix'], childPath(entryPath, 'prefix'), errors) ?? '';
+    const prefix = readString(item.prefix, childPath(entryPath, 'prefix'), errors) ?? '';
     if (prefix) errors.push(...isEnvVarName(prefix).map((msg) => invalidError(childPath(entryPath, 'prefix'), prefix, msg)));
     const refs = ['configMapRef', 'secretRef'].filter((k) => isSet(item[k]));
     for (const ref of refs) errors.push(...validateObjectReference(item[ref], childPath(entryPath, ref)));
@@ -84,7 +84,7 @@ export function validateEnvFrom(envFrom: unknown, path: string): FieldError[] {
 function validateObjectReference(reference: unknown, path: string): FieldError[] {
   const errors: FieldError[] = [];
   const r: JsonObject = readObject(reference, path, errors) ?? {};
-  const name = readString(r['name'], childPath(path, 'name'), errors) ?? '';
+  const name = readString(r.name, childPath(path, 'name'), errors) ?? '';
   if (!name) errors.push(requiredError(childPath(path, 'name')));
   else errors.push(...isDns1123Subdomain(name).map((msg) => invalidError(childPath(path, 'name'), name, msg)));
   return errors;

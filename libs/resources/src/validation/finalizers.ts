@@ -30,9 +30,7 @@ export function validateFinalizers(finalizers: unknown, path: string): FieldErro
     seen.add(name);
   });
   if (seen.has(FINALIZER_ORPHAN_DEPENDENTS) && seen.has(FINALIZER_DELETE_DEPENDENTS)) {
-    errors.push(
-      invalidError(path, names, `finalizer ${FINALIZER_ORPHAN_DEPENDENTS} and ${FINALIZER_DELETE_DEPENDENTS} cannot be both set`),
-    );
+    errors.push(invalidError(path, names, `finalizer ${FINALIZER_ORPHAN_DEPENDENTS} and ${FINALIZER_DELETE_DEPENDENTS} cannot be both set`));
   }
   return errors;
 }

@@ -43,9 +43,9 @@ function validateAction(kind: HandlerKind, action: JsonObject, path: string, gra
     case 'httpGet':
       return validateHttpGetAction(action, path);
     case 'tcpSocket':
-      return validatePortNumOrName(action['port'], childPath(path, 'port'));
+      return validatePortNumOrName(action.port, childPath(path, 'port'));
     case 'grpc':
-      return validatePortNum(action['port'], childPath(path, 'port'));
+      return validatePortNum(action.port, childPath(path, 'port'));
     case 'sleep':
       return validateSleepAction(action, path, gracePeriodSeconds);
   }
@@ -53,7 +53,7 @@ function validateAction(kind: HandlerKind, action: JsonObject, path: string, gra
 
 function validateExecAction(action: JsonObject, path: string): FieldError[] {
   const errors: FieldError[] = [];
-  const command = readStringArray(action['command'], childPath(path, 'command'), errors);
+  const command = readStringArray(action.command, childPath(path, 'command'), errors);
   if (!command || command.length === 0) errors.push(requiredError(childPath(path, 'command')));
   return errors;
 }
@@ -63,16 +63,16 @@ const HTTP_SCHEMES = ['HTTP', 'HTTPS'];
 /** path and scheme may be unset: defaulting fills in "/" and HTTP. */
 function validateHttpGetAction(action: JsonObject, path: string): FieldError[] {
   const errors: FieldError[] = [];
-  readString(action['path'], childPath(path, 'path'), errors);
-  readString(action['host'], childPath(path, 'host'), errors);
-  errors.push(...validatePortNumOrName(action['port'], childPath(path, 'port')));
-  const scheme = readString(action['scheme'], childPath(path, 'scheme'), errors);
+  readString(action.path, childPath(path, 'path'), errors);
+  readString(action.host, childPath(path, 'host'), errors);
+  errors.push(...validatePortNumOrName(action.port, childPath(path, 'port')));
+  const scheme = readString(action.scheme, childPath(path, 'scheme'), errors);
   if (scheme && !HTTP_SCHEMES.includes(scheme)) errors.push(notSupportedError(childPath(path, 'scheme'), scheme, HTTP_SCHEMES));
   const headersPath = childPath(path, 'httpHeaders');
-  for (const { item, index } of readObjectArray(action['httpHeaders'], headersPath, errors)) {
-    const name = readString(item['name'], childPath(indexPath(headersPath, index), 'name'), errors) ?? '';
+  for (const { item, index } of readObjectArray(action.httpHeaders, headersPath, errors)) {
+    const name = readString(item.name, childPath(indexPath(headersPath, index), 'name'), errors) ?? '';
     errors.push(...isHttpHeaderName(name).map((msg) => invalidError(headersPath, name, msg)));
-    readString(item['value'], childPath(indexPath(headersPath, index), 'value'), errors);
+    readString(item.value, childPath(indexPath(headersPath, index), 'value'), errors);
   }
   return errors;
 }
@@ -80,10 +80,9 @@ function validateHttpGetAction(action: JsonObject, path: string): FieldError[] {
 /** A preStop/postStart pause, which must fit in the pod's termination grace period. */
 function validateSleepAction(action: JsonObject, path: string, gracePeriodSeconds: number): FieldError[] {
   const errors: FieldError[] = [];
-  const seconds = readInteger(action['seconds'], childPath(path, 'seconds'), errors);
+  const seconds = readInteger(action.seconds, childPath(path, 'seconds'), errors);
   if (seconds !== undefined && (seconds < 0 || seconds > gracePeriodSeconds)) {
     errors.push(invalidError(path, seconds, `must be non-negative and less than terminationGracePeriodSeconds (${gracePeriodSeconds})`));
   }
   return errors;
 }
-

@@ -19,9 +19,9 @@ export function validateLabelSelector(selector: unknown, path: string): FieldErr
     if (operator === undefined || !OPERATORS.includes(operator)) {
       errors.push(notSupportedError(`${at}.operator`, operator ?? '', OPERATORS));
     } else if ((operator === 'In' || operator === 'NotIn') && values.length === 0) {
-      errors.push(requiredError(`${at}.values`, 'must be specified when `operator` is \'In\' or \'NotIn\''));
+      errors.push(requiredError(`${at}.values`, "must be specified when `operator` is 'In' or 'NotIn'"));
     } else if ((operator === 'Exists' || operator === 'DoesNotExist') && values.length > 0) {
-      errors.push(forbiddenError(`${at}.values`, 'may not be specified when `operator` is \'Exists\' or \'DoesNotExist\''));
+      errors.push(forbiddenError(`${at}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
     }
   }
   return errors;

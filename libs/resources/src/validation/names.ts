@@ -6,8 +6,7 @@ import { EMPTY_ERROR, maxLenError, regexError } from './messages.js';
  */
 
 const DNS1123_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-const DNS1123_LABEL_ERR =
-  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
+const DNS1123_LABEL_ERR = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
 export const DNS1123_LABEL_MAX_LENGTH = 63;
 const dns1123Label = new RegExp(`^${DNS1123_LABEL_FMT}$`);
 
@@ -25,8 +24,7 @@ export const QUALIFIED_NAME_MAX_LENGTH = 63;
 const qualifiedName = new RegExp(`^${QUALIFIED_NAME_FMT}$`);
 
 const LABEL_VALUE_FMT = `(${QUALIFIED_NAME_FMT})?`;
-const LABEL_VALUE_ERR =
-  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const LABEL_VALUE_ERR = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 export const LABEL_VALUE_MAX_LENGTH = 63;
 const labelValue = new RegExp(`^${LABEL_VALUE_FMT}$`);
 

@@ -42,7 +42,11 @@ test('event', () => {
     ['involvedObject kind and name', { involvedObject: { namespace: 'default' } }, ['involvedObject.kind Required', 'involvedObject.name Required']],
     ['namespaces must agree', { involvedObject: { kind: 'Pod', name: 'web', namespace: 'other' } }, ['involvedObject.namespace Invalid']],
     ['cluster-scoped object, event in default', { involvedObject: { kind: 'Node', name: 'node-1' } }, []],
-    ['cluster-scoped object, event elsewhere', { metadata: { name: 'e', namespace: 'kube-system' }, involvedObject: { kind: 'Node', name: 'node-1' } }, ['involvedObject.namespace Invalid']],
+    [
+      'cluster-scoped object, event elsewhere',
+      { metadata: { name: 'e', namespace: 'kube-system' }, involvedObject: { kind: 'Node', name: 'node-1' } },
+      ['involvedObject.namespace Invalid'],
+    ],
     ['reason required', { reason: '' }, ['reason Required']],
     ['count not negative', { count: -1 }, ['count Invalid']],
     ['count 0', { count: 0 }, []],
@@ -54,7 +58,11 @@ test('event', () => {
 test('lease', () => {
   const cases: [string, unknown, string[]][] = [
     ['empty', {}, []],
-    ['valid', { holderIdentity: 'node-1', leaseDurationSeconds: 40, leaseTransitions: 0, acquireTime: '2024-01-01T00:00:00.000000Z', renewTime: '2024-01-01T00:00:10.123456Z' }, []],
+    [
+      'valid',
+      { holderIdentity: 'node-1', leaseDurationSeconds: 40, leaseTransitions: 0, acquireTime: '2024-01-01T00:00:00.000000Z', renewTime: '2024-01-01T00:00:10.123456Z' },
+      [],
+    ],
     ['duration 0', { leaseDurationSeconds: 0 }, ['spec.leaseDurationSeconds Invalid']],
     ['duration negative', { leaseDurationSeconds: -5 }, ['spec.leaseDurationSeconds Invalid']],
     ['transitions negative', { leaseTransitions: -1 }, ['spec.leaseTransitions Invalid']],

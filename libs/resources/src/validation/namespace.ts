@@ -12,10 +12,10 @@ export const NAMESPACE_PHASES: readonly string[] = ['Active', 'Terminating'];
 export function validateNamespace(namespace: unknown): FieldError[] {
   const errors: FieldError[] = [];
   const ns: JsonObject = isJsonObject(namespace) ? namespace : {};
-  const spec = readObject(ns['spec'], 'spec', errors) ?? {};
-  errors.push(...validateFinalizers(spec['finalizers'], 'spec.finalizers'));
-  const status = readObject(ns['status'], 'status', errors) ?? {};
-  const phase = readString(status['phase'], 'status.phase', errors);
+  const spec = readObject(ns.spec, 'spec', errors) ?? {};
+  errors.push(...validateFinalizers(spec.finalizers, 'spec.finalizers'));
+  const status = readObject(ns.status, 'status', errors) ?? {};
+  const phase = readString(status.phase, 'status.phase', errors);
   if (phase && !NAMESPACE_PHASES.includes(phase)) errors.push(notSupportedError('status.phase', phase, NAMESPACE_PHASES));
   return errors;
 }
@@ -26,10 +26,10 @@ export function validateNamespace(namespace: unknown): FieldError[] {
  */
 export function validateNamespaceStatusUpdate(next: unknown): FieldError[] {
   const ns: JsonObject = isJsonObject(next) ? next : {};
-  const metadata = isJsonObject(ns['metadata']) ? ns['metadata'] : {};
-  const status = isJsonObject(ns['status']) ? ns['status'] : {};
-  const phase = status['phase'];
-  const deleting = !isAbsent(metadata['deletionTimestamp']);
+  const metadata = isJsonObject(ns.metadata) ? ns.metadata : {};
+  const status = isJsonObject(ns.status) ? ns.status : {};
+  const phase = status.phase;
+  const deleting = !isAbsent(metadata.deletionTimestamp);
   if (!deleting && phase !== undefined && phase !== 'Active') {
     return [invalidError('status.phase', phase, 'A namespace may only be in active status if it does not have a deletion timestamp.')];
   }

@@ -26,7 +26,16 @@ test('node spec', () => {
     ['taint value rule', { taints: [{ key: 'k', value: 'a b', effect: 'NoSchedule' }] }, ['spec.taints[0].value Invalid']],
     ['taint effect required', { taints: [{ key: 'k' }] }, ['spec.taints[0].effect Required']],
     ['taint effect known', { taints: [{ key: 'k', effect: 'NoRun' }] }, ['spec.taints[0].effect NotSupported']],
-    ['duplicate taint', { taints: [{ key: 'k', value: 'a', effect: 'NoSchedule' }, { key: 'k', value: 'b', effect: 'NoSchedule' }] }, ['spec.taints[1] Duplicate']],
+    [
+      'duplicate taint',
+      {
+        taints: [
+          { key: 'k', value: 'a', effect: 'NoSchedule' },
+          { key: 'k', value: 'b', effect: 'NoSchedule' },
+        ],
+      },
+      ['spec.taints[1] Duplicate'],
+    ],
     ['podCIDR', { podCIDR: '10.244.1.0' }, ['spec.podCIDR Invalid']],
     ['podCIDRs entry', { podCIDRs: ['10.244.1.0/24', 'nope'] }, ['spec.podCIDRs[1] Invalid']],
     ['two IPv4 ranges', { podCIDRs: ['10.244.1.0/24', '10.245.1.0/24'] }, ['spec.podCIDRs Invalid']],
@@ -35,15 +44,30 @@ test('node spec', () => {
     ['unschedulable type', { unschedulable: 'yes' }, ['spec.unschedulable Invalid']],
   ];
   for (const [name, spec, expected] of cases) assert.deepEqual(summarise(validateNodeSpec(spec, 'spec')), expected, name);
-  assert.deepEqual(fullText(validateNodeSpec({ taints: [{ key: 'k', effect: 'NoSchedule' }, { key: 'k', effect: 'NoSchedule' }] })), [
-    'spec.taints[1]: Duplicate value: "k:NoSchedule": taints must be unique by key and effect pair',
-  ]);
+  assert.deepEqual(
+    fullText(
+      validateNodeSpec({
+        taints: [
+          { key: 'k', effect: 'NoSchedule' },
+          { key: 'k', effect: 'NoSchedule' },
+        ],
+      }),
+    ),
+    ['spec.taints[1]: Duplicate value: "k:NoSchedule": taints must be unique by key and effect pair'],
+  );
 });
 
 test('node status', () => {
   const cases: [string, unknown, string[]][] = [
     ['empty', {}, []],
-    ['valid', { capacity: { cpu: '4', memory: '16Gi', pods: '110', 'ephemeral-storage': '100Gi', 'example.com/gpu': '2', 'hugepages-2Mi': '0' }, allocatable: { cpu: '3800m', memory: 16e9, pods: 110 } }, []],
+    [
+      'valid',
+      {
+        capacity: { cpu: '4', memory: '16Gi', pods: '110', 'ephemeral-storage': '100Gi', 'example.com/gpu': '2', 'hugepages-2Mi': '0' },
+        allocatable: { cpu: '3800m', memory: 16e9, pods: 110 },
+      },
+      [],
+    ],
     ['bad quantity', { capacity: { cpu: 'four' } }, ['status.capacity[cpu] Invalid']],
     ['negative', { allocatable: { memory: '-1' } }, ['status.allocatable[memory] Invalid']],
     ['pods must be whole', { capacity: { pods: '1.5' } }, ['status.capacity[pods] Invalid']],

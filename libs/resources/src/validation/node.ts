@@ -10,12 +10,12 @@ import { validateTaints } from './taints.js';
 export function validateNodeSpec(spec: unknown, path = 'spec'): FieldError[] {
   const errors: FieldError[] = [];
   const s = readObject(spec, path, errors) ?? {};
-  errors.push(...validateTaints(s['taints'], childPath(path, 'taints')));
-  readBoolean(s['unschedulable'], childPath(path, 'unschedulable'), errors);
-  readString(s['providerID'], childPath(path, 'providerID'), errors);
-  const podCIDR = readString(s['podCIDR'], childPath(path, 'podCIDR'), errors);
+  errors.push(...validateTaints(s.taints, childPath(path, 'taints')));
+  readBoolean(s.unschedulable, childPath(path, 'unschedulable'), errors);
+  readString(s.providerID, childPath(path, 'providerID'), errors);
+  const podCIDR = readString(s.podCIDR, childPath(path, 'podCIDR'), errors);
   if (podCIDR) errors.push(...validateCidr(podCIDR, childPath(path, 'podCIDR')));
-  errors.push(...validatePodCidrs(s['podCIDRs'], childPath(path, 'podCIDRs')));
+  errors.push(...validatePodCidrs(s.podCIDRs, childPath(path, 'podCIDRs')));
   return errors;
 }
 
@@ -51,9 +51,9 @@ export function validateNodeStatus(status: unknown, path = 'status'): FieldError
     }
   }
   const addressesPath = childPath(path, 'addresses');
-  for (const { item, index } of readObjectArray(s['addresses'], addressesPath, errors)) {
-    readString(item['type'], childPath(indexPath(addressesPath, index), 'type'), errors);
-    readString(item['address'], childPath(indexPath(addressesPath, index), 'address'), errors);
+  for (const { item, index } of readObjectArray(s.addresses, addressesPath, errors)) {
+    readString(item.type, childPath(indexPath(addressesPath, index), 'type'), errors);
+    readString(item.address, childPath(indexPath(addressesPath, index), 'address'), errors);
   }
   return errors;
 }
@@ -65,21 +65,21 @@ export function validateNodeUpdate(next: unknown, prev: unknown): FieldError[] {
   const nextSpec = specOf(next);
   const prevSpec = specOf(prev);
   const errors: FieldError[] = [];
-  const prevCidrs = Array.isArray(prevSpec['podCIDRs']) ? prevSpec['podCIDRs'] : [];
-  const nextCidrs = Array.isArray(nextSpec['podCIDRs']) ? nextSpec['podCIDRs'] : [];
+  const prevCidrs = Array.isArray(prevSpec.podCIDRs) ? prevSpec.podCIDRs : [];
+  const nextCidrs = Array.isArray(nextSpec.podCIDRs) ? nextSpec.podCIDRs : [];
   if (prevCidrs.length > 0 && (prevCidrs.length !== nextCidrs.length || prevCidrs.some((c, i) => c !== nextCidrs[i]))) {
     errors.push(forbiddenError('spec.podCIDRs', CHANGE_ONCE('podCIDR')));
   }
-  const prevCidr = prevSpec['podCIDR'];
-  if (typeof prevCidr === 'string' && prevCidr && prevCidr !== nextSpec['podCIDR']) errors.push(forbiddenError('spec.podCIDR', CHANGE_ONCE('podCIDR')));
-  const prevProvider = prevSpec['providerID'];
-  if (typeof prevProvider === 'string' && prevProvider && prevProvider !== nextSpec['providerID']) {
+  const prevCidr = prevSpec.podCIDR;
+  if (typeof prevCidr === 'string' && prevCidr && prevCidr !== nextSpec.podCIDR) errors.push(forbiddenError('spec.podCIDR', CHANGE_ONCE('podCIDR')));
+  const prevProvider = prevSpec.providerID;
+  if (typeof prevProvider === 'string' && prevProvider && prevProvider !== nextSpec.providerID) {
     errors.push(forbiddenError('spec.providerID', CHANGE_ONCE('providerID')));
   }
   return errors;
 }
 
 function specOf(node: unknown): JsonObject {
-  const spec = isJsonObject(node) ? node['spec'] : undefined;
+  const spec = isJsonObject(node) ? node.spec : undefined;
   return isJsonObject(spec) ? spec : {};
 }

@@ -78,7 +78,16 @@ test('validateObjectMeta: owner references', () => {
     'metadata.ownerReferences[0].uid Invalid',
   ]);
   assert.deepEqual(check([{ ...ref, apiVersion: 'apps/' }]), ['metadata.ownerReferences[0].apiVersion Invalid']);
-  const twoControllers = validateObjectMeta({ name: 'a', ownerReferences: [{ ...ref, controller: true }, { ...ref, name: 'other', controller: true }] }, clusterLabel);
+  const twoControllers = validateObjectMeta(
+    {
+      name: 'a',
+      ownerReferences: [
+        { ...ref, controller: true },
+        { ...ref, name: 'other', controller: true },
+      ],
+    },
+    clusterLabel,
+  );
   assert.deepEqual(summarise(twoControllers), ['metadata.ownerReferences Invalid']);
   assert.match(twoControllers[0]!.message, /Only one reference can have Controller set to true\. Found "true" in references for ReplicaSet\/web and ReplicaSet\/other$/);
 });

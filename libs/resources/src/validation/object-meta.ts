@@ -32,8 +32,8 @@ export function validateName(name: string, rule: NameRule, prefix = false): stri
 export function validateObjectMeta(meta: unknown, rules: ObjectMetaRules, path = 'metadata'): FieldError[] {
   const errors: FieldError[] = [];
   const m = readObject(meta, path, errors) ?? {};
-  const name = readString(m['name'], childPath(path, 'name'), errors) ?? '';
-  const generateName = readString(m['generateName'], childPath(path, 'generateName'), errors) ?? '';
+  const name = readString(m.name, childPath(path, 'name'), errors) ?? '';
+  const generateName = readString(m.generateName, childPath(path, 'generateName'), errors) ?? '';
   if (generateName) {
     errors.push(...validateName(generateName, rules.nameRule, true).map((msg) => invalidError(childPath(path, 'generateName'), generateName, msg)));
   }
@@ -42,21 +42,21 @@ export function validateObjectMeta(meta: unknown, rules: ObjectMetaRules, path =
   } else if (!generateName) {
     errors.push(requiredError(childPath(path, 'name'), 'name or generateName is required'));
   }
-  errors.push(...validateNamespaceField(m['namespace'], rules.namespaced, childPath(path, 'namespace')));
+  errors.push(...validateNamespaceField(m.namespace, rules.namespaced, childPath(path, 'namespace')));
 
-  const generation = readInteger(m['generation'], childPath(path, 'generation'), errors);
+  const generation = readInteger(m.generation, childPath(path, 'generation'), errors);
   if (generation !== undefined && generation < 0) errors.push(invalidError(childPath(path, 'generation'), generation, NEGATIVE_ERROR));
-  readString(m['uid'], childPath(path, 'uid'), errors);
-  readString(m['resourceVersion'], childPath(path, 'resourceVersion'), errors);
-  errors.push(...validateTimestamp(m['creationTimestamp'], childPath(path, 'creationTimestamp')));
-  errors.push(...validateTimestamp(m['deletionTimestamp'], childPath(path, 'deletionTimestamp')));
-  const grace = readInteger(m['deletionGracePeriodSeconds'], childPath(path, 'deletionGracePeriodSeconds'), errors);
+  readString(m.uid, childPath(path, 'uid'), errors);
+  readString(m.resourceVersion, childPath(path, 'resourceVersion'), errors);
+  errors.push(...validateTimestamp(m.creationTimestamp, childPath(path, 'creationTimestamp')));
+  errors.push(...validateTimestamp(m.deletionTimestamp, childPath(path, 'deletionTimestamp')));
+  const grace = readInteger(m.deletionGracePeriodSeconds, childPath(path, 'deletionGracePeriodSeconds'), errors);
   if (grace !== undefined && grace < 0) errors.push(invalidError(childPath(path, 'deletionGracePeriodSeconds'), grace, NEGATIVE_ERROR));
 
-  errors.push(...validateLabels(m['labels'], childPath(path, 'labels')));
-  errors.push(...validateAnnotations(m['annotations'], childPath(path, 'annotations')));
-  errors.push(...validateOwnerReferences(m['ownerReferences'], childPath(path, 'ownerReferences')));
-  errors.push(...validateFinalizers(m['finalizers'], childPath(path, 'finalizers')));
+  errors.push(...validateLabels(m.labels, childPath(path, 'labels')));
+  errors.push(...validateAnnotations(m.annotations, childPath(path, 'annotations')));
+  errors.push(...validateOwnerReferences(m.ownerReferences, childPath(path, 'ownerReferences')));
+  errors.push(...validateFinalizers(m.finalizers, childPath(path, 'finalizers')));
   return errors;
 }
 
@@ -85,15 +85,15 @@ export function validateObjectMetaUpdate(next: unknown, prev: unknown, path = 'm
   for (const field of ['name', 'namespace', 'uid', 'creationTimestamp']) {
     if (!sameScalar(n[field], p[field])) errors.push(invalidError(childPath(path, field), n[field] ?? '', IMMUTABLE_ERROR));
   }
-  const nextGeneration = n['generation'];
-  const prevGeneration = p['generation'];
+  const nextGeneration = n.generation;
+  const prevGeneration = p.generation;
   if (typeof nextGeneration === 'number' && typeof prevGeneration === 'number' && nextGeneration < prevGeneration) {
     errors.push(invalidError(childPath(path, 'generation'), nextGeneration, 'must not be decremented'));
   }
-  if (!isAbsent(p['deletionTimestamp'])) {
+  if (!isAbsent(p.deletionTimestamp)) {
     const ignored: FieldError[] = [];
-    const nextFinalizers = readStringArray(n['finalizers'], '', ignored) ?? [];
-    const prevFinalizers = readStringArray(p['finalizers'], '', ignored) ?? [];
+    const nextFinalizers = readStringArray(n.finalizers, '', ignored) ?? [];
+    const prevFinalizers = readStringArray(p.finalizers, '', ignored) ?? [];
     errors.push(...validateNoNewFinalizers(nextFinalizers, prevFinalizers, childPath(path, 'finalizers')));
   }
   return errors;

@@ -17,17 +17,17 @@ test('env names and values', () => {
     ['value must be a string', [{ name: 'A', value: 1 }], [`${at('value')} Invalid`]],
     ['value and valueFrom together', [{ name: 'A', value: '1', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }], [`${at('valueFrom')} Invalid`]],
     ['valueFrom with no source', [{ name: 'A', valueFrom: {} }], [`${at('valueFrom')} Invalid`]],
-    [
-      'valueFrom with two sources',
-      [{ name: 'A', valueFrom: { fieldRef: { fieldPath: 'metadata.name' }, secretKeyRef: { name: 's', key: 'k' } } }],
-      [`${at('valueFrom')} Invalid`],
-    ],
+    ['valueFrom with two sources', [{ name: 'A', valueFrom: { fieldRef: { fieldPath: 'metadata.name' }, secretKeyRef: { name: 's', key: 'k' } } }], [`${at('valueFrom')} Invalid`]],
     ['secretKeyRef needs a key', [{ name: 'A', valueFrom: { secretKeyRef: { name: 's' } } }], [`${at('valueFrom.secretKeyRef.key')} Required`]],
     ['configMapKeyRef key rule', [{ name: 'A', valueFrom: { configMapKeyRef: { name: 'c', key: 'a/b' } } }], [`${at('valueFrom.configMapKeyRef.key')} Invalid`]],
     ['configMapKeyRef name rule', [{ name: 'A', valueFrom: { configMapKeyRef: { name: 'C', key: 'k' } } }], [`${at('valueFrom.configMapKeyRef.name')} Invalid`]],
     ['resourceFieldRef', [{ name: 'A', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '1Mi' } } }], []],
     ['resourceFieldRef resource', [{ name: 'A', valueFrom: { resourceFieldRef: { resource: 'limits.gpu' } } }], [`${at('valueFrom.resourceFieldRef.resource')} NotSupported`]],
-    ['resourceFieldRef cpu divisor', [{ name: 'A', valueFrom: { resourceFieldRef: { resource: 'requests.cpu', divisor: '1Mi' } } }], [`${at('valueFrom.resourceFieldRef.divisor')} Invalid`]],
+    [
+      'resourceFieldRef cpu divisor',
+      [{ name: 'A', valueFrom: { resourceFieldRef: { resource: 'requests.cpu', divisor: '1Mi' } } }],
+      [`${at('valueFrom.resourceFieldRef.divisor')} Invalid`],
+    ],
   ];
   for (const [name, vars, expected] of cases) assert.deepEqual(summarise(validatePodSpec(env(vars))), expected, name);
 });
@@ -59,9 +59,7 @@ test('env fieldRef paths (downward API)', () => {
   for (const [path, expected] of bad) assert.deepEqual(summarise(validatePodSpec(env([fieldRef(path)]))), expected, path);
   assert.deepEqual(summarise(validatePodSpec(env([fieldRef('metadata.name', 'v1')]))), []);
   assert.deepEqual(summarise(validatePodSpec(env([fieldRef('metadata.name', 'v2')]))), [`${at('valueFrom.fieldRef.apiVersion')} Invalid`]);
-  assert.deepEqual(fullText(validatePodSpec(env([fieldRef("spec.nodeName['x']")]))), [
-    `${at('valueFrom.fieldRef')}: Invalid value: "spec.nodeName": does not support subscript`,
-  ]);
+  assert.deepEqual(fullText(validatePodSpec(env([fieldRef("spec.nodeName['x']")]))), [`${at('valueFrom.fieldRef')}: Invalid value: "spec.nodeName": does not support subscript`]);
 });
 
 test('envFrom', () => {

@@ -49,7 +49,7 @@ test('forbidden pod updates', () => {
   for (const [name, change, expected] of cases) assert.deepEqual(update(change), expected, name);
 });
 
-test('the forbidden message is Kubernetes\' and says what changed', () => {
+test("the forbidden message is Kubernetes' and says what changed", () => {
   const [error] = validatePodUpdate(pod({ ...prevSpec, containers: app({ command: ['httpd'] }) }), pod(prevSpec));
   assert.equal(
     POD_UPDATE_FORBIDDEN_MESSAGE,

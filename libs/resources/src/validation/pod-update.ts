@@ -27,21 +27,21 @@ export function validatePodUpdate(next: unknown, prev: unknown): FieldError[] {
     errors.push(...result.errors);
     if (result.stop) return errors;
   }
-  errors.push(...validateActiveDeadlineUpdate(nextSpec['activeDeadlineSeconds'], prevSpec['activeDeadlineSeconds'], childPath(specPath, 'activeDeadlineSeconds')));
-  errors.push(...validateOnlyAddedTolerations(nextSpec['tolerations'], prevSpec['tolerations'], childPath(specPath, 'tolerations')));
+  errors.push(...validateActiveDeadlineUpdate(nextSpec.activeDeadlineSeconds, prevSpec.activeDeadlineSeconds, childPath(specPath, 'activeDeadlineSeconds')));
+  errors.push(...validateOnlyAddedTolerations(nextSpec.tolerations, prevSpec.tolerations, childPath(specPath, 'tolerations')));
 
   // Put back every field that may change, then demand the rest be equal.
   const munged: JsonObject = {
     ...nextSpec,
-    containers: withImagesOf(nextSpec['containers'], prevSpec['containers']),
-    initContainers: withImagesOf(nextSpec['initContainers'], prevSpec['initContainers']),
-    activeDeadlineSeconds: prevSpec['activeDeadlineSeconds'],
-    tolerations: prevSpec['tolerations'],
+    containers: withImagesOf(nextSpec.containers, prevSpec.containers),
+    initContainers: withImagesOf(nextSpec.initContainers, prevSpec.initContainers),
+    activeDeadlineSeconds: prevSpec.activeDeadlineSeconds,
+    tolerations: prevSpec.tolerations,
   };
-  if (isUnset(prevSpec['nodeName'])) munged['nodeName'] = prevSpec['nodeName'];
-  const prevGrace = prevSpec['terminationGracePeriodSeconds'];
-  if (typeof prevGrace === 'number' && prevGrace < 0 && munged['terminationGracePeriodSeconds'] === 1) {
-    munged['terminationGracePeriodSeconds'] = prevGrace;
+  if (isUnset(prevSpec.nodeName)) munged.nodeName = prevSpec.nodeName;
+  const prevGrace = prevSpec.terminationGracePeriodSeconds;
+  if (typeof prevGrace === 'number' && prevGrace < 0 && munged.terminationGracePeriodSeconds === 1) {
+    munged.terminationGracePeriodSeconds = prevGrace;
   }
   if (!jsonEqual(munged, prevSpec)) {
     const changed = changedPaths(prevSpec, munged, specPath);
@@ -51,7 +51,7 @@ export function validatePodUpdate(next: unknown, prev: unknown): FieldError[] {
 }
 
 function specOf(pod: unknown): JsonObject {
-  const spec = isJsonObject(pod) ? pod['spec'] : undefined;
+  const spec = isJsonObject(pod) ? pod.spec : undefined;
   return isJsonObject(spec) ? spec : {};
 }
 
@@ -66,7 +66,7 @@ function validateContainerUpdates(next: unknown, prev: unknown, path: string): {
   if (nextList.length !== prevList.length) return { errors: [forbiddenError(path, 'pod updates may not add or remove containers')], stop: true };
   const errors: FieldError[] = [];
   nextList.forEach((container: unknown, i) => {
-    const image = isJsonObject(container) ? container['image'] : undefined;
+    const image = isJsonObject(container) ? container.image : undefined;
     const imagePath = childPath(indexPath(path, i), 'image');
     if (typeof image !== 'string' || image.length === 0) errors.push(requiredError(imagePath));
     else if (image.trim().length !== image.length) errors.push(invalidError(imagePath, image, 'must not have leading or trailing whitespace'));
@@ -79,7 +79,7 @@ function withImagesOf(next: unknown, prev: unknown): unknown {
   return next.map((container: unknown, i) => {
     const old: unknown = prev[i];
     if (!isJsonObject(container) || !isJsonObject(old)) return container;
-    return { ...container, image: old['image'] };
+    return { ...container, image: old.image };
   });
 }
 

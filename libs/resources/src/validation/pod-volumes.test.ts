@@ -20,7 +20,14 @@ test('volumes', () => {
     ],
     ['name required', [{ emptyDir: {} }], ['spec.volumes[0].name Required']],
     ['name is a DNS label', [{ name: 'Data', emptyDir: {} }], ['spec.volumes[0].name Invalid']],
-    ['duplicate names', [{ name: 'a', emptyDir: {} }, { name: 'a', emptyDir: {} }], ['spec.volumes[1].name Duplicate']],
+    [
+      'duplicate names',
+      [
+        { name: 'a', emptyDir: {} },
+        { name: 'a', emptyDir: {} },
+      ],
+      ['spec.volumes[1].name Duplicate'],
+    ],
     ['a source is required', [{ name: 'a' }], ['spec.volumes[0] Required']],
     ['only one source', [{ name: 'a', emptyDir: {}, hostPath: { path: '/x' } }], ['spec.volumes[0].hostPath Forbidden']],
     ['unsupported source', [{ name: 'a', persistentVolumeClaim: { claimName: 'c' } }], ['spec.volumes[0].persistentVolumeClaim Forbidden']],
@@ -46,7 +53,14 @@ test('volume mounts', () => {
     ['unknown volume', [{ name: 'cache', mountPath: '/cache' }], [`${at('name')} Invalid`]],
     ['name required', [{ mountPath: '/data' }], [`${at('name')} Required`]],
     ['mountPath required', [{ name: 'data' }], [`${at('mountPath')} Required`]],
-    ['mountPath unique', [{ name: 'data', mountPath: '/d' }, { name: 'data', mountPath: '/d' }], ['spec.containers[0].volumeMounts[1].mountPath Invalid']],
+    [
+      'mountPath unique',
+      [
+        { name: 'data', mountPath: '/d' },
+        { name: 'data', mountPath: '/d' },
+      ],
+      ['spec.containers[0].volumeMounts[1].mountPath Invalid'],
+    ],
     ['subPath relative', [{ name: 'data', mountPath: '/d', subPath: '/abs' }], [`${at('subPath')} Invalid`]],
     ['subPath without ..', [{ name: 'data', mountPath: '/d', subPath: 'a/../..' }], [`${at('subPath')} Invalid`]],
     ['mountPropagation value', [{ name: 'data', mountPath: '/d', mountPropagation: 'Shared' }], [`${at('mountPropagation')} NotSupported`]],

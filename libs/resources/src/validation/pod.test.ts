@@ -52,15 +52,25 @@ test('containers and their names', () => {
     ['name without dots', { containers: [{ name: 'a.b', image: 'x' }] }, ['spec.containers[0].name Invalid']],
     ['image required', { containers: [{ name: 'a' }] }, ['spec.containers[0].image Required']],
     ['image empty', { containers: [{ name: 'a', image: '' }] }, ['spec.containers[0].image Required']],
-    ['duplicate app names', { containers: [{ name: 'a', image: 'x' }, { name: 'a', image: 'y' }] }, ['spec.containers[1].name Duplicate']],
     [
-      'init container clashes with app container',
-      validSpec({ initContainers: [{ name: 'app', image: 'x' }] }),
-      ['spec.initContainers[0].name Duplicate'],
+      'duplicate app names',
+      {
+        containers: [
+          { name: 'a', image: 'x' },
+          { name: 'a', image: 'y' },
+        ],
+      },
+      ['spec.containers[1].name Duplicate'],
     ],
+    ['init container clashes with app container', validSpec({ initContainers: [{ name: 'app', image: 'x' }] }), ['spec.initContainers[0].name Duplicate']],
     [
       'duplicate init names',
-      validSpec({ initContainers: [{ name: 'i', image: 'x' }, { name: 'i', image: 'x' }] }),
+      validSpec({
+        initContainers: [
+          { name: 'i', image: 'x' },
+          { name: 'i', image: 'x' },
+        ],
+      }),
       ['spec.initContainers[1].name Duplicate'],
     ],
     ['pull policy', specWithContainer({ imagePullPolicy: 'Sometimes' }), ['spec.containers[0].imagePullPolicy NotSupported']],
@@ -92,7 +102,14 @@ test('container ports', () => {
     // Kubernetes lists every broken rule: wrong characters, and no lower-case letter.
     ['name upper case', ports([{ name: 'HTTP', containerPort: 80 }]), ['spec.containers[0].ports[0].name Invalid', 'spec.containers[0].ports[0].name Invalid']],
     ['name needs a letter', ports([{ name: '8080', containerPort: 80 }]), ['spec.containers[0].ports[0].name Invalid']],
-    ['duplicate names', ports([{ name: 'http', containerPort: 80 }, { name: 'http', containerPort: 81 }]), ['spec.containers[0].ports[1].name Duplicate']],
+    [
+      'duplicate names',
+      ports([
+        { name: 'http', containerPort: 80 },
+        { name: 'http', containerPort: 81 },
+      ]),
+      ['spec.containers[0].ports[1].name Duplicate'],
+    ],
     ['hostIP', ports([{ containerPort: 80, hostIP: 'localhost' }]), ['spec.containers[0].ports[0].hostIP Invalid']],
     [
       'host ports collide across containers',

@@ -22,35 +22,35 @@ export function validatePodSpec(spec: unknown, path = 'spec'): FieldError[] {
   const errors: FieldError[] = [];
   const s: JsonObject = readObject(spec, path, errors) ?? {};
 
-  const volumes = validateVolumes(s['volumes'], childPath(path, 'volumes'));
+  const volumes = validateVolumes(s.volumes, childPath(path, 'volumes'));
   errors.push(...volumes.errors);
-  const grace = readInteger(s['terminationGracePeriodSeconds'], childPath(path, 'terminationGracePeriodSeconds'), errors);
+  const grace = readInteger(s.terminationGracePeriodSeconds, childPath(path, 'terminationGracePeriodSeconds'), errors);
   if (grace !== undefined && grace < 0) errors.push(invalidError(childPath(path, 'terminationGracePeriodSeconds'), grace, NEGATIVE_ERROR));
   const context: Omit<ContainerContext, 'init'> = {
     volumeNames: volumes.names,
     gracePeriodSeconds: grace !== undefined && grace >= 0 ? grace : DEFAULT_GRACE_PERIOD_SECONDS,
-    hostNetwork: readBoolean(s['hostNetwork'], childPath(path, 'hostNetwork'), errors) === true,
+    hostNetwork: readBoolean(s.hostNetwork, childPath(path, 'hostNetwork'), errors) === true,
   };
   errors.push(...validateContainerLists(s, path, context));
 
-  const restartPolicy = readString(s['restartPolicy'], childPath(path, 'restartPolicy'), errors);
+  const restartPolicy = readString(s.restartPolicy, childPath(path, 'restartPolicy'), errors);
   if (restartPolicy !== undefined && !RESTART_POLICIES.includes(restartPolicy)) {
     errors.push(restartPolicy === '' ? requiredError(childPath(path, 'restartPolicy')) : notSupportedError(childPath(path, 'restartPolicy'), restartPolicy, RESTART_POLICIES));
   }
-  errors.push(...validatePodDns(s['dnsPolicy'], s['dnsConfig'], path));
-  const deadline = readInteger(s['activeDeadlineSeconds'], childPath(path, 'activeDeadlineSeconds'), errors);
+  errors.push(...validatePodDns(s.dnsPolicy, s.dnsConfig, path));
+  const deadline = readInteger(s.activeDeadlineSeconds, childPath(path, 'activeDeadlineSeconds'), errors);
   if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32)) {
     errors.push(invalidError(childPath(path, 'activeDeadlineSeconds'), deadline, inclusiveRangeError(1, MAX_INT32)));
   }
-  errors.push(...validateLabels(s['nodeSelector'], childPath(path, 'nodeSelector')));
-  errors.push(...validateTolerations(s['tolerations'], childPath(path, 'tolerations')));
-  errors.push(...validateOptionalName(s['nodeName'], childPath(path, 'nodeName'), isDns1123Subdomain, errors));
-  errors.push(...validateOptionalName(s['serviceAccountName'], childPath(path, 'serviceAccountName'), isDns1123Subdomain, errors));
-  errors.push(...validateOptionalName(s['schedulerName'], childPath(path, 'schedulerName'), isDns1123Subdomain, errors));
-  errors.push(...validateOptionalName(s['priorityClassName'], childPath(path, 'priorityClassName'), isDns1123Subdomain, errors));
-  errors.push(...validateOptionalName(s['hostname'], childPath(path, 'hostname'), isDns1123Label, errors));
-  errors.push(...validateOptionalName(s['subdomain'], childPath(path, 'subdomain'), isDns1123Label, errors));
-  readInteger(s['priority'], childPath(path, 'priority'), errors);
+  errors.push(...validateLabels(s.nodeSelector, childPath(path, 'nodeSelector')));
+  errors.push(...validateTolerations(s.tolerations, childPath(path, 'tolerations')));
+  errors.push(...validateOptionalName(s.nodeName, childPath(path, 'nodeName'), isDns1123Subdomain, errors));
+  errors.push(...validateOptionalName(s.serviceAccountName, childPath(path, 'serviceAccountName'), isDns1123Subdomain, errors));
+  errors.push(...validateOptionalName(s.schedulerName, childPath(path, 'schedulerName'), isDns1123Subdomain, errors));
+  errors.push(...validateOptionalName(s.priorityClassName, childPath(path, 'priorityClassName'), isDns1123Subdomain, errors));
+  errors.push(...validateOptionalName(s.hostname, childPath(path, 'hostname'), isDns1123Label, errors));
+  errors.push(...validateOptionalName(s.subdomain, childPath(path, 'subdomain'), isDns1123Label, errors));
+  readInteger(s.priority, childPath(path, 'priority'), errors);
   for (const flag of ['hostPID', 'hostIPC', 'enableServiceLinks', 'automountServiceAccountToken']) {
     readBoolean(s[flag], childPath(path, flag), errors);
   }
@@ -65,10 +65,10 @@ function validateContainerLists(spec: JsonObject, path: string, context: Omit<Co
   const errors: FieldError[] = [];
   const containersPath = childPath(path, 'containers');
   const initPath = childPath(path, 'initContainers');
-  const raw = readArray(spec['containers'], containersPath, errors);
-  if (isAbsent(spec['containers']) || raw?.length === 0) errors.push(requiredError(containersPath));
+  const raw = readArray(spec.containers, containersPath, errors);
+  if (isAbsent(spec.containers) || raw?.length === 0) errors.push(requiredError(containersPath));
   const containers = readObjectArray(raw, containersPath, errors);
-  const initContainers = readObjectArray(spec['initContainers'], initPath, errors);
+  const initContainers = readObjectArray(spec.initContainers, initPath, errors);
 
   const names = new Set<string>();
   for (const { item, index } of containers) {
@@ -88,7 +88,7 @@ function validateContainerLists(spec: JsonObject, path: string, context: Omit<Co
 }
 
 function checkUniqueName(container: JsonObject, path: string, names: Set<string>): FieldError[] {
-  const name = container['name'];
+  const name = container.name;
   if (typeof name !== 'string' || !name) return [];
   if (names.has(name)) return [duplicateError(childPath(path, 'name'), name)];
   names.add(name);

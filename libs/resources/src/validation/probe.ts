@@ -20,13 +20,13 @@ export function validateProbe(probe: unknown, kind: ProbeKind, path: string, gra
     const value = readInteger(p[field], childPath(path, field), errors);
     if (value !== undefined && value < 0) errors.push(invalidError(childPath(path, field), value, NEGATIVE_ERROR));
   }
-  const success = p['successThreshold'];
+  const success = p.successThreshold;
   // A liveness or startup check passes once; several successes in a row only make sense for readiness.
   if (kind !== 'readinessProbe' && typeof success === 'number' && success > 1) {
     errors.push(invalidError(childPath(path, 'successThreshold'), success, 'must be 1'));
   }
   const gracePath = childPath(path, 'terminationGracePeriodSeconds');
-  const probeGrace = readInteger(p['terminationGracePeriodSeconds'], gracePath, errors);
+  const probeGrace = readInteger(p.terminationGracePeriodSeconds, gracePath, errors);
   if (probeGrace !== undefined) {
     if (kind === 'readinessProbe') errors.push(invalidError(gracePath, probeGrace, 'must not be set for readinessProbes'));
     else if (probeGrace <= 0) errors.push(invalidError(gracePath, probeGrace, NOT_POSITIVE_ERROR));

@@ -15,8 +15,8 @@ export function validateResourceRequirements(resources: unknown, path: string): 
   const r = readObject(resources, path, errors) ?? {};
   const limitsPath = childPath(path, 'limits');
   const requestsPath = childPath(path, 'requests');
-  const limits = readResourceList(r['limits'], limitsPath, errors);
-  const requests = readResourceList(r['requests'], requestsPath, errors);
+  const limits = readResourceList(r.limits, limitsPath, errors);
+  const requests = readResourceList(r.requests, requestsPath, errors);
 
   for (const [name, request] of requests) {
     const limit = limits.get(name);

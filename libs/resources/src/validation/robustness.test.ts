@@ -22,7 +22,13 @@ function* mutations(base: unknown): Generator<unknown> {
 }
 
 const pod = {
-  metadata: { name: 'p', namespace: 'default', labels: { a: 'b' }, ownerReferences: [{ apiVersion: 'v1', kind: 'X', name: 'y', uid: 'z', controller: true }], finalizers: ['kubernetes'] },
+  metadata: {
+    name: 'p',
+    namespace: 'default',
+    labels: { a: 'b' },
+    ownerReferences: [{ apiVersion: 'v1', kind: 'X', name: 'y', uid: 'z', controller: true }],
+    finalizers: ['kubernetes'],
+  },
   spec: {
     initContainers: [{ name: 'i', image: 'x', restartPolicy: 'Always', lifecycle: { preStop: { sleep: { seconds: 1 } } } }],
     containers: [

@@ -19,14 +19,14 @@ export function validateTaints(taints: unknown, path: string): FieldError[] {
   const seen = new Set<string>();
   for (const { item, index } of readObjectArray(taints, path, errors)) {
     const taintPath = indexPath(path, index);
-    const key = readString(item['key'], childPath(taintPath, 'key'), errors) ?? '';
+    const key = readString(item.key, childPath(taintPath, 'key'), errors) ?? '';
     errors.push(...validateLabelName(key, childPath(taintPath, 'key')));
-    const value = readString(item['value'], childPath(taintPath, 'value'), errors) ?? '';
+    const value = readString(item.value, childPath(taintPath, 'value'), errors) ?? '';
     const valueProblems = isValidLabelValue(value);
     if (valueProblems.length > 0) errors.push(invalidError(childPath(taintPath, 'value'), value, valueProblems.join(';')));
-    const effect = readString(item['effect'], childPath(taintPath, 'effect'), errors) ?? '';
+    const effect = readString(item.effect, childPath(taintPath, 'effect'), errors) ?? '';
     errors.push(...validateTaintEffect(effect, false, childPath(taintPath, 'effect')));
-    errors.push(...validateTimestamp(item['timeAdded'], childPath(taintPath, 'timeAdded')));
+    errors.push(...validateTimestamp(item.timeAdded, childPath(taintPath, 'timeAdded')));
     const identity = `${key}:${effect}`;
     if (seen.has(identity)) errors.push(duplicateError(taintPath, identity, 'taints must be unique by key and effect pair'));
     seen.add(identity);

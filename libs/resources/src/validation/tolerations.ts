@@ -12,11 +12,11 @@ export function validateTolerations(tolerations: unknown, path: string): FieldEr
   const errors: FieldError[] = [];
   for (const { item, index } of readObjectArray(tolerations, path, errors)) {
     const tolerationPath = indexPath(path, index);
-    const key = readString(item['key'], childPath(tolerationPath, 'key'), errors) ?? '';
-    const operator = readString(item['operator'], childPath(tolerationPath, 'operator'), errors) ?? '';
-    const value = readString(item['value'], childPath(tolerationPath, 'value'), errors) ?? '';
-    const effect = readString(item['effect'], childPath(tolerationPath, 'effect'), errors) ?? '';
-    const seconds = readInteger(item['tolerationSeconds'], childPath(tolerationPath, 'tolerationSeconds'), errors);
+    const key = readString(item.key, childPath(tolerationPath, 'key'), errors) ?? '';
+    const operator = readString(item.operator, childPath(tolerationPath, 'operator'), errors) ?? '';
+    const value = readString(item.value, childPath(tolerationPath, 'value'), errors) ?? '';
+    const effect = readString(item.effect, childPath(tolerationPath, 'effect'), errors) ?? '';
+    const seconds = readInteger(item.tolerationSeconds, childPath(tolerationPath, 'tolerationSeconds'), errors);
     if (key) errors.push(...validateLabelName(key, childPath(tolerationPath, 'key')));
     // An empty key matches every taint, which only makes sense as "exists".
     if (!key && operator !== 'Exists') {

@@ -15,19 +15,19 @@ export function validateVolumeMounts(mounts: unknown, path: string, volumeNames:
   const mountPaths = new Set<string>();
   for (const { item, index } of readObjectArray(mounts, path, errors)) {
     const mountPath = indexPath(path, index);
-    const name = readString(item['name'], childPath(mountPath, 'name'), errors) ?? '';
+    const name = readString(item.name, childPath(mountPath, 'name'), errors) ?? '';
     if (!name) errors.push(requiredError(childPath(mountPath, 'name')));
     else if (!volumeNames.has(name)) errors.push(invalidError(childPath(mountPath, 'name'), name, 'must match the name of a volume in spec.volumes'));
-    const target = readString(item['mountPath'], childPath(mountPath, 'mountPath'), errors) ?? '';
+    const target = readString(item.mountPath, childPath(mountPath, 'mountPath'), errors) ?? '';
     if (!target) errors.push(requiredError(childPath(mountPath, 'mountPath')));
     else if (mountPaths.has(target)) errors.push(invalidError(childPath(mountPath, 'mountPath'), target, 'must be unique'));
     mountPaths.add(target);
-    readBoolean(item['readOnly'], childPath(mountPath, 'readOnly'), errors);
-    const subPath = readString(item['subPath'], childPath(mountPath, 'subPath'), errors);
+    readBoolean(item.readOnly, childPath(mountPath, 'readOnly'), errors);
+    const subPath = readString(item.subPath, childPath(mountPath, 'subPath'), errors);
     if (subPath) errors.push(...validateLocalDescendingPath(subPath, childPath(mountPath, 'subPath')));
-    readString(item['subPathExpr'], childPath(mountPath, 'subPathExpr'), errors);
-    if (item['subPath'] && item['subPathExpr']) errors.push(invalidError(childPath(mountPath, 'subPathExpr'), item['subPathExpr'], 'subPathExpr and subPath are mutually exclusive'));
-    const propagation = readString(item['mountPropagation'], childPath(mountPath, 'mountPropagation'), errors);
+    readString(item.subPathExpr, childPath(mountPath, 'subPathExpr'), errors);
+    if (item.subPath && item.subPathExpr) errors.push(invalidError(childPath(mountPath, 'subPathExpr'), item.subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
+    const propagation = readString(item.mountPropagation, childPath(mountPath, 'mountPropagation'), errors);
     if (propagation) {
       if (!MOUNT_PROPAGATION_MODES.includes(propagation)) {
         errors.push(notSupportedError(childPath(mountPath, 'mountPropagation'), propagation, MOUNT_PROPAGATION_MODES));

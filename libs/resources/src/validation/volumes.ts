@@ -19,7 +19,7 @@ export function validateVolumes(volumes: unknown, path: string): { errors: Field
   const names = new Set<string>();
   for (const { item, index } of readObjectArray(volumes, path, errors)) {
     const volumePath = indexPath(path, index);
-    const name = readString(item['name'], childPath(volumePath, 'name'), errors) ?? '';
+    const name = readString(item.name, childPath(volumePath, 'name'), errors) ?? '';
     if (!name) errors.push(requiredError(childPath(volumePath, 'name')));
     else errors.push(...isDns1123Label(name).map((msg) => invalidError(childPath(volumePath, 'name'), name, msg)));
     if (names.has(name)) errors.push(duplicateError(childPath(volumePath, 'name'), name));
@@ -56,8 +56,8 @@ const SOURCE_VALIDATORS: Record<string, (source: JsonObject, path: string) => Fi
 
 function validateEmptyDir(source: JsonObject, path: string): FieldError[] {
   const errors: FieldError[] = [];
-  readString(source['medium'], childPath(path, 'medium'), errors);
-  const limit = source['sizeLimit'];
+  readString(source.medium, childPath(path, 'medium'), errors);
+  const limit = source.sizeLimit;
   if (limit !== undefined && limit !== null) {
     const checked = validateQuantityValue(limit, childPath(path, 'sizeLimit'));
     errors.push(...checked.errors);
@@ -70,10 +70,10 @@ function validateEmptyDir(source: JsonObject, path: string): FieldError[] {
 
 function validateHostPath(source: JsonObject, path: string): FieldError[] {
   const errors: FieldError[] = [];
-  const hostPath = readString(source['path'], childPath(path, 'path'), errors) ?? '';
+  const hostPath = readString(source.path, childPath(path, 'path'), errors) ?? '';
   if (!hostPath) return [...errors, requiredError(childPath(path, 'path'))];
   errors.push(...validatePathNoBacksteps(hostPath, childPath(path, 'path')));
-  const type = readString(source['type'], childPath(path, 'type'), errors);
+  const type = readString(source.type, childPath(path, 'type'), errors);
   if (type !== undefined && !HOST_PATH_TYPES.includes(type)) errors.push(notSupportedError(childPath(path, 'type'), type, HOST_PATH_TYPES));
   return errors;
 }
@@ -83,17 +83,17 @@ function validateProjectedObject(source: JsonObject, path: string, nameField: 'n
   const errors: FieldError[] = [];
   const name = readString(source[nameField], childPath(path, nameField), errors);
   if (!name) errors.push(requiredError(childPath(path, nameField)));
-  errors.push(...validateFileMode(source['defaultMode'], childPath(path, 'defaultMode')));
-  readBoolean(source['optional'], childPath(path, 'optional'), errors);
+  errors.push(...validateFileMode(source.defaultMode, childPath(path, 'defaultMode')));
+  readBoolean(source.optional, childPath(path, 'optional'), errors);
   const itemsPath = childPath(path, 'items');
-  for (const { item, index } of readObjectArray(source['items'], itemsPath, errors)) {
+  for (const { item, index } of readObjectArray(source.items, itemsPath, errors)) {
     const itemPath = indexPath(itemsPath, index);
-    const key = readString(item['key'], childPath(itemPath, 'key'), errors);
+    const key = readString(item.key, childPath(itemPath, 'key'), errors);
     if (!key) errors.push(requiredError(childPath(itemPath, 'key')));
-    const target = readString(item['path'], childPath(itemPath, 'path'), errors) ?? '';
+    const target = readString(item.path, childPath(itemPath, 'path'), errors) ?? '';
     if (!target) errors.push(requiredError(childPath(itemPath, 'path')));
     errors.push(...validateLocalNonReservedPath(target, childPath(itemPath, 'path')));
-    errors.push(...validateFileMode(item['mode'], childPath(itemPath, 'mode')));
+    errors.push(...validateFileMode(item.mode, childPath(itemPath, 'mode')));
   }
   return errors;
 }

@@ -10,7 +10,10 @@ const podConditions = [
 
 test('DisruptionTarget=True is added after the conditions there, once', () => {
   const conditions = withDisruptionTarget(podConditions, TAINT_MANAGER_DISRUPTION, now)!;
-  assert.deepEqual(conditions.map((c) => c.type), ['PodScheduled', 'Ready', 'DisruptionTarget']);
+  assert.deepEqual(
+    conditions.map((c) => c.type),
+    ['PodScheduled', 'Ready', 'DisruptionTarget'],
+  );
   assert.deepEqual(conditions[2], {
     type: 'DisruptionTarget',
     status: 'True',
@@ -23,5 +26,8 @@ test('DisruptionTarget=True is added after the conditions there, once', () => {
 
 test('an earlier DisruptionTarget of another cause is replaced in place', () => {
   const earlier = [{ type: 'DisruptionTarget', status: 'True', reason: 'Other', message: 'x' }];
-  assert.deepEqual(withDisruptionTarget(earlier, TAINT_MANAGER_DISRUPTION, now)!.map((c) => c.reason), ['DeletionByTaintManager']);
+  assert.deepEqual(
+    withDisruptionTarget(earlier, TAINT_MANAGER_DISRUPTION, now)!.map((c) => c.reason),
+    ['DeletionByTaintManager'],
+  );
 });

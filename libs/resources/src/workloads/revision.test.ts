@@ -4,7 +4,11 @@ import type { KubeObject } from '../object.js';
 import { ownedReplicaSets, revisionOf, rollbackSource, templateForDeployment } from './revision.js';
 
 const rs = (name: string, revision: string | undefined, owner = 'd-uid'): KubeObject => ({
-  metadata: { name, annotations: revision ? { 'deployment.kubernetes.io/revision': revision } : {}, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'd', uid: owner, controller: true }] },
+  metadata: {
+    name,
+    annotations: revision ? { 'deployment.kubernetes.io/revision': revision } : {},
+    ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'd', uid: owner, controller: true }],
+  },
   spec: { template: { metadata: { labels: { app: 'web', 'pod-template-hash': 'abc' } }, spec: { containers: [] } } },
 });
 
@@ -12,7 +16,10 @@ test('revisions and ownership', () => {
   assert.equal(revisionOf(rs('a', '3')), 3);
   assert.equal(revisionOf(rs('a', 'x')), 0);
   const d = { metadata: { uid: 'd-uid' } } as KubeObject;
-  assert.deepEqual(ownedReplicaSets(d, [rs('c', '3'), rs('other', '9', 'x'), rs('a', '1')]).map((r) => r.metadata.name), ['a', 'c']);
+  assert.deepEqual(
+    ownedReplicaSets(d, [rs('c', '3'), rs('other', '9', 'x'), rs('a', '1')]).map((r) => r.metadata.name),
+    ['a', 'c'],
+  );
 });
 
 test('rollback: 0 is the previous revision, otherwise the named one', () => {

@@ -3,8 +3,17 @@ import assert from 'node:assert/strict';
 import { parseManifest } from './parse-manifest.js';
 
 test('multi-document YAML skips empty documents and expands kind: List', () => {
-  const docs = parseManifest('---\napiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\n---\napiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Pod, metadata: {name: b}}\n- {apiVersion: v1, kind: Pod, metadata: {name: c}}\n');
-  assert.deepEqual(docs.map((d) => [d.index, (d.object.metadata as { name: string }).name]), [[0, 'a'], [1, 'b'], [2, 'c']]);
+  const docs = parseManifest(
+    '---\napiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\n---\napiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Pod, metadata: {name: b}}\n- {apiVersion: v1, kind: Pod, metadata: {name: c}}\n',
+  );
+  assert.deepEqual(
+    docs.map((d) => [d.index, (d.object.metadata as { name: string }).name]),
+    [
+      [0, 'a'],
+      [1, 'b'],
+      [2, 'c'],
+    ],
+  );
 });
 
 test('JSON is YAML', () => {

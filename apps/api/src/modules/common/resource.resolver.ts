@@ -127,15 +127,14 @@ export function createResourceResolver(kind: KindInfo, objectType: ClassType, in
     @Resolver()
     class StatusResolver extends ResourceResolver {
       @Mutation(() => objectType, { name: `replace${K}Status`, description: 'Replaces status only; spec and generation are untouched.' })
-      replaceStatus(
-        @Args(() => ObjectArgsType) args: ObjectArgs,
-        @Arg('input', () => inputType) input: KubeObject,
-        @Ctx() ctx: ApiContext,
-      ) {
+      replaceStatus(@Args(() => ObjectArgsType) args: ObjectArgs, @Arg('input', () => inputType) input: KubeObject, @Ctx() ctx: ApiContext) {
         return ctx.store.replace(kind, args.namespace, args.name, plain(input), 'status', { actor: ctx.actor });
       }
 
-      @Mutation(() => [objectType], { name: `patch${Plural}Status`, description: `Status merge patches of many ${kind.plural} in one commit, all or nothing (agents reporting in batches).` })
+      @Mutation(() => [objectType], {
+        name: `patch${Plural}Status`,
+        description: `Status merge patches of many ${kind.plural} in one commit, all or nothing (agents reporting in batches).`,
+      })
       patchManyStatus(@Arg('items', () => [ObjectPatch]) items: ObjectPatch[], @Ctx() ctx: ApiContext) {
         const checkedItems = items.map((i) => ({ namespace: ns ? (i.namespace ?? undefined) : undefined, name: i.name, patch: checked(ctx, kind, i.patch) }));
         return ctx.store.patchMany(kind, checkedItems, 'status', { actor: ctx.actor });

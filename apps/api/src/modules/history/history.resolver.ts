@@ -1,7 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { ApiError, resolveKindName } from '@wheelhouse/resources';
 import type { ApiContext } from '../../context.js';
-import { ChangeType, ObjectRevision } from './object-revision.type.js';
+import { type ChangeType, ObjectRevision } from './object-revision.type.js';
 import { readObjectHistory } from './read-history.js';
 
 @Resolver()

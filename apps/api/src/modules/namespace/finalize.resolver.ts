@@ -15,7 +15,9 @@ export class NamespaceFinalizeResolver {
     @Arg('resourceVersion', () => String, { nullable: true }) resourceVersion: string | undefined,
     @Ctx() ctx: ApiContext,
   ) {
-    const object = await ctx.store.patch(NamespaceKind, undefined, name, { metadata: resourceVersion ? { resourceVersion } : {}, spec: { finalizers } }, 'finalize', { actor: ctx.actor });
+    const object = await ctx.store.patch(NamespaceKind, undefined, name, { metadata: resourceVersion ? { resourceVersion } : {}, spec: { finalizers } }, 'finalize', {
+      actor: ctx.actor,
+    });
     return (await ctx.store.get(NamespaceKind, undefined, name)) ? object : null;
   }
 }

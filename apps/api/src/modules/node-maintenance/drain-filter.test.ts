@@ -70,14 +70,20 @@ describe('planDrain', () => {
       'cannot delete Pods that declare no controller (use --force to override): default/x, default/y',
       'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/ds',
     ]);
-    assert.deepEqual(plan.verdicts.map((v) => v.verdict.action), ['evict', 'refuse', 'refuse', 'refuse']);
+    assert.deepEqual(
+      plan.verdicts.map((v) => v.verdict.action),
+      ['evict', 'refuse', 'refuse', 'refuse'],
+    );
   });
 
   test('with the overrides everything but DaemonSet pods is evicted, with warnings', () => {
     const pods = [pod('web', { owner: 'ReplicaSet' }), pod('x'), pod('ds', { owner: 'DaemonSet' }), pod('cache', { owner: 'ReplicaSet', emptyDir: true })];
     const plan = planDrain(pods, { force: true, ignoreDaemonSets: true, deleteEmptyDirData: true });
     assert.deepEqual(plan.errors, []);
-    assert.deepEqual(plan.toEvict.map((p) => p.metadata.name), ['web', 'x', 'cache']);
+    assert.deepEqual(
+      plan.toEvict.map((p) => p.metadata.name),
+      ['web', 'x', 'cache'],
+    );
     assert.deepEqual(plan.warnings, [
       'deleting Pods that declare no controller: default/x',
       'ignoring DaemonSet-managed Pods: default/ds',

@@ -20,6 +20,8 @@ export class DrainResult {
   skipped!: DrainPod[];
   @Field(() => [DrainPod], { description: 'Pods that block the drain, with the flag that would allow them.' }) refused!: DrainPod[];
   @Field(() => [String], { description: 'kubectl\'s warnings, e.g. "deleting Pods that declare no controller: default/x".' }) warnings!: string[];
-  @Field(() => [String], { description: 'kubectl\'s errors, e.g. "cannot delete Pods that declare no controller (use --force to override): default/x". The drain is incomplete when any.' })
+  @Field(() => [String], {
+    description: 'kubectl\'s errors, e.g. "cannot delete Pods that declare no controller (use --force to override): default/x". The drain is incomplete when any.',
+  })
   errors!: string[];
 }

@@ -50,7 +50,9 @@ export class NodeMaintenanceResolver {
     @Arg('ignoreDaemonSets', () => Boolean, { nullable: true }) ignoreDaemonSets: boolean | undefined,
     @Arg('deleteEmptyDirData', () => Boolean, { nullable: true }) deleteEmptyDirData: boolean | undefined,
     @Arg('dryRun', () => Boolean, { nullable: true }) dryRun: boolean | undefined,
-    @Arg('podSelector', () => String, { nullable: true, description: 'kubectl drain --pod-selector: only pods matching this label selector are drained.' }) podSelector: string | undefined,
+    @Arg('podSelector', () => String, { nullable: true, description: 'kubectl drain --pod-selector: only pods matching this label selector are drained.' }) podSelector:
+      | string
+      | undefined,
     @Ctx() ctx: ApiContext,
   ) {
     checkGrace(gracePeriodSeconds);

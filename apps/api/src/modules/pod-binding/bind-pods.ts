@@ -19,7 +19,8 @@ export function bindPods(store: Store, requests: readonly BindingRequest[], acto
       const key = keyOf(request);
       const plan = planBinding(current.get(key), request, now);
       if (plan instanceof ApiError) return plan;
-      if (seen.has(key)) return new ApiError('CONFLICT', `Operation cannot be fulfilled on pods/binding "${request.name}": pod ${request.name} is already being assigned by this request`);
+      if (seen.has(key))
+        return new ApiError('CONFLICT', `Operation cannot be fulfilled on pods/binding "${request.name}": pod ${request.name} is already being assigned by this request`);
       seen.add(key);
       return { kind: PodKind, plan, previous: current.get(key) };
     });

@@ -14,7 +14,11 @@ const pod = (spec: Record<string, unknown> = {}, metadata: Record<string, unknow
 const code = (r: unknown) => (r instanceof ApiError ? r.code : 'ok');
 
 test('binding sets spec.nodeName and PodScheduled=True in one write, against the read resourceVersion', () => {
-  const current = pod({}, {}, { conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/1 nodes', lastTransitionTime: '2025-01-01T00:00:00Z' }] });
+  const current = pod(
+    {},
+    {},
+    { conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/1 nodes', lastTransitionTime: '2025-01-01T00:00:00Z' }] },
+  );
   const plan = planBinding(current, { name: 'p', nodeName: 'node-1' }, now);
   assert.ok(!(plan instanceof ApiError));
   assert.equal(plan.type, 'update');

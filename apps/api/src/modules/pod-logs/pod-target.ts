@@ -18,7 +18,11 @@ export async function podTarget(store: Store, namespace: string, name: string, c
   const names = [...(spec.containers ?? []), ...(spec.initContainers ?? [])].map((c) => c.name);
   const chosen = container ?? (spec.containers?.length === 1 ? spec.containers[0]!.name : undefined);
   if (!chosen) {
-    throw new ApiError('BAD_USER_INPUT', `a container name must be specified for pod ${name}, choose one of: [${(spec.containers ?? []).map((c) => c.name).join(' ')}]`, 'container');
+    throw new ApiError(
+      'BAD_USER_INPUT',
+      `a container name must be specified for pod ${name}, choose one of: [${(spec.containers ?? []).map((c) => c.name).join(' ')}]`,
+      'container',
+    );
   }
   if (!names.includes(chosen)) throw new ApiError('BAD_USER_INPUT', `container ${chosen} is not valid for pod ${name}`, 'container');
   if (!spec.nodeName) throw new ApiError('BAD_USER_INPUT', `pod ${name} does not have a host assigned`, 'name');

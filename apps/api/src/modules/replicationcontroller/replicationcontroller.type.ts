@@ -13,8 +13,4 @@ export class ReplicationControllerSpec {
   @Obj(() => PodTemplateSpec) template?: PodTemplateSpec;
 }
 
-export const { output: ReplicationController, input: ReplicationControllerInput } = resourceClasses(
-  'ReplicationController',
-  ReplicationControllerSpec,
-  ReplicaSetStatus,
-);
+export const { output: ReplicationController, input: ReplicationControllerInput } = resourceClasses('ReplicationController', ReplicationControllerSpec, ReplicaSetStatus);

@@ -12,9 +12,7 @@ export interface NodeStats {
 }
 
 export async function nodeSummaries(store: Store, authorization: string | undefined, onlyNode?: string): Promise<NodeStats[]> {
-  const nodes: KubeObject[] = onlyNode
-    ? [await store.get(NodeKind, undefined, onlyNode)].filter((n): n is KubeObject => Boolean(n))
-    : (await store.list(NodeKind, {})).items;
+  const nodes: KubeObject[] = onlyNode ? [await store.get(NodeKind, undefined, onlyNode)].filter((n): n is KubeObject => Boolean(n)) : (await store.list(NodeKind, {})).items;
   const byEndpoint = new Map<string, Set<string>>();
   for (const node of nodes) {
     const base = kubeletBaseUrl(node);

@@ -13,12 +13,7 @@ test('records round-trip through the CRI line format, spaces and all', () => {
 });
 
 test('split pieces join per stream, keeping the first piece time; a dangling piece still counts', () => {
-  const joined = joinPartials([
-    rec('t1', 'hel', false),
-    rec('t2', 'err', true, 'stderr'),
-    rec('t3', 'lo', true),
-    rec('t4', 'cut', false),
-  ]);
+  const joined = joinPartials([rec('t1', 'hel', false), rec('t2', 'err', true, 'stderr'), rec('t3', 'lo', true), rec('t4', 'cut', false)]);
   assert.deepEqual(joined, [rec('t2', 'err', true, 'stderr'), rec('t1', 'hello'), rec('t4', 'cut')]);
 });
 

@@ -19,13 +19,31 @@ const p = (pid: number, ppid: number, pgrp: number): ProcStat => ({ pid, ppid, p
 
 test("a pod's processes: roots, their groups and all descendants, nothing else", () => {
   const all = [p(1, 0, 1), p(10, 1, 10), p(11, 10, 10), p(12, 11, 12), p(13, 1, 10), p(20, 1, 20), p(21, 20, 20)];
-  assert.deepEqual(podProcesses(all, [10]).map((s) => s.pid).sort((a, b) => a - b), [10, 11, 12, 13]);
+  assert.deepEqual(
+    podProcesses(all, [10])
+      .map((s) => s.pid)
+      .sort((a, b) => a - b),
+    [10, 11, 12, 13],
+  );
   assert.deepEqual(podProcesses(all, [99]), []);
 });
 
 test('CPU over a window: deltas of known processes, full time of new ones, pid reuse detected', () => {
-  const before = { at: 0, ticks: new Map<number, [number, number]>([[1, [5, 100]], [2, [6, 50]]]) };
-  const after = { at: 2000, ticks: new Map<number, [number, number]>([[1, [5, 200]], [2, [7, 20]], [3, [8, 30]]]) };
+  const before = {
+    at: 0,
+    ticks: new Map<number, [number, number]>([
+      [1, [5, 100]],
+      [2, [6, 50]],
+    ]),
+  };
+  const after = {
+    at: 2000,
+    ticks: new Map<number, [number, number]>([
+      [1, [5, 200]],
+      [2, [7, 20]],
+      [3, [8, 30]],
+    ]),
+  };
   // 100 ticks (pid 1) + 20 (pid 2 is a new process with the same pid) + 30 (pid 3) = 150 ticks = 1.5 s over 2 s
   assert.equal(nanoCoresBetween(before, after), 750_000_000);
   assert.equal(nanoCoresBetween(after, after), 0);

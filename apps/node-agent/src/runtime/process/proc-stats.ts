@@ -21,7 +21,10 @@ export function parseStat(text: string): ProcStat | undefined {
   if (close === -1) return undefined;
   const pid = Number(text.slice(0, text.indexOf(' ')));
   // fields[0] is field 3 (state) of proc(5).
-  const fields = text.slice(close + 2).trim().split(' ');
+  const fields = text
+    .slice(close + 2)
+    .trim()
+    .split(' ');
   if (fields.length < 20) return undefined;
   const field = (n: number) => Number(fields[n - 3]);
   return { pid, ppid: field(4), pgrp: field(5), cpuTicks: field(14) + field(15), startTicks: field(22) };

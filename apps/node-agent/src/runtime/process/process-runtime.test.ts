@@ -42,11 +42,11 @@ test('a container runs with exactly its env plus PATH/HOME/HOSTNAME defaults, in
   const seen = JSON.parse(line as string) as { cwd: string; env: Record<string, string>; args: string[] };
   assert.equal(seen.cwd, sandbox.dir);
   assert.deepEqual(seen.args, ['one', 'two']);
-  assert.equal(seen.env['GREETING'], 'hi');
-  assert.equal(seen.env['POD_IP'], sandbox.podIP);
-  assert.equal(seen.env['HOME'], sandbox.dir);
-  assert.equal(seen.env['HOSTNAME'], sandbox.name);
-  assert.ok(seen.env['PATH']?.includes('/usr/bin'));
+  assert.equal(seen.env.GREETING, 'hi');
+  assert.equal(seen.env.POD_IP, sandbox.podIP);
+  assert.equal(seen.env.HOME, sandbox.dir);
+  assert.equal(seen.env.HOSTNAME, sandbox.name);
+  assert.ok(seen.env.PATH?.includes('/usr/bin'));
   assert.deepEqual(Object.keys(seen.env).sort(), ['GREETING', 'HOME', 'HOSTNAME', 'PATH', 'POD_IP'], 'no host environment leaks in');
 });
 
@@ -114,7 +114,7 @@ test('a process ignoring SIGTERM is SIGKILLed at the grace deadline', async (t) 
 test('a container over its memory limit is killed as OOMKilled (137)', async (t) => {
   const { runtime, sandbox } = await setup(t);
   // Stops by itself at 1 GiB so a broken limit fails the test instead of eating the machine.
-  const hog = "const keep = []; setInterval(() => { keep.push(Buffer.alloc(16 * 1024 * 1024, 1)); if (keep.length >= 64) process.exit(0) }, 50)";
+  const hog = 'const keep = []; setInterval(() => { keep.push(Buffer.alloc(16 * 1024 * 1024, 1)); if (keep.length >= 64) process.exit(0) }, 50)';
   const instance = await runtime.start(sandbox, node('hog', hog, { memoryLimitBytes: 96 * 1024 * 1024 }), 0);
   const state = await instance.exited;
   assert.deepEqual([state.reason, state.exitCode, state.signal], ['OOMKilled', 137, 'SIGKILL']);
@@ -172,7 +172,11 @@ test('logs rotate by size and keep the configured number of files', async (t) =>
   assert.ok(lines.length < 400, `older lines rotated away (${lines.length} kept)`);
   assert.ok(lines.length > 50, 'the current and one rotated file are read');
   const numbers = lines.map((l) => Number(l.slice(5)));
-  assert.deepEqual(numbers, numbers.map((_, i) => numbers[0] as number + i), 'kept lines are contiguous and in order');
+  assert.deepEqual(
+    numbers,
+    numbers.map((_, i) => (numbers[0] as number) + i),
+    'kept lines are contiguous and in order',
+  );
   const dir = join(rootDir, 'logs', sandbox.uid, 'chatty');
   assert.ok(existsSync(join(dir, '0.log.1')) && !existsSync(join(dir, '0.log.2')));
   assert.ok(statSync(join(dir, '0.log')).size <= 4096);
@@ -197,7 +201,8 @@ test('followLogs yields new lines as they are written until aborted', async (t) 
 test('usage sums CPU and RSS over the pod processes, descendants included', async (t) => {
   const { runtime, sandbox } = await setup(t);
   assert.equal(await runtime.usage(sandbox.uid), undefined, 'nothing runs yet');
-  const busy = "const { spawn } = require('child_process'); spawn(process.execPath, ['-e', 'const b = Buffer.alloc(64 * 1024 * 1024, 1); for (;;) {}'], { stdio: 'inherit' }); console.log('spawned'); setInterval(() => {}, 1000)";
+  const busy =
+    "const { spawn } = require('child_process'); spawn(process.execPath, ['-e', 'const b = Buffer.alloc(64 * 1024 * 1024, 1); for (;;) {}'], { stdio: 'inherit' }); console.log('spawned'); setInterval(() => {}, 1000)";
   const instance = await runtime.start(sandbox, node('busy', busy), 0);
   while (!(await runtime.readLogs(sandbox.uid, 'busy', {})).includes('spawned')) await sleep(20);
   await sleep(300);
@@ -212,7 +217,8 @@ test('usage sums CPU and RSS over the pod processes, descendants included', asyn
 
 test('an HTTP server in a container answers on its pod IP', async (t) => {
   const { runtime, sandbox } = await setup(t);
-  const script = "require('http').createServer((q, s) => s.end('hello from ' + process.env.POD_IP)).listen(0, process.env.POD_IP, function () { console.log('port=' + this.address().port) })";
+  const script =
+    "require('http').createServer((q, s) => s.end('hello from ' + process.env.POD_IP)).listen(0, process.env.POD_IP, function () { console.log('port=' + this.address().port) })";
   const instance = await runtime.start(sandbox, node('web', script, { env: { POD_IP: sandbox.podIP } }), 0);
   let port: number | undefined;
   while (port === undefined) {

@@ -89,9 +89,7 @@ export class ProcessRuntime implements ContainerRuntime {
     const launch = { argv, env, cwd };
     const child = await spawnInGroup(launch, 'pipe');
     const id = `${sandbox.uid}/${config.name}/${restartCount}`;
-    const writer = new LogWriter(this.logs.newRun(sandbox.uid, config.name), this.logs.rotation, (_time, _stream, text) =>
-      this.logs.publish(sandbox.uid, config.name, text),
-    );
+    const writer = new LogWriter(this.logs.newRun(sandbox.uid, config.name), this.logs.rotation, (_time, _stream, text) => this.logs.publish(sandbox.uid, config.name, text));
     const instance = new ContainerProcess(id, sandbox.uid, config.name, launch, child, writer, (done) => {
       this.running.get(done.podUid)?.delete(done);
       this.monitor.unlimit(done);
@@ -134,7 +132,10 @@ export class ProcessRuntime implements ContainerRuntime {
   }
 
   async usage(podUid: string): Promise<ResourceUsage | undefined> {
-    return this.monitor.usage(podUid, [...(this.running.get(podUid) ?? [])].map((p) => p.pid));
+    return this.monitor.usage(
+      podUid,
+      [...(this.running.get(podUid) ?? [])].map((p) => p.pid),
+    );
   }
 
   async removeSandbox(podUid: string): Promise<void> {

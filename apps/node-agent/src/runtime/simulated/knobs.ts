@@ -40,7 +40,12 @@ export function knobsFor(annotations: Record<string, string>, container: string)
     startDelayMs: delay === undefined ? undefined : parseRange(delay),
     exit: code === undefined && after === undefined ? undefined : { code: code ?? 0, afterMs: after ?? 1000 },
     readyAfterMs: num('ready-after-ms') ?? 0,
-    probeFail: fail ? (fail.split(',').map((s) => s.trim()).filter((s): s is ProbeKind => s === 'liveness' || s === 'readiness' || s === 'startup')) : [],
+    probeFail: fail
+      ? fail
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s): s is ProbeKind => s === 'liveness' || s === 'readiness' || s === 'startup')
+      : [],
     startError: get('start-error'),
     ignoreSigterm: get('ignore-sigterm') === 'true',
     cpuMillis: quantity(get('cpu'), quantityToMillis),
