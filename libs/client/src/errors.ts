@@ -1,5 +1,7 @@
-/** Codes the API puts in `extensions.code` (API.md "Errors"). */
-export type ApiErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'ALREADY_EXISTS' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'EXPIRED' | 'INTERNAL_SERVER_ERROR';
+import type { ApiErrorCode } from '@wheelhouse/model';
+
+/** Codes the API puts in `extensions.code` (API.md "Errors"), from the one list in libs/model. */
+export type { ApiErrorCode };
 
 /**
  * Codes the client adds for failures that never got a GraphQL answer:

@@ -25,3 +25,15 @@ export { isNewer, parseResourceVersion, resourceVersionOf } from './resource-ver
 export { gql } from './gql.js';
 export type { ObjectMeta, WatchEvent, WatchEventType, ListResult } from './types.js';
 export { FullSelections } from './full-selection.js';
+export { createClientset, type Clientset, type KindClients } from './clientset/clientset.js';
+export {
+  ResourceClient,
+  type ObjectRef,
+  type ListOptions,
+  type ListPage,
+  type WriteOptions,
+  type DeleteOptions,
+  type StatusPatch,
+  type WatchOptions,
+} from './clientset/resource-client.js';
+export { Operations, type CallOptions, type Result } from './clientset/operations.js';

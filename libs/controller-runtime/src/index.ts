@@ -1,6 +1,7 @@
 export { realClock, sleep, type Clock, type TimerHandle } from './clock.js';
 export { Informer, type InformerOptions, type EventHandler } from './informer.js';
-export { Indexer, type ReplaceDiff } from './indexer.js';
+export { Indexer, type ReplaceDiff, type IndexFunc } from './indexer.js';
+export { InformerFactory, type InformerFactoryOptions, type InformerScope } from './informer-factory.js';
 export { matchesLabels, type LabelMatcher, type Labels } from './label-matcher.js';
 export {
   keyOf,

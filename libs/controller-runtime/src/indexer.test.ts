@@ -47,3 +47,20 @@ test('replace reports what was added, changed and deleted, and keeps unchanged o
   assert.equal(store.get('a/kept'), kept);
   assert.deepEqual(store.list(null, { app: 'x' }), []);
 });
+
+test('named indexes cover objects stored before and after they are added, and follow updates and removals', () => {
+  const store = new Indexer<RuntimeObject>();
+  const byApp = (o: RuntimeObject) => (o.metadata.labels?.app ? [o.metadata.labels.app] : []);
+  store.upsert(obj('a', 'early', '1', { app: 'web' }));
+  store.addIndexer('byApp', byApp);
+  store.upsert(obj('a', 'late', '2', { app: 'web' }));
+  store.upsert(obj('a', 'none', '3'));
+  assert.deepEqual(names(store.byIndex('byApp', 'web')), ['early', 'late']);
+  store.upsert(obj('a', 'early', '4', { app: 'db' }));
+  assert.deepEqual(names(store.byIndex('byApp', 'web')), ['late']);
+  assert.deepEqual(names(store.byIndex('byApp', 'db')), ['early']);
+  store.remove('a/late');
+  assert.deepEqual(names(store.byIndex('byApp', 'web')), []);
+  assert.throws(() => store.addIndexer('byApp', byApp), /already exists/);
+  assert.throws(() => store.byIndex('byNode', 'x'), /no indexer/);
+});

@@ -11,6 +11,9 @@ export interface ReplaceDiff<T> {
 
 const NO_LABELS: Labels = Object.freeze({});
 
+/** A named index (client-go IndexFunc): the values an object is filed under, e.g. its node name. */
+export type IndexFunc<T> = (object: T) => readonly string[];
+
 /**
  * The informer's local store (client-go cache.Indexer): objects by key, indexed by
  * namespace, by label pair and by owner uid so controllers answer "pods of this
@@ -21,6 +24,26 @@ export class Indexer<T extends RuntimeObject> {
   private readonly namespaces = new MultiIndex();
   private readonly labels = new MultiIndex();
   private readonly owners = new MultiIndex();
+  private readonly custom = new Map<string, { values: IndexFunc<T>; index: MultiIndex }>();
+
+  /** Adds a named index over every object stored now and later; a name is added once. */
+  addIndexer(name: string, values: IndexFunc<T>): void {
+    if (this.custom.has(name)) throw new Error(`indexer ${JSON.stringify(name)} already exists`);
+    const index = new MultiIndex();
+    for (const [key, object] of this.objects) index.add(values(object), key);
+    this.custom.set(name, { values, index });
+  }
+
+  /** Objects filed under `value` by the named index (client-go ByIndex). */
+  byIndex(name: string, value: string): T[] {
+    const indexer = this.custom.get(name);
+    if (!indexer) throw new Error(`no indexer ${JSON.stringify(name)}`);
+    return [...indexer.index.get(value)].map((key) => this.objects.get(key)!);
+  }
+
+  hasIndexer(name: string): boolean {
+    return this.custom.has(name);
+  }
 
   get size(): number {
     return this.objects.size;
@@ -115,12 +138,14 @@ export class Indexer<T extends RuntimeObject> {
     this.namespaces.add(namespaceValues(object), key);
     this.labels.add(labelValues(object), key);
     this.owners.add(ownerValues(object), key);
+    for (const { values, index } of this.custom.values()) index.add(values(object), key);
   }
 
   private unindex(object: T, key: string): void {
     this.namespaces.remove(namespaceValues(object), key);
     this.labels.remove(labelValues(object), key);
     this.owners.remove(ownerValues(object), key);
+    for (const { values, index } of this.custom.values()) index.remove(values(object), key);
   }
 }
 

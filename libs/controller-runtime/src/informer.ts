@@ -1,7 +1,7 @@
 import { watchResumable, type WatchEvent, type WatchHandle, type WheelhouseClient, type WheelhouseError } from '@wheelhouse/client';
 import { realClock, type Clock, type TimerHandle } from './clock.js';
 import { deepFreeze } from './deep-freeze.js';
-import { Indexer } from './indexer.js';
+import { Indexer, type IndexFunc } from './indexer.js';
 import type { LabelMatcher } from './label-matcher.js';
 import { keyOf, RUNTIME_METADATA_FIELDS, type RuntimeObject } from './object.js';
 
@@ -153,6 +153,21 @@ export class Informer<T extends RuntimeObject> {
 
   keys(): string[] {
     return this.store.keys();
+  }
+
+  /**
+   * Named indexes (client-go AddIndexers), e.g. `{ byNode: (pod) => [pod.spec?.nodeName ?? ''] }`.
+   * Controllers sharing an informer may ask for the same name: the first definition is kept,
+   * so names must mean one thing per kind (see the constants in indexers.ts).
+   */
+  addIndexers(indexers: Record<string, IndexFunc<T>>): this {
+    for (const [name, values] of Object.entries(indexers)) if (!this.store.hasIndexer(name)) this.store.addIndexer(name, values);
+    return this;
+  }
+
+  /** Cached objects filed under `value` by a named index. Read-only. */
+  byIndex(name: string, value: string): T[] {
+    return this.store.byIndex(name, value);
   }
 
   get size(): number {

@@ -1,15 +1,6 @@
-/** The error codes of the public API (API.md "Errors"), carried as `extensions.code`. */
-export type ApiErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'ALREADY_EXISTS'
-  | 'CONFLICT'
-  | 'FORBIDDEN'
-  | 'UNAUTHENTICATED'
-  | 'EXPIRED'
-  /** A dependency did not answer: e.g. the node agent that holds a pod's logs. */
-  | 'UNAVAILABLE'
-  | 'INTERNAL_SERVER_ERROR';
+import type { ApiErrorCode } from '@wheelhouse/model';
+
+export type { ApiErrorCode };
 
 export class ApiError extends Error {
   constructor(

@@ -1,15 +1,12 @@
+import { KIND_CATALOGUE } from '@wheelhouse/model';
 import type { KindInfo } from './kind-info.js';
 import { validateDeploymentSpec, validateSelectorImmutable } from '../validation/index.js';
 import { defaultDeployment } from '../defaults/index.js';
 import { workloadKindBase } from './workload-kind.js';
 
 export const DeploymentKind: KindInfo = {
+  ...KIND_CATALOGUE.Deployment,
   ...workloadKindBase,
-  kind: 'Deployment',
-  apiVersion: 'apps/v1',
-  singular: 'deployment',
-  plural: 'deployments',
-  shortNames: ['deploy'],
   table: 'deployments',
   applyDefaults: (o) => defaultDeployment(o),
   validate: (o) => validateDeploymentSpec(o.spec as never),

@@ -1,3 +1,4 @@
+import { KIND_CATALOGUE } from '@wheelhouse/model';
 import type { KindInfo } from './kind-info.js';
 import type { KubeObject } from '../object.js';
 import { validateEvent } from '../validation/index.js';
@@ -13,16 +14,10 @@ const fields = (o: KubeObject) => o as unknown as EventFields;
 
 /** core/v1 Event: no spec; its fields sit next to metadata, as in Kubernetes. */
 export const EventKind: KindInfo = {
-  kind: 'Event',
-  apiVersion: 'v1',
-  singular: 'event',
-  plural: 'events',
-  shortNames: ['ev'],
-  namespaced: true,
+  ...KIND_CATALOGUE.Event,
   table: 'events',
   nameRule: 'subdomain',
   bodyKey: null,
-  hasStatus: false,
   columns: (o) => ({
     involvedKind: fields(o).involvedObject?.kind ?? null,
     involvedName: fields(o).involvedObject?.name ?? null,

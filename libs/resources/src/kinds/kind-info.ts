@@ -2,16 +2,12 @@
  * Everything the generic store and API need to know about one kind. Adding a kind is:
  * a Prisma model with the common columns, one KindInfo here, and its GraphQL types.
  */
+import type { KindIdentity } from '@wheelhouse/model';
 import type { FieldError } from '../field-error.js';
 import type { KubeObject } from '../object.js';
 
-export interface KindInfo {
-  kind: string;
-  apiVersion: string;
-  singular: string;
-  plural: string;
-  shortNames: string[];
-  namespaced: boolean;
+/** A kind's identity comes from the catalogue in libs/model (`...KIND_CATALOGUE.Pod`); this adds its storage and rules. */
+export interface KindInfo extends KindIdentity {
   /** SQL table of the kind (the Prisma model's @@map). */
   table: string;
   /** Which DNS rule `metadata.name` follows. */
@@ -22,7 +18,6 @@ export interface KindInfo {
    * `metadata.generation`; `status` never does.
    */
   bodyKey: 'spec' | null;
-  hasStatus: boolean;
   /** Extra indexed columns, derived from the object, written on every write. */
   columns(object: KubeObject): Record<string, string | number | boolean | null>;
   /** Field selector name → value, for in-memory matching (metadata.* are added by the store). */

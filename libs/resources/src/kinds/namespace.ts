@@ -1,3 +1,4 @@
+import { KIND_CATALOGUE } from '@wheelhouse/model';
 import type { KindInfo } from './kind-info.js';
 import type { KubeObject } from '../object.js';
 import { defaultNamespace } from '../defaults/index.js';
@@ -7,16 +8,10 @@ import { beginNamespaceTermination } from './namespace-termination.js';
 const status = (o: KubeObject) => (o.status ?? {}) as { phase?: string };
 
 export const NamespaceKind: KindInfo = {
-  kind: 'Namespace',
-  apiVersion: 'v1',
-  singular: 'namespace',
-  plural: 'namespaces',
-  shortNames: ['ns'],
-  namespaced: false,
+  ...KIND_CATALOGUE.Namespace,
   table: 'namespaces',
   nameRule: 'label',
   bodyKey: 'spec',
-  hasStatus: true,
   columns: (o) => ({ phase: status(o).phase ?? null }),
   selectableFields: (o) => ({ 'status.phase': status(o).phase ?? '' }),
   fieldColumns: { 'status.phase': `coalesce("phase", '')` },

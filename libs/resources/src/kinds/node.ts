@@ -1,3 +1,4 @@
+import { KIND_CATALOGUE } from '@wheelhouse/model';
 import type { KindInfo } from './kind-info.js';
 import type { KubeObject } from '../object.js';
 import { validateNodeSpec, validateNodeStatus, validateNodeUpdate } from '../validation/index.js';
@@ -6,16 +7,10 @@ import { defaultNode } from '../defaults/index.js';
 const spec = (o: KubeObject) => (o.spec ?? {}) as { unschedulable?: boolean };
 
 export const NodeKind: KindInfo = {
-  kind: 'Node',
-  apiVersion: 'v1',
-  singular: 'node',
-  plural: 'nodes',
-  shortNames: ['no'],
-  namespaced: false,
+  ...KIND_CATALOGUE.Node,
   table: 'nodes',
   nameRule: 'subdomain',
   bodyKey: 'spec',
-  hasStatus: true,
   keepStatusOnCreate: true,
   columns: (o) => ({ unschedulable: spec(o).unschedulable === true }),
   selectableFields: (o) => ({ 'spec.unschedulable': String(spec(o).unschedulable === true) }),

@@ -1,3 +1,4 @@
+import { KIND_CATALOGUE } from '@wheelhouse/model';
 import type { KindInfo } from './kind-info.js';
 import type { KubeObject } from '../object.js';
 import { validatePodSpec, validatePodUpdate } from '../validation/index.js';
@@ -8,16 +9,10 @@ const spec = (o: KubeObject) => (o.spec ?? {}) as { nodeName?: string };
 const status = (o: KubeObject) => (o.status ?? {}) as { phase?: string; podIP?: string };
 
 export const PodKind: KindInfo = {
-  kind: 'Pod',
-  apiVersion: 'v1',
-  singular: 'pod',
-  plural: 'pods',
-  shortNames: ['po'],
-  namespaced: true,
+  ...KIND_CATALOGUE.Pod,
   table: 'pods',
   nameRule: 'subdomain',
   bodyKey: 'spec',
-  hasStatus: true,
   columns: (o) => ({ nodeName: spec(o).nodeName || null, phase: status(o).phase ?? null }),
   selectableFields: (o) => ({
     'spec.nodeName': spec(o).nodeName ?? '',

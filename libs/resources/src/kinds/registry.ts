@@ -1,3 +1,4 @@
+import { resolveKindName as resolveIdentity } from '@wheelhouse/model';
 import type { KindInfo } from './kind-info.js';
 import { NamespaceKind } from './namespace.js';
 import { NodeKind } from './node.js';
@@ -23,8 +24,8 @@ export function findKind(kind: string): KindInfo | undefined {
   return byKind.get(kind);
 }
 
-/** Resolves kubectl-style names: Kind, singular, plural or short name, any case. */
+/** Resolves kubectl-style names (Kind, resource, short name, any case) to the kind's full definition. */
 export function resolveKindName(name: string): KindInfo | undefined {
-  const lower = name.toLowerCase();
-  return KINDS.find((k) => k.kind.toLowerCase() === lower || k.singular === lower || k.plural === lower || k.shortNames.includes(lower));
+  const identity = resolveIdentity(name);
+  return identity && byKind.get(identity.kind);
 }

@@ -1,3 +1,4 @@
+import { KIND_CATALOGUE } from '@wheelhouse/model';
 import type { KindInfo } from './kind-info.js';
 import type { KubeObject } from '../object.js';
 import { validateSelectorImmutable, validateWorkloadSpec } from '../validation/index.js';
@@ -5,12 +6,8 @@ import { defaultReplicaSet } from '../defaults/index.js';
 import { workloadKindBase } from './workload-kind.js';
 
 export const ReplicaSetKind: KindInfo = {
+  ...KIND_CATALOGUE.ReplicaSet,
   ...workloadKindBase,
-  kind: 'ReplicaSet',
-  apiVersion: 'apps/v1',
-  singular: 'replicaSet',
-  plural: 'replicaSets',
-  shortNames: ['rs', 'replicaset', 'replicasets'],
   table: 'replicasets',
   applyDefaults: (o) => defaultReplicaSet(o),
   validate: (o) => validateWorkloadSpec(o.spec as never, { selectorIsMap: false }),

@@ -5,10 +5,8 @@ const spec = (o: KubeObject) => (o.spec ?? {}) as { replicas?: number };
 
 /** The parts ReplicaSet, ReplicationController and Deployment share. */
 export const workloadKindBase = {
-  namespaced: true,
   nameRule: 'subdomain',
   bodyKey: 'spec',
-  hasStatus: true,
   columns: (o: KubeObject) => ({ replicas: spec(o).replicas ?? null }),
   selectableFields: () => ({}),
   fieldColumns: {},

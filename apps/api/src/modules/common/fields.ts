@@ -1,5 +1,5 @@
 import { Field, Int } from 'type-graphql';
-import { IntOrString, JSONObject, Quantity } from './scalars.js';
+import { IntOrString, JSONObject, Quantity, StringMap } from './scalars.js';
 
 /**
  * Shorthands for nullable fields. Every Kubernetes field is optional on the wire; the
@@ -10,6 +10,8 @@ export const Str = (description?: string): PropertyDecorator => Field(() => Stri
 export const IntField = (description?: string): PropertyDecorator => Field(() => Int, { nullable: true, description });
 export const Bool = (description?: string): PropertyDecorator => Field(() => Boolean, { nullable: true, description });
 export const Json = (description?: string): PropertyDecorator => Field(() => JSONObject, { nullable: true, description });
+/** A string → string object (labels, selectors, resource lists). */
+export const StrMap = (description?: string): PropertyDecorator => Field(() => StringMap, { nullable: true, description });
 export const StrList = (description?: string): PropertyDecorator => Field(() => [String], { nullable: true, description });
 export const IntOrStr = (description?: string): PropertyDecorator => Field(() => IntOrString, { nullable: true, description });
 export const QuantityField = (description?: string): PropertyDecorator => Field(() => Quantity, { nullable: true, description });

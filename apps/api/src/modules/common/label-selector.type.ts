@@ -1,5 +1,5 @@
 import { InputType, ObjectType } from 'type-graphql';
-import { Json, List, Str, StrList } from './fields.js';
+import { Json, StrMap, List, Str, StrList } from './fields.js';
 
 @ObjectType({ simpleResolvers: true })
 @InputType('LabelSelectorRequirementInput')
@@ -13,7 +13,7 @@ export class LabelSelectorRequirement {
 @ObjectType({ simpleResolvers: true })
 @InputType('LabelSelectorInput')
 export class LabelSelector {
-  @Json() matchLabels?: Record<string, string>;
+  @StrMap() matchLabels?: Record<string, string>;
   @List(() => LabelSelectorRequirement) matchExpressions?: LabelSelectorRequirement[];
 }
 

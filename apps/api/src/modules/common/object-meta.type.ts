@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { JSONObject } from './scalars.js';
+import { StringMap } from './scalars.js';
 
 @ObjectType({ simpleResolvers: true })
 @InputType('OwnerReferenceInput')
@@ -22,8 +22,8 @@ export class ObjectMeta {
   @Field(() => String, { nullable: true }) uid?: string;
   @Field(() => String, { nullable: true, description: 'Digits of the global revision counter at the last write.' }) resourceVersion?: string;
   @Field(() => Int, { nullable: true }) generation?: number;
-  @Field(() => JSONObject, { nullable: true }) labels?: Record<string, string>;
-  @Field(() => JSONObject, { nullable: true }) annotations?: Record<string, string>;
+  @Field(() => StringMap, { nullable: true }) labels?: Record<string, string>;
+  @Field(() => StringMap, { nullable: true }) annotations?: Record<string, string>;
   @Field(() => String, { nullable: true }) creationTimestamp?: string;
   @Field(() => String, { nullable: true }) deletionTimestamp?: string;
   @Field(() => Int, { nullable: true }) deletionGracePeriodSeconds?: number;

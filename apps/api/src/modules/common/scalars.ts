@@ -1,5 +1,19 @@
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
 export { GraphQLJSONObject as JSONObject, GraphQLJSON as JSON } from 'graphql-scalars';
+
+/**
+ * Labels, annotations, selectors and resource lists: a JSON object of string values. It parses
+ * exactly as JSONObject (a non-string value reaches the validators, which name the field);
+ * the name tells clients and the generated model types what the values are.
+ */
+export const StringMap = new GraphQLScalarType({
+  name: 'StringMap',
+  description: 'A JSON object whose values are strings (labels, annotations, selectors, resource quantities).',
+  serialize: GraphQLJSONObject.serialize,
+  parseValue: GraphQLJSONObject.parseValue,
+  parseLiteral: GraphQLJSONObject.parseLiteral,
+});
 
 /** Kubernetes' IntOrString (ports, maxSurge): an integer or a string such as "http" or "25%". */
 export const IntOrString = new GraphQLScalarType({

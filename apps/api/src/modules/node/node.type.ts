@@ -1,5 +1,5 @@
 import { InputType, ObjectType } from 'type-graphql';
-import { Bool, IntField, Json, List, Obj, Str, StrList } from '../common/fields.js';
+import { Bool, IntField, Json, StrMap, List, Obj, Str, StrList } from '../common/fields.js';
 import { Condition } from '../common/condition.type.js';
 import { resourceClasses } from '../common/resource-class.js';
 
@@ -59,8 +59,8 @@ export class NodeDaemonEndpoints {
 @ObjectType({ simpleResolvers: true })
 @InputType('NodeStatusInput')
 export class NodeStatus {
-  @Json('Resource name → quantity, e.g. {"cpu": "4", "memory": "8Gi", "pods": "110"}') capacity?: Record<string, string>;
-  @Json() allocatable?: Record<string, string>;
+  @StrMap('Resource name → quantity, e.g. {"cpu": "4", "memory": "8Gi", "pods": "110"}') capacity?: Record<string, string>;
+  @StrMap() allocatable?: Record<string, string>;
   @Str() phase?: string;
   @List(() => Condition) conditions?: Condition[];
   @List(() => NodeAddress) addresses?: NodeAddress[];

@@ -1,5 +1,5 @@
 import { InputType, ObjectType } from 'type-graphql';
-import { Bool, IntField, IntOrStr, Json, List, Obj, QuantityField, Str, StrList } from '../common/fields.js';
+import { Bool, IntField, IntOrStr, Json, StrMap, List, Obj, QuantityField, Str, StrList } from '../common/fields.js';
 
 @ObjectType({ simpleResolvers: true })
 @InputType('ContainerPortInput')
@@ -69,8 +69,8 @@ export class EnvFromSource {
 @ObjectType({ simpleResolvers: true })
 @InputType('ResourceRequirementsInput')
 export class ResourceRequirements {
-  @Json('Resource name → quantity') limits?: Record<string, string>;
-  @Json('Resource name → quantity') requests?: Record<string, string>;
+  @StrMap('Resource name → quantity') limits?: Record<string, string>;
+  @StrMap('Resource name → quantity') requests?: Record<string, string>;
 }
 
 @ObjectType({ simpleResolvers: true })

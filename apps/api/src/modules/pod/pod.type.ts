@@ -1,5 +1,5 @@
 import { InputType, ObjectType } from 'type-graphql';
-import { Bool, IntField, Json, List, Obj, QuantityField, Str } from '../common/fields.js';
+import { Bool, IntField, Json, StrMap, List, Obj, QuantityField, Str } from '../common/fields.js';
 import { JSONObject } from '../common/scalars.js';
 import { Condition } from '../common/condition.type.js';
 import { resourceClasses } from '../common/resource-class.js';
@@ -60,7 +60,7 @@ export class PodSpec {
   @IntField() terminationGracePeriodSeconds?: number;
   @IntField() activeDeadlineSeconds?: number;
   @Str() dnsPolicy?: string;
-  @Json() nodeSelector?: Record<string, string>;
+  @StrMap() nodeSelector?: Record<string, string>;
   @Str() serviceAccountName?: string;
   @Str() serviceAccount?: string;
   @Bool() automountServiceAccountToken?: boolean;
@@ -82,7 +82,7 @@ export class PodSpec {
   @Str() runtimeClassName?: string;
   @Bool() enableServiceLinks?: boolean;
   @Str() preemptionPolicy?: string;
-  @Json() overhead?: Record<string, string>;
+  @StrMap() overhead?: Record<string, string>;
   @Bool() setHostnameAsFQDN?: boolean;
 }
 

@@ -1,5 +1,5 @@
 import { InputType, ObjectType } from 'type-graphql';
-import { IntField, Json, Obj } from '../common/fields.js';
+import { IntField, Json, StrMap, Obj } from '../common/fields.js';
 import { PodTemplateSpec } from '../common/pod-template.type.js';
 import { resourceClasses } from '../common/resource-class.js';
 import { ReplicaSetStatus } from '../replicaset/replicaset.type.js';
@@ -9,7 +9,7 @@ import { ReplicaSetStatus } from '../replicaset/replicaset.type.js';
 export class ReplicationControllerSpec {
   @IntField() replicas?: number;
   @IntField() minReadySeconds?: number;
-  @Json('Label key → value; defaults to the template labels') selector?: Record<string, string>;
+  @StrMap('Label key → value; defaults to the template labels') selector?: Record<string, string>;
   @Obj(() => PodTemplateSpec) template?: PodTemplateSpec;
 }
 
