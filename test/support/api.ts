@@ -1,5 +1,5 @@
 import { createThrowawayDatabase } from '@wheelhouse/migrate';
-import { startApiServer, type ApiServer } from '@wheelhouse/api';
+import { DEFAULT_LIMITS, startApiServer, type ApiLimits, type ApiServer } from '@wheelhouse/api';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { mkdtempSync } from 'node:fs';
@@ -25,7 +25,7 @@ export interface TestApi {
 }
 
 /** A real API server (HTTP + WebSocket) on a free port over a fresh database. */
-export async function startTestApi(options: { databaseUrl?: string; env?: Partial<Record<string, string>> } = {}): Promise<TestApi> {
+export async function startTestApi(options: { databaseUrl?: string; env?: Partial<Record<string, string>>; limits?: Partial<ApiLimits> } = {}): Promise<TestApi> {
   const database = options.databaseUrl ? undefined : await createThrowawayDatabase();
   const databaseUrl = options.databaseUrl ?? database!.url;
   const env = options.env ?? {};
@@ -42,6 +42,7 @@ export async function startTestApi(options: { databaseUrl?: string; env?: Partia
     pollIntervalMs: 1000,
     dbPoolSize: 10,
     defaultTolerationSeconds: env.WHEELHOUSE_DEFAULT_TOLERATION_SECONDS ? Number(env.WHEELHOUSE_DEFAULT_TOLERATION_SECONDS) : undefined,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
   });
   const clients: Client[] = [];
   const gql = async <T>(query: string, variables?: Record<string, unknown>, token: string = TEST_TOKEN): Promise<GraphQLResponse<T>> => {

@@ -1,3 +1,5 @@
+import { limitsFromEnv, type ApiLimits } from './limits/limits.js';
+
 /** Settings of one API process, from the environment (see API.md "Running"). */
 export interface ApiConfig {
   databaseUrl: string;
@@ -15,6 +17,8 @@ export interface ApiConfig {
   dbPoolSize: number;
   /** tolerationSeconds of the not-ready/unreachable tolerations every pod gets (DefaultTolerationSeconds); absent: 300. */
   defaultTolerationSeconds?: number;
+  /** Request, query, list and rate limits; absent: DEFAULT_LIMITS. */
+  limits?: ApiLimits;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -35,5 +39,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     pollIntervalMs: num('WHEELHOUSE_WATCH_POLL_MS', 1000),
     dbPoolSize: num('WHEELHOUSE_DB_POOL_SIZE', 10),
     defaultTolerationSeconds: num('WHEELHOUSE_DEFAULT_TOLERATION_SECONDS', 300),
+    limits: limitsFromEnv(env),
   };
 }

@@ -16,4 +16,6 @@ export interface ApiContext {
   watch(kind: KindInfo, filter: ObjectFilter, request: WatchRequest): Promise<AsyncIterableIterator<WatchEvent>>;
   /** Checks manifests and patches against the kinds' input types (unknown fields, wrong types). */
   inputs: InputChecker;
+  /** The largest page a list serves (a larger `limit` is capped; see limits/page-size.ts). */
+  maxListLimit: number;
 }

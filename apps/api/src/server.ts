@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { createServer, type Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, getOperationAST, parse, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createDb, Store, type Db } from '@wheelhouse/db';
 import { ApiError, setDefaultTolerationSeconds } from '@wheelhouse/resources';
 import { buildApiSchema } from './schema.js';
@@ -17,7 +18,7 @@ import { bootstrapNodeToken } from './auth/bootstrap-node.js';
 import { authorize } from './auth/authorize.js';
 import { describeOperation } from './auth/operation.js';
 import { formatError } from './errors/format-error.js';
-import { createMetrics, type Metrics } from './metrics/metrics.js';
+import { createMetrics } from './metrics/metrics.js';
 import { metricsPlugin } from './metrics/metrics.plugin.js';
 import { Broadcaster } from './watch/broadcaster.js';
 import { ChangeTail } from './watch/tail.js';
@@ -27,6 +28,12 @@ import { startCompactor } from './watch/compactor.js';
 import { InputChecker } from './modules/apply/input-checker.js';
 import { ensureSystemNamespaces } from './ensure-namespaces.js';
 import { log } from './log.js';
+import { route, type Routes } from './http/route.js';
+import { DEFAULT_LIMITS } from './limits/limits.js';
+import { limitRules, limitsFirstRule, parseOptions } from './limits/graphql-limits.js';
+import { FlowControl } from './limits/flow-control.js';
+import { Seats, TooManyRequests } from './limits/seats.js';
+import { admissionPlugin, tooManyRequests } from './limits/admission.plugin.js';
 
 export interface ApiServer {
   url: string;
@@ -68,7 +75,16 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     log.warn('compaction', error),
   );
 
-  const authenticator = new Authenticator(db);
+  const limits = config.limits ?? DEFAULT_LIMITS;
+  // Separate pools: lease renewals (leader election, node heartbeats), authentication and
+  // health checks never wait for a connection behind user queries, nor behind watches starting.
+  const systemDb = createDb(config.databaseUrl, SYSTEM_POOL_SIZE);
+  const watchDb = createDb(config.databaseUrl, WATCH_POOL_SIZE);
+  const leaseStore = new Store(systemDb);
+  const watchStore = new Store(watchDb);
+  const watchStarts = new Seats({ concurrency: WATCH_POOL_SIZE, queue: 100_000, queueWaitMs: 60_000 });
+  const flows = new FlowControl(limits);
+  const authenticator = new Authenticator(systemDb);
   const inputs = new InputChecker(schema);
   const contextFor = (principal: Principal | null, authorization?: string): ApiContext => ({
     store,
@@ -76,34 +92,66 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     authorization,
     actor: principal?.name ?? null,
     inputs,
+    maxListLimit: limits.maxListLimit,
     watch: (kind, filter, request) =>
       openWatch(kind, filter, request, {
-        store,
+        store: watchStore,
         broadcaster,
         bookmarkIntervalMs: config.bookmarkIntervalMs,
         maxQueuedChanges: 50_000,
+        startSeats: watchStarts,
         onOpen: () => metrics.watchers.inc(),
         onClose: () => metrics.watchers.dec(),
         onError: (error) => log.warn('watch', error),
       }),
   });
 
-  const httpServer = createServer();
+  const httpServer = createServer({ requestTimeout: REQUEST_TIMEOUT_MS });
   keepIdleConnectionsLongerThanAdvertised(httpServer);
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const limitsFirst = limitsFirstRule(limitRules(limits), () => metrics.rejected.inc({ reason: 'query-limit' }));
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.maxBodyBytes });
+  const watchCounts = new Map<string, number>();
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
     {
       schema,
       subscribe: subscribeShared,
+      // A socket that does not send an authenticated connection_init in time is closed (4408).
+      connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
       context: (ctx) => contextFor(ctx.extra.principal ?? null, stringOrUndefined(ctx.connectionParams?.authorization)),
-      onSubscribe: async (ctx, _id, payload) => {
+      // Authenticate at connection_init: a socket with a bad token is closed (4403) before it may subscribe.
+      onConnect: async (ctx) => {
         try {
           ctx.extra.principal = await authenticator.authenticate(ctx.connectionParams?.authorization);
-          const operation = getOperationAST(parse(payload.query), payload.operationName);
-          if (operation) authorize(ctx.extra.principal, describeOperation(operation));
+          return true;
+        } catch (error) {
+          if (!(error instanceof ApiError)) log.warn('websocket authentication', error);
+          metrics.rejected.inc({ reason: 'unauthenticated' });
+          return false;
+        }
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        try {
+          const principal = ctx.extra.principal!;
+          const document = parse(payload.query, parseOptions(limits));
+          const errors = validate(schema, document, [...specifiedRules, limitsFirst]);
+          if (errors.length > 0) return errors.map((e) => toGraphQLError(e));
+          const operation = getOperationAST(document, payload.operationName);
+          if (operation) authorize(principal, describeOperation(operation));
+          const open = watchCounts.get(principal.name) ?? 0;
+          if (open >= limits.maxWatchesPerToken) {
+            metrics.rejected.inc({ reason: 'too-many-watches' });
+            return [tooManyRequests(new TooManyRequests(`${principal.name} already holds ${open} watches`))];
+          }
+          return { schema, document, operationName: payload.operationName, variableValues: payload.variables ?? undefined };
         } catch (error) {
           return [toGraphQLError(error)];
         }
+      },
+      onOperation: (ctx, _id, _payload, _args, result) => {
+        const name = ctx.extra.principal!.name;
+        watchCounts.set(name, (watchCounts.get(name) ?? 0) + 1);
+        if (isAsyncIterable(result)) return countedUntilDone(result, () => release(name));
+        release(name);
         return undefined;
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => toGraphQLError(e)),
@@ -111,30 +159,34 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     },
     wsServer,
   );
+  const release = (name: string) => {
+    const left = (watchCounts.get(name) ?? 1) - 1;
+    if (left > 0) watchCounts.set(name, left);
+    else watchCounts.delete(name);
+  };
 
   const apollo = new ApolloServer<ApiContext>({
     schema,
     formatError: (formatted, error) => formatError(formatted, error, (e) => log.error('request failed', e)),
     includeStacktraceInErrorResponses: false,
+    parseOptions: parseOptions(limits),
+    validationRules: [limitsFirst],
     // main.ts owns shutdown; Apollo's own signal handler would stop the server under us.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // The default landing page loads Apollo Sandbox from a CDN; the API serves no HTML.
+      ApolloServerPluginLandingPageDisabled(),
       metricsPlugin(metrics),
-      {
-        requestDidStart: async () => ({
-          didResolveOperation: async ({ operation, contextValue }) => {
-            if (operation) authorize(contextValue.principal, describeOperation(operation));
-          },
-        }),
-      },
+      admissionPlugin({ flows, leaseStore, onRejected: () => metrics.rejected.inc({ reason: 'too-many-requests' }) }),
     ],
   });
   await apollo.start();
 
+  const routes: Routes = { apollo, db: systemDb, metrics, authenticator, maxBodyBytes: limits.maxBodyBytes, contextFor };
   httpServer.on('request', (req, res) => {
     res.setHeader('Keep-Alive', `timeout=${ADVERTISED_KEEP_ALIVE_SECONDS}`);
-    route(req, res, { apollo, db, metrics, authenticator, contextFor }).catch((error) => {
+    route(req, res, routes).catch((error) => {
       log.error('http', error);
       if (!res.headersSent) res.writeHead(500).end();
     });
@@ -155,76 +207,12 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
       await wsCleanup.dispose();
       await apollo.stop();
       await tail.stop();
-      await db.$disconnect();
+      await Promise.all([db.$disconnect(), systemDb.$disconnect(), watchDb.$disconnect()]);
     },
   };
 }
 
-interface Routes {
-  apollo: ApolloServer<ApiContext>;
-  db: Db;
-  metrics: Metrics;
-  authenticator: Authenticator;
-  contextFor(principal: Principal | null, authorization?: string): ApiContext;
-}
-
-async function route(req: IncomingMessage, res: ServerResponse, r: Routes): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  if (url.pathname === '/healthz') {
-    const ok = await r.db.$queryRawUnsafe('SELECT 1').then(
-      () => true,
-      () => false,
-    );
-    res.writeHead(ok ? 200 : 503, { 'content-type': 'text/plain' }).end(ok ? 'ok' : 'database unreachable');
-    return;
-  }
-  if (url.pathname === '/metrics') {
-    res.writeHead(200, { 'content-type': r.metrics.registry.contentType }).end(await r.metrics.registry.metrics());
-    return;
-  }
-  if (url.pathname !== '/graphql') {
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    return;
-  }
-  const body = req.method === 'POST' ? await readJson(req) : undefined;
-  const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value);
-  const response = await r.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-    context: async () => {
-      try {
-        return r.contextFor(await r.authenticator.authenticate(req.headers.authorization), req.headers.authorization);
-      } catch (error) {
-        throw toGraphQLError(error, 401);
-      }
-    },
-  });
-  res.statusCode = response.status ?? 200;
-  for (const [key, value] of response.headers) res.setHeader(key, value);
-  if (response.body.kind === 'complete') res.end(response.body.string);
-  else {
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
-  }
-}
-
 const stringOrUndefined = (value: unknown) => (typeof value === 'string' ? value : undefined);
-
-function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      try {
-        resolve(text ? JSON.parse(text) : {});
-      } catch {
-        resolve(text);
-      }
-    });
-    req.on('error', reject);
-  });
-}
 
 /** An error as GraphQL sends it: API errors keep their code; anything else is internal, without details. */
 function toGraphQLError(error: unknown, httpStatus?: number): GraphQLError {
@@ -239,6 +227,50 @@ function toGraphQLError(error: unknown, httpStatus?: number): GraphQLError {
   else log.error('internal error', error);
   return new GraphQLError('internal error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
+
+/** Connections of the leader-election / authentication / health pool, and of the watch-start pool. */
+const SYSTEM_POOL_SIZE = 4;
+const WATCH_POOL_SIZE = 4;
+/** A request (headers and body) must arrive within this; slow senders do not hold sockets forever. */
+const REQUEST_TIMEOUT_MS = 60_000;
+
+/** graphql-ws's onOperation: a stream that calls `done` once when it ends, however it ends. */
+function countedUntilDone<T>(source: AsyncIterable<T> & Partial<AsyncIterator<T>>, done: () => void): AsyncIterableIterator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    done();
+  };
+  const wrapped: AsyncIterableIterator<T> = {
+    async next() {
+      try {
+        const item = await iterator.next();
+        if (item.done) finish();
+        return item;
+      } catch (error) {
+        finish();
+        throw error;
+      }
+    },
+    async return(value?: unknown) {
+      finish();
+      return (await iterator.return?.(value)) ?? { done: true, value: undefined };
+    },
+    async throw(error?: unknown) {
+      finish();
+      if (iterator.throw) return iterator.throw(error);
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return wrapped;
+    },
+  };
+  return wrapped;
+}
+
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> => typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 
 /** What responses advertise in `Keep-Alive: timeout=`: clients drop an idle connection a second before (undici, Node's agent). */
 const ADVERTISED_KEEP_ALIVE_SECONDS = 5;

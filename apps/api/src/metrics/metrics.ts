@@ -19,6 +19,12 @@ export function createMetrics() {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
+    rejected: new Counter({
+      name: 'wheelhouse_api_rejected_requests_total',
+      help: 'Requests refused before running: unauthenticated, body too large, query limits, too many requests',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
     watchers: new Gauge({ name: 'wheelhouse_watch_subscribers', help: 'Open watch subscriptions', registers: [registry] }),
     tailRevision: new Gauge({ name: 'wheelhouse_changelog_tail_revision', help: 'Newest change-log revision this process has read', registers: [registry] }),
     tailLag: new Gauge({

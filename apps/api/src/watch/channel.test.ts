@@ -24,3 +24,19 @@ test('return() ends a consumer that is waiting, and runs the close callbacks onc
   channel.push(3);
   assert.deepEqual(await channel.next(), { value: undefined, done: true });
 });
+
+test('fail() ends the stream with the error, for a waiting consumer or the next read, then done', async () => {
+  const waitingChannel = new Channel<number>();
+  const waiting = waitingChannel.next();
+  waitingChannel.fail(new Error('pool exhausted'));
+  await assert.rejects(waiting, /pool exhausted/);
+  assert.deepEqual(await waitingChannel.next(), { value: undefined, done: true });
+
+  const later = new Channel<number>();
+  let closed = 0;
+  later.whenClosed(() => closed++);
+  later.fail(new Error('too slow'));
+  await assert.rejects(later.next(), /too slow/);
+  assert.deepEqual(await later.next(), { value: undefined, done: true });
+  assert.equal(closed, 1);
+});

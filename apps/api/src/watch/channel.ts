@@ -5,8 +5,10 @@
  */
 export class Channel<T> implements AsyncIterableIterator<T> {
   private readonly items: T[] = [];
-  private waiting: { resolve: (r: IteratorResult<T>) => void } | undefined;
+  private waiting: { resolve: (r: IteratorResult<T>) => void; reject: (error: unknown) => void } | undefined;
   closed = false;
+  /** Why the producer ended the stream: the consumer's next read rejects with it, once. */
+  private failure: { error: unknown } | undefined;
   private readonly onClose: (() => void)[] = [];
 
   get size(): number {
@@ -29,8 +31,23 @@ export class Channel<T> implements AsyncIterableIterator<T> {
   next(): Promise<IteratorResult<T>> {
     const item = this.items.shift();
     if (item !== undefined) return Promise.resolve({ value: item, done: false });
+    if (this.failure) {
+      const { error } = this.failure;
+      this.failure = undefined;
+      return Promise.reject(error);
+    }
     if (this.closed) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => (this.waiting = { resolve }));
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+  }
+
+  /** Ends the stream with an error the consumer receives (a watch never ends with a silent `complete`). */
+  fail(error: unknown): void {
+    if (this.closed) return;
+    this.finish();
+    if (this.waiting) {
+      this.waiting.reject(error);
+      this.waiting = undefined;
+    } else this.failure = { error };
   }
 
   return(): Promise<IteratorResult<T>> {

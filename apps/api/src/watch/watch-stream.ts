@@ -1,5 +1,6 @@
 import { compactedRevision, readChanges, type Change, type ObjectFilter, type Store } from '@wheelhouse/db';
 import { ApiError, type KindInfo } from '@wheelhouse/resources';
+import type { Seats } from '../limits/seats.js';
 import type { Broadcaster } from './broadcaster.js';
 import { Channel } from './channel.js';
 import { classifyChange } from './classify.js';
@@ -17,6 +18,8 @@ export interface WatchStreamOptions {
   bookmarkIntervalMs: number;
   /** A watcher this far behind is ended; it resumes from its last resourceVersion. */
   maxQueuedChanges: number;
+  /** Bounds how many watches list and replay at once (their database reads); the rest wait their turn. */
+  startSeats?: Seats;
   onOpen?: () => void;
   onClose?: () => void;
   onError?: (error: unknown) => void;
@@ -54,8 +57,8 @@ export async function openWatch(kind: KindInfo, filter: ObjectFilter, request: W
       return;
     }
     for (const change of changes) emit(change);
-    // A watcher this far behind is closed; it resumes from its last resourceVersion.
-    if (channel.size > options.maxQueuedChanges) void channel.return();
+    // A watcher this far behind is ended with an error; it resumes from its last resourceVersion.
+    if (channel.size > options.maxQueuedChanges) channel.fail(tooSlow(options.maxQueuedChanges));
   });
   const bookmarks = request.allowWatchBookmarks
     ? setInterval(
@@ -90,10 +93,12 @@ export async function openWatch(kind: KindInfo, filter: ObjectFilter, request: W
     live = true;
     for (const change of buffered.splice(0)) emit(change);
   };
-  // Failing mid-stream (e.g. compaction raced the replay) ends the stream; the client resumes and gets EXPIRED then.
-  start().catch((error) => {
+  // Failing mid-stream (compaction raced the replay, the database is out of connections) ends the stream with
+  // the error, never a silent `complete`: the client resumes (and gets EXPIRED then if it must relist).
+  const startLimited = options.startSeats ? options.startSeats.acquire().then((release) => start().finally(release)) : start();
+  startLimited.catch((error) => {
     options.onError?.(error);
-    void channel.return();
+    channel.fail(error instanceof ApiError ? error : new ApiError('UNAVAILABLE', 'the watch could not be started; resume it from its last resourceVersion'));
   });
   return channel;
 }
@@ -111,6 +116,10 @@ async function listAsAdded(kind: KindInfo, filter: ObjectFilter, store: Store, c
   const list = await store.list(kind, filter);
   for (const object of list.items) channel.push({ type: 'ADDED', object });
   return BigInt(list.resourceVersion);
+}
+
+function tooSlow(max: number): ApiError {
+  return new ApiError('UNAVAILABLE', `the watch fell more than ${max} changes behind and was closed; resume it from its last resourceVersion`);
 }
 
 function expired(revision: bigint): ApiError {

@@ -7,6 +7,8 @@ export interface ContinueToken {
   name: string;
 }
 
+const MAX_REVISION = 2n ** 63n - 1n;
+
 export function encodeContinue(token: ContinueToken): string {
   return Buffer.from(JSON.stringify([token.resourceVersion, token.namespace, token.name])).toString('base64url');
 }
@@ -14,7 +16,14 @@ export function encodeContinue(token: ContinueToken): string {
 export function decodeContinue(text: string): ContinueToken {
   try {
     const [resourceVersion, namespace, name] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
-    if (typeof resourceVersion === 'string' && /^\d+$/.test(resourceVersion) && typeof namespace === 'string' && typeof name === 'string') {
+    // A revision is a PostgreSQL bigint: a forged token with more digits would fail in SQL, not here.
+    if (
+      typeof resourceVersion === 'string' &&
+      /^\d{1,19}$/.test(resourceVersion) &&
+      BigInt(resourceVersion) <= MAX_REVISION &&
+      typeof namespace === 'string' &&
+      typeof name === 'string'
+    ) {
       return { resourceVersion, namespace, name };
     }
   } catch {

@@ -30,6 +30,8 @@ export async function listObjects(db: Db, kind: KindInfo, options: ListOptions):
       const t = tx as unknown as Db;
       const [{ value }] = await t.$queryRawUnsafe<{ value: bigint }[]>(`SELECT "value" FROM "counters" WHERE "name" = 'revision'`);
       const revision = token ? BigInt(token.resourceVersion) : value;
+      // A token from the future was not issued by this cluster.
+      if (revision > value) throw new ApiError('BAD_USER_INPUT', 'continue: Invalid value: the continue token is not valid', 'continue');
       if (token) await assertNotCompacted(t, revision);
       const after = token ? { namespace: token.namespace, name: token.name } : undefined;
       let items = await readTable(t, kind, options, revision, after, limit, token !== undefined);

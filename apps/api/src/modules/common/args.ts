@@ -15,7 +15,11 @@ export class NamespacedObjectArgs extends ClusterObjectArgs {
 export class ClusterListArgs {
   @Field(() => String, { nullable: true, description: 'Kubernetes label selector, e.g. "app=web,tier in (fe,be),!canary".' }) labelSelector?: string;
   @Field(() => String, { nullable: true, description: 'e.g. "metadata.name=x,status.phase!=Running".' }) fieldSelector?: string;
-  @Field(() => Int, { nullable: true, description: 'Page size; absent or 0 lists everything.' }) limit?: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Page size (at least 1; larger than the server maximum is served as the maximum, with a continue token); absent lists everything.',
+  })
+  limit?: number;
   @Field(() => String, { nullable: true }) continue?: string;
 }
 

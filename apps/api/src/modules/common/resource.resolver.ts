@@ -17,6 +17,7 @@ import {
 import { parseFilter } from './parse-filter.js';
 import { ObjectPatch } from './bulk-patch.input.js';
 import type { WatchEvent } from '../../watch/watch-event.js';
+import { pageSize } from '../../limits/page-size.js';
 
 type ObjectArgs = { namespace?: string; name: string };
 type ListArgs = ClusterListArgs & { namespace?: string };
@@ -58,7 +59,7 @@ export function createResourceResolver(kind: KindInfo, objectType: ClassType, in
     @Query(() => ListType, { name: kind.plural })
     async list(@Args(() => ListArgsType) args: ListArgs, @Ctx() ctx: ApiContext) {
       const filter = parseFilter(kind, args);
-      const result = await ctx.store.list(kind, { ...filter, limit: args.limit ?? undefined, continue: args.continue ?? undefined });
+      const result = await ctx.store.list(kind, { ...filter, limit: pageSize(args.limit, ctx.maxListLimit), continue: args.continue ?? undefined });
       return { metadata: { resourceVersion: result.resourceVersion, continue: result.continue }, items: result.items };
     }
 
