@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { linkSignals } from './abort.js';
 import { Backoff, sleep } from './backoff.js';
 import { fromGraphQLErrors, WheelhouseError } from './errors.js';
-import { isResetBeforeResponse, postGraphQL } from './http.js';
+import { isResetBeforeResponse, postGraphQL, throttledFor } from './http.js';
 import { LiveSubscriptions } from './live-subscriptions.js';
 import { createSocket, type ConnectionState } from './socket.js';
 import { subscriptionError } from './to-error.js';
@@ -99,7 +99,9 @@ export class WheelhouseClient {
     const backoff = new Backoff();
     const resendable = options.idempotent === true || !isMutation(document);
     let resent = false;
+    let throttled = 0;
     for (let attempt = 0; ; attempt++) {
+      let pauseMs: number | undefined;
       // Checked before every attempt: a drained client sends nothing more, retries included.
       if (this.draining) throw closedError();
       const link = linkSignals([this.lifetime.signal, options.signal], this.requestTimeoutMs);
@@ -115,15 +117,23 @@ export class WheelhouseClient {
           attempt--;
           continue;
         }
-        const retryable = e instanceof WheelhouseError && e.code === 'UNAVAILABLE';
-        if (!retryable || attempt >= (options.retries ?? 0)) throw e;
+        // 429 (API Priority and Fairness): the request never ran; wait as told and resend, mutations too.
+        const retryAfterMs = throttledFor(e);
+        if (retryAfterMs !== undefined && throttled < MAX_THROTTLED_RESENDS && !this.closed) {
+          throttled++;
+          attempt--;
+          pauseMs = retryAfterMs;
+        } else {
+          const retryable = e instanceof WheelhouseError && e.code === 'UNAVAILABLE';
+          if (!retryable || attempt >= (options.retries ?? 0)) throw e;
+        }
       } finally {
         this.inFlight.delete(call);
         link.dispose();
       }
       // An abort cuts the pause short; the next attempt then fails at once with its reason.
       const pause = linkSignals([this.lifetime.signal, options.signal]);
-      await sleep(backoff.next(), pause.signal);
+      await sleep(pauseMs ?? backoff.next(), pause.signal);
       pause.dispose();
     }
   }
@@ -224,6 +234,9 @@ function guarded(callback: () => void): void {
     });
   }
 }
+
+/** How often one request is resent after 429 before the error reaches the caller. */
+const MAX_THROTTLED_RESENDS = 5;
 
 /** A mutation (conservatively: any document with the keyword outside comments) is not resent unless marked idempotent. */
 function isMutation(document: string): boolean {

@@ -31,9 +31,23 @@ export async function postGraphQL<T>(url: string, headers: Record<string, string
     throw transportError(url, e, signal, false);
   }
   const body = parseJson(text);
-  if (body?.errors?.length) throw fromGraphQLErrors(body.errors, status);
+  if (body?.errors?.length) throw withRetryAfter(fromGraphQLErrors(body.errors, status), response.headers.get('retry-after'));
+  if (status === 413) throw new WheelhouseError('BAD_USER_INPUT', `POST ${url}: HTTP 413: the request body is larger than the server accepts`, { httpStatus: status });
   if (status >= 200 && status < 300 && body && body.data != null) return body.data as T;
   throw new WheelhouseError('UNAVAILABLE', `POST ${url}: HTTP ${status}: ${text.slice(0, 200)}`, { httpStatus: status });
+}
+
+/** The server's Retry-After (seconds) on a 429, kept on the error for the client's retry. */
+function withRetryAfter(error: WheelhouseError, header: string | null): WheelhouseError {
+  const seconds = Number(header);
+  if (header !== null && Number.isFinite(seconds) && seconds >= 0) Object.defineProperty(error, 'retryAfterMs', { value: Math.min(seconds, 60) * 1000 });
+  return error;
+}
+
+/** How long to wait before resending a request the API refused with 429 TOO_MANY_REQUESTS (refused before it ran, so always safe to resend). */
+export function throttledFor(e: unknown): number | undefined {
+  if (!(e instanceof WheelhouseError) || e.code !== 'TOO_MANY_REQUESTS' || e.httpStatus !== 429) return undefined;
+  return (e as { retryAfterMs?: number }).retryAfterMs ?? 1000;
 }
 
 function parseJson(text: string): GraphQLResponse | undefined {
