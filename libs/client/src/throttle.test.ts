@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, test } from 'node:test';
 import { WheelhouseClient } from './client.js';
-import { WheelhouseError } from './errors.js';
+import type { WheelhouseError } from './errors.js';
 
 // The API answers 429 TOO_MANY_REQUESTS with Retry-After when a token is over its
 // budget (API Priority and Fairness); the request never ran, so the client waits and
