@@ -72,6 +72,7 @@ async function setup(scripts: Record<string, string>, components: ComponentSpec[
     migrate: async (url) => void events.push(`migrate ${url}`),
     graceMs: 5000,
     healthTimeoutMs,
+    restartPolicy: { initialDelayMs: 50, maxDelayMs: 200, crashLoopCount: 3, crashLoopWindowMs: 60_000, resetAfterMs: 60_000 },
   });
   const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8'));
   const waitFor = async (file: string) => {
@@ -104,11 +105,36 @@ test('database, migrations, API, then the rest once the API is healthy; a signal
   assert.ok(run.lines.includes('[launcher] received SIGTERM; stopping'), run.lines.join('\n'));
 });
 
-test('a component exiting on its own stops everything with exit 1 and names it', async (t) => {
+test('a component that exits after the start is restarted with back-off; the cluster carries on', async (t) => {
+  // Exits with code 3 on its first run only (a marker file remembers), then runs until SIGTERM.
+  const once = `
+import { existsSync, writeFileSync } from 'node:fs';
+const dir = process.env.RECORD_DIR;
+process.on('SIGTERM', () => { writeFileSync(dir + '/once.stopped', ''); process.exit(0); });
+if (!existsSync(dir + '/once.crashed')) { writeFileSync(dir + '/once.crashed', ''); setTimeout(() => process.exit(3), 200); }
+else { writeFileSync(dir + '/once.restarted', ''); setInterval(() => {}, 1000); }
+`;
+  const run = await setup({ 'api.mjs': FAKE_API, 'once.mjs': once }, [API, { name: 'once', entry: 'once.mjs', needsDb: false }]);
+  t.after(run.cleanup);
+  await run.waitFor('once.restarted');
+  assert.ok(run.lines.includes('[launcher] warn: once exited unexpectedly (code 3); restarting it in 0.05 s (restart 1)'), run.lines.join('\n'));
+  assert.equal(run.stop.requested, false, 'the cluster keeps running');
+  run.stop.trigger({ message: 'received SIGTERM', exitCode: 0 });
+  assert.equal(await run.exitCode, 0);
+  assert.ok(existsSync(join(run.dir, 'once.stopped')), 'the restarted process got SIGTERM');
+});
+
+test('a component that keeps crashing stops everything with exit 1 and a crash-loop message naming it', async (t) => {
   const run = await setup({ 'api.mjs': FAKE_API, 'crash.mjs': 'setTimeout(() => process.exit(3), 200);' }, [API, { name: 'crasher', entry: 'crash.mjs', needsDb: false }]);
   t.after(run.cleanup);
   assert.equal(await run.exitCode, 1);
-  assert.ok(run.lines.includes('[launcher] error: crasher exited unexpectedly (code 3)'), run.lines.join('\n'));
+  assert.equal(run.lines.filter((l) => l.includes('crasher exited unexpectedly (code 3); restarting it')).length, 2, run.lines.join('\n'));
+  assert.ok(
+    run.lines.includes(
+      '[launcher] error: crasher keeps crashing: it exited 3 times within 60 s (a crash loop), the last time with code 3; stopping the cluster (its output is above, prefixed [crasher])',
+    ),
+    run.lines.join('\n'),
+  );
   assert.ok(existsSync(join(run.dir, 'api.stopped')), 'the API got SIGTERM');
   assert.equal(run.events.at(-1), 'db stop (api stopped first: true)');
 });

@@ -9,6 +9,7 @@ import { errorMessage, type Logger } from './log.js';
 import { planComponents } from './plan.js';
 import type { StopSignal } from './stop-signal.js';
 import { Supervisor, type Output } from './supervisor.js';
+import { DEFAULT_RESTART_POLICY, type RestartPolicy } from './restart-policy.js';
 import { waitForHealth } from './wait-for-health.js';
 
 export interface LaunchOptions {
@@ -26,6 +27,8 @@ export interface LaunchOptions {
   /** How long components get between SIGTERM and SIGKILL. */
   graceMs: number;
   healthTimeoutMs: number;
+  /** Back-off and crash-loop limits for components that exit on their own; default DEFAULT_RESTART_POLICY. */
+  restartPolicy?: RestartPolicy;
 }
 
 /** Runs until stopped; resolves with the process exit code once everything is down. */
@@ -34,7 +37,14 @@ export async function launch(o: LaunchOptions): Promise<number> {
   const supervisor = new Supervisor({
     log,
     output: o.output,
-    onUnexpectedExit: (name, how) => stop.trigger({ message: `${name} exited unexpectedly (${how})`, exitCode: 1 }),
+    restartPolicy: o.restartPolicy ?? DEFAULT_RESTART_POLICY,
+    onUnexpectedExit: (name, how, crashLoop) =>
+      stop.trigger({
+        message: crashLoop
+          ? `${name} keeps crashing: ${crashLoop}, the last time with ${how}; stopping the cluster (its output is above, prefixed [${name}])`
+          : `${name} exited unexpectedly (${how})`,
+        exitCode: 1,
+      }),
   });
   let db: Database | undefined;
   try {
@@ -42,6 +52,8 @@ export async function launch(o: LaunchOptions): Promise<number> {
     void db.exited.then(() => stop.trigger({ message: 'PostgreSQL exited unexpectedly', exitCode: 1 }));
     if (!stop.requested) await o.migrate(db.url);
     if (!stop.requested) await startComponents(o, supervisor, db.url);
+    // Started: from now on a component that exits is restarted with back-off (a crash while starting stops the launch).
+    supervisor.enableRestarts();
     await stop.wait();
   } catch (err) {
     // After a stop request, errors (e.g. migrations cut off by Ctrl-C) are its consequence, not news.

@@ -1,11 +1,13 @@
-// Runs components as child processes, reports one that exits on its own, and stops them
-// all: SIGTERM, a grace period, then SIGKILL for whoever is left.
+// Runs components as child processes, restarts one that exits on its own (with back-off,
+// once restarts are enabled) or reports it, and stops them all: SIGTERM, a grace period,
+// then SIGKILL for whoever is left.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from './log.js';
 import type { PlannedComponent } from './plan.js';
 import { pipeWithPrefix } from './prefix-lines.js';
+import { decideRestart, type RestartPolicy, type Run } from './restart-policy.js';
 
 export interface Output {
   stdout: Writable;
@@ -15,8 +17,22 @@ export interface Output {
 export interface SupervisorOptions {
   log: Logger;
   output: Output;
-  /** Called when a component exits while the launcher is not stopping. */
-  onUnexpectedExit: (name: string, how: string) => void;
+  /**
+   * Called when a component exits while the launcher is not stopping and will not be
+   * restarted: restarts are off (not enabled yet, or no policy), or it is crash-looping
+   * (`crashLoop` says why).
+   */
+  onUnexpectedExit: (name: string, how: string, crashLoop?: string) => void;
+  /** Restart components that exit on their own, once `enableRestarts()` was called. */
+  restartPolicy?: RestartPolicy;
+}
+
+/** One component across its restarts. */
+interface Supervised {
+  component: PlannedComponent;
+  runs: Run[];
+  current?: Running;
+  restartTimer?: NodeJS.Timeout;
 }
 
 interface Running {
@@ -27,13 +43,27 @@ interface Running {
 }
 
 export class Supervisor {
-  private readonly running: Running[] = [];
+  private readonly supervised: Supervised[] = [];
   private stopping = false;
+  private restarts = false;
 
   constructor(private readonly opts: SupervisorOptions) {}
 
+  /** From now on a component that exits on its own is restarted (before: the start failed, and is reported). */
+  enableRestarts(): void {
+    this.restarts = this.opts.restartPolicy !== undefined;
+  }
+
   start(component: PlannedComponent): void {
+    const entry: Supervised = { component, runs: [] };
+    this.supervised.push(entry);
+    this.spawn(entry);
+  }
+
+  private spawn(entry: Supervised): void {
     const { log, output } = this.opts;
+    const { component } = entry;
+    const startedAt = Date.now();
     log.info(`starting ${component.name} (${component.script})`);
     const child = spawn(process.execPath, [component.script, ...(component.args ?? [])], {
       env: component.env,
@@ -48,9 +78,22 @@ export class Supervisor {
     const finished = exited.then(async (how) => {
       await copied;
       if (this.stopping) log.info(`${component.name} exited (${how})`);
-      else this.opts.onUnexpectedExit(component.name, how);
+      else this.exitedOnItsOwn(entry, how, { startedAt, exitedAt: Date.now() });
     });
-    this.running.push({ name: component.name, process: child, finished });
+    entry.current = { name: component.name, process: child, finished };
+  }
+
+  private exitedOnItsOwn(entry: Supervised, how: string, run: Run): void {
+    const { name } = entry.component;
+    if (!this.restarts || !this.opts.restartPolicy) return this.opts.onUnexpectedExit(name, how);
+    entry.runs.push(run);
+    const decision = decideRestart(entry.runs, this.opts.restartPolicy);
+    if (decision.action === 'give-up') return this.opts.onUnexpectedExit(name, how, decision.reason);
+    this.opts.log.warn(`${name} exited unexpectedly (${how}); restarting it in ${decision.delayMs / 1000} s (restart ${decision.attempt})`);
+    entry.restartTimer = setTimeout(() => {
+      entry.restartTimer = undefined;
+      if (!this.stopping) this.spawn(entry);
+    }, decision.delayMs);
   }
 
   /**
@@ -60,7 +103,8 @@ export class Supervisor {
    */
   async stopAll(graceMs: number, forced?: AbortSignal): Promise<void> {
     this.stopping = true;
-    const alive = this.running.filter((r) => isAlive(r.process));
+    for (const entry of this.supervised) clearTimeout(entry.restartTimer);
+    const alive = this.supervised.flatMap((e) => (e.current && isAlive(e.current.process) ? [e.current] : []));
     if (alive.length === 0) return;
     this.opts.log.info(
       `stopping ${[...alive]
