@@ -85,10 +85,16 @@ export class Supervisor {
 
   private exitedOnItsOwn(entry: Supervised, how: string, run: Run): void {
     const { name } = entry.component;
-    if (!this.restarts || !this.opts.restartPolicy) return this.opts.onUnexpectedExit(name, how);
+    if (!this.restarts || !this.opts.restartPolicy) {
+      this.opts.onUnexpectedExit(name, how);
+      return;
+    }
     entry.runs.push(run);
     const decision = decideRestart(entry.runs, this.opts.restartPolicy);
-    if (decision.action === 'give-up') return this.opts.onUnexpectedExit(name, how, decision.reason);
+    if (decision.action === 'give-up') {
+      this.opts.onUnexpectedExit(name, how, decision.reason);
+      return;
+    }
     this.opts.log.warn(`${name} exited unexpectedly (${how}); restarting it in ${decision.delayMs / 1000} s (restart ${decision.attempt})`);
     entry.restartTimer = setTimeout(() => {
       entry.restartTimer = undefined;
