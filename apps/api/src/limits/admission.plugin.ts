@@ -32,7 +32,8 @@ export function admissionPlugin(options: AdmissionOptions): ApolloServerPlugin<A
           const { level, flow } = classify(contextValue.principal!, described.fields);
           if (flow === 'leader-election') contextValue.store = options.leaseStore;
           try {
-            release = await options.flows.seatsFor(level, flow).acquire();
+            // Each root field (every alias) is a request of its own, as a Kubernetes client would send it.
+            release = await options.flows.seatsFor(level, flow).acquire(described.fields.length);
           } catch (error) {
             if (!(error instanceof TooManyRequests)) throw error;
             options.onRejected?.(flow);

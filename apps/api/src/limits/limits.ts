@@ -34,7 +34,7 @@ export const DEFAULT_LIMITS: ApiLimits = {
   connectionInitTimeoutMs: 10_000,
   maxTokens: 10_000,
   maxDepth: 20,
-  maxAliases: 50,
+  maxAliases: 30,
   maxDirectives: 50,
   maxCost: 50_000,
   maxListLimit: 5_000,

@@ -22,3 +22,18 @@ test('a request that waits longer than queueWaitMs is refused and leaves the que
   await assert.rejects(seats.acquire(), (e: TooManyRequests) => e instanceof TooManyRequests && e.retryAfterSeconds === 1);
   assert.equal(seats.queued, 0);
 });
+
+test('a wide request takes as many seats as it is wide (capped at the concurrency) and waits its turn in order', async () => {
+  const seats = new Seats({ concurrency: 4, queue: 10, queueWaitMs: 60_000 });
+  const narrow = await seats.acquire(1);
+  const order: string[] = [];
+  const wide = seats.acquire(50).then((release) => (order.push('wide'), release));
+  const after = seats.acquire(1).then((release) => (order.push('after'), release));
+  assert.equal(seats.inUse, 1);
+  assert.equal(seats.queued, 2, 'the narrow request behind the wide one does not overtake it');
+  narrow();
+  (await wide)();
+  (await after)();
+  assert.deepEqual(order, ['wide', 'after']);
+  assert.equal(seats.inUse, 0);
+});

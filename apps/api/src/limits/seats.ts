@@ -19,7 +19,7 @@ export interface SeatLimits {
  */
 export class Seats {
   private running = 0;
-  private readonly waiting: { grant: () => void; timer: NodeJS.Timeout }[] = [];
+  private readonly waiting: { width: number; grant: () => void; timer: NodeJS.Timeout }[] = [];
 
   constructor(private readonly limits: SeatLimits) {}
 
@@ -31,19 +31,25 @@ export class Seats {
     return this.waiting.length;
   }
 
-  /** Resolves with the release function once a seat is free; rejects with TooManyRequests. */
-  acquire(): Promise<() => void> {
-    if (this.running < this.limits.concurrency) {
-      this.running++;
-      return Promise.resolve(this.releaser());
+  /**
+   * Resolves with the release function once `width` seats are free (APF's request
+   * width: a query of 50 lists occupies 50 seats, capped at the concurrency); rejects
+   * with TooManyRequests.
+   */
+  acquire(requestedWidth = 1): Promise<() => void> {
+    const width = Math.max(1, Math.min(requestedWidth, this.limits.concurrency));
+    if (this.waiting.length === 0 && this.running + width <= this.limits.concurrency) {
+      this.running += width;
+      return Promise.resolve(this.releaser(width));
     }
     if (this.waiting.length >= this.limits.queue) return Promise.reject(new TooManyRequests('too many requests queued'));
     return new Promise((resolve, reject) => {
       const entry = {
+        width,
         grant: () => {
           clearTimeout(entry.timer);
-          this.running++;
-          resolve(this.releaser());
+          this.running += width;
+          resolve(this.releaser(width));
         },
         timer: setTimeout(() => {
           this.waiting.splice(this.waiting.indexOf(entry), 1);
@@ -54,13 +60,14 @@ export class Seats {
     });
   }
 
-  private releaser(): () => void {
+  private releaser(width: number): () => void {
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      this.running--;
-      this.waiting.shift()?.grant();
+      this.running -= width;
+      // First come, first served: the oldest waiter goes first, once it fits.
+      while (this.waiting[0] && this.running + this.waiting[0].width <= this.limits.concurrency) this.waiting.shift()!.grant();
     };
   }
 }
