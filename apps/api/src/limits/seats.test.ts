@@ -27,8 +27,12 @@ test('a wide request takes as many seats as it is wide (capped at the concurrenc
   const seats = new Seats({ concurrency: 4, queue: 10, queueWaitMs: 60_000 });
   const narrow = await seats.acquire(1);
   const order: string[] = [];
-  const wide = seats.acquire(50).then((release) => (order.push('wide'), release));
-  const after = seats.acquire(1).then((release) => (order.push('after'), release));
+  const seated = (name: string) => (release: () => void) => {
+    order.push(name);
+    return release;
+  };
+  const wide = seats.acquire(50).then(seated('wide'));
+  const after = seats.acquire(1).then(seated('after'));
   assert.equal(seats.inUse, 1);
   assert.equal(seats.queued, 2, 'the narrow request behind the wide one does not overtake it');
   narrow();
