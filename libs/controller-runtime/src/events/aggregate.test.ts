@@ -23,3 +23,12 @@ test('a new event counts 1 with first and last timestamps; a repeat counts one m
     lastTimestamp: '2026-01-01T10:05:00Z',
   });
 });
+
+test('regression (issue 14): the event of a 253-character pod is named within 253 characters, as a DNS subdomain', () => {
+  const long = { ...pod, name: `${'a'.repeat(235)}-${'b'.repeat(17)}` };
+  assert.equal(long.name.length, 253);
+  const name = eventName(long, created, 'kubelet');
+  assert.equal(name.length <= 253, true, `${name.length} characters`);
+  assert.match(name, /^a{235}\.[0-9a-f]{16}$/, 'the cut does not leave a label ending in "-"');
+  assert.notEqual(name, eventName({ ...long, uid: 'u2' }, created, 'kubelet'), 'still unique per object');
+});

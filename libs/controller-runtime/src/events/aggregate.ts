@@ -14,13 +14,21 @@ export interface EventRecord {
   message: string;
 }
 
+/** An Event's name is a DNS subdomain: at most 253 characters. */
+const MAX_NAME = 253;
+
 /**
  * Repeats of the same event (object, reason, message, source) are one Event whose count
- * grows, as Kubernetes' event aggregation does; its name is derived from that key.
+ * grows, as Kubernetes' event aggregation does; its name is derived from that key:
+ * `<object name>.<hex>`, the object's name shortened when the whole would pass 253
+ * characters (a 253-character pod name made its events unwritable), and never ending a
+ * DNS label with `-` or `.`.
  */
 export function eventName(object: InvolvedObject, record: EventRecord, component: string): string {
   const hash = createHash('sha256').update([object.uid, record.type, record.reason, record.message, component].join('\n')).digest('hex').slice(0, 16);
-  return `${object.name}.${hash}`;
+  const room = MAX_NAME - hash.length - 1;
+  const prefix = object.name.length > room ? object.name.slice(0, room).replace(/[^a-z0-9]+$/, '') : object.name;
+  return `${prefix}.${hash}`;
 }
 
 export function newEvent(object: InvolvedObject, record: EventRecord, component: string, now: Date) {
