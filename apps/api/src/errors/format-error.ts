@@ -8,6 +8,30 @@ import { fieldPathFromVariableError } from './field-path.js';
  * unexpected errors are logged here and reported as INTERNAL_SERVER_ERROR.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void = console.error): GraphQLFormattedError {
+  const shown = formatUntruncated(formatted, error, log);
+  return { ...shown, message: truncate(shown.message), ...(shown.extensions ? { extensions: truncateExtensions(shown.extensions) } : {}) };
+}
+
+/** Longest message (and field path) an error carries: a 1 MB name is never echoed back whole. */
+export const MAX_MESSAGE_LENGTH = 1024;
+
+function truncate(text: string, max = MAX_MESSAGE_LENGTH): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+
+function truncateExtensions(extensions: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...extensions };
+  if (typeof out.field === 'string') out.field = truncate(out.field, 256);
+  if (Array.isArray(out.causes)) {
+    out.causes = out.causes.slice(0, 20).map((c: { field?: unknown; message?: unknown }) => ({
+      field: typeof c.field === 'string' ? truncate(c.field, 256) : c.field,
+      message: typeof c.message === 'string' ? truncate(c.message, 256) : c.message,
+    }));
+  }
+  return out;
+}
+
+function formatUntruncated(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof ApiError) {
     return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: original.extensions };

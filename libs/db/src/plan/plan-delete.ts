@@ -24,7 +24,7 @@ const POLICY_FINALIZER: Record<PropagationPolicy, string | undefined> = {
  * kind's own graceful rules) keep it, with deletionTimestamp set, until they are done.
  */
 export function planDelete(kind: KindInfo, current: KubeObject, options: DeleteOptions, clock: WriteClock): WritePlan {
-  checkPrecondition(kind, current, options.resourceVersion);
+  checkPrecondition(kind, current, options.resourceVersion, 'resourceVersion');
   const expectedResourceVersion = current.metadata.resourceVersion!;
   const finalizers = withPolicyFinalizer(current, options.propagationPolicy);
   let next: KubeObject = { ...current, metadata: { ...current.metadata, finalizers } };

@@ -21,6 +21,7 @@ export function planUpdate(kind: KindInfo, current: KubeObject, desiredInput: Ku
   const meta = desired.metadata ?? {};
   checkPrecondition(kind, current, meta.resourceVersion);
   checkIdentity(kind, current, meta.name, meta.namespace);
+  checkUid(kind, current, meta.uid);
 
   const next = target === 'status' ? withStatus(current, desired) : target === 'finalize' ? withSpecFinalizers(current, desired) : withMain(kind, current, desired, clock);
   if (target === 'main' && !deepEqual(bodyOf(next, kind.bodyKey), bodyOf(current, kind.bodyKey))) {
@@ -70,10 +71,34 @@ export function finishesDeletion(kind: KindInfo, next: KubeObject, now: Date): b
   return !kind.beginTermination || kind.beginTermination(next, 0, now) === null;
 }
 
-export function checkPrecondition(kind: KindInfo, current: KubeObject, expected: string | undefined): void {
-  if (expected !== undefined && expected !== '' && expected !== current.metadata.resourceVersion) {
-    throw conflict(kind.kind, current.metadata.name ?? '');
+/** A resourceVersion precondition: malformed is a bad request (Kubernetes answers 400), stale is CONFLICT. */
+export function checkPrecondition(kind: KindInfo, current: KubeObject, expected: string | undefined, field = 'metadata.resourceVersion'): void {
+  if (expected === undefined || expected === '') return;
+  if (!/^\d{1,19}$/.test(expected)) {
+    throw new ApiError('BAD_USER_INPUT', `${field}: Invalid value: ${quoted(expected)}: must be a string of digits`, field);
   }
+  if (expected !== current.metadata.resourceVersion) throw conflict(kind.kind, current.metadata.name ?? '');
+}
+
+/**
+ * A uid in the body is a precondition (Kubernetes' DefaultUpdatedObjectInfo): another
+ * object's uid is refused with 409 and the storage layer's message, never ignored.
+ */
+function checkUid(kind: KindInfo, current: KubeObject, uid: string | undefined): void {
+  if (!uid || uid === current.metadata.uid) return;
+  throw new ApiError(
+    'CONFLICT',
+    `Operation cannot be fulfilled on ${kind.kind.toLowerCase()}s "${current.metadata.name}": Precondition failed: UID in precondition: ${quotedBare(uid)}, UID in object meta: ${current.metadata.uid}`,
+  );
+}
+
+/** A user's value in a message: quoted, and cut short when long. */
+function quoted(value: string): string {
+  return JSON.stringify(quotedBare(value));
+}
+
+function quotedBare(value: string): string {
+  return value.length > 64 ? `${value.slice(0, 64)}…` : value;
 }
 
 function checkIdentity(kind: KindInfo, current: KubeObject, name: string | undefined, namespace: string | undefined): void {

@@ -66,10 +66,25 @@ describe('planCreate', () => {
 });
 
 describe('planUpdate', () => {
+  test('another uid is a precondition that fails: 409 CONFLICT with the storage layer message (regression: it was ignored)', () => {
+    const current = stored();
+    const desired = mergePatch(current, { metadata: { uid: 'forged' } }) as KubeObject;
+    assert.throws(() => planUpdate(PodKind, current, desired, 'main', clock), {
+      code: 'CONFLICT',
+      message: `Operation cannot be fulfilled on pods "web": Precondition failed: UID in precondition: forged, UID in object meta: ${current.metadata.uid}`,
+    });
+  });
+
+  test('a malformed resourceVersion precondition is BAD_USER_INPUT, a stale one CONFLICT', () => {
+    const current = stored();
+    const malformed = mergePatch(current, { metadata: { resourceVersion: '12abc' } }) as KubeObject;
+    assert.throws(() => planUpdate(PodKind, current, malformed, 'main', clock), { code: 'BAD_USER_INPUT', field: 'metadata.resourceVersion' });
+  });
+
   test('a spec change bumps generation and keeps status; server metadata cannot be changed', () => {
     const current = stored();
     const desired = mergePatch(current, {
-      metadata: { uid: 'forged', creationTimestamp: '1999-01-01T00:00:00Z' },
+      metadata: { creationTimestamp: '1999-01-01T00:00:00Z' },
       spec: { activeDeadlineSeconds: 30 },
       status: { phase: 'Failed' },
     }) as KubeObject;

@@ -18,6 +18,7 @@ import { parseFilter } from './parse-filter.js';
 import { ObjectPatch } from './bulk-patch.input.js';
 import type { WatchEvent } from '../../watch/watch-event.js';
 import { pageSize } from '../../limits/page-size.js';
+import { assertDepth, MAX_INPUT_DEPTH } from '../../limits/input-depth.js';
 
 type ObjectArgs = { namespace?: string; name: string };
 type ListArgs = ClusterListArgs & { namespace?: string };
@@ -152,6 +153,7 @@ export function createResourceResolver(kind: KindInfo, objectType: ClassType, in
 }
 
 function checked(ctx: ApiContext, kind: KindInfo, patch: Record<string, unknown>): Record<string, unknown> {
+  assertDepth(patch, MAX_INPUT_DEPTH, 'patch');
   ctx.inputs.check(kind, patch);
   return patch;
 }
