@@ -13,6 +13,6 @@ test('NUL characters and lone surrogates in values and keys are found, with Kube
   for (const [object, field] of cases) {
     const [error] = invalidStrings(object);
     assert.equal(error?.field, field, JSON.stringify(object));
-    if (field) assert.doesNotMatch(error!.message, /\u0000/, 'the bad value is not echoed');
+    if (field) assert.equal(error!.message.includes('\u0000'), false, 'the bad value is not echoed');
   }
 });

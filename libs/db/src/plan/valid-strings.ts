@@ -13,7 +13,7 @@ export function invalidStrings(value: unknown, path = ''): FieldError[] {
       const problem = stringProblem(current);
       if (problem) return [{ field: at, message: `Invalid value: ${problem}`, type: 'Invalid' }];
     } else if (Array.isArray(current)) {
-      current.forEach((item, i) => stack.push({ value: item, path: `${at}[${i}]` }));
+      for (const [i, item] of current.entries()) stack.push({ value: item, path: `${at}[${i}]` });
     } else if (current !== null && typeof current === 'object') {
       for (const [key, item] of Object.entries(current)) {
         const problem = stringProblem(key);
