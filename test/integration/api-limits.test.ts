@@ -112,6 +112,13 @@ describe('request limits', () => {
     assert.match(result.errors![0]!.message, /Query refused: Query depth limit of 20 exceeded/);
   });
 
+  test('regression: GET /graphql from a browser serves no landing page loaded from a CDN', async () => {
+    const res = await fetch(api.url, { headers: { accept: 'text/html', authorization: `Bearer ${TEST_TOKEN}` } });
+    const body = await res.text();
+    assert.doesNotMatch(res.headers.get('content-type') ?? '', /text\/html/);
+    assert.doesNotMatch(body, /cdn|apollographql\.com|<script/i);
+  });
+
   test('list limit: 0 and negative are BAD_USER_INPUT on `limit`; a huge one is capped with a continue token', async () => {
     for (const limit of [0, -1]) {
       const result = await api.gql(`query($limit: Int) { namespaces(limit: $limit) { items { metadata { name } } } }`, { limit });
