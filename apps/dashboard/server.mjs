@@ -9,6 +9,7 @@ import next from 'next';
 import { readConfig } from './server/config.mjs';
 import { forwardGraphqlPost, createSubscriptionProxy } from './server/graphql-proxy.mjs';
 import { clearedSessionCookie, isPublicPath, sessionCookie, tokenOf, validateToken } from './server/session.mjs';
+import { contentSecurityPolicy, fromThisOrigin, isJsonRequest, newNonce, setSecurityHeaders } from './server/guard.mjs';
 
 const config = readConfig();
 const dir = dirname(fileURLToPath(import.meta.url));
@@ -18,7 +19,7 @@ const nextUpgrades = new EventEmitter();
 const app = next({ dev: config.dev, dir, hostname: config.host, port: config.port, httpServer: nextUpgrades });
 const handle = app.getRequestHandler();
 await app.prepare();
-const upgradeGraphql = createSubscriptionProxy(config.apiWebSocketUrl);
+const upgradeGraphql = createSubscriptionProxy(config.apiWebSocketUrl, config.apiGraphqlUrl);
 
 async function readJson(req) {
   const chunks = [];
@@ -37,7 +38,7 @@ async function session(req, res) {
   if (req.method === 'DELETE') return json(res, 200, { ok: true }, { 'set-cookie': clearedSessionCookie(config.secureCookies) });
   if (req.method !== 'POST') return json(res, 405, { error: 'POST or DELETE' });
   // A cross-site form cannot send JSON without a CORS preflight: no login CSRF.
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return json(res, 415, { error: 'Send JSON.' });
+  if (!isJsonRequest(req)) return json(res, 415, { error: 'Send JSON.' });
   const { token } = await readJson(req);
   if (typeof token !== 'string' || !token.trim()) return json(res, 400, { error: 'Enter a bearer token.' });
   let verdict;
@@ -52,11 +53,15 @@ async function session(req, res) {
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://dashboard');
-  // The console's buttons act on the cluster: never inside another site's frame.
-  res.setHeader('x-frame-options', 'DENY');
-  res.setHeader('content-security-policy', "frame-ancestors 'none'");
-  res.setHeader('referrer-policy', 'same-origin');
+  setSecurityHeaders(res);
+  // Next.js puts the nonce it finds in the request's CSP header on its own scripts.
+  const csp = contentSecurityPolicy(newNonce(), config.dev);
+  req.headers['content-security-policy'] = csp;
+  res.setHeader('content-security-policy', csp);
   const route = async () => {
+    const acts = url.pathname === '/api/session' || url.pathname === '/api/graphql';
+    // Everything that acts with (or sets) the session cookie: this origin only (CSRF from any other port of the same site).
+    if (acts && req.method !== 'GET' && !fromThisOrigin(req)) return json(res, 403, { error: 'Cross-origin request refused.' });
     if (url.pathname === '/api/session') return session(req, res);
     if (url.pathname === '/api/graphql' && req.method === 'POST') return forwardGraphqlPost(req, res, config.apiGraphqlUrl);
     if (!tokenOf(req) && !isPublicPath(url.pathname)) {

@@ -1,20 +1,36 @@
 // Forwards the browser's GraphQL to the API with the session's bearer token:
 // POSTs as HTTP, subscriptions as a graphql-ws WebSocket whose connection_init gets the token.
 import { WebSocket, WebSocketServer } from 'ws';
-import { tokenOf } from './session.mjs';
+import { fromThisOrigin, isJsonRequest } from './guard.mjs';
+import { tokenOf, validateToken } from './session.mjs';
 
 const UNAUTHENTICATED = JSON.stringify({ errors: [{ message: 'not signed in', extensions: { code: 'UNAUTHENTICATED' } }] });
+const NOT_JSON = JSON.stringify({ errors: [{ message: 'send GraphQL as application/json', extensions: { code: 'BAD_USER_INPUT' } }] });
+/** The API's own request limit: larger bodies are refused here without being read. */
+const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
+/**
+ * POST /api/graphql with the session's token. The browser's body goes on with the
+ * browser's content type, which must be JSON: relabelling a text/plain form post as
+ * JSON defeated the API's own CSRF check. The caller has checked the Origin.
+ */
 export async function forwardGraphqlPost(req, res, apiGraphqlUrl) {
   const token = tokenOf(req);
   if (!token) return void res.writeHead(401, { 'content-type': 'application/json' }).end(UNAUTHENTICATED);
+  if (!isJsonRequest(req)) return void res.writeHead(415, { 'content-type': 'application/json' }).end(NOT_JSON);
+  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return void res.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end();
   const chunks = [];
-  for await (const chunk of req) chunks.push(chunk);
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return void res.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end();
+    chunks.push(chunk);
+  }
   let upstream;
   try {
     upstream = await fetch(apiGraphqlUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': req.headers['content-type'], authorization: `Bearer ${token}` },
       body: Buffer.concat(chunks),
     });
   } catch (error) {
@@ -26,7 +42,7 @@ export async function forwardGraphqlPost(req, res, apiGraphqlUrl) {
 }
 
 /** Handles WebSocket upgrades on /api/graphql; the API socket lives exactly as long as the browser's. */
-export function createSubscriptionProxy(apiWebSocketUrl) {
+export function createSubscriptionProxy(apiWebSocketUrl, apiGraphqlUrl) {
   const wss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => (protocols.has('graphql-transport-ws') ? 'graphql-transport-ws' : false) });
 
   wss.on('connection', (browser, token) => {
@@ -58,14 +74,22 @@ export function createSubscriptionProxy(apiWebSocketUrl) {
     browser.on('error', () => api.terminate());
   });
 
+  /**
+   * Only pages of this dashboard may open the socket (no cross-site WebSocket hijacking):
+   * the Origin must be this one (browsers always send it on upgrades; `null` or garbage
+   * is refused, never thrown on), and the cookie's token must be one the API accepts.
+   */
   return (req, socket, head) => {
+    const refuse = (status) => socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     const token = tokenOf(req);
-    const origin = req.headers.origin;
-    // Only pages of this dashboard may open the socket (no cross-site WebSocket hijacking).
-    if (!token || (origin && new URL(origin).host !== req.headers.host)) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, token));
+    if (req.headers.origin === undefined || !fromThisOrigin(req)) return refuse('403 Forbidden');
+    if (!token) return refuse('401 Unauthorized');
+    validateToken(apiGraphqlUrl, token).then(
+      (verdict) => {
+        if (!verdict.ok) return refuse('401 Unauthorized');
+        wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, token));
+      },
+      () => refuse('502 Bad Gateway'),
+    );
   };
 }

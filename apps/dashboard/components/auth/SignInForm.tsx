@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { useSearchParams } from 'next/navigation';
+import { safeNext } from '@/lib/routes/safe-next.ts';
 import { Alert, Button, Center, Code, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 
 /** Takes a bearer token; the dashboard server checks it with the API and keeps it in an httpOnly cookie. */
@@ -18,9 +19,8 @@ export function SignInForm() {
     const body = res ? await res.json().catch(() => ({})) : { error: 'The dashboard server is unreachable.' };
     setBusy(false);
     if (!res?.ok) return setError(body.error ?? 'Sign-in failed.');
-    const next = params.get('next');
     // Only paths on this site: never an open redirect.
-    location.assign(next?.startsWith('/') && !next.startsWith('//') ? next : '/');
+    location.assign(safeNext(params.get('next'), location.origin));
   };
 
   return (
