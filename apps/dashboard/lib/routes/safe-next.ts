@@ -4,7 +4,7 @@
  * slash in http URLs), so the check is the URL parser's, not a prefix test.
  */
 export function safeNext(next: string | null | undefined, origin: string): string {
-  if (!next || !next.startsWith('/')) return '/';
+  if (!next?.startsWith('/')) return '/';
   let url: URL;
   try {
     url = new URL(next, origin);
