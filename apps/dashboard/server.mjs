@@ -1,7 +1,9 @@
 // The dashboard server: Next.js pages, plus the session endpoints and the GraphQL
 // forwarding (HTTP and WebSocket) that attach the cookie's bearer token, so the
 // browser never holds it. Start: node apps/dashboard/server.mjs
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { Agent, setGlobalDispatcher } from 'undici';
 import { EventEmitter } from 'node:events';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +14,9 @@ import { clearedSessionCookie, isPublicPath, sessionCookie, tokenOf, validateTok
 import { contentSecurityPolicy, fromThisOrigin, isJsonRequest, newNonce, setSecurityHeaders } from './server/guard.mjs';
 
 const config = readConfig();
+const ca = config.caFile ? readFileSync(config.caFile, 'utf8') : undefined;
+// Every fetch to the API (session checks, GraphQL forwarding) verifies it against the cluster CA.
+if (ca) setGlobalDispatcher(new Agent({ connect: { ca } }));
 const dir = dirname(fileURLToPath(import.meta.url));
 // Next attaches its own 'upgrade' listener to the server it is given, and that listener
 // closes sockets it does not know (ours): hand it a stand-in that only gets Next's upgrades.
@@ -19,7 +24,7 @@ const nextUpgrades = new EventEmitter();
 const app = next({ dev: config.dev, dir, hostname: config.host, port: config.port, httpServer: nextUpgrades });
 const handle = app.getRequestHandler();
 await app.prepare();
-const upgradeGraphql = createSubscriptionProxy(config.apiWebSocketUrl, config.apiGraphqlUrl);
+const upgradeGraphql = createSubscriptionProxy(config.apiWebSocketUrl, config.apiGraphqlUrl, ca);
 
 async function readJson(req) {
   const chunks = [];

@@ -25,7 +25,9 @@ export interface TestApi {
 }
 
 /** A real API server (HTTP + WebSocket) on a free port over a fresh database. */
-export async function startTestApi(options: { databaseUrl?: string; env?: Partial<Record<string, string>>; limits?: Partial<ApiLimits> } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { databaseUrl?: string; env?: Partial<Record<string, string>>; limits?: Partial<ApiLimits>; tls?: { certFile: string; keyFile: string } } = {},
+): Promise<TestApi> {
   const database = options.databaseUrl ? undefined : await createThrowawayDatabase();
   const databaseUrl = options.databaseUrl ?? database!.url;
   const env = options.env ?? {};
@@ -43,6 +45,7 @@ export async function startTestApi(options: { databaseUrl?: string; env?: Partia
     dbPoolSize: 10,
     defaultTolerationSeconds: env.WHEELHOUSE_DEFAULT_TOLERATION_SECONDS ? Number(env.WHEELHOUSE_DEFAULT_TOLERATION_SECONDS) : undefined,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    tls: options.tls,
   });
   const clients: Client[] = [];
   const gql = async <T>(query: string, variables?: Record<string, unknown>, token: string = TEST_TOKEN): Promise<GraphQLResponse<T>> => {

@@ -17,6 +17,8 @@ export interface ApiConfig {
   dbPoolSize: number;
   /** tolerationSeconds of the not-ready/unreachable tolerations every pod gets (DefaultTolerationSeconds); absent: 300. */
   defaultTolerationSeconds?: number;
+  /** Serve HTTPS with this certificate (README "Security"); absent: plain HTTP. */
+  tls?: { certFile: string; keyFile: string };
   /** Request, query, list and rate limits; absent: DEFAULT_LIMITS. */
   limits?: ApiLimits;
 }

@@ -1,8 +1,16 @@
 import { configFromEnv } from './config.js';
 import { startApiServer } from './server.js';
 import { log } from './log.js';
+import { ensurePki, servingNames, wantsTls } from '@wheelhouse/pki';
 
 const config = configFromEnv();
+if (wantsTls(process.env)) {
+  // Beyond loopback (or when asked): the cluster CA and a serving certificate, made at first start (kubeadm's pki).
+  const extra = (process.env.WHEELHOUSE_TLS_SANS ?? '').split(',');
+  const pki = ensurePki(config.dataDir, servingNames(config.host, extra));
+  config.tls = { certFile: pki.certFile, keyFile: pki.keyFile };
+  log.info(`serving TLS; clients trust ${pki.caFile} (WHEELHOUSE_CA_FILE)`);
+}
 const server = await startApiServer(config);
 log.info(`API listening on ${server.url}`);
 if (server.adminTokenFile) log.info(`generated an admin token; it is in ${server.adminTokenFile}`);

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { WebSocketServer } from 'ws';
@@ -106,7 +108,9 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
       }),
   });
 
-  const httpServer = createServer({ requestTimeout: REQUEST_TIMEOUT_MS });
+  const httpServer = config.tls
+    ? createHttpsServer({ requestTimeout: REQUEST_TIMEOUT_MS, cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) })
+    : createServer({ requestTimeout: REQUEST_TIMEOUT_MS });
   keepIdleConnectionsLongerThanAdvertised(httpServer);
   const limitsFirst = limitsFirstRule(limitRules(limits), () => metrics.rejected.inc({ reason: 'query-limit' }));
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.maxBodyBytes });
@@ -197,7 +201,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   const port = (httpServer.address() as { port: number }).port;
 
   return {
-    url: `http://${config.host}:${port}/graphql`,
+    url: `${config.tls ? 'https' : 'http'}://${urlHost(config.host)}:${port}/graphql`,
     port,
     db,
     store,
@@ -213,6 +217,9 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     },
   };
 }
+
+/** A host as it goes in a URL: IPv6 in brackets. */
+const urlHost = (host: string) => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
 
 const stringOrUndefined = (value: unknown) => (typeof value === 'string' ? value : undefined);
 

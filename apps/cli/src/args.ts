@@ -23,6 +23,7 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'context', value: true },
   { name: 'server', short: 's', value: true },
   { name: 'token', value: true },
+  { name: 'certificate-authority', value: true },
   { name: 'namespace', short: 'n', value: true },
   { name: 'all-namespaces', short: 'A' },
   { name: 'help', short: 'h' },

@@ -10,6 +10,8 @@ export interface Context {
   server?: string;
   token?: string;
   namespace?: string;
+  /** The CA file that signed an https server's certificate (kubectl's certificate-authority). */
+  'certificate-authority'?: string;
 }
 
 export interface Config {
@@ -44,13 +46,16 @@ export interface Connection {
   server: string;
   token?: string;
   namespace: string;
+  /** A CA file to verify an https server with. */
+  certificateAuthority?: string;
 }
 
-/** `--context`, `--server`, `--token`, as kubectl has them. */
+/** `--context`, `--server`, `--token`, `--certificate-authority`, as kubectl has them. */
 export interface ConnectionFlags {
   context?: string;
   server?: string;
   token?: string;
+  certificateAuthority?: string;
 }
 
 /**
@@ -62,11 +67,19 @@ export function resolveConnection(config: Config, flags: ConnectionFlags, env: N
   const name = flags.context ?? config['current-context'];
   const context = name ? config.contexts.find((c) => c.name === name) : undefined;
   if (flags.context && !context) throw new CliError(`context "${flags.context}" does not exist`);
+  const certificateAuthority = flags.certificateAuthority || env.WHEELHOUSE_CA_FILE || context?.['certificate-authority'];
   return {
     server: flags.server || env.WHEELHOUSE_SERVER || context?.server || DEFAULT_SERVER,
     token: flags.token || env.WHEELHOUSE_TOKEN || context?.token || localToken(),
     namespace: context?.namespace || 'default',
+    ...(certificateAuthority ? { certificateAuthority } : {}),
   };
+}
+
+/** The cluster CA of a cluster started by `npm start` in this directory (for an https server without a CA given). */
+export function localCaFile(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string | undefined {
+  const file = join(cwd, env.WHEELHOUSE_DATA_DIR || '.wheelhouse', 'pki', 'ca.crt');
+  return existsSync(file) ? file : undefined;
 }
 
 /** The token file of a cluster started by `npm start` in this directory, if there is one. */

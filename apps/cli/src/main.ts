@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
   return (await command.run(args)) ?? 0;
 }
 
-const VALUE_FLAGS = new Set(['-n', '--namespace', '--context', '-s', '--server', '--token']);
+const VALUE_FLAGS = new Set(['-n', '--namespace', '--context', '-s', '--server', '--token', '--certificate-authority']);
 
 /** Skips global flags and their values (`wh -n ns get pods`). */
 function findVerb(argv: string[]): number {

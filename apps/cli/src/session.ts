@@ -2,7 +2,9 @@
 import { FullSelections, listAll, WheelhouseClient, type ListResult } from '@wheelhouse/client';
 import type { KindInfo } from '@wheelhouse/resources';
 import { bool, str, type ParsedArgs } from './args.js';
-import { loadConfig, readLocalAdminToken, resolveConnection } from './config.js';
+import { readFileSync } from 'node:fs';
+import { localCaFile, loadConfig, readLocalAdminToken, resolveConnection } from './config.js';
+import { CliError } from './errors.js';
 import { ops } from './kinds.js';
 import type { KubeObj } from './print/object.js';
 
@@ -24,10 +26,11 @@ export class Session {
   readonly server: string;
 
   constructor(args: ParsedArgs, env: NodeJS.ProcessEnv = process.env) {
-    const flags = { context: str(args, 'context'), server: str(args, 'server'), token: str(args, 'token') };
+    const flags = { context: str(args, 'context'), server: str(args, 'server'), token: str(args, 'token'), certificateAuthority: str(args, 'certificate-authority') };
     const conn = resolveConnection(loadConfig(), flags, env, () => readLocalAdminToken(env));
     this.server = conn.server;
-    this.client = new WheelhouseClient({ server: conn.server, token: conn.token });
+    const caFile = conn.certificateAuthority ?? (conn.server.startsWith('https:') ? localCaFile(env) : undefined);
+    this.client = new WheelhouseClient({ server: conn.server, token: conn.token, ...(caFile ? { ca: readCa(caFile) } : {}) });
     this.selections = new FullSelections(this.client);
     this.explicitNamespace = str(args, 'namespace') !== undefined;
     this.namespace = str(args, 'namespace') ?? conn.namespace;
@@ -127,3 +130,11 @@ const pass = (vars: Record<string, unknown>) =>
     .map((k) => `${k}: $${k}`)
     .join(', ');
 const upperFirst = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
+function readCa(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read the certificate authority ${file}: ${(e as Error).message}`);
+  }
+}

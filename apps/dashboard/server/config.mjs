@@ -9,6 +9,8 @@ export function readConfig(env = process.env) {
     apiGraphqlUrl,
     apiWebSocketUrl: apiGraphqlUrl.replace(/^http/, 'ws'),
     dev: env.WHEELHOUSE_DASHBOARD_DEV === '1',
+    // The CA of an https API (<data dir>/pki/ca.crt); the launcher sets it when the API serves TLS.
+    caFile: env.WHEELHOUSE_CA_FILE || undefined,
     // Secure cookies only when served over https (behind a TLS proxy).
     secureCookies: env.WHEELHOUSE_DASHBOARD_SECURE_COOKIES === '1',
   };

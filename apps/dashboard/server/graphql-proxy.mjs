@@ -42,11 +42,11 @@ export async function forwardGraphqlPost(req, res, apiGraphqlUrl) {
 }
 
 /** Handles WebSocket upgrades on /api/graphql; the API socket lives exactly as long as the browser's. */
-export function createSubscriptionProxy(apiWebSocketUrl, apiGraphqlUrl) {
+export function createSubscriptionProxy(apiWebSocketUrl, apiGraphqlUrl, ca) {
   const wss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => (protocols.has('graphql-transport-ws') ? 'graphql-transport-ws' : false) });
 
   wss.on('connection', (browser, token) => {
-    const api = new WebSocket(apiWebSocketUrl, 'graphql-transport-ws', { headers: { authorization: `Bearer ${token}` } });
+    const api = new WebSocket(apiWebSocketUrl, 'graphql-transport-ws', { headers: { authorization: `Bearer ${token}` }, ...(ca ? { ca } : {}) });
     const early = [];
     browser.on('message', (data, isBinary) => {
       let message = isBinary ? data : data.toString();

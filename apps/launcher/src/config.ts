@@ -1,5 +1,6 @@
 // Environment → what the launcher will do. Pure, so every rule here is unit-tested.
 import { join, resolve } from 'node:path';
+import { wantsTls } from '@wheelhouse/pki';
 import { apiBaseUrl, graphqlUrl } from './urls.js';
 
 export const DEFAULT_DATA_DIR = './.wheelhouse';
@@ -30,18 +31,26 @@ export interface LauncherConfig {
   apiUrl: string;
   /** `WHEELHOUSE_SERVER` for every component except the API. */
   serverUrl: string;
+  /** The API serves TLS (beyond loopback, or WHEELHOUSE_TLS): the launcher makes the PKI under `dataDir`. */
+  tls: boolean;
+  dataDir: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, cwd: string): LauncherConfig {
-  const apiUrl = apiBaseUrl(parsePort(env.PORT, DEFAULT_API_PORT, 'PORT'));
-  return { database: planDatabase(env, cwd), apiUrl, serverUrl: graphqlUrl(apiUrl) };
+  const tls = wantsTls(env);
+  const apiUrl = apiBaseUrl(parsePort(env.PORT, DEFAULT_API_PORT, 'PORT'), tls);
+  return { database: planDatabase(env, cwd), apiUrl, serverUrl: graphqlUrl(apiUrl), tls, dataDir: dataDirOf(env, cwd) };
+}
+
+function dataDirOf(env: NodeJS.ProcessEnv, cwd: string): string {
+  return resolve(cwd, env.WHEELHOUSE_DATA_DIR?.trim() || DEFAULT_DATA_DIR);
 }
 
 function planDatabase(env: NodeJS.ProcessEnv, cwd: string): DatabasePlan {
   // An empty DATABASE_URL (e.g. `DATABASE_URL= npm start`) means "not set".
   const url = env.DATABASE_URL?.trim();
   if (url) return { kind: 'external', url };
-  const dataDir = resolve(cwd, env.WHEELHOUSE_DATA_DIR?.trim() || DEFAULT_DATA_DIR);
+  const dataDir = dataDirOf(env, cwd);
   return {
     kind: 'embedded',
     pgDir: join(dataDir, 'postgres'),

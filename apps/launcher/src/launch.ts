@@ -1,7 +1,8 @@
 // The start sequence — database, migrations, components in order — and the stop
 // sequence — components, then the database. Side effects come in through options so
 // tests can drive it with fake components and a fake database.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { ensurePki, servingNames } from '@wheelhouse/pki';
 import type { ComponentSpec } from './components.js';
 import type { DatabasePlan, LauncherConfig } from './config.js';
 import type { Database } from './database.js';
@@ -79,9 +80,14 @@ export async function launch(o: LaunchOptions): Promise<number> {
 }
 
 async function startComponents(o: LaunchOptions, supervisor: Supervisor, databaseUrl: string): Promise<void> {
+  // TLS: the cluster CA and the API's serving certificate (the API would make them too;
+  // made here first so every component, and the health check, can trust ca.crt).
+  const pki = o.config.tls ? ensurePki(o.config.dataDir, servingNames(o.env.HOST, (o.env.WHEELHOUSE_TLS_SANS ?? '').split(','))) : undefined;
+  if (pki) o.log.info(`the API serves TLS; components trust ${pki.caFile}`);
+  const ca = pki ? readFileSync(pki.caFile, 'utf8') : undefined;
   const plan = planComponents(o.components, {
     rootDir: o.rootDir,
-    env: o.env,
+    env: pki ? { WHEELHOUSE_CA_FILE: pki.caFile, ...o.env } : o.env,
     databaseUrl,
     apiUrl: o.config.apiUrl,
     serverUrl: o.config.serverUrl,
@@ -96,7 +102,7 @@ async function startComponents(o: LaunchOptions, supervisor: Supervisor, databas
     o.log.info(`waiting for ${component.name} to answer ${component.healthUrl}`);
     try {
       // False means a stop came first (a signal, or this component died).
-      if (!(await waitForHealth(component.healthUrl, { timeoutMs: o.healthTimeoutMs, signal: o.stop.signal }))) return;
+      if (!(await waitForHealth(component.healthUrl, { timeoutMs: o.healthTimeoutMs, signal: o.stop.signal, ca }))) return;
     } catch (err) {
       throw new Error(`${component.name} did not become healthy: ${errorMessage(err)}`);
     }

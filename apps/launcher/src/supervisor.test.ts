@@ -35,7 +35,8 @@ test('output is prefixed per component and SIGTERM stops them', async () => {
   const { supervisor, output, unexpected } = setup();
   supervisor.start(component('one', RUN_UNTIL_SIGTERM));
   supervisor.start(component('two', `console.error('to stderr'); ${RUN_UNTIL_SIGTERM}`));
-  await sleep(500);
+  // Both up (a fixed sleep was too short on a loaded machine: SIGTERM came before 'up').
+  while (!/\[one\] up/.test(output.stdout.text) || !/\[two\] up/.test(output.stdout.text)) await sleep(20);
   await supervisor.stopAll(5000);
   assert.match(output.stdout.text, /^\[one\] up$/m);
   assert.match(output.stdout.text, /^\[one\] bye$/m);

@@ -13,9 +13,9 @@ export function postgresUrl(p: PostgresUrlParts): string {
   return `postgresql://${auth}@${p.host}:${p.port}/${encodeURIComponent(p.database)}`;
 }
 
-/** The API's base URL as seen from this machine (components always talk to it locally). */
-export function apiBaseUrl(port: number): string {
-  return `http://127.0.0.1:${port}`;
+/** The API's base URL as seen from this machine (components always talk to it locally; 127.0.0.1 is in the certificate). */
+export function apiBaseUrl(port: number, tls = false): string {
+  return `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
 }
 
 /** What non-API components get as `WHEELHOUSE_SERVER`. */

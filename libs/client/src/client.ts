@@ -8,6 +8,8 @@ import { isResetBeforeResponse, postGraphQL, throttledFor } from './http.js';
 import { LiveSubscriptions } from './live-subscriptions.js';
 import { createSocket, type ConnectionState } from './socket.js';
 import { subscriptionError } from './to-error.js';
+import { caFromEnvironment, dispatcherTrusting, webSocketTrusting } from './tls.js';
+import type { Dispatcher } from 'undici';
 
 export interface WheelhouseClientOptions {
   /** The API's GraphQL URL, e.g. `http://127.0.0.1:4000/graphql`; subscriptions use the same URL over ws(s). */
@@ -19,6 +21,8 @@ export interface WheelhouseClientOptions {
   requestTimeoutMs?: number;
   /** WebSocket ping interval, and how long to wait for the pong. Default 10 s; 0 turns pings off. */
   keepAliveMs?: number;
+  /** PEM of the CA that signed an https API's certificate; default: the file WHEELHOUSE_CA_FILE names. */
+  ca?: string;
 }
 
 export interface RequestOptions {
@@ -57,6 +61,8 @@ export class WheelhouseClient {
   private state: ConnectionState = 'closed';
   /** Set by drain(): new requests and subscriptions fail with CLOSED. */
   private draining = false;
+  /** Trusts the cluster CA, when one is given. */
+  private readonly dispatcher: Dispatcher | undefined;
   /** Attempts on the wire, for drain(). */
   private readonly inFlight = new Set<Promise<unknown>>();
 
@@ -64,10 +70,12 @@ export class WheelhouseClient {
     this.url = options.server;
     this.token = options.token;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+    const ca = caFromEnvironment(options.ca);
+    this.dispatcher = ca ? dispatcherTrusting(ca) : undefined;
     this.socket = createSocket({
       url: toWebSocketUrl(options.server),
       token: options.token,
-      webSocketImpl: options.webSocketImpl ?? WebSocket,
+      webSocketImpl: options.webSocketImpl ?? (ca ? webSocketTrusting(ca) : WebSocket),
       keepAliveMs: options.keepAliveMs ?? 10_000,
       signal: this.lifetime.signal,
       onState: (state) => this.setState(state),
@@ -105,7 +113,7 @@ export class WheelhouseClient {
       // Checked before every attempt: a drained client sends nothing more, retries included.
       if (this.draining) throw closedError();
       const link = linkSignals([this.lifetime.signal, options.signal], this.requestTimeoutMs);
-      const call = postGraphQL<T>(this.url, headers, { query: document, variables }, link.signal);
+      const call = postGraphQL<T>(this.url, headers, { query: document, variables }, link.signal, this.dispatcher);
       this.inFlight.add(call);
       try {
         return await call;

@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import { fromGraphQLErrors, WheelhouseError, type GraphQLErrorShape } from './errors.js';
 
 export interface GraphQLPayload {
@@ -16,10 +17,12 @@ interface GraphQLResponse {
  * `application/graphql-response+json` servers answer validation errors with 400),
  * UNAVAILABLE for everything that is not a GraphQL answer.
  */
-export async function postGraphQL<T>(url: string, headers: Record<string, string>, payload: GraphQLPayload, signal: AbortSignal): Promise<T> {
+export async function postGraphQL<T>(url: string, headers: Record<string, string>, payload: GraphQLPayload, signal: AbortSignal, dispatcher?: Dispatcher): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(payload), signal });
+    // `dispatcher` (undici's, as Node's fetch is undici) trusts the cluster CA of an https API.
+    const init = { method: 'POST', headers, body: JSON.stringify(payload), signal, ...(dispatcher ? { dispatcher } : {}) };
+    response = await fetch(url, init as RequestInit);
   } catch (e) {
     throw transportError(url, e, signal, true);
   }

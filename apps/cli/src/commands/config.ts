@@ -5,7 +5,8 @@ import { configPath, loadConfig, saveConfig, type Context } from '../config.js';
 import { CliError, UsageError } from '../errors.js';
 import { formatTable } from '../print/table.js';
 
-const USAGE = 'Usage: wh config set-context NAME [--server URL] [--token TOKEN] [--namespace NS] | use-context NAME | get-contexts | current-context';
+const USAGE =
+  'Usage: wh config set-context NAME [--server URL] [--token TOKEN] [--certificate-authority FILE] [--namespace NS] | use-context NAME | get-contexts | current-context';
 
 export const configCommand: Command = {
   name: 'config',
@@ -25,7 +26,7 @@ export const configCommand: Command = {
         const existing = config.contexts.find((c) => c.name === name);
         const next: Context = { ...existing, name };
         // Only the flags given change an existing context, as with kubectl.
-        for (const key of ['server', 'token', 'namespace'] as const) {
+        for (const key of ['server', 'token', 'namespace', 'certificate-authority'] as const) {
           const v = str(args, key);
           if (v !== undefined) next[key] = v;
         }

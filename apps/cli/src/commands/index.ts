@@ -52,8 +52,8 @@ export function helpText(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
     '',
-    'Global flags: --context NAME, -s/--server URL, --token TOKEN, -n/--namespace NS, -A/--all-namespaces',
-    'Environment: WHEELHOUSE_SERVER, WHEELHOUSE_TOKEN, WHEELHOUSE_CONFIG',
+    'Global flags: --context NAME, -s/--server URL, --token TOKEN, --certificate-authority FILE, -n/--namespace NS, -A/--all-namespaces',
+    'Environment: WHEELHOUSE_SERVER, WHEELHOUSE_TOKEN, WHEELHOUSE_CA_FILE, WHEELHOUSE_CONFIG',
     '',
     "Usage: wh COMMAND [flags]; 'wh COMMAND --help' for a command's flags.",
   ].join('\n');
