@@ -55,9 +55,9 @@ test('a component that exits on its own is reported with how it exited', async (
 });
 
 test('a component ignoring SIGTERM gets SIGKILL after the grace period', async () => {
-  const { supervisor, lines } = setup();
+  const { supervisor, lines, output } = setup();
   supervisor.start(component('stubborn', `process.on('SIGTERM', () => {}); console.log('up'); setInterval(() => {}, 1000);`));
-  await sleep(500);
+  while (!/\[stubborn\] up/.test(output.stdout.text)) await sleep(20);
   const started = Date.now();
   await supervisor.stopAll(300);
   assert.ok(Date.now() - started < 3000);
