@@ -1,5 +1,5 @@
 import { createThrowawayDatabase } from '@wheelhouse/migrate';
-import { DEFAULT_LIMITS, startApiServer, type ApiLimits, type ApiServer } from '@wheelhouse/api';
+import { DEFAULT_LIMITS, startApiServer, type ApiConfig, type ApiLimits, type ApiServer } from '@wheelhouse/api';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { mkdtempSync } from 'node:fs';
@@ -26,7 +26,13 @@ export interface TestApi {
 
 /** A real API server (HTTP + WebSocket) on a free port over a fresh database. */
 export async function startTestApi(
-  options: { databaseUrl?: string; env?: Partial<Record<string, string>>; limits?: Partial<ApiLimits>; tls?: { certFile: string; keyFile: string } } = {},
+  options: {
+    databaseUrl?: string;
+    env?: Partial<Record<string, string>>;
+    limits?: Partial<ApiLimits>;
+    tls?: { certFile: string; keyFile: string };
+    audit?: ApiConfig['audit'];
+  } = {},
 ): Promise<TestApi> {
   const database = options.databaseUrl ? undefined : await createThrowawayDatabase();
   const databaseUrl = options.databaseUrl ?? database!.url;
@@ -46,6 +52,7 @@ export async function startTestApi(
     defaultTolerationSeconds: env.WHEELHOUSE_DEFAULT_TOLERATION_SECONDS ? Number(env.WHEELHOUSE_DEFAULT_TOLERATION_SECONDS) : undefined,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     tls: options.tls,
+    audit: options.audit,
   });
   const clients: Client[] = [];
   const gql = async <T>(query: string, variables?: Record<string, unknown>, token: string = TEST_TOKEN): Promise<GraphQLResponse<T>> => {

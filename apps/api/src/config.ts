@@ -1,4 +1,5 @@
 import { limitsFromEnv, type ApiLimits } from './limits/limits.js';
+import type { AuditLogOptions } from './audit/audit-log.js';
 
 /** Settings of one API process, from the environment (see API.md "Running"). */
 export interface ApiConfig {
@@ -19,6 +20,8 @@ export interface ApiConfig {
   defaultTolerationSeconds?: number;
   /** Serve HTTPS with this certificate (README "Security"); absent: plain HTTP. */
   tls?: { certFile: string; keyFile: string };
+  /** The audit log (README "Security"); absent: no audit log. */
+  audit?: AuditLogOptions;
   /** Request, query, list and rate limits; absent: DEFAULT_LIMITS. */
   limits?: ApiLimits;
 }
@@ -42,5 +45,21 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     dbPoolSize: num('WHEELHOUSE_DB_POOL_SIZE', 10),
     defaultTolerationSeconds: num('WHEELHOUSE_DEFAULT_TOLERATION_SECONDS', 300),
     limits: limitsFromEnv(env),
+    audit: auditFromEnv(env),
   };
+}
+
+/**
+ * WHEELHOUSE_AUDIT_LOG_PATH turns the audit log on (kube-apiserver's --audit-log-path);
+ * WHEELHOUSE_AUDIT_LOG_MAXSIZE (default 100M) and WHEELHOUSE_AUDIT_LOG_MAXBACKUP (default
+ * 10) rotate it; WHEELHOUSE_AUDIT_LOG_READS=1 logs reads and watches too, not only writes.
+ */
+export function auditFromEnv(env: NodeJS.ProcessEnv): AuditLogOptions | undefined {
+  const path = env.WHEELHOUSE_AUDIT_LOG_PATH?.trim();
+  if (!path || path === 'off') return undefined;
+  const maxSize = env.WHEELHOUSE_AUDIT_LOG_MAXSIZE?.trim() || '100M';
+  if (!/^\d+[BKMG]$/.test(maxSize)) throw new Error(`WHEELHOUSE_AUDIT_LOG_MAXSIZE: a size such as 100M or 512K, got "${maxSize}"`);
+  const maxBackups = Number(env.WHEELHOUSE_AUDIT_LOG_MAXBACKUP ?? 10);
+  if (!Number.isInteger(maxBackups) || maxBackups < 1) throw new Error(`WHEELHOUSE_AUDIT_LOG_MAXBACKUP: a positive integer, got "${env.WHEELHOUSE_AUDIT_LOG_MAXBACKUP}"`);
+  return { path, maxSize, maxBackups, everything: env.WHEELHOUSE_AUDIT_LOG_READS === '1' };
 }

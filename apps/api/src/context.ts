@@ -4,6 +4,7 @@ import type { Principal } from './auth/tokens.js';
 import type { WatchEvent } from './watch/watch-event.js';
 import type { WatchRequest } from './watch/watch-stream.js';
 import type { InputChecker } from './modules/apply/input-checker.js';
+import type { RequestMeta } from './audit/audit-event.js';
 
 /** What every resolver gets. Built per HTTP request or WebSocket subscription. */
 export interface ApiContext {
@@ -16,6 +17,8 @@ export interface ApiContext {
   watch(kind: KindInfo, filter: ObjectFilter, request: WatchRequest): Promise<AsyncIterableIterator<WatchEvent>>;
   /** Checks manifests and patches against the kinds' input types (unknown fields, wrong types). */
   inputs: InputChecker;
+  /** Where the request came from, for the audit log. */
+  request?: RequestMeta;
   /** The largest page a list serves (a larger `limit` is capped; see limits/page-size.ts). */
   maxListLimit: number;
 }

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createDb, Store, type Db } from '@wheelhouse/db';
 import { ApiError, setDefaultTolerationSeconds } from '@wheelhouse/resources';
@@ -36,6 +36,9 @@ import { limitRules, limitsFirstRule, parseOptions } from './limits/graphql-limi
 import { FlowControl } from './limits/flow-control.js';
 import { Seats, TooManyRequests } from './limits/seats.js';
 import { admissionPlugin, tooManyRequests } from './limits/admission.plugin.js';
+import { AuditLog } from './audit/audit-log.js';
+import { auditPlugin } from './audit/audit.plugin.js';
+import { operationEvents, type RequestMeta } from './audit/audit-event.js';
 
 export interface ApiServer {
   url: string;
@@ -88,10 +91,12 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   const flows = new FlowControl(limits);
   const authenticator = new Authenticator(systemDb);
   const inputs = new InputChecker(schema);
-  const contextFor = (principal: Principal | null, authorization?: string): ApiContext => ({
+  const audit = config.audit ? new AuditLog(config.audit) : undefined;
+  const contextFor = (principal: Principal | null, authorization?: string, request?: RequestMeta): ApiContext => ({
     store,
     principal,
     authorization,
+    request,
     actor: principal?.name ?? null,
     inputs,
     maxListLimit: limits.maxListLimit,
@@ -121,7 +126,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
       subscribe: subscribeShared,
       // A socket that does not send an authenticated connection_init in time is closed (4408).
       connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
-      context: (ctx) => contextFor(ctx.extra.principal ?? null, stringOrUndefined(ctx.connectionParams?.authorization)),
+      context: (ctx) => contextFor(ctx.extra.principal ?? null, stringOrUndefined(ctx.connectionParams?.authorization), requestMeta(ctx.extra.request)),
       // Authenticate at connection_init: a socket with a bad token is closed (4403) before it may subscribe.
       onConnect: async (ctx) => {
         try {
@@ -151,7 +156,8 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
           return [toGraphQLError(error)];
         }
       },
-      onOperation: (ctx, _id, _payload, _args, result) => {
+      onOperation: (ctx, _id, payload, args, result) => {
+        if (audit) auditSocketOperation(audit, args, payload.variables ?? undefined, ctx.extra.principal ?? null, requestMeta(ctx.extra.request), result);
         const name = ctx.extra.principal!.name;
         watchCounts.set(name, (watchCounts.get(name) ?? 0) + 1);
         if (isAsyncIterable(result)) return countedUntilDone(result, () => release(name));
@@ -185,11 +191,12 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
       ApolloServerPluginCacheControlDisabled(),
       metricsPlugin(metrics),
       admissionPlugin({ flows, leaseStore, onRejected: () => metrics.rejected.inc({ reason: 'too-many-requests' }) }),
+      ...(audit ? [auditPlugin(audit)] : []),
     ],
   });
   await apollo.start();
 
-  const routes: Routes = { apollo, db: systemDb, metrics, authenticator, maxBodyBytes: limits.maxBodyBytes, contextFor };
+  const routes: Routes = { apollo, db: systemDb, metrics, authenticator, maxBodyBytes: limits.maxBodyBytes, contextFor, audit };
   httpServer.on('request', (req, res) => {
     res.setHeader('Keep-Alive', `timeout=${ADVERTISED_KEEP_ALIVE_SECONDS}`);
     route(req, res, routes).catch((error) => {
@@ -213,9 +220,33 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
       await wsCleanup.dispose();
       await apollo.stop();
       await tail.stop();
-      await Promise.all([db.$disconnect(), systemDb.$disconnect(), watchDb.$disconnect()]);
+      await Promise.all([db.$disconnect(), systemDb.$disconnect(), watchDb.$disconnect(), audit?.close()]);
     },
   };
+}
+
+/** Who sent a request, for the audit log. */
+function requestMeta(req: IncomingMessage): RequestMeta {
+  return { sourceIPs: [req.socket.remoteAddress ?? ''], userAgent: req.headers['user-agent'], requestURI: req.url ?? '/', receivedAt: new Date() };
+}
+
+/** An operation over the WebSocket: writes always, subscriptions (watch) and reads when the log wants everything. */
+function auditSocketOperation(
+  audit: AuditLog,
+  args: ExecutionArgs,
+  variables: Record<string, unknown> | undefined,
+  principal: Principal | null,
+  request: RequestMeta,
+  result: unknown,
+): void {
+  const operation = getOperationAST(args.document, args.operationName);
+  if (!operation || (operation.operation !== 'mutation' && !audit.options.everything)) return;
+  const errors = isAsyncIterable(result) ? [] : ((result as ExecutionResult).errors ?? []);
+  const outcomeOf = (key: string) => {
+    const error = errors.find((e) => e.path?.[0] === key) ?? errors.find((e) => !e.path);
+    return error ? { code: error.extensions?.code as string | undefined, message: error.message } : undefined;
+  };
+  audit.write(operationEvents(operation, variables, principal, request, outcomeOf, new Date()));
 }
 
 /** A host as it goes in a URL: IPv6 in brackets. */

@@ -2,6 +2,7 @@
 // sequence — components, then the database. Side effects come in through options so
 // tests can drive it with fake components and a fake database.
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ensurePki, servingNames } from '@wheelhouse/pki';
 import type { ComponentSpec } from './components.js';
 import type { DatabasePlan, LauncherConfig } from './config.js';
@@ -87,7 +88,8 @@ async function startComponents(o: LaunchOptions, supervisor: Supervisor, databas
   const ca = pki ? readFileSync(pki.caFile, 'utf8') : undefined;
   const plan = planComponents(o.components, {
     rootDir: o.rootDir,
-    env: pki ? { WHEELHOUSE_CA_FILE: pki.caFile, ...o.env } : o.env,
+    // Defaults the user's environment may override: the audit log under the data directory, the CA.
+    env: { WHEELHOUSE_AUDIT_LOG_PATH: join(o.config.dataDir, 'audit', 'audit.log'), ...(pki ? { WHEELHOUSE_CA_FILE: pki.caFile } : {}), ...o.env },
     databaseUrl,
     apiUrl: o.config.apiUrl,
     serverUrl: o.config.serverUrl,

@@ -7,6 +7,8 @@ import type { Authenticator } from '../auth/authenticate.js';
 import type { Principal } from '../auth/tokens.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { PayloadTooLarge, parseJsonBody, readBody } from '../limits/read-body.js';
+import { refusedEvent, type RequestMeta } from '../audit/audit-event.js';
+import type { AuditLog } from '../audit/audit-log.js';
 
 export interface Routes {
   apollo: ApolloServer<ApiContext>;
@@ -15,7 +17,8 @@ export interface Routes {
   metrics: Metrics;
   authenticator: Authenticator;
   maxBodyBytes: number;
-  contextFor(principal: Principal, authorization: string): ApiContext;
+  contextFor(principal: Principal, authorization: string, request: RequestMeta): ApiContext;
+  audit?: AuditLog;
 }
 
 /** /healthz, /metrics and /graphql. A GraphQL request is authenticated before its body is read. */
@@ -37,6 +40,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, r: Routes
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     return;
   }
+  const meta: RequestMeta = { sourceIPs: [req.socket.remoteAddress ?? ''], userAgent: req.headers['user-agent'], requestURI: req.url ?? '/', receivedAt: new Date() };
   const authorization = req.headers.authorization ?? '';
   let principal: Principal;
   try {
@@ -44,6 +48,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, r: Routes
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     r.metrics.rejected.inc({ reason: 'unauthenticated' });
+    r.audit?.write([refusedEvent(null, meta, 401, error.message, new Date())]);
     return refuse(req, res, 401, error.message, { code: error.code });
   }
   let body: unknown;
@@ -53,6 +58,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, r: Routes
     } catch (error) {
       if (!(error instanceof PayloadTooLarge)) throw error;
       r.metrics.rejected.inc({ reason: 'body-too-large' });
+      r.audit?.write([refusedEvent(principal, meta, 413, `Request entity too large: limit is ${error.limit}`, new Date())]);
       // Kubernetes' StatusReasonRequestEntityTooLarge message.
       return refuse(req, res, 413, `Request entity too large: limit is ${error.limit}`, { code: 'BAD_USER_INPUT', reason: 'REQUEST_ENTITY_TOO_LARGE' });
     }
@@ -61,7 +67,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, r: Routes
   for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value);
   const response = await r.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-    context: async () => r.contextFor(principal, authorization),
+    context: async () => r.contextFor(principal, authorization, meta),
   });
   res.statusCode = response.status ?? 200;
   for (const [key, value] of response.headers) res.setHeader(key, value);
