@@ -178,7 +178,7 @@ describe('per-token flow control (API Priority and Fairness)', () => {
 describe('WebSocket limits', () => {
   let api: TestApi;
   before(async () => {
-    api = await startTestApi({ limits: { connectionInitTimeoutMs: 300, maxBodyBytes: 64 * 1024 } });
+    api = await startTestApi({ limits: { connectionInitTimeoutMs: 2000, maxBodyBytes: 64 * 1024 } });
   });
   after(async () => {
     await api?.close();
@@ -200,7 +200,9 @@ describe('WebSocket limits', () => {
     const { ws, closed, opened } = open();
     await opened;
     ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: 'Bearer wrong' } }));
-    assert.equal((await closed).code, 4403);
+    const { code, reason } = await closed;
+    assert.equal(code, 4403);
+    assert.equal(reason, 'UNAUTHENTICATED: invalid bearer token');
   });
 
   test('a message larger than the limit closes the socket (1009) without being buffered', async () => {

@@ -135,6 +135,9 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
         } catch (error) {
           if (!(error instanceof ApiError)) log.warn('websocket authentication', error);
           metrics.rejected.inc({ reason: 'unauthenticated' });
+          // graphql-ws's refusal code (4403); the reason names the API's error code.
+          const message = error instanceof ApiError ? error.message : 'authentication failed';
+          ctx.extra.socket.close(4403, `UNAUTHENTICATED: ${message}`.slice(0, 120));
           return false;
         }
       },
