@@ -87,6 +87,33 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: number, messa
   const unread = !req.readableEnded && ((length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (unread) headers.connection = 'close';
+  if (unread) lingerOnClose(req);
   res.writeHead(status, headers).end(JSON.stringify({ errors: [{ message, extensions }] }));
-  if (unread) res.once('finish', () => req.socket.destroySoon());
+}
+
+/** How long, and how many bytes, an unread body is drained after a refusal before the socket is destroyed. */
+const LINGER_MS = 2_000;
+const LINGER_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A lingering close, as nginx and Apache do it: closing a socket that still has unread
+ * request data makes the kernel answer with a reset, and the client may then lose the
+ * 413/401 it was sent. So after the answer the socket is only half-closed (FIN), the
+ * rest of the body is read and dropped (never kept) for a short while, then the socket
+ * is destroyed. Node would destroy it as soon as the answer is written (destroySoon).
+ */
+function lingerOnClose(req: IncomingMessage): void {
+  const socket = req.socket;
+  socket.destroySoon = () => {
+    socket.end();
+    let drained = 0;
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+    req.on('data', (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained > LINGER_BYTES) socket.destroy();
+    });
+    req.resume();
+  };
 }
