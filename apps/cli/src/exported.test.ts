@@ -26,5 +26,5 @@ test('an edited export, a plain manifest, or a missing object go as they are', (
 
 test('the namespace survives when the request would default elsewhere', () => {
   const sent = documentToApply(live('nginx'), live('nginx'), 'other');
-  assert.equal(sent.metadata.namespace, 'default');
+  assert.equal(sent.metadata?.namespace, 'default');
 });
