@@ -50,7 +50,7 @@ export const RESOLVERS = [
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [...RESOLVERS] as unknown as [Function, ...Function[]],
+    resolvers: [...RESOLVERS] as unknown as Parameters<typeof buildSchema>[0]['resolvers'],
     validate: false,
     // Every subscription brings its own `subscribe` (the change-log watch); type-graphql
     // insists on a PubSub anyway, so it gets one that must never be used.

@@ -56,7 +56,8 @@ let schemaOnce: Promise<GraphQLSchema> | undefined;
 
 /** The API process: GraphQL over HTTP and WebSocket on one port, /healthz and /metrics. */
 export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
-  const schema = await (schemaOnce ??= buildApiSchema());
+  schemaOnce ??= buildApiSchema();
+  const schema = await schemaOnce;
   if (config.defaultTolerationSeconds !== undefined) setDefaultTolerationSeconds(config.defaultTolerationSeconds);
   const db = createDb(config.databaseUrl, config.dbPoolSize);
   const store = new Store(db);
