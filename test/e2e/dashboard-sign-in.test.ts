@@ -18,7 +18,11 @@ before(async () => {
   const { port } = probe.address() as { port: number };
   probe.close();
   url = `http://127.0.0.1:${port}`;
-  dashboard = spawnComponent('apps/dashboard/server.mjs', api.url, { WHEELHOUSE_DASHBOARD_PORT: String(port), WHEELHOUSE_DATA_DIR: '/srv/wheelhouse-data/', NEXT_TELEMETRY_DISABLED: '1' });
+  dashboard = spawnComponent('apps/dashboard/server.mjs', api.url, {
+    WHEELHOUSE_DASHBOARD_PORT: String(port),
+    WHEELHOUSE_DATA_DIR: '/srv/wheelhouse-data/',
+    NEXT_TELEMETRY_DISABLED: '1',
+  });
   await eventually(async () => (await fetch(`${url}/sign-in`).catch(() => undefined))?.ok === true, 60_000, `dashboard on ${url}: ${dashboard.output()}`);
 });
 after(async () => {
