@@ -85,6 +85,7 @@ export const editCommand: Command = {
       }
       rmSync(dir, { recursive: true });
       out(`${qualifiedKind(kind)}/${name} edited`);
+      return 0;
     });
   },
 };
