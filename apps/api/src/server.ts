@@ -39,6 +39,7 @@ import { admissionPlugin, tooManyRequests } from './limits/admission.plugin.js';
 import { AuditLog } from './audit/audit-log.js';
 import { auditPlugin } from './audit/audit.plugin.js';
 import { operationEvents, type RequestMeta } from './audit/audit-event.js';
+import { execProxy } from './exec/exec-proxy.js';
 
 export interface ApiServer {
   url: string;
@@ -125,7 +126,13 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     : createServer({ requestTimeout: REQUEST_TIMEOUT_MS });
   keepIdleConnectionsLongerThanAdvertised(httpServer);
   const limitsFirst = limitsFirstRule(limitRules(limits), () => metrics.rejected.inc({ reason: 'query-limit' }));
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.maxBodyBytes });
+  // One upgrade router: ws would refuse every path but its own if it listened on the server.
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: limits.maxBodyBytes });
+  const exec = execProxy({ store, authenticator, log: (message, error) => log.warn(message, error) });
+  httpServer.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://api').pathname === '/graphql') wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
+    else if (!exec(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
+  });
   const watchCounts = new Map<string, number>();
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
     {
