@@ -23,6 +23,7 @@ import { Deployment } from './modules/deployment/deployment.type.js';
 import { DeploymentActionsResolver } from './modules/deployment/deployment-actions.resolver.js';
 import { createScaleResolver } from './modules/common/scale.resolver.js';
 import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from '@wheelhouse/resources';
+import { ServiceResolver } from './modules/service/service.resolver.js';
 
 /** Every resolver of the API. A new kind adds its resolver here. */
 export const RESOLVERS = [
@@ -46,6 +47,7 @@ export const RESOLVERS = [
   DeploymentActionsResolver,
   ApplyResolver,
   HistoryResolver,
+  ServiceResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -88,6 +88,7 @@ export const KIND_CATALOGUE = {
   }),
   Event: define({ kind: 'Event', apiVersion: 'v1', singular: 'event', plural: 'events', shortNames: ['ev'], namespaced: true, hasStatus: false }),
   Lease: define({ kind: 'Lease', apiVersion: 'coordination.k8s.io/v1', singular: 'lease', plural: 'leases', namespaced: true, hasStatus: false }),
+  Service: define({ kind: 'Service', apiVersion: 'v1', singular: 'service', plural: 'services', shortNames: ['svc'], namespaced: true, hasStatus: true, categories: ['all'] }),
 } as const satisfies { [K in KindName]: KindIdentity & { kind: K } };
 
 export type Catalogue = typeof KIND_CATALOGUE;

@@ -17,3 +17,7 @@ export * from './quantity/index.js';
 export { toTimestamp } from './kinds/pod-termination.js';
 export * from './workloads/revision.js';
 export * from './workloads/disruption-target.js';
+export { ServiceKind } from './kinds/service.js';
+export { needsClusterIP, needsNodePorts } from './kinds/service-update.js';
+export * from './validation/service.js';
+export * from './defaults/service.js';

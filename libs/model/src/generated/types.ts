@@ -54,6 +54,9 @@ export interface Query {
   deployments: DeploymentList;
   /** kubectl rollout history: one entry per ReplicaSet revision, oldest first. */
   deploymentHistory: Array<DeploymentRevision>;
+  /** One Service, or null when absent. */
+  service?: Maybe<Service>;
+  services: ServiceList;
 }
 
 
@@ -206,6 +209,21 @@ export interface QueryDeploymentsArgs {
 export interface QueryDeploymentHistoryArgs {
   namespace?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
+}
+
+
+export interface QueryServiceArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryServicesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
 export interface Namespace {
@@ -923,6 +941,91 @@ export interface DeploymentRevision {
   creationTimestamp?: Maybe<Scalars['String']['output']>;
 }
 
+export interface Service {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  spec?: Maybe<ServiceSpec>;
+  status?: Maybe<ServiceStatus>;
+}
+
+export interface ServiceSpec {
+  ports?: Maybe<Array<ServicePort>>;
+  selector?: Maybe<Scalars['StringMap']['output']>;
+  /** Allocated from WHEELHOUSE_SERVICE_CIDR unless requested; None for a headless Service. Immutable. */
+  clusterIP?: Maybe<Scalars['String']['output']>;
+  clusterIPs?: Maybe<Array<Scalars['String']['output']>>;
+  /** ClusterIP (default), NodePort, LoadBalancer or ExternalName */
+  type?: Maybe<Scalars['String']['output']>;
+  externalIPs?: Maybe<Array<Scalars['String']['output']>>;
+  /** None (default) or ClientIP */
+  sessionAffinity?: Maybe<Scalars['String']['output']>;
+  loadBalancerIP?: Maybe<Scalars['String']['output']>;
+  loadBalancerSourceRanges?: Maybe<Array<Scalars['String']['output']>>;
+  /** The CNAME target of an ExternalName Service. */
+  externalName?: Maybe<Scalars['String']['output']>;
+  externalTrafficPolicy?: Maybe<Scalars['String']['output']>;
+  healthCheckNodePort?: Maybe<Scalars['Int']['output']>;
+  publishNotReadyAddresses?: Maybe<Scalars['Boolean']['output']>;
+  sessionAffinityConfig?: Maybe<SessionAffinityConfig>;
+  ipFamilies?: Maybe<Array<Scalars['String']['output']>>;
+  ipFamilyPolicy?: Maybe<Scalars['String']['output']>;
+  allocateLoadBalancerNodePorts?: Maybe<Scalars['Boolean']['output']>;
+  loadBalancerClass?: Maybe<Scalars['String']['output']>;
+  /** Cluster (default) or Local */
+  internalTrafficPolicy?: Maybe<Scalars['String']['output']>;
+  trafficDistribution?: Maybe<Scalars['String']['output']>;
+}
+
+export interface ServicePort {
+  /** Required when the Service has more than one port; a DNS label, the SRV record name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** TCP (default), UDP or SCTP */
+  protocol?: Maybe<Scalars['String']['output']>;
+  appProtocol?: Maybe<Scalars['String']['output']>;
+  port?: Maybe<Scalars['Int']['output']>;
+  /** A port number or a container port name, resolved per pod; default: port. */
+  targetPort?: Maybe<Scalars['IntOrString']['output']>;
+  /** Allocated from 30000-32767 for NodePort and LoadBalancer Services unless requested. */
+  nodePort?: Maybe<Scalars['Int']['output']>;
+}
+
+export interface SessionAffinityConfig {
+  clientIP?: Maybe<ClientIpConfig>;
+}
+
+export interface ClientIpConfig {
+  /** Default 10800 (3 hours), at most 86400. */
+  timeoutSeconds?: Maybe<Scalars['Int']['output']>;
+}
+
+export interface ServiceStatus {
+  loadBalancer?: Maybe<LoadBalancerStatus>;
+  conditions?: Maybe<Array<Condition>>;
+}
+
+export interface LoadBalancerStatus {
+  ingress?: Maybe<Array<LoadBalancerIngress>>;
+}
+
+export interface LoadBalancerIngress {
+  ip?: Maybe<Scalars['String']['output']>;
+  hostname?: Maybe<Scalars['String']['output']>;
+  ipMode?: Maybe<Scalars['String']['output']>;
+  ports?: Maybe<Array<PortStatus>>;
+}
+
+export interface PortStatus {
+  port?: Maybe<Scalars['Int']['output']>;
+  protocol?: Maybe<Scalars['String']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
+}
+
+export interface ServiceList {
+  metadata: ListMeta;
+  items: Array<Service>;
+}
+
 export interface Mutation {
   createNamespace: Namespace;
   /** Creates many namespaces in one commit, all or nothing. */
@@ -1056,6 +1159,21 @@ export interface Mutation {
   resumeDeployment: Deployment;
   /** kubectl rollout undo: the template of revision toRevision (0: the previous one) becomes the Deployment's. */
   rollbackDeployment: Deployment;
+  createService: Service;
+  /** Creates many services in one commit, all or nothing. */
+  createServices: Array<Service>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceService: Service;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchService: Service;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteService?: Maybe<Service>;
+  /** Replaces status only; spec and generation are untouched. */
+  replaceServiceStatus: Service;
+  /** Status merge patches of many services in one commit, all or nothing (agents reporting in batches). */
+  patchServicesStatus: Array<Service>;
+  /** JSON merge patch of status only. */
+  patchServiceStatus: Service;
   /** Sets spec.replicas of a ReplicaSet. */
   scaleReplicaSet: ReplicaSet;
   /** Sets spec.replicas of a ReplicationController. */
@@ -1574,6 +1692,65 @@ export interface MutationRollbackDeploymentArgs {
   toRevision?: Scalars['Int']['input'];
   namespace?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
+}
+
+
+export interface MutationCreateServiceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: ServiceInput;
+}
+
+
+export interface MutationCreateServicesArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<ServiceInput>;
+}
+
+
+export interface MutationReplaceServiceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: ServiceInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchServiceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteServiceArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationReplaceServiceStatusArgs {
+  input: ServiceInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchServicesStatusArgs {
+  items: Array<ObjectPatch>;
+}
+
+
+export interface MutationPatchServiceStatusArgs {
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
 
@@ -2289,6 +2466,86 @@ export interface DeploymentStatusInput {
   collisionCount?: InputMaybe<Scalars['Int']['input']>;
 }
 
+export interface ServiceInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  spec?: InputMaybe<ServiceSpecInput>;
+  status?: InputMaybe<ServiceStatusInput>;
+}
+
+export interface ServiceSpecInput {
+  ports?: InputMaybe<Array<ServicePortInput>>;
+  selector?: InputMaybe<Scalars['StringMap']['input']>;
+  /** Allocated from WHEELHOUSE_SERVICE_CIDR unless requested; None for a headless Service. Immutable. */
+  clusterIP?: InputMaybe<Scalars['String']['input']>;
+  clusterIPs?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** ClusterIP (default), NodePort, LoadBalancer or ExternalName */
+  type?: InputMaybe<Scalars['String']['input']>;
+  externalIPs?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** None (default) or ClientIP */
+  sessionAffinity?: InputMaybe<Scalars['String']['input']>;
+  loadBalancerIP?: InputMaybe<Scalars['String']['input']>;
+  loadBalancerSourceRanges?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The CNAME target of an ExternalName Service. */
+  externalName?: InputMaybe<Scalars['String']['input']>;
+  externalTrafficPolicy?: InputMaybe<Scalars['String']['input']>;
+  healthCheckNodePort?: InputMaybe<Scalars['Int']['input']>;
+  publishNotReadyAddresses?: InputMaybe<Scalars['Boolean']['input']>;
+  sessionAffinityConfig?: InputMaybe<SessionAffinityConfigInput>;
+  ipFamilies?: InputMaybe<Array<Scalars['String']['input']>>;
+  ipFamilyPolicy?: InputMaybe<Scalars['String']['input']>;
+  allocateLoadBalancerNodePorts?: InputMaybe<Scalars['Boolean']['input']>;
+  loadBalancerClass?: InputMaybe<Scalars['String']['input']>;
+  /** Cluster (default) or Local */
+  internalTrafficPolicy?: InputMaybe<Scalars['String']['input']>;
+  trafficDistribution?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface ServicePortInput {
+  /** Required when the Service has more than one port; a DNS label, the SRV record name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** TCP (default), UDP or SCTP */
+  protocol?: InputMaybe<Scalars['String']['input']>;
+  appProtocol?: InputMaybe<Scalars['String']['input']>;
+  port?: InputMaybe<Scalars['Int']['input']>;
+  /** A port number or a container port name, resolved per pod; default: port. */
+  targetPort?: InputMaybe<Scalars['IntOrString']['input']>;
+  /** Allocated from 30000-32767 for NodePort and LoadBalancer Services unless requested. */
+  nodePort?: InputMaybe<Scalars['Int']['input']>;
+}
+
+export interface SessionAffinityConfigInput {
+  clientIP?: InputMaybe<ClientIpConfigInput>;
+}
+
+export interface ClientIpConfigInput {
+  /** Default 10800 (3 hours), at most 86400. */
+  timeoutSeconds?: InputMaybe<Scalars['Int']['input']>;
+}
+
+export interface ServiceStatusInput {
+  loadBalancer?: InputMaybe<LoadBalancerStatusInput>;
+  conditions?: InputMaybe<Array<ConditionInput>>;
+}
+
+export interface LoadBalancerStatusInput {
+  ingress?: InputMaybe<Array<LoadBalancerIngressInput>>;
+}
+
+export interface LoadBalancerIngressInput {
+  ip?: InputMaybe<Scalars['String']['input']>;
+  hostname?: InputMaybe<Scalars['String']['input']>;
+  ipMode?: InputMaybe<Scalars['String']['input']>;
+  ports?: InputMaybe<Array<PortStatusInput>>;
+}
+
+export interface PortStatusInput {
+  port?: InputMaybe<Scalars['Int']['input']>;
+  protocol?: InputMaybe<Scalars['String']['input']>;
+  error?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface Subscription {
   /** ADDED/MODIFIED/DELETED events of namespaces; resumable from a resourceVersion. */
   watchNamespaces: NamespaceWatchEvent;
@@ -2308,6 +2565,8 @@ export interface Subscription {
   watchReplicationControllers: ReplicationControllerWatchEvent;
   /** ADDED/MODIFIED/DELETED events of deployments; resumable from a resourceVersion. */
   watchDeployments: DeploymentWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of services; resumable from a resourceVersion. */
+  watchServices: ServiceWatchEvent;
 }
 
 
@@ -2389,6 +2648,15 @@ export interface SubscriptionWatchDeploymentsArgs {
   namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
+
+export interface SubscriptionWatchServicesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface NamespaceWatchEvent {
   type: WatchEventType;
   object: Namespace;
@@ -2433,4 +2701,9 @@ export interface ReplicationControllerWatchEvent {
 export interface DeploymentWatchEvent {
   type: WatchEventType;
   object: Deployment;
+}
+
+export interface ServiceWatchEvent {
+  type: WatchEventType;
+  object: Service;
 }
