@@ -32,6 +32,7 @@ export async function startTestApi(
     limits?: Partial<ApiLimits>;
     tls?: { certFile: string; keyFile: string };
     audit?: ApiConfig['audit'];
+    serviceRanges?: ApiConfig['serviceRanges'];
   } = {},
 ): Promise<TestApi> {
   const database = options.databaseUrl ? undefined : await createThrowawayDatabase();
@@ -53,6 +54,8 @@ export async function startTestApi(
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     tls: options.tls,
     audit: options.audit,
+    serviceRanges: options.serviceRanges,
+    serviceRepairIntervalMs: 0,
   });
   const clients: Client[] = [];
   const gql = async <T>(query: string, variables?: Record<string, unknown>, token: string = TEST_TOKEN): Promise<GraphQLResponse<T>> => {
