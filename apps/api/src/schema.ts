@@ -24,6 +24,7 @@ import { DeploymentActionsResolver } from './modules/deployment/deployment-actio
 import { createScaleResolver } from './modules/common/scale.resolver.js';
 import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from '@wheelhouse/resources';
 import { ServiceResolver } from './modules/service/service.resolver.js';
+import { EndpointSliceResolver, EndpointsResolver } from './modules/endpoint-slice/endpoint-slice.resolver.js';
 
 /** Every resolver of the API. A new kind adds its resolver here. */
 export const RESOLVERS = [
@@ -48,6 +49,8 @@ export const RESOLVERS = [
   ApplyResolver,
   HistoryResolver,
   ServiceResolver,
+  EndpointSliceResolver,
+  EndpointsResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -21,3 +21,6 @@ export { ServiceKind } from './kinds/service.js';
 export { needsClusterIP, needsNodePorts } from './kinds/service-update.js';
 export * from './validation/service.js';
 export * from './defaults/service.js';
+export { EndpointSliceKind, EndpointsKind } from './kinds/endpoint-slice.js';
+export * from './validation/endpoint-slice.js';
+export * from './defaults/endpoints.js';

@@ -57,6 +57,12 @@ export interface Query {
   /** One Service, or null when absent. */
   service?: Maybe<Service>;
   services: ServiceList;
+  /** One EndpointSlice, or null when absent. */
+  endpointSlice?: Maybe<EndpointSlice>;
+  endpointSlices: EndpointSliceList;
+  /** One Endpoints, or null when absent. */
+  endpoints?: Maybe<Endpoints>;
+  endpointsList: EndpointsList;
 }
 
 
@@ -219,6 +225,36 @@ export interface QueryServiceArgs {
 
 
 export interface QueryServicesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryEndpointSliceArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryEndpointSlicesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryEndpointsArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryEndpointsListArgs {
   labelSelector?: InputMaybe<Scalars['String']['input']>;
   fieldSelector?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -1026,6 +1062,88 @@ export interface ServiceList {
   items: Array<Service>;
 }
 
+export interface EndpointSlice {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  /** IPv4, IPv6 or FQDN; immutable */
+  addressType?: Maybe<Scalars['String']['output']>;
+  endpoints?: Maybe<Array<Endpoint>>;
+  ports?: Maybe<Array<EndpointPort>>;
+}
+
+export interface Endpoint {
+  addresses?: Maybe<Array<Scalars['String']['output']>>;
+  conditions?: Maybe<EndpointConditions>;
+  hostname?: Maybe<Scalars['String']['output']>;
+  targetRef?: Maybe<ObjectReference>;
+  deprecatedTopology?: Maybe<Scalars['StringMap']['output']>;
+  nodeName?: Maybe<Scalars['String']['output']>;
+  zone?: Maybe<Scalars['String']['output']>;
+  hints?: Maybe<EndpointHints>;
+}
+
+export interface EndpointConditions {
+  /** The endpoint may receive new traffic: its pod is Ready and not terminating. */
+  ready?: Maybe<Scalars['Boolean']['output']>;
+  /** Ready by its pod, whether or not it is terminating. */
+  serving?: Maybe<Scalars['Boolean']['output']>;
+  /** Its pod is being deleted. */
+  terminating?: Maybe<Scalars['Boolean']['output']>;
+}
+
+export interface EndpointHints {
+  forZones?: Maybe<Array<ForZone>>;
+}
+
+export interface ForZone {
+  name?: Maybe<Scalars['String']['output']>;
+}
+
+export interface EndpointPort {
+  name?: Maybe<Scalars['String']['output']>;
+  protocol?: Maybe<Scalars['String']['output']>;
+  port?: Maybe<Scalars['Int']['output']>;
+  appProtocol?: Maybe<Scalars['String']['output']>;
+}
+
+export interface EndpointSliceList {
+  metadata: ListMeta;
+  items: Array<EndpointSlice>;
+}
+
+export interface Endpoints {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  subsets?: Maybe<Array<EndpointSubset>>;
+}
+
+export interface EndpointSubset {
+  addresses?: Maybe<Array<EndpointAddress>>;
+  notReadyAddresses?: Maybe<Array<EndpointAddress>>;
+  ports?: Maybe<Array<EndpointsPort>>;
+}
+
+export interface EndpointAddress {
+  ip?: Maybe<Scalars['String']['output']>;
+  hostname?: Maybe<Scalars['String']['output']>;
+  nodeName?: Maybe<Scalars['String']['output']>;
+  targetRef?: Maybe<ObjectReference>;
+}
+
+export interface EndpointsPort {
+  name?: Maybe<Scalars['String']['output']>;
+  port?: Maybe<Scalars['Int']['output']>;
+  protocol?: Maybe<Scalars['String']['output']>;
+  appProtocol?: Maybe<Scalars['String']['output']>;
+}
+
+export interface EndpointsList {
+  metadata: ListMeta;
+  items: Array<Endpoints>;
+}
+
 export interface Mutation {
   createNamespace: Namespace;
   /** Creates many namespaces in one commit, all or nothing. */
@@ -1174,6 +1292,24 @@ export interface Mutation {
   patchServicesStatus: Array<Service>;
   /** JSON merge patch of status only. */
   patchServiceStatus: Service;
+  createEndpointSlice: EndpointSlice;
+  /** Creates many endpointSlices in one commit, all or nothing. */
+  createEndpointSlices: Array<EndpointSlice>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceEndpointSlice: EndpointSlice;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchEndpointSlice: EndpointSlice;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteEndpointSlice?: Maybe<EndpointSlice>;
+  createEndpoints: Endpoints;
+  /** Creates many endpointsList in one commit, all or nothing. */
+  createEndpointsList: Array<Endpoints>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceEndpoints: Endpoints;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchEndpoints: Endpoints;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteEndpoints?: Maybe<Endpoints>;
   /** Sets spec.replicas of a ReplicaSet. */
   scaleReplicaSet: ReplicaSet;
   /** Sets spec.replicas of a ReplicationController. */
@@ -1750,6 +1886,86 @@ export interface MutationPatchServicesStatusArgs {
 export interface MutationPatchServiceStatusArgs {
   patch: Scalars['JSONObject']['input'];
   name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateEndpointSliceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: EndpointSliceInput;
+}
+
+
+export interface MutationCreateEndpointSlicesArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<EndpointSliceInput>;
+}
+
+
+export interface MutationReplaceEndpointSliceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: EndpointSliceInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchEndpointSliceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteEndpointSliceArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateEndpointsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: EndpointsInput;
+}
+
+
+export interface MutationCreateEndpointsListArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<EndpointsInput>;
+}
+
+
+export interface MutationReplaceEndpointsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: EndpointsInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchEndpointsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteEndpointsArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
@@ -2546,6 +2762,78 @@ export interface PortStatusInput {
   error?: InputMaybe<Scalars['String']['input']>;
 }
 
+export interface EndpointSliceInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  /** IPv4, IPv6 or FQDN; immutable */
+  addressType?: InputMaybe<Scalars['String']['input']>;
+  endpoints?: InputMaybe<Array<EndpointInput>>;
+  ports?: InputMaybe<Array<EndpointPortInput>>;
+}
+
+export interface EndpointInput {
+  addresses?: InputMaybe<Array<Scalars['String']['input']>>;
+  conditions?: InputMaybe<EndpointConditionsInput>;
+  hostname?: InputMaybe<Scalars['String']['input']>;
+  targetRef?: InputMaybe<ObjectReferenceInput>;
+  deprecatedTopology?: InputMaybe<Scalars['StringMap']['input']>;
+  nodeName?: InputMaybe<Scalars['String']['input']>;
+  zone?: InputMaybe<Scalars['String']['input']>;
+  hints?: InputMaybe<EndpointHintsInput>;
+}
+
+export interface EndpointConditionsInput {
+  /** The endpoint may receive new traffic: its pod is Ready and not terminating. */
+  ready?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Ready by its pod, whether or not it is terminating. */
+  serving?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Its pod is being deleted. */
+  terminating?: InputMaybe<Scalars['Boolean']['input']>;
+}
+
+export interface EndpointHintsInput {
+  forZones?: InputMaybe<Array<ForZoneInput>>;
+}
+
+export interface ForZoneInput {
+  name?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface EndpointPortInput {
+  name?: InputMaybe<Scalars['String']['input']>;
+  protocol?: InputMaybe<Scalars['String']['input']>;
+  port?: InputMaybe<Scalars['Int']['input']>;
+  appProtocol?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface EndpointsInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  subsets?: InputMaybe<Array<EndpointSubsetInput>>;
+}
+
+export interface EndpointSubsetInput {
+  addresses?: InputMaybe<Array<EndpointAddressInput>>;
+  notReadyAddresses?: InputMaybe<Array<EndpointAddressInput>>;
+  ports?: InputMaybe<Array<EndpointsPortInput>>;
+}
+
+export interface EndpointAddressInput {
+  ip?: InputMaybe<Scalars['String']['input']>;
+  hostname?: InputMaybe<Scalars['String']['input']>;
+  nodeName?: InputMaybe<Scalars['String']['input']>;
+  targetRef?: InputMaybe<ObjectReferenceInput>;
+}
+
+export interface EndpointsPortInput {
+  name?: InputMaybe<Scalars['String']['input']>;
+  port?: InputMaybe<Scalars['Int']['input']>;
+  protocol?: InputMaybe<Scalars['String']['input']>;
+  appProtocol?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface Subscription {
   /** ADDED/MODIFIED/DELETED events of namespaces; resumable from a resourceVersion. */
   watchNamespaces: NamespaceWatchEvent;
@@ -2567,6 +2855,10 @@ export interface Subscription {
   watchDeployments: DeploymentWatchEvent;
   /** ADDED/MODIFIED/DELETED events of services; resumable from a resourceVersion. */
   watchServices: ServiceWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of endpointSlices; resumable from a resourceVersion. */
+  watchEndpointSlices: EndpointSliceWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of endpointsList; resumable from a resourceVersion. */
+  watchEndpointsList: EndpointsWatchEvent;
 }
 
 
@@ -2657,6 +2949,24 @@ export interface SubscriptionWatchServicesArgs {
   namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
+
+export interface SubscriptionWatchEndpointSlicesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface SubscriptionWatchEndpointsListArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface NamespaceWatchEvent {
   type: WatchEventType;
   object: Namespace;
@@ -2706,4 +3016,14 @@ export interface DeploymentWatchEvent {
 export interface ServiceWatchEvent {
   type: WatchEventType;
   object: Service;
+}
+
+export interface EndpointSliceWatchEvent {
+  type: WatchEventType;
+  object: EndpointSlice;
+}
+
+export interface EndpointsWatchEvent {
+  type: WatchEventType;
+  object: Endpoints;
 }

@@ -9,9 +9,22 @@ import { ReplicaSetKind } from './replicaset.js';
 import { ReplicationControllerKind } from './replicationcontroller.js';
 import { DeploymentKind } from './deployment.js';
 import { ServiceKind } from './service.js';
+import { EndpointSliceKind, EndpointsKind } from './endpoint-slice.js';
 
 /** Every kind the cluster serves. Adding a kind starts here. */
-export const KINDS: readonly KindInfo[] = [NamespaceKind, NodeKind, PodKind, EventKind, LeaseKind, ReplicaSetKind, ReplicationControllerKind, DeploymentKind, ServiceKind];
+export const KINDS: readonly KindInfo[] = [
+  NamespaceKind,
+  NodeKind,
+  PodKind,
+  EventKind,
+  LeaseKind,
+  ReplicaSetKind,
+  ReplicationControllerKind,
+  DeploymentKind,
+  ServiceKind,
+  EndpointSliceKind,
+  EndpointsKind,
+];
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));
 
