@@ -136,16 +136,16 @@ test('many concurrent creates never share an IP or NodePort, fill the range exac
     const n = 254; // every usable address of the /24
     const results = await Promise.all(
       Array.from({ length: n }, (_, i) =>
-        small.gql<any>(CREATE, {
+        small.gql<{ createService: { spec: { clusterIP: string; ports: { nodePort: number | null }[] } } }>(CREATE, {
           input: svc(`s${i}`, { type: i < 150 ? 'NodePort' : 'ClusterIP', ports: [{ port: 80 }, { port: 443, name: 'https' }].map((p, j) => ({ ...p, name: p.name ?? `p${j}` })) }),
         }),
       ),
     );
     const errors = results.flatMap((r) => r.errors?.map((e) => e.message) ?? []);
     assert.deepEqual(errors, []);
-    const ips = results.map((r) => r.data.createService.spec.clusterIP as string);
+    const ips = results.map((r) => r.data!.createService.spec.clusterIP);
     assert.equal(new Set(ips).size, n, 'distinct addresses');
-    const ports = results.flatMap((r) => r.data.createService.spec.ports.map((p: { nodePort: number | null }) => p.nodePort).filter(Boolean));
+    const ports = results.flatMap((r) => r.data!.createService.spec.ports.map((p) => p.nodePort).filter(Boolean));
     assert.equal(ports.length, 300);
     assert.equal(new Set(ports).size, 300, 'distinct NodePorts, the whole port range');
     const table = await allocations(small);
