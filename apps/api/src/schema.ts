@@ -25,6 +25,8 @@ import { ConfigMapResolver } from './modules/configmap/configmap.resolver.js';
 import { SecretResolver } from './modules/secret/secret.resolver.js';
 import { createScaleResolver } from './modules/common/scale.resolver.js';
 import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from '@wheelhouse/resources';
+import { ServiceResolver } from './modules/service/service.resolver.js';
+import { EndpointSliceResolver, EndpointsResolver } from './modules/endpoint-slice/endpoint-slice.resolver.js';
 
 /** Every resolver of the API. A new kind adds its resolver here. */
 export const RESOLVERS = [
@@ -50,6 +52,9 @@ export const RESOLVERS = [
   HistoryResolver,
   ConfigMapResolver,
   SecretResolver,
+  ServiceResolver,
+  EndpointSliceResolver,
+  EndpointsResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -11,3 +11,8 @@ export * from './store/continue-token.js';
 export * from './store/row.js';
 export * from './store/retry-stale.js';
 export * from './at-rest/index.js';
+export * from './store/write-hook.js';
+export * from './services/service-range.js';
+export * from './services/decide-allocation.js';
+export * from './services/service-allocator.js';
+export * from './services/repair.js';

@@ -24,6 +24,7 @@ import { patchCommand } from './patch.js';
 import { setCommand } from './set.js';
 import { editCommand } from './edit.js';
 import { diffCommand } from './diff.js';
+import { execCommand } from './exec.js';
 
 export const COMMANDS: Command[] = [
   getCommand,
@@ -40,6 +41,7 @@ export const COMMANDS: Command[] = [
   rolloutCommand,
   waitCommand,
   logsCommand,
+  execCommand,
   topCommand,
   cordonCommand,
   uncordonCommand,
