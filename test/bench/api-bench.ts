@@ -7,11 +7,14 @@ import { createThrowawayDatabase } from '@wheelhouse/migrate';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { atFixedRate, percentiles } from './load.js';
+import { measurePostgresCeiling } from './pg-ceiling.js';
 import { rssMiB, spawnApi, stop } from './processes.js';
 
 const TOKEN = 'bench-token';
 const RATE = 200;
 
+// Measured first, on an idle server: the figures below are read against it.
+const postgresCeiling = await measurePostgresCeiling();
 const database = await createThrowawayDatabase();
 const { process: api, url } = await spawnApi(database.url, TOKEN);
 
@@ -108,6 +111,13 @@ const memory = rssMiB(api.pid!);
 console.log(
   JSON.stringify(
     {
+      simplifications: [
+        'the API alone: no controller-manager, scheduler or node agent writes during the run',
+        'pods are rows only: never scheduled, never run',
+        `create, get and patch are sent at a fixed ${RATE} req/s from one process on the same machine: latencies at that rate, not the peak rate`,
+        'client, API and PostgreSQL share the machine (see postgresCeiling.cpus and loadAverage1m)',
+      ],
+      postgresCeiling,
       rate: RATE,
       createMs: percentiles(create),
       getMs: percentiles(get),

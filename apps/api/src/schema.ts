@@ -21,8 +21,12 @@ import { ReplicationController } from './modules/replicationcontroller/replicati
 import { DeploymentResolver } from './modules/deployment/deployment.resolver.js';
 import { Deployment } from './modules/deployment/deployment.type.js';
 import { DeploymentActionsResolver } from './modules/deployment/deployment-actions.resolver.js';
+import { ConfigMapResolver } from './modules/configmap/configmap.resolver.js';
+import { SecretResolver } from './modules/secret/secret.resolver.js';
 import { createScaleResolver } from './modules/common/scale.resolver.js';
 import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from '@wheelhouse/resources';
+import { ServiceResolver } from './modules/service/service.resolver.js';
+import { EndpointSliceResolver, EndpointsResolver } from './modules/endpoint-slice/endpoint-slice.resolver.js';
 
 /** Every resolver of the API. A new kind adds its resolver here. */
 export const RESOLVERS = [
@@ -46,6 +50,11 @@ export const RESOLVERS = [
   DeploymentActionsResolver,
   ApplyResolver,
   HistoryResolver,
+  ConfigMapResolver,
+  SecretResolver,
+  ServiceResolver,
+  EndpointSliceResolver,
+  EndpointsResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -6,6 +6,9 @@ import { startGarbageCollector } from './garbage-collector/controller.js';
 import { startNamespaceController } from './namespace/controller.js';
 import { startDeploymentController } from './deployment/controller.js';
 import { startNodeLifecycleController } from './node-lifecycle/controller.js';
+import { routineConflict } from './runtime/routine-conflict.js';
+import { startEndpointSliceController } from './endpointslice/controller.js';
+import { startEndpointsController } from './endpoints/controller.js';
 
 export interface RunningManager {
   stop(): Promise<void>;
@@ -44,6 +47,9 @@ export async function startControllers(
     namespaces: await informer('namespaces', 'Namespace'),
     nodes: await informer('nodes', 'Node'),
     nodeLeases: await informer('leases', 'Lease', 'kube-node-lease'),
+    services: await informer('services', 'Service'),
+    endpointSlices: await informer('endpointSlices', 'EndpointSlice'),
+    endpoints: await informer('endpointsList', 'Endpoints'),
   };
   // Once the term is over its client refuses every call (CLOSED): the expected way work stops, not worth a line each.
   const stopped = (error: unknown) => options.signal?.aborted === true && hasCode(error, 'CLOSED');
@@ -58,7 +64,7 @@ export async function startControllers(
         (e) => stopped(e) || options.log(`${component} event`, e),
       ),
     metrics: options.metrics,
-    onError: (controller, key, error) => stopped(error) || options.log(`${controller} ${key}`, error),
+    onError: (controller, key, error) => stopped(error) || routineConflict(error) || options.log(`${controller} ${key}`, error),
     now: () => new Date(),
   };
   const all = Object.values(informers);
@@ -80,6 +86,8 @@ export async function startControllers(
       gracePeriodMs: (options.nodeMonitorGracePeriodSeconds ?? 40) * 1000,
       taintingRates: { normal: options.nodeEvictionRate ?? 0.1, secondary: options.secondaryNodeEvictionRate ?? 0.01 },
     }),
+    startEndpointSliceController(ctx, options.workers),
+    startEndpointsController(ctx, options.workers),
   ];
   options.log(`controllers running: ${controllers.length}`);
   return {

@@ -39,4 +39,7 @@ export interface Informers {
   nodes: Informer<ManagedObject>;
   /** Leases in kube-node-lease: the node agents' heartbeats. */
   nodeLeases: Informer<ManagedObject>;
+  services: Informer<ManagedObject>;
+  endpointSlices: Informer<ManagedObject>;
+  endpoints: Informer<ManagedObject>;
 }
