@@ -6,7 +6,7 @@ import { constants } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { Channel, EXEC_SUBPROTOCOL, exitStatus, frame, type ExecStatus } from '@wheelhouse/client';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ServedPod } from './kubelet-server.js';
+import type { ServedPod } from './served-pod.js';
 import type { TokenReviewer } from './token-review.js';
 
 export interface ExecEndpointOptions {

@@ -6,11 +6,9 @@ import type { ContainerRuntime } from '../runtime/runtime.js';
 import type { Pod } from '../types.js';
 import type { TokenReviewer } from './token-review.js';
 import { execUpgradeHandler } from './exec-server.js';
+import type { ServedPod } from './served-pod.js';
 
-export interface ServedPod {
-  pod: Pod;
-  runtime: ContainerRuntime;
-}
+export type { ServedPod } from './served-pod.js';
 
 export interface StatsSummary {
   nodes: NodeStats[];
