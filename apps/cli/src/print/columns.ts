@@ -1,6 +1,7 @@
 /** kubectl's `get` columns per kind (pkg/printers/internalversion). */
 import { age } from './age.js';
 import type { KubeObj } from './object.js';
+import { NETWORK_TABLES, NETWORK_WIDE } from './network-columns.js';
 
 export interface Columns {
   headers: string[];
@@ -86,6 +87,7 @@ const TABLES: Record<string, Columns> = {
     headers: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
     row: (o, now) => [eventLastSeen(o, now), o.type ?? '', o.reason ?? '', eventObject(o), o.message ?? ''],
   },
+  ...NETWORK_TABLES,
 };
 
 const GENERIC: Columns = { headers: ['NAME', 'AGE'], row: (o, now) => [o.metadata.name ?? '', ageCol(o, now)] };
@@ -121,6 +123,7 @@ const WIDE: Record<string, Columns> = {
   Deployment: { headers: ['CONTAINERS', 'IMAGES', 'SELECTOR'], row: workloadWide },
   ReplicaSet: { headers: ['CONTAINERS', 'IMAGES', 'SELECTOR'], row: workloadWide },
   ReplicationController: { headers: ['CONTAINERS', 'IMAGES', 'SELECTOR'], row: workloadWide },
+  ...NETWORK_WIDE,
 };
 
 /**
