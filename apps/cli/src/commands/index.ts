@@ -19,6 +19,7 @@ import { seedCommand } from './seed.js';
 import { logsCommand } from './logs.js';
 import { topCommand } from './top.js';
 import { waitCommand } from './wait.js';
+import { exposeCommand } from './expose.js';
 
 export const COMMANDS: Command[] = [
   getCommand,
@@ -27,6 +28,7 @@ export const COMMANDS: Command[] = [
   createCommand,
   deleteCommand,
   scaleCommand,
+  exposeCommand,
   rolloutCommand,
   waitCommand,
   logsCommand,

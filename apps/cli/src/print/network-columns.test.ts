@@ -11,12 +11,28 @@ const row = (kind: string, o: KubeObj, wide = false) => columnsFor(kind, { wide 
 test('Service columns: NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE', () => {
   assert.deepEqual(columnsFor('Service').headers, ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE']);
   const cases: [KubeObj, string[]][] = [
-    [{ metadata: meta('web'), spec: { type: 'ClusterIP', clusterIP: '127.16.1.2', ports: [{ port: 80, protocol: 'TCP' }] } }, ['web', 'ClusterIP', '127.16.1.2', '<none>', '80/TCP', '60m']],
     [
-      { metadata: meta('np'), spec: { type: 'NodePort', clusterIP: '127.16.1.3', ports: [{ port: 53, protocol: 'UDP', nodePort: 30053 }, { port: 53, protocol: 'TCP', nodePort: 30053 }] } },
+      { metadata: meta('web'), spec: { type: 'ClusterIP', clusterIP: '127.16.1.2', ports: [{ port: 80, protocol: 'TCP' }] } },
+      ['web', 'ClusterIP', '127.16.1.2', '<none>', '80/TCP', '60m'],
+    ],
+    [
+      {
+        metadata: meta('np'),
+        spec: {
+          type: 'NodePort',
+          clusterIP: '127.16.1.3',
+          ports: [
+            { port: 53, protocol: 'UDP', nodePort: 30053 },
+            { port: 53, protocol: 'TCP', nodePort: 30053 },
+          ],
+        },
+      },
       ['np', 'NodePort', '127.16.1.3', '<none>', '53:30053/UDP,53:30053/TCP', '60m'],
     ],
-    [{ metadata: meta('lb'), spec: { type: 'LoadBalancer', clusterIP: '127.16.1.4', ports: [{ port: 443, protocol: 'TCP', nodePort: 31443 }] }, status: { loadBalancer: {} } }, ['lb', 'LoadBalancer', '127.16.1.4', '<pending>', '443:31443/TCP', '60m']],
+    [
+      { metadata: meta('lb'), spec: { type: 'LoadBalancer', clusterIP: '127.16.1.4', ports: [{ port: 443, protocol: 'TCP', nodePort: 31443 }] }, status: { loadBalancer: {} } },
+      ['lb', 'LoadBalancer', '127.16.1.4', '<pending>', '443:31443/TCP', '60m'],
+    ],
     [{ metadata: meta('ext'), spec: { type: 'ExternalName', externalName: 'db.example.com' } }, ['ext', 'ExternalName', '<none>', 'db.example.com', '<none>', '60m']],
     [{ metadata: meta('hl'), spec: { type: 'ClusterIP', clusterIP: 'None', ports: [{ port: 5432, protocol: 'TCP' }] } }, ['hl', 'ClusterIP', 'None', '<none>', '5432/TCP', '60m']],
   ];
@@ -32,7 +48,12 @@ test('Endpoints: the first three ready ip:port and how many more', () => {
 });
 
 test('EndpointSlice: ADDRESSTYPE, PORTS and ENDPOINTS, <unset> when empty', () => {
-  const slice = { metadata: meta('web-abcde'), addressType: 'IPv4', ports: [{ name: 'http', port: 8080 }], endpoints: [{ addresses: ['127.64.0.1'] }, { addresses: ['127.64.0.2'] }] };
+  const slice = {
+    metadata: meta('web-abcde'),
+    addressType: 'IPv4',
+    ports: [{ name: 'http', port: 8080 }],
+    endpoints: [{ addresses: ['127.64.0.1'] }, { addresses: ['127.64.0.2'] }],
+  };
   assert.deepEqual(columnsFor('EndpointSlice').headers, ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE']);
   assert.deepEqual(row('EndpointSlice', slice), ['web-abcde', 'IPv4', '8080', '127.64.0.1,127.64.0.2', '60m']);
   assert.deepEqual(row('EndpointSlice', { metadata: meta('empty'), addressType: 'IPv4', ports: [], endpoints: [] }), ['empty', 'IPv4', '<unset>', '<unset>', '60m']);
