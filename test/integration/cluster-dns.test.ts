@@ -1,6 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Resolver } from 'node:dns/promises';
+import { connect } from 'node:net';
+import dnsPacket from 'dns-packet';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { eventually, spawnControllerManager } from '../support/controller-manager.js';
 import { fakeUpstream, spawnDns, testDnsEndpoint } from '../support/dns.js';
@@ -124,4 +126,37 @@ test('ExternalName is a CNAME; pod names resolve; other names go to the host res
   assert.deepEqual(await resolver.resolve4('www.example.test'), ['127.99.0.7']);
   assert.ok(upstream.queries.includes('www.example.test'), 'forwarded upstream');
   assert.equal(await errorCode(resolver.resolve4('unknown.example.test')), 'ENOTFOUND', "the upstream's NXDOMAIN passes through");
+});
+
+test('TCP: length-framed queries on one connection are answered (RFC 1035 4.2.2)', async () => {
+  const socket = connect(endpoint.port, endpoint.address);
+  await new Promise((r) => socket.once('connect', r));
+  const frame = (id: number, name: string) => {
+    const body = dnsPacket.encode({ type: 'query', id, flags: dnsPacket.RECURSION_DESIRED, questions: [{ type: 'A', name }] });
+    const length = Buffer.alloc(2);
+    length.writeUInt16BE(body.length);
+    return Buffer.concat([length, body]);
+  };
+  const answers = new Map<number, { rcode?: string; answers?: { data?: unknown }[] }>();
+  let pending = Buffer.alloc(0);
+  const done = new Promise<void>((resolve) => {
+    socket.on('data', (chunk) => {
+      pending = Buffer.concat([pending, chunk]);
+      while (pending.length >= 2 && pending.length >= 2 + pending.readUInt16BE(0)) {
+        const packet = dnsPacket.decode(pending.subarray(2, 2 + pending.readUInt16BE(0)));
+        pending = pending.subarray(2 + pending.readUInt16BE(0));
+        answers.set(packet.id!, packet as never);
+        if (answers.size === 2) resolve();
+      }
+    });
+  });
+  // Both queries in one write: the server must split the stream into frames.
+  socket.write(Buffer.concat([frame(7, 'kube-dns.kube-system.svc.cluster.local'), frame(8, 'missing.kube-system.svc.cluster.local')]));
+  await done;
+  socket.destroy();
+  assert.deepEqual(
+    answers.get(7)?.answers?.map((a) => a.data),
+    ['127.16.0.10'],
+  );
+  assert.equal(answers.get(8)?.rcode, 'NXDOMAIN');
 });
