@@ -13,6 +13,8 @@ export { ReplicationControllerKind } from './kinds/replicationcontroller.js';
 export { DeploymentKind } from './kinds/deployment.js';
 export { ConfigMapKind } from './kinds/configmap.js';
 export { SecretKind } from './kinds/secret.js';
+export { ResourceQuotaKind } from './kinds/resourcequota.js';
+export { LimitRangeKind } from './kinds/limitrange.js';
 export * from './validation/index.js';
 export * from './defaults/index.js';
 export * from './quantity/index.js';

@@ -10,6 +10,8 @@ import { ReplicationControllerKind } from './replicationcontroller.js';
 import { DeploymentKind } from './deployment.js';
 import { ConfigMapKind } from './configmap.js';
 import { SecretKind } from './secret.js';
+import { ResourceQuotaKind } from './resourcequota.js';
+import { LimitRangeKind } from './limitrange.js';
 
 /** Every kind the cluster serves. Adding a kind starts here. */
 export const KINDS: readonly KindInfo[] = [
