@@ -25,6 +25,8 @@ export const KINDS: readonly KindInfo[] = [
   DeploymentKind,
   ConfigMapKind,
   SecretKind,
+  ResourceQuotaKind,
+  LimitRangeKind,
 ];
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));
