@@ -21,3 +21,4 @@ export * from './quantity/index.js';
 export { toTimestamp } from './kinds/pod-termination.js';
 export * from './workloads/revision.js';
 export * from './workloads/disruption-target.js';
+export * from './admission/index.js';
