@@ -11,3 +11,4 @@ export * from './store/continue-token.js';
 export * from './store/row.js';
 export * from './store/retry-stale.js';
 export * from './at-rest/index.js';
+export * from './store/admission.js';

@@ -25,13 +25,15 @@ export function applyLimitRangeDefaults(pod: KubeObject, items: readonly LimitRa
   if (containerItems.length === 0) return pod;
   const copy = structuredClone(pod);
   for (const c of allContainers(copy)) {
-    const resources: Resources = (c.resources ??= {});
+    const limits = { ...(c.resources?.limits ?? {}) };
+    const requests = { ...(c.resources?.requests ?? {}) };
     for (const item of containerItems) {
-      for (const [r, v] of Object.entries(item.default ?? {})) if (resources.limits?.[r] === undefined) (resources.limits ??= {})[r] = v;
-      for (const [r, v] of Object.entries(item.defaultRequest ?? {})) if (resources.requests?.[r] === undefined) (resources.requests ??= {})[r] = v;
+      for (const [r, v] of Object.entries(item.default ?? {})) limits[r] ??= v;
+      for (const [r, v] of Object.entries(item.defaultRequest ?? {})) requests[r] ??= v;
     }
     // Kubernetes defaults a missing request to the limit (here: after LimitRange defaults).
-    for (const [r, v] of Object.entries(resources.limits ?? {})) if (resources.requests?.[r] === undefined) (resources.requests ??= {})[r] = v;
+    for (const [r, v] of Object.entries(limits)) requests[r] ??= v;
+    c.resources = { ...c.resources, ...(Object.keys(limits).length ? { limits } : {}), ...(Object.keys(requests).length ? { requests } : {}) };
   }
   return copy;
 }
