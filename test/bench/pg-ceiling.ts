@@ -18,6 +18,7 @@ export interface PgbenchRun {
   mode: string;
   transactionsPerSecond: number;
   latencyAverageMs: number;
+  failedTransactions: number;
 }
 
 export interface PostgresCeiling {
@@ -58,11 +59,13 @@ async function admin<T>(sql: string, fn: (rows: Record<string, unknown>[]) => T 
   }
 }
 
-function parse(mode: string, output: string): PgbenchRun {
+/** The figures of one pgbench run from its report (pgbench 15's wording). */
+export function parsePgbench(mode: string, output: string): PgbenchRun {
   const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(output)?.[1];
   const latency = /latency average = ([\d.]+) ms/.exec(output)?.[1];
+  const failed = /number of failed transactions: (\d+)/.exec(output)?.[1];
   if (!tps || !latency) throw new Error(`could not read pgbench ${mode} output:\n${output}`);
-  return { mode, transactionsPerSecond: Math.round(Number(tps)), latencyAverageMs: Number(latency) };
+  return { mode, transactionsPerSecond: Math.round(Number(tps)), latencyAverageMs: Number(latency), failedTransactions: Number(failed ?? 0) };
 }
 
 /**
@@ -86,7 +89,7 @@ export async function measurePostgresCeiling(): Promise<PostgresCeiling> {
     await run(tool, ['-i', '-q', '-s', String(scale), url]);
     const load = async (mode: string) => {
       const { stdout } = await run(tool, [mode, '-c', String(clients), '-j', String(threads), '-T', String(seconds), url]);
-      return parse(mode, stdout);
+      return parsePgbench(mode, stdout);
     };
     const simpleUpdate = await load('-N');
     const selectOnly = await load('-S');

@@ -201,3 +201,27 @@ test('the repair pass releases leaked allocations, re-registers missing ones and
     'the duplicate stays reported until a Service is recreated',
   );
 });
+
+test('applying a Service manifest twice leaves it unchanged: the allocated address is kept', async () => {
+  const manifest = `apiVersion: v1
+kind: Service
+metadata:
+  name: applied
+spec:
+  type: NodePort
+  selector: { app: applied }
+  ports:
+  - port: 80
+    targetPort: 8080
+`;
+  const APPLY = `mutation($m: String!) { apply(manifest: $m) { objects { name action } } }`;
+  assert.deepEqual((await api.ok(APPLY, { m: manifest })).apply.objects, [{ name: 'applied', action: 'created' }]);
+  const before = await api.ok(`{ service(name: "applied") { spec { clusterIP ports { nodePort } } } }`);
+  assert.deepEqual((await api.ok(APPLY, { m: manifest })).apply.objects, [{ name: 'applied', action: 'unchanged' }]);
+  const changed = manifest.replace('targetPort: 8080', 'targetPort: 9090');
+  assert.deepEqual((await api.ok(APPLY, { m: changed })).apply.objects, [{ name: 'applied', action: 'configured' }]);
+  const after = await api.ok(`{ service(name: "applied") { spec { clusterIP ports { nodePort targetPort } } } }`);
+  assert.equal(after.service.spec.clusterIP, before.service.spec.clusterIP);
+  assert.equal(after.service.spec.ports[0].nodePort, before.service.spec.ports[0].nodePort);
+  assert.equal(after.service.spec.ports[0].targetPort, 9090);
+});

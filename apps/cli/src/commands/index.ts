@@ -25,6 +25,7 @@ import { setCommand } from './set.js';
 import { editCommand } from './edit.js';
 import { diffCommand } from './diff.js';
 import { execCommand } from './exec.js';
+import { exposeCommand } from './expose.js';
 
 export const COMMANDS: Command[] = [
   getCommand,
@@ -38,6 +39,7 @@ export const COMMANDS: Command[] = [
   diffCommand,
   deleteCommand,
   scaleCommand,
+  exposeCommand,
   rolloutCommand,
   waitCommand,
   logsCommand,

@@ -1,6 +1,7 @@
 /** kubectl's `get` columns per kind (pkg/printers/internalversion). */
 import { age } from './age.js';
 import type { KubeObj } from './object.js';
+import { NETWORK_TABLES, NETWORK_WIDE } from './network-columns.js';
 
 export interface Columns {
   headers: string[];
@@ -89,6 +90,7 @@ const TABLES: Record<string, Columns> = {
   },
   ConfigMap: { headers: ['NAME', 'DATA', 'AGE'], row: (o, now) => [o.metadata.name ?? '', String(keyCount(o.data) + keyCount(o.binaryData)), ageCol(o, now)] },
   Secret: { headers: ['NAME', 'TYPE', 'DATA', 'AGE'], row: (o, now) => [o.metadata.name ?? '', o.type ?? '', String(keyCount(o.data)), ageCol(o, now)] },
+  ...NETWORK_TABLES,
 };
 
 const GENERIC: Columns = { headers: ['NAME', 'AGE'], row: (o, now) => [o.metadata.name ?? '', ageCol(o, now)] };
@@ -124,6 +126,7 @@ const WIDE: Record<string, Columns> = {
   Deployment: { headers: ['CONTAINERS', 'IMAGES', 'SELECTOR'], row: workloadWide },
   ReplicaSet: { headers: ['CONTAINERS', 'IMAGES', 'SELECTOR'], row: workloadWide },
   ReplicationController: { headers: ['CONTAINERS', 'IMAGES', 'SELECTOR'], row: workloadWide },
+  ...NETWORK_WIDE,
 };
 
 /**

@@ -6,6 +6,7 @@ import { PodKind } from './pod.ts';
 import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from './workload.ts';
 import { EventKind, LeaseKind, NamespaceKind } from './other.ts';
 import { ConfigMapKind, SecretKind } from './config.ts';
+import { EndpointSliceKind, EndpointsKind, ServiceKind } from './network.ts';
 
 export const KINDS: readonly KindDef[] = [
   NamespaceKind,
@@ -14,10 +15,13 @@ export const KINDS: readonly KindDef[] = [
   DeploymentKind,
   ReplicaSetKind,
   ReplicationControllerKind,
-  EventKind,
-  LeaseKind,
+  ServiceKind,
+  EndpointSliceKind,
+  EndpointsKind,
   ConfigMapKind,
   SecretKind,
+  EventKind,
+  LeaseKind,
 ];
 
 export function kindByPath(path: string): KindDef | undefined {

@@ -24,8 +24,11 @@ export class ServiceAllocator implements WriteHook {
     const previous = write.previous?.spec as ServiceSpecShape | undefined;
     const needs = decideServiceAllocation(spec, plan.type === 'update' ? previous : undefined, this.ranges);
     if (needs.errors.length > 0) throw invalid(object.kind ?? 'Service', object.metadata.name, needs.errors);
-    const ip = needs.pickIp ? numberToIp(await pickFree(db, this.ranges.ips, 1, takenIps).then(one)) : undefined;
-    const nodePorts = await pickFree(db, this.ranges.nodePorts, nodePortsToPick(spec, needs), takenPorts);
+    const [ips, nodePorts] = await Promise.all([
+      pickFree(db, this.ranges.ips, needs.pickIp ? 1 : 0, takenIps),
+      pickFree(db, this.ranges.nodePorts, nodePortsToPick(spec, needs), takenPorts),
+    ]);
+    const ip = ips.length ? numberToIp(ips[0]!) : undefined;
     const allocated: KubeObject = { ...object, spec: applyAllocation(spec, needs, { ip, nodePorts }) };
     const picked = new Set<string>([...(ip ? [`ip ${ip}`] : []), ...nodePorts.map((p) => `port ${p}`)]);
     return {
@@ -41,10 +44,6 @@ export class ServiceAllocator implements WriteHook {
       },
     };
   }
-}
-
-function one(values: number[]): number {
-  return values[0]!;
 }
 
 /** PostgreSQL prints inet without a prefix for host addresses; compare numbers for ports. */
