@@ -2,11 +2,9 @@
 import { age } from './age.js';
 import type { KubeObj } from './object.js';
 import { NETWORK_TABLES, NETWORK_WIDE } from './network-columns.js';
+import type { Columns } from './table-columns.js';
 
-export interface Columns {
-  headers: string[];
-  row(o: KubeObj, now: number): string[];
-}
+export type { Columns } from './table-columns.js';
 
 const n = (v: unknown) => (typeof v === 'number' ? v : 0);
 const keyCount = (map: unknown) => (map && typeof map === 'object' ? Object.keys(map).length : 0);
