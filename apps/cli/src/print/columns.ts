@@ -2,9 +2,9 @@
 import { age } from './age.js';
 import type { KubeObj } from './object.js';
 import { NETWORK_TABLES, NETWORK_WIDE } from './network-columns.js';
-import type { Columns } from './table-columns.js';
 
-export type { Columns } from './table-columns.js';
+export type { Columns } from './columns-type.js';
+import type { Columns } from './columns-type.js';
 
 const n = (v: unknown) => (typeof v === 'number' ? v : 0);
 const keyCount = (map: unknown) => (map && typeof map === 'object' ? Object.keys(map).length : 0);

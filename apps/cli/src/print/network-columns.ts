@@ -1,6 +1,6 @@
 /** kubectl's `get` columns of Services, Endpoints and EndpointSlices (pkg/printers/internalversion/printers.go). */
 import { age } from './age.js';
-import type { Columns } from './table-columns.js';
+import type { Columns } from './columns-type.js';
 import type { KubeObj } from './object.js';
 
 type Port = { name?: string; port?: number; protocol?: string; nodePort?: number };

@@ -1,6 +1,6 @@
 import type { KubeObj } from './object.js';
 
-/** One kind's table: its headers and how an object becomes a row. */
+/** One kind's `get` table: its headers and a row per object. */
 export interface Columns {
   headers: string[];
   row(o: KubeObj, now: number): string[];
