@@ -1,0 +1,19 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { KIND_CATALOGUE, KIND_LIST, type KindIdentity } from '@wheelhouse/model';
+import { collectedKinds } from './kinds.js';
+
+test('the collector watches every kind of the catalogue except Events', () => {
+  assert.deepEqual(
+    collectedKinds(),
+    KIND_LIST.map((k) => k.kind).filter((k) => k !== 'Event'),
+  );
+  assert.ok(collectedKinds().includes('ReplicaSet'));
+  assert.ok(!collectedKinds().includes('Event'));
+});
+
+test('a kind new to the catalogue is collected without any other change', () => {
+  const configMap: KindIdentity = { ...KIND_CATALOGUE.Lease, kind: 'ConfigMap', apiVersion: 'v1', group: '', singular: 'configMap', plural: 'configMaps', resource: 'configmaps' };
+  const kinds: readonly string[] = collectedKinds([...KIND_LIST, configMap]);
+  assert.ok(kinds.includes('ConfigMap'));
+});
