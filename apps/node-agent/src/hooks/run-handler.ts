@@ -52,7 +52,7 @@ export const runLifecycleHandler: RunLifecycleHandler = async (handler, target, 
   if (handler.httpGet) return runHttpGet(handler.httpGet, target, timeoutMs);
   if (handler.sleep) {
     // The sleep ends early when the hook's time (e.g. the grace period) runs out, as the kubelet's does.
-    await sleep(Math.min(handler.sleep.seconds * 1000, Math.max(0, timeoutMs)));
+    await sleep(Math.min((handler.sleep.seconds ?? 0) * 1000, Math.max(0, timeoutMs)));
     return { ok: true };
   }
   return { ok: false, message: 'invalid handler: none of exec, httpGet or sleep is set' };

@@ -1,6 +1,6 @@
 // The pod's QoS class (v1qos.GetPodQOS), which the kubelet reports in status.qosClass.
 import { compareQuantities, parseQuantity } from '@wheelhouse/resources';
-import type { PodSpec } from '../types.js';
+import type { PodSpec } from '@wheelhouse/model';
 
 const TRACKED = ['cpu', 'memory'];
 

@@ -1,6 +1,7 @@
 // One worker per pod: drives it through the runtime (sandbox, init containers, app
 // containers, restarts with back-off, probes, hooks, graceful deletion) and publishes
-// its status. Decisions come from decide() and computePodStatus(); this is the shell.
+// its status. Decisions come from nextStep() (pod-lifecycle.ts), decide() and
+// computePodStatus(); this is the shell that carries them out, with its timers.
 import { toTimestamp } from '@wheelhouse/resources';
 import type { RunLifecycleHandler } from '../hooks/lifecycle-handler.js';
 import type { ProbeTarget, ProbeWorker, ProbeWorkerOptions } from '../probes/probe-worker.js';
@@ -9,12 +10,15 @@ import type { ContainerInstance, ContainerRuntime, PodSandbox } from '../runtime
 import { newRecord, type ContainerRecord } from '../status/container-record.js';
 import { isTerminalPhase } from '../status/phase.js';
 import { computePodStatus } from '../status/pod-status.js';
-import type { ContainerSpec, Pod } from '../types.js';
+import type { Container, Pod } from '@wheelhouse/model';
 import type { BackoffEntry, BackoffPolicy } from './backoff.js';
 import { containerConfig, type NodeFacts } from './container-config.js';
 import { decide, type PodAction } from './decide.js';
 import { lostRun, recoverContainer, wasStarted } from './recover.js';
 import { activeDeadlineAt, DEADLINE_EXCEEDED } from './active-deadline.js';
+import { enterStep, initialLifecycle, nextStep, type LifecycleState, type Step } from './pod-lifecycle.js';
+import { SyncLoop } from './sync-loop.js';
+import { Timers } from './timers.js';
 import type { StatusWriter } from './status-writer.js';
 
 export interface PodWorkerDeps {
@@ -36,27 +40,21 @@ export interface PodWorkerDeps {
   startEvents?: boolean;
 }
 
-type Stage = 'active' | 'terminating' | 'done';
 const CONFIG_RETRY_MS = 10_000;
 const MIN_GRACE_MS = 2_000;
 
 export class PodWorker {
   private pod: Pod;
+  /** Stage, vanished, recovered, failure: what nextStep() decides on. */
+  private state: LifecycleState = initialLifecycle();
   private sandbox: PodSandbox | undefined;
   private readonly records = new Map<string, ContainerRecord>();
   private readonly instances = new Map<string, ContainerInstance>();
   private readonly backoff = new Map<string, BackoffEntry>();
-  private readonly timers = new Set<NodeJS.Timeout>();
   private readonly probes: ContainerProbes;
-  private stage: Stage = 'active';
-  private gone = false;
-  private recovered = false;
-  private syncing = false;
-  private dirty = false;
-  /** Set when the agent itself fails the pod (activeDeadlineSeconds): nothing starts any more. */
-  private failure: { reason: string; message: string } | undefined;
+  private readonly timers = new Timers();
+  private readonly loop: SyncLoop;
   private readonly firstSeen = Date.now();
-  private deadlineTimer: NodeJS.Timeout | undefined;
   /** The image each running container was started with: a changed image means a restart. */
   private readonly startedImage = new Map<string, string>();
   private readonly mustRestart = new Set<string>();
@@ -68,6 +66,14 @@ export class PodWorker {
   ) {
     this.pod = pod;
     this.probes = new ContainerProbes(deps.startProbe);
+    this.loop = new SyncLoop({
+      sync: () => this.syncOnce(),
+      stopped: () => this.state.stage === 'done',
+      onError: (error) => {
+        this.deps.log(`sync pod ${this.key}`, error);
+        this.timers.after(1000, () => this.kick());
+      },
+    });
   }
 
   get uid(): string {
@@ -95,59 +101,68 @@ export class PodWorker {
 
   /** The pod left the API without us (force delete): kill what is left and clean up. */
   vanished(): void {
-    this.gone = true;
+    this.state = { ...this.state, vanished: true };
     this.kick();
   }
 
   /** Agent shutdown: stop probes and timers; stop containers unless told to leave them. */
   async shutdown(): Promise<void> {
-    this.stage = 'done';
-    this.clearTimers();
+    this.state = { ...this.state, stage: 'done' };
+    this.timers.clear();
     this.probes.stopAll();
     if (!this.deps.leaveRunning) await Promise.all([...this.instances.values()].map((i) => this.deps.runtime.stop(i, MIN_GRACE_MS).catch(() => {})));
   }
 
   kick(): void {
-    if (this.stage === 'done') return;
-    if (this.syncing) {
-      this.dirty = true;
-      return;
-    }
-    void this.loop();
+    this.loop.kick();
   }
 
-  private async loop(): Promise<void> {
-    this.syncing = true;
-    try {
-      do {
-        this.dirty = false;
-        await this.syncOnce();
-      } while (this.dirty && this.stage !== 'done');
-    } catch (error) {
-      this.deps.log(`sync pod ${this.key}`, error);
-      this.after(1000, () => this.kick());
-    } finally {
-      this.syncing = false;
-    }
-  }
-
+  /** One pass: the next step of the pod's lifecycle, carried out. */
   private async syncOnce(): Promise<void> {
-    if (this.stage === 'done') return;
-    if (this.gone) return this.cleanUp(0);
-    if (this.pod.metadata.deletionTimestamp) return this.terminate();
-    if (this.stage !== 'active') return;
-    if (!this.recovered) {
-      this.recovered = true;
-      if (isTerminalPhase(this.pod.status?.phase)) return; // nothing left to run
-      if (wasStarted(this.pod.status)) await this.recover();
+    for (;;) {
+      const step = nextStep(this.state, this.facts());
+      this.state = enterStep(this.state, step);
+      if (step.type !== 'recover') return this.carryOut(step);
+      if (step.adopt) await this.recover();
     }
-    if (isTerminalPhase(this.pod.status?.phase) && this.instances.size === 0) return;
-    if (this.failure || this.deadlinePassed()) return this.failPod();
-    await this.stopChanged();
+  }
 
+  /** What nextStep() needs to know of the pod now. */
+  private facts() {
+    const containers = this.pod.spec?.containers ?? [];
+    return {
+      deleting: Boolean(this.pod.metadata.deletionTimestamp),
+      terminalPhase: isTerminalPhase(this.pod.status?.phase),
+      startedBefore: wasStarted(this.pod.status),
+      running: this.instances.size,
+      deadlineAt: activeDeadlineAt(this.pod, this.firstSeen),
+      now: Date.now(),
+      changedImages: [...this.instances.keys()].filter((name) => containers.some((c) => c.name === name) && this.startedImage.get(name) !== (this.specOf(name).image ?? '')),
+    };
+  }
+
+  private async carryOut(step: Exclude<Step, { type: 'recover' }>): Promise<void> {
+    switch (step.type) {
+      case 'idle':
+        return;
+      case 'cleanUp':
+        return this.cleanUp(0);
+      case 'terminate':
+        return this.terminate();
+      case 'fail':
+        return this.failPod(step.first);
+      case 'sync':
+        if (step.wakeAt !== undefined) this.timers.wakeAt(step.wakeAt, () => this.kick());
+        return this.sync(step.restart);
+    }
+  }
+
+  /** The pod runs: containers with a changed image stop, then decide() says what starts. */
+  private async sync(restart: readonly string[]): Promise<void> {
+    await this.stopChanged(restart);
     const decision = decide({
-      spec: this.pod.spec,
-      pod: { name: this.pod.metadata.name, namespace: this.pod.metadata.namespace!, uid: this.uid },
+      spec: this.pod.spec ?? {},
+      pod: { name: this.pod.metadata.name ?? '', namespace: this.pod.metadata.namespace!, uid: this.uid },
       hasSandbox: Boolean(this.sandbox),
       records: this.records,
       backoff: this.backoff,
@@ -157,7 +172,7 @@ export class PodWorker {
     });
     for (const action of decision.actions) {
       await this.act(action);
-      if (this.stage !== 'active' || this.pod.metadata.deletionTimestamp || this.gone) break;
+      if (this.state.stage !== 'active' || this.pod.metadata.deletionTimestamp || this.state.vanished) break;
     }
     if (decision.finished) this.probes.stopAll();
     this.publish();
@@ -170,12 +185,12 @@ export class PodWorker {
         this.sandbox = await this.deps.runtime.createSandbox({
           uid: this.uid,
           namespace: metadata.namespace!,
-          name: metadata.name,
+          name: metadata.name ?? '',
           podIP: status?.podIP,
           annotations: metadata.annotations ?? {},
           volumes: (this.pod.spec as { volumes?: { name: string; emptyDir?: object | null }[] }).volumes,
         });
-        this.dirty = true;
+        this.loop.again();
         return;
       }
       case 'backoff': {
@@ -189,7 +204,7 @@ export class PodWorker {
           );
         }
         record.waiting = { reason: 'CrashLoopBackOff', message: action.message };
-        this.after(Math.max(0, action.until - Date.now()), () => this.kick());
+        this.timers.after(Math.max(0, action.until - Date.now()), () => this.kick());
         return;
       }
       case 'start':
@@ -198,11 +213,10 @@ export class PodWorker {
   }
 
   /** The kubelet restarts a container whose image was changed in the pod (the one mutable part of a container). */
-  private async stopChanged(): Promise<void> {
-    for (const [name, instance] of [...this.instances]) {
-      if (!this.pod.spec.containers.some((c) => c.name === name)) continue;
-      const image = this.specOf(name).image ?? '';
-      if (this.startedImage.get(name) === image) continue;
+  private async stopChanged(names: readonly string[]): Promise<void> {
+    for (const name of names) {
+      const instance = this.instances.get(name);
+      if (!instance) continue;
       this.deps.event(this.pod, 'Normal', 'Killing', `Container ${name} definition changed, will be restarted`);
       this.mustRestart.add(name);
       this.stopProbes(name);
@@ -213,22 +227,11 @@ export class PodWorker {
     }
   }
 
-  /** True once spec.activeDeadlineSeconds has run out; otherwise arms a timer for that moment. */
-  private deadlinePassed(): boolean {
-    const at = activeDeadlineAt(this.pod, this.firstSeen);
-    if (at === undefined) return false;
-    if (Date.now() >= at) return true;
-    clearTimeout(this.deadlineTimer);
-    this.deadlineTimer = setTimeout(() => this.kick(), at - Date.now() + 10);
-    return false;
-  }
-
-  /** The kubelet's active-deadline handling: kill everything, phase Failed, reason DeadlineExceeded. */
-  private async failPod(): Promise<void> {
-    if (!this.failure) {
-      this.failure = DEADLINE_EXCEEDED;
+  /** The kubelet's active-deadline handling: kill everything (the first time), phase Failed, reason DeadlineExceeded. */
+  private async failPod(first: boolean): Promise<void> {
+    if (first) {
       this.deps.event(this.pod, 'Normal', 'DeadlineExceeded', DEADLINE_EXCEEDED.message);
-      this.clearTimers();
+      this.timers.clear();
       for (const record of this.records.values()) record.waiting = undefined;
       await Promise.all(
         [...this.instances.entries()].map(async ([name, instance]) => {
@@ -245,11 +248,11 @@ export class PodWorker {
 
   /** POD_IP as containers see it: the node's address for hostNetwork pods. */
   private podAddress(): string {
-    return this.pod.spec.hostNetwork ? this.deps.node.hostIP : this.sandbox!.podIP;
+    return this.pod.spec?.hostNetwork ? this.deps.node.hostIP : this.sandbox!.podIP;
   }
 
-  private specOf(name: string): ContainerSpec {
-    return [...(this.pod.spec.initContainers ?? []), ...this.pod.spec.containers].find((c) => c.name === name)!;
+  private specOf(name: string): Container {
+    return [...(this.pod.spec?.initContainers ?? []), ...(this.pod.spec?.containers ?? [])].find((c) => c.name === name)!;
   }
 
   private async start(name: string, init: boolean, restartCount: number, backoff?: BackoffEntry): Promise<void> {
@@ -261,7 +264,7 @@ export class PodWorker {
       config = containerConfig(this.pod, spec, init, this.podAddress(), this.deps.node);
     } catch (error) {
       record.waiting = { reason: (error as { reason?: string }).reason ?? 'CreateContainerConfigError', message: (error as Error).message };
-      this.after(CONFIG_RETRY_MS, () => this.kick());
+      this.timers.after(CONFIG_RETRY_MS, () => this.kick());
       return;
     }
     if (backoff) this.backoff.set(name, backoff);
@@ -280,7 +283,7 @@ export class PodWorker {
         message: (error as Error).message,
       });
       this.deps.event(this.pod, 'Warning', 'Failed', `Error: ${(error as Error).message}`);
-      this.dirty = true;
+      this.loop.again();
       return;
     }
     this.adoptInstance(name, init, record, instance, restartCount);
@@ -289,7 +292,7 @@ export class PodWorker {
       this.deps.event(this.pod, 'Normal', 'Started', `Started container ${name}`);
     }
     const postStart = spec.lifecycle?.postStart;
-    if (postStart && !init && this.stage === 'active') {
+    if (postStart && !init && this.state.stage === 'active') {
       const result = await this.deps.runHandler(postStart, this.target(name, instance), this.graceMs());
       if (!result.ok && instance.state().state === 'running') {
         this.deps.event(this.pod, 'Warning', 'FailedPostStartHook', result.message ?? `PostStartHook failed`);
@@ -311,7 +314,7 @@ export class PodWorker {
       Object.assign(record, { current: { id: instance.id, run: exit }, ready: false, started: false });
       this.kick();
     });
-    if (instance.state().state === 'running' && this.stage === 'active') this.startProbes(name, init, record, instance);
+    if (instance.state().state === 'running' && this.state.stage === 'active') this.startProbes(name, init, record, instance);
   }
 
   private nextRun(record: ContainerRecord, id: string, restartCount: number, run: NonNullable<ContainerRecord['current']>['run']): void {
@@ -326,7 +329,7 @@ export class PodWorker {
 
   private target(name: string, instance: ContainerInstance): ProbeTarget {
     const spec = this.specOf(name);
-    return { runtime: this.deps.runtime, sandbox: this.sandbox!, instance, ports: (spec.ports ?? []).map((p) => ({ name: p.name, containerPort: p.containerPort })) };
+    return { runtime: this.deps.runtime, sandbox: this.sandbox!, instance, ports: (spec.ports ?? []).map((p) => ({ name: p.name, containerPort: p.containerPort ?? 0 })) };
   }
 
   /** Probes of an app container's run; an init container counts as started at once. */
@@ -360,15 +363,13 @@ export class PodWorker {
   }
 
   private graceMs(): number {
-    const seconds = this.pod.metadata.deletionGracePeriodSeconds ?? this.pod.spec.terminationGracePeriodSeconds ?? 30;
+    const seconds = this.pod.metadata.deletionGracePeriodSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30;
     return seconds * 1000;
   }
 
   /** Graceful deletion: preStop, SIGTERM, SIGKILL at the deadline, final status, then confirm with grace 0. */
   private async terminate(): Promise<void> {
-    if (this.stage !== 'active') return;
-    this.stage = 'terminating';
-    this.clearTimers();
+    this.timers.clear();
     const graceMs = this.graceMs();
     await Promise.all(
       [...this.instances.entries()].map(async ([name, instance]) => {
@@ -400,8 +401,8 @@ export class PodWorker {
   }
 
   private async cleanUp(graceMs: number): Promise<void> {
-    this.stage = 'done';
-    this.clearTimers();
+    this.state = { ...this.state, stage: 'done' };
+    this.timers.clear();
     this.probes.stopAll();
     await Promise.all([...this.instances.values()].map((i) => this.deps.runtime.stop(i, graceMs).catch(() => {})));
     this.instances.clear();
@@ -417,22 +418,22 @@ export class PodWorker {
     this.sandbox = await this.deps.runtime.createSandbox({
       uid: this.uid,
       namespace: metadata.namespace!,
-      name: metadata.name,
+      name: metadata.name ?? '',
       podIP: status.podIP,
       annotations: metadata.annotations ?? {},
       volumes: (this.pod.spec as { volumes?: { name: string; emptyDir?: object | null }[] }).volumes,
     });
     const statuses = [...(status.initContainerStatuses ?? []).map((s) => ({ s, init: true })), ...(status.containerStatuses ?? []).map((s) => ({ s, init: false }))];
     for (const { s, init } of statuses) {
-      const spec = [...(this.pod.spec.initContainers ?? []), ...this.pod.spec.containers].find((c) => c.name === s.name);
+      const spec = s.name ? this.specOf(s.name) : undefined;
       if (!spec) continue;
       const { record, runningSince } = recoverContainer(this.uid, s);
-      this.records.set(s.name, record);
+      this.records.set(record.name, record);
       if (!runningSince) continue;
       const config = containerConfig(this.pod, spec, init, this.podAddress(), this.deps.node);
       const instance = await this.deps.runtime.adopt?.(this.sandbox, config, record.restartCount, runningSince);
-      if (instance) this.adoptInstance(s.name, init, record, instance, record.restartCount);
-      else record.current = { id: `${this.uid}/${s.name}/${record.restartCount}`, run: lostRun(runningSince, new Date()) };
+      if (instance) this.adoptInstance(record.name, init, record, instance, record.restartCount);
+      else record.current = { id: `${this.uid}/${record.name}/${record.restartCount}`, run: lostRun(runningSince, new Date()) };
     }
     this.deps.log(`resumed pod ${this.key}: ${this.instances.size} running container(s) re-adopted`);
   }
@@ -446,23 +447,9 @@ export class PodWorker {
       runtimeName: this.deps.runtime.name,
       terminating,
       now: toTimestamp(new Date()),
-      failure: this.failure,
+      failure: this.state.failure,
     });
     // Keyed by uid: a new pod of the same name never loses its report to the old one's clean-up.
-    this.deps.writer.set(this.uid, this.pod.metadata.namespace!, this.pod.metadata.name, status, this.pod.status);
-  }
-
-  private after(ms: number, fn: () => void): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      fn();
-    }, ms);
-    this.timers.add(timer);
-  }
-
-  private clearTimers(): void {
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
-    clearTimeout(this.deadlineTimer);
+    this.deps.writer.set(this.uid, this.pod.metadata.namespace!, this.pod.metadata.name ?? '', status, this.pod.status);
   }
 }
