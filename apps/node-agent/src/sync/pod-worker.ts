@@ -6,8 +6,8 @@ import { toTimestamp } from '@wheelhouse/resources';
 import type { RunLifecycleHandler } from '../hooks/lifecycle-handler.js';
 import type { ProbeTarget, ProbeWorker, ProbeWorkerOptions } from '../probes/probe-worker.js';
 import { ContainerProbes } from './container-probes.js';
-import type { ContainerInstance, ContainerRuntime, PodSandbox } from '../runtime/runtime.js';
-import { newRecord, type ContainerRecord } from '../status/container-record.js';
+import type { ContainerConfig, ContainerInstance, ContainerRuntime, PodSandbox } from '../runtime/runtime.js';
+import { beginRun, endRun, newRecord, type ContainerRecord } from '../status/container-record.js';
 import { isTerminalPhase } from '../status/phase.js';
 import { computePodStatus } from '../status/pod-status.js';
 import type { Container, Pod } from '@wheelhouse/model';
@@ -181,15 +181,7 @@ export class PodWorker {
   private async act(action: PodAction): Promise<void> {
     switch (action.type) {
       case 'createSandbox': {
-        const { metadata, status } = this.pod;
-        this.sandbox = await this.deps.runtime.createSandbox({
-          uid: this.uid,
-          namespace: metadata.namespace!,
-          name: metadata.name ?? '',
-          podIP: status?.podIP,
-          annotations: metadata.annotations ?? {},
-          volumes: (this.pod.spec as { volumes?: { name: string; emptyDir?: object | null }[] }).volumes,
-        });
+        this.sandbox = await this.deps.runtime.createSandbox(this.sandboxInput());
         this.loop.again();
         return;
       }
@@ -219,11 +211,7 @@ export class PodWorker {
       if (!instance) continue;
       this.deps.event(this.pod, 'Normal', 'Killing', `Container ${name} definition changed, will be restarted`);
       this.mustRestart.add(name);
-      this.stopProbes(name);
-      await this.deps.runtime.stop(instance, this.graceMs());
-      const record = this.records.get(name)!;
-      Object.assign(record, { current: { id: instance.id, run: await instance.exited }, ready: false, started: false });
-      this.instances.delete(name);
+      await this.stopContainer(name, instance, this.graceMs());
     }
   }
 
@@ -233,15 +221,7 @@ export class PodWorker {
       this.deps.event(this.pod, 'Normal', 'DeadlineExceeded', DEADLINE_EXCEEDED.message);
       this.timers.clear();
       for (const record of this.records.values()) record.waiting = undefined;
-      await Promise.all(
-        [...this.instances.entries()].map(async ([name, instance]) => {
-          this.stopProbes(name);
-          await this.deps.runtime.stop(instance, this.graceMs());
-          const record = this.records.get(name)!;
-          Object.assign(record, { current: { id: instance.id, run: await instance.exited }, ready: false, started: false });
-          this.instances.delete(name);
-        }),
-      );
+      await Promise.all([...this.instances].map(([name, instance]) => this.stopContainer(name, instance, this.graceMs())));
     }
     this.publish();
   }
@@ -259,7 +239,7 @@ export class PodWorker {
     const spec = this.specOf(name);
     const record = this.records.get(name) ?? newRecord(name);
     this.records.set(name, record);
-    let config;
+    let config: ContainerConfig;
     try {
       config = containerConfig(this.pod, spec, init, this.podAddress(), this.deps.node);
     } catch (error) {
@@ -274,7 +254,7 @@ export class PodWorker {
     } catch (error) {
       // Like containerd's StartError: the run "exited" 128 at once; back-off applies.
       const now = new Date();
-      this.nextRun(record, `${this.uid}/${name}/${restartCount}`, restartCount, {
+      beginRun(record, `${this.uid}/${name}/${restartCount}`, restartCount, {
         state: 'exited',
         startedAt: now,
         finishedAt: now,
@@ -303,28 +283,18 @@ export class PodWorker {
 
   /** Makes `instance` the container's current run: watches its exit, starts its probes. */
   private adoptInstance(name: string, init: boolean, record: ContainerRecord, instance: ContainerInstance, restartCount: number): void {
-    this.nextRun(record, instance.id, restartCount, instance.state());
+    beginRun(record, instance.id, restartCount, instance.state());
     this.instances.set(name, instance);
     this.startedImage.set(name, this.specOf(name).image ?? '');
     this.mustRestart.delete(name);
     void instance.exited.then((exit) => {
       if (this.instances.get(name) !== instance) return;
       this.instances.delete(name);
-      this.stopProbes(name);
-      Object.assign(record, { current: { id: instance.id, run: exit }, ready: false, started: false });
+      this.probes.stop(name);
+      endRun(record, instance.id, exit);
       this.kick();
     });
     if (instance.state().state === 'running' && this.state.stage === 'active') this.startProbes(name, init, record, instance);
-  }
-
-  private nextRun(record: ContainerRecord, id: string, restartCount: number, run: NonNullable<ContainerRecord['current']>['run']): void {
-    const old = record.current;
-    if (old && old.run.state === 'exited' && old.id !== id) record.previous = { id: old.id, run: old.run };
-    record.current = { id, run };
-    record.restartCount = restartCount;
-    record.waiting = undefined;
-    record.ready = false;
-    record.started = false;
   }
 
   private target(name: string, instance: ContainerInstance): ProbeTarget {
@@ -358,8 +328,26 @@ export class PodWorker {
     });
   }
 
-  private stopProbes(name: string): void {
+  /** Stops one run (probes first) and records how it ended. */
+  private async stopContainer(name: string, instance: ContainerInstance, graceMs: number): Promise<void> {
     this.probes.stop(name);
+    await this.deps.runtime.stop(instance, graceMs);
+    endRun(this.records.get(name)!, instance.id, await instance.exited);
+    this.instances.delete(name);
+  }
+
+  /** What the runtime needs to make the pod's sandbox. */
+  private sandboxInput() {
+    const { metadata, status } = this.pod;
+    return {
+      uid: this.uid,
+      namespace: metadata.namespace!,
+      name: metadata.name ?? '',
+      podIP: status?.podIP,
+      annotations: metadata.annotations ?? {},
+      // The API requires every volume's name, which the model types as optional.
+      volumes: this.pod.spec?.volumes?.map((v) => ({ ...v, name: v.name ?? '' })),
+    };
   }
 
   private graceMs(): number {
@@ -373,7 +361,7 @@ export class PodWorker {
     const graceMs = this.graceMs();
     await Promise.all(
       [...this.instances.entries()].map(async ([name, instance]) => {
-        this.stopProbes(name);
+        this.probes.stop(name);
         const started = Date.now();
         const preStop = this.specOf(name).lifecycle?.preStop;
         if (preStop && graceMs > 0) {
@@ -382,10 +370,7 @@ export class PodWorker {
         }
         const remaining = graceMs > 0 ? Math.max(graceMs - (Date.now() - started), MIN_GRACE_MS) : 0;
         this.deps.event(this.pod, 'Normal', 'Killing', `Stopping container ${name}`);
-        await this.deps.runtime.stop(instance, remaining);
-        const record = this.records.get(name)!;
-        Object.assign(record, { current: { id: instance.id, run: await instance.exited }, ready: false, started: false, waiting: undefined });
-        this.instances.delete(name);
+        await this.stopContainer(name, instance, remaining);
       }),
     );
     // Containers waiting for a restart will not get one.
@@ -414,15 +399,7 @@ export class PodWorker {
   /** Picks up where the previous agent left off (see recover.ts). */
   private async recover(): Promise<void> {
     const status = this.pod.status!;
-    const { metadata } = this.pod;
-    this.sandbox = await this.deps.runtime.createSandbox({
-      uid: this.uid,
-      namespace: metadata.namespace!,
-      name: metadata.name ?? '',
-      podIP: status.podIP,
-      annotations: metadata.annotations ?? {},
-      volumes: (this.pod.spec as { volumes?: { name: string; emptyDir?: object | null }[] }).volumes,
-    });
+    this.sandbox = await this.deps.runtime.createSandbox(this.sandboxInput());
     const statuses = [...(status.initContainerStatuses ?? []).map((s) => ({ s, init: true })), ...(status.containerStatuses ?? []).map((s) => ({ s, init: false }))];
     for (const { s, init } of statuses) {
       const spec = s.name ? this.specOf(s.name) : undefined;
