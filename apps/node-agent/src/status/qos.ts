@@ -5,7 +5,7 @@ import type { PodSpec } from '@wheelhouse/model';
 const TRACKED = ['cpu', 'memory'];
 
 export function qosClass(spec: PodSpec): 'Guaranteed' | 'Burstable' | 'BestEffort' {
-  const containers = [...(spec.initContainers ?? []), ...spec.containers];
+  const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
   let any = false;
   let guaranteed = true;
   for (const c of containers) {
