@@ -17,6 +17,7 @@ import { decide, type PodAction } from './decide.js';
 import { lostRun, recoverContainer, wasStarted } from './recover.js';
 import { activeDeadlineAt, DEADLINE_EXCEEDED } from './active-deadline.js';
 import { enterStep, initialLifecycle, nextStep, type LifecycleState, type Step } from './pod-lifecycle.js';
+import { changedImages, containerPorts, containerSpec, gracePeriodMs, podAddress } from './pod-spec.js';
 import { SyncLoop } from './sync-loop.js';
 import { Timers } from './timers.js';
 import type { StatusWriter } from './status-writer.js';
@@ -129,7 +130,6 @@ export class PodWorker {
 
   /** What nextStep() needs to know of the pod now. */
   private facts() {
-    const containers = this.pod.spec?.containers ?? [];
     return {
       deleting: Boolean(this.pod.metadata.deletionTimestamp),
       terminalPhase: isTerminalPhase(this.pod.status?.phase),
@@ -137,7 +137,7 @@ export class PodWorker {
       running: this.instances.size,
       deadlineAt: activeDeadlineAt(this.pod, this.firstSeen),
       now: Date.now(),
-      changedImages: [...this.instances.keys()].filter((name) => containers.some((c) => c.name === name) && this.startedImage.get(name) !== (this.specOf(name).image ?? '')),
+      changedImages: changedImages(this.pod, this.runningImages()),
     };
   }
 
@@ -226,13 +226,14 @@ export class PodWorker {
     this.publish();
   }
 
-  /** POD_IP as containers see it: the node's address for hostNetwork pods. */
-  private podAddress(): string {
-    return this.pod.spec?.hostNetwork ? this.deps.node.hostIP : this.sandbox!.podIP;
+  private specOf(name: string): Container {
+    // Only asked for containers the spec has (decide() and the statuses name them).
+    return containerSpec(this.pod, name)!;
   }
 
-  private specOf(name: string): Container {
-    return [...(this.pod.spec?.initContainers ?? []), ...(this.pod.spec?.containers ?? [])].find((c) => c.name === name)!;
+  /** The image each running container was started with. */
+  private runningImages(): Map<string, string> {
+    return new Map([...this.instances.keys()].map((name) => [name, this.startedImage.get(name) ?? '']));
   }
 
   private async start(name: string, init: boolean, restartCount: number, backoff?: BackoffEntry): Promise<void> {
@@ -241,7 +242,7 @@ export class PodWorker {
     this.records.set(name, record);
     let config: ContainerConfig;
     try {
-      config = containerConfig(this.pod, spec, init, this.podAddress(), this.deps.node);
+      config = containerConfig(this.pod, spec, init, podAddress(this.pod, this.sandbox!.podIP, this.deps.node.hostIP), this.deps.node);
     } catch (error) {
       record.waiting = { reason: (error as { reason?: string }).reason ?? 'CreateContainerConfigError', message: (error as Error).message };
       this.timers.after(CONFIG_RETRY_MS, () => this.kick());
@@ -298,8 +299,7 @@ export class PodWorker {
   }
 
   private target(name: string, instance: ContainerInstance): ProbeTarget {
-    const spec = this.specOf(name);
-    return { runtime: this.deps.runtime, sandbox: this.sandbox!, instance, ports: (spec.ports ?? []).map((p) => ({ name: p.name, containerPort: p.containerPort ?? 0 })) };
+    return { runtime: this.deps.runtime, sandbox: this.sandbox!, instance, ports: containerPorts(containerSpec(this.pod, name)) };
   }
 
   /** Probes of an app container's run; an init container counts as started at once. */
@@ -351,8 +351,7 @@ export class PodWorker {
   }
 
   private graceMs(): number {
-    const seconds = this.pod.metadata.deletionGracePeriodSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30;
-    return seconds * 1000;
+    return gracePeriodMs(this.pod);
   }
 
   /** Graceful deletion: preStop, SIGTERM, SIGKILL at the deadline, final status, then confirm with grace 0. */
@@ -402,12 +401,12 @@ export class PodWorker {
     this.sandbox = await this.deps.runtime.createSandbox(this.sandboxInput());
     const statuses = [...(status.initContainerStatuses ?? []).map((s) => ({ s, init: true })), ...(status.containerStatuses ?? []).map((s) => ({ s, init: false }))];
     for (const { s, init } of statuses) {
-      const spec = s.name ? this.specOf(s.name) : undefined;
+      const spec = s.name ? containerSpec(this.pod, s.name) : undefined;
       if (!spec) continue;
       const { record, runningSince } = recoverContainer(this.uid, s);
       this.records.set(record.name, record);
       if (!runningSince) continue;
-      const config = containerConfig(this.pod, spec, init, this.podAddress(), this.deps.node);
+      const config = containerConfig(this.pod, spec, init, podAddress(this.pod, this.sandbox!.podIP, this.deps.node.hostIP), this.deps.node);
       const instance = await this.deps.runtime.adopt?.(this.sandbox, config, record.restartCount, runningSince);
       if (instance) this.adoptInstance(record.name, init, record, instance, record.restartCount);
       else record.current = { id: `${this.uid}/${record.name}/${record.restartCount}`, run: lostRun(runningSince, new Date()) };
