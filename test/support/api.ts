@@ -32,6 +32,9 @@ export async function startTestApi(
     limits?: Partial<ApiLimits>;
     tls?: { certFile: string; keyFile: string };
     audit?: ApiConfig['audit'];
+    /** The API's data directory (its key file lives there); default: a new temporary one. */
+    dataDir?: string;
+    serviceRanges?: ApiConfig['serviceRanges'];
   } = {},
 ): Promise<TestApi> {
   const database = options.databaseUrl ? undefined : await createThrowawayDatabase();
@@ -42,7 +45,7 @@ export async function startTestApi(
     port: 0,
     host: '127.0.0.1',
     adminToken: TEST_TOKEN,
-    dataDir: mkdtempSync(join(tmpdir(), 'wh-test-')),
+    dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'wh-test-')),
     watchRetentionSeconds: Number(env.WHEELHOUSE_WATCH_RETENTION_SECONDS ?? 3600),
     watchMinRevisions: Number(env.WHEELHOUSE_WATCH_MIN_REVISIONS ?? 10_000),
     compactionIntervalMs: 3_600_000,
@@ -53,6 +56,8 @@ export async function startTestApi(
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     tls: options.tls,
     audit: options.audit,
+    serviceRanges: options.serviceRanges,
+    serviceRepairIntervalMs: 0,
   });
   const clients: Client[] = [];
   const gql = async <T>(query: string, variables?: Record<string, unknown>, token: string = TEST_TOKEN): Promise<GraphQLResponse<T>> => {

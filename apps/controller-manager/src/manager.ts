@@ -2,6 +2,7 @@ import { createClientset, hasCode, type WheelhouseClient } from '@wheelhouse/cli
 import { EventRecorder, InformerFactory, type ControllerMetrics } from '@wheelhouse/controller-runtime';
 import type { ManagerContext, ManagerSettings } from './runtime/context.js';
 import { CONTROLLERS } from './runtime/controllers.js';
+import { routineConflict } from './runtime/routine-conflict.js';
 
 export interface RunningManager {
   stop(): Promise<void>;
@@ -46,7 +47,7 @@ export async function startControllers(
       ),
     metrics: options.metrics,
     settings,
-    onError: (controller, key, error) => stopped(error) || options.log(`${controller} ${key}`, error),
+    onError: (controller, key, error) => stopped(error) || routineConflict(error) || options.log(`${controller} ${key}`, error),
     now: () => new Date(),
   };
   // Wiring first (informers asked for, handlers queueing keys), then one start of the shared informers.

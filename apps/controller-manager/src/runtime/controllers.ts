@@ -4,6 +4,8 @@ import { deploymentController } from '../deployment/controller.js';
 import { garbageCollector } from '../garbage-collector/controller.js';
 import { namespaceController } from '../namespace/controller.js';
 import { nodeLifecycleController } from '../node-lifecycle/controller.js';
+import { endpointSliceController } from '../endpointslice/controller.js';
+import { endpointsController } from '../endpoints/controller.js';
 
 /**
  * Every controller the manager runs (kube-controller-manager's NewControllerDescriptors).
@@ -17,4 +19,6 @@ export const CONTROLLERS: readonly ControllerSetup[] = [
   garbageCollector,
   namespaceController,
   nodeLifecycleController,
+  endpointSliceController,
+  endpointsController,
 ];

@@ -5,8 +5,20 @@ import { NodeKind } from './node.ts';
 import { PodKind } from './pod.ts';
 import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from './workload.ts';
 import { EventKind, LeaseKind, NamespaceKind } from './other.ts';
+import { ConfigMapKind, SecretKind } from './config.ts';
 
-export const KINDS: readonly KindDef[] = [NamespaceKind, NodeKind, PodKind, DeploymentKind, ReplicaSetKind, ReplicationControllerKind, EventKind, LeaseKind];
+export const KINDS: readonly KindDef[] = [
+  NamespaceKind,
+  NodeKind,
+  PodKind,
+  DeploymentKind,
+  ReplicaSetKind,
+  ReplicationControllerKind,
+  EventKind,
+  LeaseKind,
+  ConfigMapKind,
+  SecretKind,
+];
 
 export function kindByPath(path: string): KindDef | undefined {
   return KINDS.find((k) => k.path === path);

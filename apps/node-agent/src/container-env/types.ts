@@ -7,6 +7,13 @@ export interface ResourceList {
   [resource: string]: string | number;
 }
 
+/** The ConfigMaps and Secrets the node can see (its informers' caches); absent objects are undefined. */
+export interface ConfigObjects {
+  configMap(namespace: string, name: string): { data?: Record<string, string> } | undefined;
+  /** `data` base64-encoded, as the API serves it. */
+  secret(namespace: string, name: string): { data?: Record<string, string> } | undefined;
+}
+
 /** What only the node knows when the container starts. */
 export interface EnvRuntimeValues {
   podIP: string;
@@ -16,4 +23,8 @@ export interface EnvRuntimeValues {
   hostIPs?: string[];
   /** The node's allocatable, used for limits a container does not set (as the kubelet does). */
   nodeAllocatable?: ResourceList;
+  /** Sources of configMapKeyRef, secretKeyRef and envFrom; absent: none exist. */
+  configObjects?: ConfigObjects;
+  /** Told of envFrom keys skipped as invalid variable names (the kubelet's InvalidEnvironmentVariableNames event). */
+  onInvalidNames?: (message: string) => void;
 }

@@ -21,6 +21,7 @@ import { changedImages, containerPorts, containerSpec, gracePeriodMs, podAddress
 import { SyncLoop } from './sync-loop.js';
 import { Timers } from './timers.js';
 import type { StatusWriter } from './status-writer.js';
+import type { ConfigObjects } from '../container-env.js';
 
 export interface PodWorkerDeps {
   runtime: ContainerRuntime;
@@ -39,6 +40,8 @@ export interface PodWorkerDeps {
   leaveRunning?: boolean;
   /** Record Created/Started events for every container start (off for simulated fleets: too many). */
   startEvents?: boolean;
+  /** ConfigMaps and Secrets for env (configMapKeyRef, secretKeyRef, envFrom); absent: none exist. */
+  configObjects?: ConfigObjects;
 }
 
 const CONFIG_RETRY_MS = 10_000;
@@ -112,6 +115,12 @@ export class PodWorker {
     this.timers.clear();
     this.probes.stopAll();
     if (!this.deps.leaveRunning) await Promise.all([...this.instances.values()].map((i) => this.deps.runtime.stop(i, MIN_GRACE_MS).catch(() => {})));
+  }
+
+  /** A container waits for its env (CreateContainerConfigError): a ConfigMap or Secret appearing may let it start. */
+  get waitingForConfig(): boolean {
+    for (const record of this.records.values()) if (record.waiting?.reason === 'CreateContainerConfigError') return true;
+    return false;
   }
 
   kick(): void {
@@ -231,6 +240,14 @@ export class PodWorker {
     return containerSpec(this.pod, name)!;
   }
 
+  /** Env from ConfigMaps and Secrets, and the event for envFrom keys skipped as invalid names. */
+  private configSources() {
+    return {
+      configObjects: this.deps.configObjects,
+      onInvalidNames: (message: string) => this.deps.event(this.pod, 'Warning', 'InvalidEnvironmentVariableNames', message),
+    };
+  }
+
   /** The image each running container was started with. */
   private runningImages(): Map<string, string> {
     return new Map([...this.instances.keys()].map((name) => [name, this.startedImage.get(name) ?? '']));
@@ -242,9 +259,13 @@ export class PodWorker {
     this.records.set(name, record);
     let config: ContainerConfig;
     try {
-      config = containerConfig(this.pod, spec, init, podAddress(this.pod, this.sandbox!.podIP, this.deps.node.hostIP), this.deps.node);
+      config = containerConfig(this.pod, spec, init, podAddress(this.pod, this.sandbox!.podIP, this.deps.node.hostIP), this.deps.node, this.configSources());
     } catch (error) {
-      record.waiting = { reason: (error as { reason?: string }).reason ?? 'CreateContainerConfigError', message: (error as Error).message };
+      const message = (error as Error).message;
+      // The kubelet's Failed event; once per distinct cause, not on every retry.
+      if (record.waiting?.message !== message) this.deps.event(this.pod, 'Warning', 'Failed', `Error: ${message}`);
+      record.waiting = { reason: (error as { reason?: string }).reason ?? 'CreateContainerConfigError', message };
+      // A ConfigMap or Secret appearing wakes the worker at once (waitingForConfig); this is the safety net.
       this.timers.after(CONFIG_RETRY_MS, () => this.kick());
       return;
     }

@@ -3,6 +3,9 @@ import type { Db } from '../prisma.js';
 import type { WritePlan } from '../plan/write-plan.js';
 import { IMMUTABLE_COLUMNS, objectToRow } from './row.js';
 import { selectableSnapshot } from './selectable.js';
+import { keyringOf } from '../at-rest/attach.js';
+import { sealObject } from '../at-rest/codec.js';
+import type { Keyring } from '../at-rest/keyring.js';
 
 export interface PlannedWrite {
   kind: KindInfo;
@@ -15,6 +18,16 @@ export interface PlannedWrite {
 export class StaleWriteError extends ApiError {
   constructor(kind: string, name: string) {
     super('CONFLICT', conflict(kind, name).message);
+  }
+}
+
+/** A value a write holds (a Service's ClusterIP or NodePort) belongs to another object (wh_service_allocations, WH422). */
+export class AllocationTakenError extends Error {
+  constructor(
+    readonly valueKind: 'ip' | 'port',
+    readonly value: string,
+  ) {
+    super(`${valueKind} ${value} is already allocated`);
   }
 }
 
@@ -31,7 +44,11 @@ export async function commitWrites(db: Db, writes: PlannedWrite[], actor: string
   if (effective.length === 0) return writes.map((w) => w.plan.object);
   let last: bigint;
   try {
-    const [row] = await db.$queryRawUnsafe<{ last: bigint }[]>(`SELECT wh_commit($1::jsonb, $2) AS "last"`, JSON.stringify(effective.map(toCommitEntry)), actor);
+    const [row] = await db.$queryRawUnsafe<{ last: bigint }[]>(
+      `SELECT wh_commit($1::jsonb, $2) AS "last"`,
+      JSON.stringify(effective.map((w) => toCommitEntry(w, keyringOf(db)))),
+      actor,
+    );
     last = BigInt(row!.last);
   } catch (error) {
     throw translate(error, effective);
@@ -41,9 +58,10 @@ export async function commitWrites(db: Db, writes: PlannedWrite[], actor: string
   return writes.map((w) => written.get(w) ?? w.plan.object);
 }
 
-function toCommitEntry(write: PlannedWrite) {
+/** Row and change-log entry hold the object as stored: encrypted fields sealed (at-rest/codec.ts). */
+function toCommitEntry(write: PlannedWrite, keyring: Keyring | undefined) {
   const { kind, plan } = write;
-  const object = plan.object;
+  const object = sealObject(kind, plan.object, keyring);
   const row = objectToRow(kind, object);
   return {
     table: kind.table,
@@ -82,6 +100,10 @@ function translate(error: unknown, writes: PlannedWrite[]): unknown {
       return alreadyExists(kind, message);
     case 'WH412':
       return new StaleWriteError(kind, message);
+    case 'WH422': {
+      const [valueKind, value] = message.split(' ');
+      return new AllocationTakenError(valueKind === 'ip' ? 'ip' : 'port', value ?? '');
+    }
     default:
       return error;
   }

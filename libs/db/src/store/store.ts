@@ -10,6 +10,7 @@ import { commitWrites, type PlannedWrite } from './commit.js';
 import { retryOnStale } from './retry-stale.js';
 import { getObject, getObjects } from './read.js';
 import { listObjects, type ListOptions, type ListResult } from './list.js';
+import type { WriteHooks } from './write-hook.js';
 
 export interface WriteOptions {
   /** Who is writing (token name), kept in the change log. */
@@ -42,6 +43,8 @@ export class Store {
   constructor(
     readonly db: Db,
     readonly clock: WriteClock = systemClock,
+    /** Per-kind work before a commit (Service allocation); none by default. */
+    readonly hooks: WriteHooks = {},
   ) {}
 
   get(kind: KindInfo, namespace: string | undefined, name: string): Promise<KubeObject | null> {
@@ -63,7 +66,7 @@ export class Store {
       if (kind.namespaced) await this.assertNamespaceOpen(plan.object.metadata.namespace!);
       return plan.object;
     }
-    const [object] = await commitWrites(this.db, [{ kind, plan }], options.actor ?? null);
+    const [object] = await this.commitAll([{ kind, plan }], options.actor ?? null);
     return object!;
   }
 
@@ -77,7 +80,7 @@ export class Store {
       }
     });
     if (options.dryRun) return writes.map((w) => w.plan.object);
-    return commitWrites(this.db, writes, options.actor ?? null);
+    return this.commitAll(writes, options.actor ?? null);
   }
 
   /**
@@ -104,7 +107,7 @@ export class Store {
         }
       });
       if (options.dryRun) return writes.map((w) => w.plan.object);
-      return commitWrites(this.db, writes, options.actor ?? null);
+      return this.commitAll(writes, options.actor ?? null);
     });
   }
 
@@ -139,7 +142,31 @@ export class Store {
 
   /** Several writes, possibly of different kinds, all or nothing (apply of a manifest). */
   commit(writes: PlannedWrite[], options: WriteOptions = {}): Promise<KubeObject[]> {
-    return commitWrites(this.db, writes, options.actor ?? null);
+    return this.commitAll(writes, options.actor ?? null);
+  }
+
+  /**
+   * commitWrites with the kinds' write hooks: each hooked write is prepared (values
+   * allocated), and a commit that lost a picked value to another writer is prepared and
+   * committed again. Bounded: a hook that keeps asking to retry fails after 20 rounds.
+   */
+  private async commitAll(writes: PlannedWrite[], actor: string | null): Promise<KubeObject[]> {
+    if (!writes.some((w) => this.hooks[w.kind.kind])) return commitWrites(this.db, writes, actor);
+    for (let round = 0; ; round++) {
+      const prepared = await Promise.all(writes.map((w) => this.hooks[w.kind.kind]?.prepare(this.db, w) ?? { write: w, explain: () => undefined }));
+      try {
+        return await commitWrites(
+          this.db,
+          prepared.map((p) => p.write),
+          actor,
+        );
+      } catch (error) {
+        const verdicts = prepared.map((p) => p.explain(error)).filter((v) => v !== undefined);
+        const refusal = verdicts.find((v) => v !== 'retry');
+        if (refusal) throw refusal;
+        if (verdicts.length === 0 || round >= 19) throw error;
+      }
+    }
   }
 
   /**
@@ -160,7 +187,7 @@ export class Store {
       if (!current) throw notFound(kind.kind, name);
       const plan = decide(current);
       if (options.dryRun || plan.type === 'unchanged') return plan.object;
-      const [object] = await commitWrites(this.db, [{ kind, plan, previous: current }], options.actor ?? null);
+      const [object] = await this.commitAll([{ kind, plan, previous: current }], options.actor ?? null);
       return object!;
     };
     return hasPrecondition ? attempt() : retryOnStale(attempt);

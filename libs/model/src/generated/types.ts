@@ -54,6 +54,21 @@ export interface Query {
   deployments: DeploymentList;
   /** kubectl rollout history: one entry per ReplicaSet revision, oldest first. */
   deploymentHistory: Array<DeploymentRevision>;
+  /** One ConfigMap, or null when absent. */
+  configMap?: Maybe<ConfigMap>;
+  configMaps: ConfigMapList;
+  /** One Secret, or null when absent. */
+  secret?: Maybe<Secret>;
+  secrets: SecretList;
+  /** One Service, or null when absent. */
+  service?: Maybe<Service>;
+  services: ServiceList;
+  /** One EndpointSlice, or null when absent. */
+  endpointSlice?: Maybe<EndpointSlice>;
+  endpointSlices: EndpointSliceList;
+  /** One Endpoints, or null when absent. */
+  endpoints?: Maybe<Endpoints>;
+  endpointsList: EndpointsList;
 }
 
 
@@ -206,6 +221,81 @@ export interface QueryDeploymentsArgs {
 export interface QueryDeploymentHistoryArgs {
   namespace?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
+}
+
+
+export interface QueryConfigMapArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryConfigMapsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QuerySecretArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QuerySecretsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryServiceArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryServicesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryEndpointSliceArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryEndpointSlicesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryEndpointsArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryEndpointsListArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
 export interface Namespace {
@@ -923,6 +1013,207 @@ export interface DeploymentRevision {
   creationTimestamp?: Maybe<Scalars['String']['output']>;
 }
 
+export interface ConfigMap {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  /** UTF-8 values by key; keys are [-._a-zA-Z0-9]+. */
+  data?: Maybe<Scalars['StringMap']['output']>;
+  /** Base64-encoded binary values by key; no key may also be in data. */
+  binaryData?: Maybe<Scalars['StringMap']['output']>;
+  /** When true, data and binaryData can no longer change (and immutable cannot be unset). */
+  immutable?: Maybe<Scalars['Boolean']['output']>;
+}
+
+export interface ConfigMapList {
+  metadata: ListMeta;
+  items: Array<ConfigMap>;
+}
+
+export interface Secret {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  /** Base64-encoded values by key; keys are [-._a-zA-Z0-9]+. */
+  data?: Maybe<Scalars['StringMap']['output']>;
+  /** Opaque (default), kubernetes.io/tls, kubernetes.io/basic-auth, kubernetes.io/ssh-auth, kubernetes.io/dockerconfigjson, kubernetes.io/dockercfg, kubernetes.io/service-account-token, or your own. Immutable. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** When true, data can no longer change (and immutable cannot be unset). */
+  immutable?: Maybe<Scalars['Boolean']['output']>;
+}
+
+export interface SecretList {
+  metadata: ListMeta;
+  items: Array<Secret>;
+}
+
+export interface Service {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  spec?: Maybe<ServiceSpec>;
+  status?: Maybe<ServiceStatus>;
+}
+
+export interface ServiceSpec {
+  ports?: Maybe<Array<ServicePort>>;
+  selector?: Maybe<Scalars['StringMap']['output']>;
+  /** Allocated from WHEELHOUSE_SERVICE_CIDR unless requested; None for a headless Service. Immutable. */
+  clusterIP?: Maybe<Scalars['String']['output']>;
+  clusterIPs?: Maybe<Array<Scalars['String']['output']>>;
+  /** ClusterIP (default), NodePort, LoadBalancer or ExternalName */
+  type?: Maybe<Scalars['String']['output']>;
+  externalIPs?: Maybe<Array<Scalars['String']['output']>>;
+  /** None (default) or ClientIP */
+  sessionAffinity?: Maybe<Scalars['String']['output']>;
+  loadBalancerIP?: Maybe<Scalars['String']['output']>;
+  loadBalancerSourceRanges?: Maybe<Array<Scalars['String']['output']>>;
+  /** The CNAME target of an ExternalName Service. */
+  externalName?: Maybe<Scalars['String']['output']>;
+  externalTrafficPolicy?: Maybe<Scalars['String']['output']>;
+  healthCheckNodePort?: Maybe<Scalars['Int']['output']>;
+  publishNotReadyAddresses?: Maybe<Scalars['Boolean']['output']>;
+  sessionAffinityConfig?: Maybe<SessionAffinityConfig>;
+  ipFamilies?: Maybe<Array<Scalars['String']['output']>>;
+  ipFamilyPolicy?: Maybe<Scalars['String']['output']>;
+  allocateLoadBalancerNodePorts?: Maybe<Scalars['Boolean']['output']>;
+  loadBalancerClass?: Maybe<Scalars['String']['output']>;
+  /** Cluster (default) or Local */
+  internalTrafficPolicy?: Maybe<Scalars['String']['output']>;
+  trafficDistribution?: Maybe<Scalars['String']['output']>;
+}
+
+export interface ServicePort {
+  /** Required when the Service has more than one port; a DNS label, the SRV record name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** TCP (default), UDP or SCTP */
+  protocol?: Maybe<Scalars['String']['output']>;
+  appProtocol?: Maybe<Scalars['String']['output']>;
+  port?: Maybe<Scalars['Int']['output']>;
+  /** A port number or a container port name, resolved per pod; default: port. */
+  targetPort?: Maybe<Scalars['IntOrString']['output']>;
+  /** Allocated from 30000-32767 for NodePort and LoadBalancer Services unless requested. */
+  nodePort?: Maybe<Scalars['Int']['output']>;
+}
+
+export interface SessionAffinityConfig {
+  clientIP?: Maybe<ClientIpConfig>;
+}
+
+export interface ClientIpConfig {
+  /** Default 10800 (3 hours), at most 86400. */
+  timeoutSeconds?: Maybe<Scalars['Int']['output']>;
+}
+
+export interface ServiceStatus {
+  loadBalancer?: Maybe<LoadBalancerStatus>;
+  conditions?: Maybe<Array<Condition>>;
+}
+
+export interface LoadBalancerStatus {
+  ingress?: Maybe<Array<LoadBalancerIngress>>;
+}
+
+export interface LoadBalancerIngress {
+  ip?: Maybe<Scalars['String']['output']>;
+  hostname?: Maybe<Scalars['String']['output']>;
+  ipMode?: Maybe<Scalars['String']['output']>;
+  ports?: Maybe<Array<PortStatus>>;
+}
+
+export interface PortStatus {
+  port?: Maybe<Scalars['Int']['output']>;
+  protocol?: Maybe<Scalars['String']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
+}
+
+export interface ServiceList {
+  metadata: ListMeta;
+  items: Array<Service>;
+}
+
+export interface EndpointSlice {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  /** IPv4, IPv6 or FQDN; immutable */
+  addressType?: Maybe<Scalars['String']['output']>;
+  endpoints?: Maybe<Array<Endpoint>>;
+  ports?: Maybe<Array<EndpointPort>>;
+}
+
+export interface Endpoint {
+  addresses?: Maybe<Array<Scalars['String']['output']>>;
+  conditions?: Maybe<EndpointConditions>;
+  hostname?: Maybe<Scalars['String']['output']>;
+  targetRef?: Maybe<ObjectReference>;
+  deprecatedTopology?: Maybe<Scalars['StringMap']['output']>;
+  nodeName?: Maybe<Scalars['String']['output']>;
+  zone?: Maybe<Scalars['String']['output']>;
+  hints?: Maybe<EndpointHints>;
+}
+
+export interface EndpointConditions {
+  /** The endpoint may receive new traffic: its pod is Ready and not terminating. */
+  ready?: Maybe<Scalars['Boolean']['output']>;
+  /** Ready by its pod, whether or not it is terminating. */
+  serving?: Maybe<Scalars['Boolean']['output']>;
+  /** Its pod is being deleted. */
+  terminating?: Maybe<Scalars['Boolean']['output']>;
+}
+
+export interface EndpointHints {
+  forZones?: Maybe<Array<ForZone>>;
+}
+
+export interface ForZone {
+  name?: Maybe<Scalars['String']['output']>;
+}
+
+export interface EndpointPort {
+  name?: Maybe<Scalars['String']['output']>;
+  protocol?: Maybe<Scalars['String']['output']>;
+  port?: Maybe<Scalars['Int']['output']>;
+  appProtocol?: Maybe<Scalars['String']['output']>;
+}
+
+export interface EndpointSliceList {
+  metadata: ListMeta;
+  items: Array<EndpointSlice>;
+}
+
+export interface Endpoints {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  subsets?: Maybe<Array<EndpointSubset>>;
+}
+
+export interface EndpointSubset {
+  addresses?: Maybe<Array<EndpointAddress>>;
+  notReadyAddresses?: Maybe<Array<EndpointAddress>>;
+  ports?: Maybe<Array<EndpointsPort>>;
+}
+
+export interface EndpointAddress {
+  ip?: Maybe<Scalars['String']['output']>;
+  hostname?: Maybe<Scalars['String']['output']>;
+  nodeName?: Maybe<Scalars['String']['output']>;
+  targetRef?: Maybe<ObjectReference>;
+}
+
+export interface EndpointsPort {
+  name?: Maybe<Scalars['String']['output']>;
+  port?: Maybe<Scalars['Int']['output']>;
+  protocol?: Maybe<Scalars['String']['output']>;
+  appProtocol?: Maybe<Scalars['String']['output']>;
+}
+
+export interface EndpointsList {
+  metadata: ListMeta;
+  items: Array<Endpoints>;
+}
+
 export interface Mutation {
   createNamespace: Namespace;
   /** Creates many namespaces in one commit, all or nothing. */
@@ -1056,6 +1347,57 @@ export interface Mutation {
   resumeDeployment: Deployment;
   /** kubectl rollout undo: the template of revision toRevision (0: the previous one) becomes the Deployment's. */
   rollbackDeployment: Deployment;
+  createConfigMap: ConfigMap;
+  /** Creates many configMaps in one commit, all or nothing. */
+  createConfigMaps: Array<ConfigMap>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceConfigMap: ConfigMap;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchConfigMap: ConfigMap;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteConfigMap?: Maybe<ConfigMap>;
+  createSecret: Secret;
+  /** Creates many secrets in one commit, all or nothing. */
+  createSecrets: Array<Secret>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceSecret: Secret;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchSecret: Secret;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteSecret?: Maybe<Secret>;
+  createService: Service;
+  /** Creates many services in one commit, all or nothing. */
+  createServices: Array<Service>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceService: Service;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchService: Service;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteService?: Maybe<Service>;
+  /** Replaces status only; spec and generation are untouched. */
+  replaceServiceStatus: Service;
+  /** Status merge patches of many services in one commit, all or nothing (agents reporting in batches). */
+  patchServicesStatus: Array<Service>;
+  /** JSON merge patch of status only. */
+  patchServiceStatus: Service;
+  createEndpointSlice: EndpointSlice;
+  /** Creates many endpointSlices in one commit, all or nothing. */
+  createEndpointSlices: Array<EndpointSlice>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceEndpointSlice: EndpointSlice;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchEndpointSlice: EndpointSlice;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteEndpointSlice?: Maybe<EndpointSlice>;
+  createEndpoints: Endpoints;
+  /** Creates many endpointsList in one commit, all or nothing. */
+  createEndpointsList: Array<Endpoints>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceEndpoints: Endpoints;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchEndpoints: Endpoints;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteEndpoints?: Maybe<Endpoints>;
   /** Sets spec.replicas of a ReplicaSet. */
   scaleReplicaSet: ReplicaSet;
   /** Sets spec.replicas of a ReplicationController. */
@@ -1574,6 +1916,225 @@ export interface MutationRollbackDeploymentArgs {
   toRevision?: Scalars['Int']['input'];
   namespace?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
+}
+
+
+export interface MutationCreateConfigMapArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: ConfigMapInput;
+}
+
+
+export interface MutationCreateConfigMapsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<ConfigMapInput>;
+}
+
+
+export interface MutationReplaceConfigMapArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: ConfigMapInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchConfigMapArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteConfigMapArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateSecretArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: SecretInput;
+}
+
+
+export interface MutationCreateSecretsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<SecretInput>;
+}
+
+
+export interface MutationReplaceSecretArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: SecretInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchSecretArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteSecretArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateServiceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: ServiceInput;
+}
+
+
+export interface MutationCreateServicesArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<ServiceInput>;
+}
+
+
+export interface MutationReplaceServiceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: ServiceInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchServiceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteServiceArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationReplaceServiceStatusArgs {
+  input: ServiceInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchServicesStatusArgs {
+  items: Array<ObjectPatch>;
+}
+
+
+export interface MutationPatchServiceStatusArgs {
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateEndpointSliceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: EndpointSliceInput;
+}
+
+
+export interface MutationCreateEndpointSlicesArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<EndpointSliceInput>;
+}
+
+
+export interface MutationReplaceEndpointSliceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: EndpointSliceInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchEndpointSliceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteEndpointSliceArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateEndpointsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: EndpointsInput;
+}
+
+
+export interface MutationCreateEndpointsListArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<EndpointsInput>;
+}
+
+
+export interface MutationReplaceEndpointsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: EndpointsInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchEndpointsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteEndpointsArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
 
@@ -2289,6 +2850,184 @@ export interface DeploymentStatusInput {
   collisionCount?: InputMaybe<Scalars['Int']['input']>;
 }
 
+export interface ConfigMapInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  /** UTF-8 values by key; keys are [-._a-zA-Z0-9]+. */
+  data?: InputMaybe<Scalars['StringMap']['input']>;
+  /** Base64-encoded binary values by key; no key may also be in data. */
+  binaryData?: InputMaybe<Scalars['StringMap']['input']>;
+  /** When true, data and binaryData can no longer change (and immutable cannot be unset). */
+  immutable?: InputMaybe<Scalars['Boolean']['input']>;
+}
+
+export interface SecretInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  /** Base64-encoded values by key; keys are [-._a-zA-Z0-9]+. */
+  data?: InputMaybe<Scalars['StringMap']['input']>;
+  /** Opaque (default), kubernetes.io/tls, kubernetes.io/basic-auth, kubernetes.io/ssh-auth, kubernetes.io/dockerconfigjson, kubernetes.io/dockercfg, kubernetes.io/service-account-token, or your own. Immutable. */
+  type?: InputMaybe<Scalars['String']['input']>;
+  /** When true, data can no longer change (and immutable cannot be unset). */
+  immutable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Write-only plain-text values, merged into data (over the same keys) on write. */
+  stringData?: InputMaybe<Scalars['StringMap']['input']>;
+}
+
+export interface ServiceInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  spec?: InputMaybe<ServiceSpecInput>;
+  status?: InputMaybe<ServiceStatusInput>;
+}
+
+export interface ServiceSpecInput {
+  ports?: InputMaybe<Array<ServicePortInput>>;
+  selector?: InputMaybe<Scalars['StringMap']['input']>;
+  /** Allocated from WHEELHOUSE_SERVICE_CIDR unless requested; None for a headless Service. Immutable. */
+  clusterIP?: InputMaybe<Scalars['String']['input']>;
+  clusterIPs?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** ClusterIP (default), NodePort, LoadBalancer or ExternalName */
+  type?: InputMaybe<Scalars['String']['input']>;
+  externalIPs?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** None (default) or ClientIP */
+  sessionAffinity?: InputMaybe<Scalars['String']['input']>;
+  loadBalancerIP?: InputMaybe<Scalars['String']['input']>;
+  loadBalancerSourceRanges?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The CNAME target of an ExternalName Service. */
+  externalName?: InputMaybe<Scalars['String']['input']>;
+  externalTrafficPolicy?: InputMaybe<Scalars['String']['input']>;
+  healthCheckNodePort?: InputMaybe<Scalars['Int']['input']>;
+  publishNotReadyAddresses?: InputMaybe<Scalars['Boolean']['input']>;
+  sessionAffinityConfig?: InputMaybe<SessionAffinityConfigInput>;
+  ipFamilies?: InputMaybe<Array<Scalars['String']['input']>>;
+  ipFamilyPolicy?: InputMaybe<Scalars['String']['input']>;
+  allocateLoadBalancerNodePorts?: InputMaybe<Scalars['Boolean']['input']>;
+  loadBalancerClass?: InputMaybe<Scalars['String']['input']>;
+  /** Cluster (default) or Local */
+  internalTrafficPolicy?: InputMaybe<Scalars['String']['input']>;
+  trafficDistribution?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface ServicePortInput {
+  /** Required when the Service has more than one port; a DNS label, the SRV record name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** TCP (default), UDP or SCTP */
+  protocol?: InputMaybe<Scalars['String']['input']>;
+  appProtocol?: InputMaybe<Scalars['String']['input']>;
+  port?: InputMaybe<Scalars['Int']['input']>;
+  /** A port number or a container port name, resolved per pod; default: port. */
+  targetPort?: InputMaybe<Scalars['IntOrString']['input']>;
+  /** Allocated from 30000-32767 for NodePort and LoadBalancer Services unless requested. */
+  nodePort?: InputMaybe<Scalars['Int']['input']>;
+}
+
+export interface SessionAffinityConfigInput {
+  clientIP?: InputMaybe<ClientIpConfigInput>;
+}
+
+export interface ClientIpConfigInput {
+  /** Default 10800 (3 hours), at most 86400. */
+  timeoutSeconds?: InputMaybe<Scalars['Int']['input']>;
+}
+
+export interface ServiceStatusInput {
+  loadBalancer?: InputMaybe<LoadBalancerStatusInput>;
+  conditions?: InputMaybe<Array<ConditionInput>>;
+}
+
+export interface LoadBalancerStatusInput {
+  ingress?: InputMaybe<Array<LoadBalancerIngressInput>>;
+}
+
+export interface LoadBalancerIngressInput {
+  ip?: InputMaybe<Scalars['String']['input']>;
+  hostname?: InputMaybe<Scalars['String']['input']>;
+  ipMode?: InputMaybe<Scalars['String']['input']>;
+  ports?: InputMaybe<Array<PortStatusInput>>;
+}
+
+export interface PortStatusInput {
+  port?: InputMaybe<Scalars['Int']['input']>;
+  protocol?: InputMaybe<Scalars['String']['input']>;
+  error?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface EndpointSliceInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  /** IPv4, IPv6 or FQDN; immutable */
+  addressType?: InputMaybe<Scalars['String']['input']>;
+  endpoints?: InputMaybe<Array<EndpointInput>>;
+  ports?: InputMaybe<Array<EndpointPortInput>>;
+}
+
+export interface EndpointInput {
+  addresses?: InputMaybe<Array<Scalars['String']['input']>>;
+  conditions?: InputMaybe<EndpointConditionsInput>;
+  hostname?: InputMaybe<Scalars['String']['input']>;
+  targetRef?: InputMaybe<ObjectReferenceInput>;
+  deprecatedTopology?: InputMaybe<Scalars['StringMap']['input']>;
+  nodeName?: InputMaybe<Scalars['String']['input']>;
+  zone?: InputMaybe<Scalars['String']['input']>;
+  hints?: InputMaybe<EndpointHintsInput>;
+}
+
+export interface EndpointConditionsInput {
+  /** The endpoint may receive new traffic: its pod is Ready and not terminating. */
+  ready?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Ready by its pod, whether or not it is terminating. */
+  serving?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Its pod is being deleted. */
+  terminating?: InputMaybe<Scalars['Boolean']['input']>;
+}
+
+export interface EndpointHintsInput {
+  forZones?: InputMaybe<Array<ForZoneInput>>;
+}
+
+export interface ForZoneInput {
+  name?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface EndpointPortInput {
+  name?: InputMaybe<Scalars['String']['input']>;
+  protocol?: InputMaybe<Scalars['String']['input']>;
+  port?: InputMaybe<Scalars['Int']['input']>;
+  appProtocol?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface EndpointsInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  subsets?: InputMaybe<Array<EndpointSubsetInput>>;
+}
+
+export interface EndpointSubsetInput {
+  addresses?: InputMaybe<Array<EndpointAddressInput>>;
+  notReadyAddresses?: InputMaybe<Array<EndpointAddressInput>>;
+  ports?: InputMaybe<Array<EndpointsPortInput>>;
+}
+
+export interface EndpointAddressInput {
+  ip?: InputMaybe<Scalars['String']['input']>;
+  hostname?: InputMaybe<Scalars['String']['input']>;
+  nodeName?: InputMaybe<Scalars['String']['input']>;
+  targetRef?: InputMaybe<ObjectReferenceInput>;
+}
+
+export interface EndpointsPortInput {
+  name?: InputMaybe<Scalars['String']['input']>;
+  port?: InputMaybe<Scalars['Int']['input']>;
+  protocol?: InputMaybe<Scalars['String']['input']>;
+  appProtocol?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface Subscription {
   /** ADDED/MODIFIED/DELETED events of namespaces; resumable from a resourceVersion. */
   watchNamespaces: NamespaceWatchEvent;
@@ -2308,6 +3047,16 @@ export interface Subscription {
   watchReplicationControllers: ReplicationControllerWatchEvent;
   /** ADDED/MODIFIED/DELETED events of deployments; resumable from a resourceVersion. */
   watchDeployments: DeploymentWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of configMaps; resumable from a resourceVersion. */
+  watchConfigMaps: ConfigMapWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of secrets; resumable from a resourceVersion. */
+  watchSecrets: SecretWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of services; resumable from a resourceVersion. */
+  watchServices: ServiceWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of endpointSlices; resumable from a resourceVersion. */
+  watchEndpointSlices: EndpointSliceWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of endpointsList; resumable from a resourceVersion. */
+  watchEndpointsList: EndpointsWatchEvent;
 }
 
 
@@ -2389,6 +3138,51 @@ export interface SubscriptionWatchDeploymentsArgs {
   namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
+
+export interface SubscriptionWatchConfigMapsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface SubscriptionWatchSecretsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface SubscriptionWatchServicesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface SubscriptionWatchEndpointSlicesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface SubscriptionWatchEndpointsListArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface NamespaceWatchEvent {
   type: WatchEventType;
   object: Namespace;
@@ -2433,4 +3227,29 @@ export interface ReplicationControllerWatchEvent {
 export interface DeploymentWatchEvent {
   type: WatchEventType;
   object: Deployment;
+}
+
+export interface ConfigMapWatchEvent {
+  type: WatchEventType;
+  object: ConfigMap;
+}
+
+export interface SecretWatchEvent {
+  type: WatchEventType;
+  object: Secret;
+}
+
+export interface ServiceWatchEvent {
+  type: WatchEventType;
+  object: Service;
+}
+
+export interface EndpointSliceWatchEvent {
+  type: WatchEventType;
+  object: EndpointSlice;
+}
+
+export interface EndpointsWatchEvent {
+  type: WatchEventType;
+  object: Endpoints;
 }
