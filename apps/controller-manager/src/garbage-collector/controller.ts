@@ -2,7 +2,7 @@ import { hasCode } from '@wheelhouse/client';
 import { WorkQueue, done, requeueAfter, runController, type Informer } from '@wheelhouse/controller-runtime';
 import { kindIdentity, type KindName, type KubeObject } from '@wheelhouse/model';
 import type { ManagerContext, PreparedController } from '../runtime/context.js';
-import { collectedKinds } from './kinds.js';
+import { collectedKinds, collectorScope } from './kinds.js';
 import { decideDependent, decideOwnerDeletion, FOREGROUND_FINALIZER, type GcAction, type GcObject, type ObjectRef } from './decide.js';
 
 /**
@@ -12,7 +12,7 @@ import { decideDependent, decideOwnerDeletion, FOREGROUND_FINALIZER, type GcActi
  */
 export function garbageCollector(ctx: ManagerContext, workers = 2): PreparedController {
   const name = 'garbage-collector';
-  const informers = new Map<string, Informer<KubeObject>>(collectedKinds().map((kind) => [kind, ctx.informers.informerFor(kind)]));
+  const informers = new Map<string, Informer<KubeObject>>(collectedKinds().map((kind) => [kind, ctx.informers.informerFor(kind, collectorScope(kind))]));
   const byUid = new Map<string, { kind: string; object: KubeObject }>();
   const queue = new WorkQueue();
   const keyFor = (kind: string, o: KubeObject) => `${kind}|${o.metadata.namespace ?? ''}|${o.metadata.name}`;
