@@ -1,0 +1,183 @@
+// Table tests ported from kubernetes pkg/printers/internalversion/printers_test.go:
+// TestPrintNodeStatus, TestPrintNodeRole, TestPrintNodeOSImage, TestPrintNodeKernelVersion,
+// TestPrintNodeContainerRuntimeVersion, TestPrintNodeName, TestPrintNodeExternalIP,
+// TestPrintNodeInternalIP, TestPrintDeployment and TestTranslateTimestampSince.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Deployment, Node } from '@wheelhouse/model';
+import { DEFAULT_PRINTER, PRINTERS, printHeaders, printerFor, printRow } from './columns.js';
+import { age } from './duration.js';
+
+const now = Date.parse('2026-03-01T12:00:00Z');
+const printNode = (node: Node, wide = false) => printRow(PRINTERS.Node!, node, now, { wide });
+
+test('TestPrintNodeStatus', () => {
+  const ready = [{ type: 'Ready', status: 'True' }];
+  const notReady = [{ type: 'Ready', status: 'False' }];
+  const invalid = [{ type: 'InvalidValue', status: 'True' }];
+  const cases: [string, Node['spec'], NonNullable<Node['status']>['conditions'], string][] = [
+    ['foo1', {}, ready, 'Ready'],
+    ['foo2', { unschedulable: true }, ready, 'Ready,SchedulingDisabled'],
+    ['foo3', {}, [...ready, ...ready], 'Ready'],
+    ['foo4', {}, notReady, 'NotReady'],
+    ['foo5', { unschedulable: true }, notReady, 'NotReady,SchedulingDisabled'],
+    ['foo6', {}, invalid, 'Unknown'],
+    ['foo7', {}, [{}], 'Unknown'],
+    ['foo8', { unschedulable: true }, invalid, 'Unknown,SchedulingDisabled'],
+    ['foo9', { unschedulable: true }, [{}], 'Unknown,SchedulingDisabled'],
+  ];
+  for (const [name, spec, conditions, status] of cases) {
+    assert.deepEqual(printNode({ metadata: { name }, spec, status: { conditions } }), [name, status, '<none>', '<unknown>', ''], name);
+  }
+});
+
+test('TestPrintNodeRole', () => {
+  assert.deepEqual(printNode({ metadata: { name: 'foo9' } }), ['foo9', 'Unknown', '<none>', '<unknown>', '']);
+  assert.deepEqual(
+    printNode({
+      metadata: {
+        name: 'foo10',
+        labels: { 'node-role.kubernetes.io/master': '', 'node-role.kubernetes.io/control-plane': '', 'node-role.kubernetes.io/proxy': '', 'kubernetes.io/role': 'node' },
+      },
+    }),
+    ['foo10', 'Unknown', 'control-plane,master,node,proxy', '<unknown>', ''],
+  );
+  assert.deepEqual(printNode({ metadata: { name: 'foo11', labels: { 'kubernetes.io/role': 'node' } } }), ['foo11', 'Unknown', 'node', '<unknown>', '']);
+});
+
+test('TestPrintNodeOSImage, KernelVersion, ContainerRuntimeVersion, ExternalIP, InternalIP (wide)', () => {
+  const ext = [{ type: 'ExternalIP', address: '1.1.1.1' }];
+  const cases: [Node, string[]][] = [
+    [{ metadata: { name: 'foo1' }, status: { nodeInfo: { osImage: 'fake-os-image' }, addresses: ext } }, ['<none>', '1.1.1.1', 'fake-os-image', '<unknown>', '<unknown>']],
+    [
+      { metadata: { name: 'foo2' }, status: { nodeInfo: { kernelVersion: 'fake-kernel-version' }, addresses: ext } },
+      ['<none>', '1.1.1.1', '<unknown>', 'fake-kernel-version', '<unknown>'],
+    ],
+    [
+      { metadata: { name: 'foo3' }, status: { nodeInfo: { containerRuntimeVersion: 'foo://1.2.3' }, addresses: ext } },
+      ['<none>', '1.1.1.1', '<unknown>', '<unknown>', 'foo://1.2.3'],
+    ],
+    [{ metadata: { name: 'foo4' }, status: { nodeInfo: {}, addresses: ext } }, ['<none>', '1.1.1.1', '<unknown>', '<unknown>', '<unknown>']],
+    [{ metadata: { name: 'foo5' }, status: { addresses: [{ type: 'InternalIP', address: '1.1.1.1' }] } }, ['1.1.1.1', '<none>', '<unknown>', '<unknown>', '<unknown>']],
+    [
+      {
+        metadata: { name: 'foo6' },
+        status: {
+          addresses: [
+            { type: 'ExternalIP', address: '2.2.2.2' },
+            { type: 'InternalIP', address: '3.3.3.3' },
+            { type: 'ExternalIP', address: '4.4.4.4' },
+          ],
+        },
+      },
+      ['3.3.3.3', '2.2.2.2', '<unknown>', '<unknown>', '<unknown>'],
+    ],
+    [
+      {
+        metadata: { name: 'foo7' },
+        status: {
+          addresses: [
+            { type: 'InternalIP', address: '2.2.2.2' },
+            { type: 'ExternalIP', address: '3.3.3.3' },
+            { type: 'InternalIP', address: '4.4.4.4' },
+          ],
+        },
+      },
+      ['2.2.2.2', '3.3.3.3', '<unknown>', '<unknown>', '<unknown>'],
+    ],
+  ];
+  for (const [node, wide] of cases) assert.deepEqual(printNode(node, true), [node.metadata.name, 'Unknown', '<none>', '<unknown>', '', ...wide], node.metadata.name);
+});
+
+test('TestPrintNodeName', () => {
+  assert.deepEqual(printNode({ metadata: { name: '127.0.0.1' }, status: {} }), ['127.0.0.1', 'Unknown', '<none>', '<unknown>', '']);
+  assert.deepEqual(printNode({ metadata: { name: '' }, status: {} }), ['', 'Unknown', '<none>', '<unknown>', '']);
+});
+
+test('TestPrintDeployment', () => {
+  const deployment: Deployment = {
+    metadata: { name: 'test1', creationTimestamp: new Date(now + 1900).toISOString() },
+    spec: {
+      replicas: 5,
+      template: {
+        spec: {
+          containers: [
+            { name: 'fake-container1', image: 'fake-image1' },
+            { name: 'fake-container2', image: 'fake-image2' },
+          ],
+        },
+      },
+      selector: { matchLabels: { foo: 'bar' } },
+    },
+    status: { replicas: 10, updatedReplicas: 2, availableReplicas: 1, unavailableReplicas: 4 },
+  };
+  assert.deepEqual(printHeaders(PRINTERS.Deployment!), ['Name', 'Ready', 'Up-to-date', 'Available', 'Age']);
+  assert.deepEqual(printRow(PRINTERS.Deployment!, deployment, now), ['test1', '0/5', '2', '1', '0s']);
+  assert.deepEqual(printRow(PRINTERS.Deployment!, deployment, now, { wide: true }), [
+    'test1',
+    '0/5',
+    '2',
+    '1',
+    '0s',
+    'fake-container1,fake-container2',
+    'fake-image1,fake-image2',
+    'foo=bar',
+  ]);
+});
+
+test('TestTranslateTimestampSince', () => {
+  const cases: [string, string | undefined, string][] = [
+    ['a while from now', new Date(now + 2100).toISOString(), '<invalid>'],
+    ['almost now', new Date(now + 1900).toISOString(), '0s'],
+    ['now', new Date(now).toISOString(), '0s'],
+    ['unknown', undefined, '<unknown>'],
+    ['30 seconds ago', new Date(now - 30_000).toISOString(), '30s'],
+    ['5 minutes ago', new Date(now - 300_000).toISOString(), '5m'],
+    ['an hour ago', new Date(now - 6_000_000).toISOString(), '100m'],
+    ['2 days ago', new Date(now - 2 * 86_400_000).toISOString(), '2d'],
+    ['months ago', new Date(now - 90 * 86_400_000).toISOString(), '90d'],
+    ['10 years ago', new Date(now - 10 * 365 * 86_400_000).toISOString(), '10y'],
+  ];
+  for (const [name, stamp, want] of cases) assert.equal(age(stamp, now), want, name);
+});
+
+test('headers of every printed kind follow printers.go; -o wide adds the priority-1 columns in place', () => {
+  assert.deepEqual(printHeaders(PRINTERS.Pod!, { wide: true }), ['Name', 'Ready', 'Status', 'Restarts', 'Age', 'IP', 'Node', 'Nominated Node', 'Readiness Gates']);
+  assert.deepEqual(printHeaders(PRINTERS.ReplicaSet!, { wide: true }), ['Name', 'Desired', 'Current', 'Ready', 'Age', 'Containers', 'Images', 'Selector']);
+  assert.deepEqual(printHeaders(PRINTERS.Node!, { wide: true }), [
+    'Name',
+    'Status',
+    'Roles',
+    'Age',
+    'Version',
+    'Internal-IP',
+    'External-IP',
+    'OS-Image',
+    'Kernel-Version',
+    'Container-Runtime',
+  ]);
+  assert.deepEqual(printHeaders(PRINTERS.Event!), ['Last Seen', 'Type', 'Reason', 'Object', 'Message']);
+  assert.deepEqual(printHeaders(PRINTERS.Event!, { wide: true }), ['Last Seen', 'Type', 'Reason', 'Object', 'Subobject', 'Source', 'Message', 'First Seen', 'Count', 'Name']);
+  assert.deepEqual(printHeaders(PRINTERS.Namespace!), ['Name', 'Status', 'Age']);
+  assert.deepEqual(printHeaders(PRINTERS.Lease!), ['Name', 'Holder', 'Age']);
+  assert.equal(printerFor('NoSuchKind'), DEFAULT_PRINTER);
+});
+
+test('replica sets and controllers: DESIRED defaults to 1; selectors as kubectl formats them', () => {
+  const rs = {
+    metadata: { name: 'web-abc' },
+    spec: { selector: { matchLabels: { b: '2', a: '1' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['y', 'x'] }] } },
+    status: { replicas: 1 },
+  };
+  assert.deepEqual(printRow(PRINTERS.ReplicaSet!, rs, now, { wide: true }), ['web-abc', '1', '1', '0', '<unknown>', '', '', 'a=1,b=2,tier in (x,y)']);
+  assert.deepEqual(printRow(PRINTERS.ReplicationController!, { metadata: { name: 'rc' }, spec: { replicas: 2 } }, now, { wide: true }), [
+    'rc',
+    '2',
+    '0',
+    '0',
+    '<unknown>',
+    '',
+    '',
+    '<none>',
+  ]);
+});

@@ -1,0 +1,159 @@
+/**
+ * kubectl's `get` table of every kind: the column definitions of printers.go (AddHandlers),
+ * each column a pure function of the object. `wh get` prints them, the dashboard's lists
+ * show them; a kind without an entry prints NAME and AGE, as kubectl does for unknown kinds.
+ */
+import type { Deployment, Event, KindName, Lease, Namespace, Node, ObjectTypes, Pod, ReplicaSet, ReplicationController } from '@wheelhouse/model';
+import { age, elapsedMs } from './duration.js';
+import { eventCount, eventFirstSeen, eventLastSeen, eventObject, eventSource, eventTimeKey } from './event.js';
+import { nodeRoles, nodeStatus, nodeWideCells } from './node.js';
+import { podReady, podRestarts, podStatus, podSummary, podWideCells } from './pod.js';
+import { containerCells, formatLabels, formatLabelSelector, labelSelectorString } from './selectors.js';
+
+export interface PrinterColumn<T> {
+  /** kubectl's column name (`Up-to-date`, `Nominated Node`); `wh get` prints it upper-cased. */
+  name: string;
+  /** 0: always shown; 1: only with `-o wide` (kubectl's priority). */
+  priority: 0 | 1;
+  cell(object: T, now: number): string;
+  /** Sort key when the text does not sort right (ages by time, counts as numbers). */
+  sortKey?(object: T, now: number): number;
+}
+
+export interface KindPrinter<T> {
+  columns: readonly PrinterColumn<T>[];
+}
+
+/** What every object has: enough for NAME and AGE. */
+interface Named {
+  metadata: { name?: string; creationTimestamp?: string };
+}
+
+const nameColumn: PrinterColumn<Named> = { name: 'Name', priority: 0, cell: (o) => o.metadata.name ?? '' };
+const ageColumn: PrinterColumn<Named> = {
+  name: 'Age',
+  priority: 0,
+  cell: (o, now) => age(o.metadata.creationTimestamp, now),
+  sortKey: (o, now) => elapsedMs(o.metadata.creationTimestamp, now) ?? 0,
+};
+const count = (name: string, priority: 0 | 1, value: (o: never) => number | undefined): PrinterColumn<never> => ({
+  name,
+  priority,
+  cell: (o) => String(value(o) ?? 0),
+  sortKey: (o) => value(o) ?? 0,
+});
+
+/** Containers and Images of a pod template (wide). */
+function templateColumns<T extends { spec?: { template?: { spec?: { containers?: { name?: string; image?: string }[] } } } }>(): PrinterColumn<T>[] {
+  return [
+    { name: 'Containers', priority: 1, cell: (o) => containerCells(o.spec?.template?.spec?.containers)[0] },
+    { name: 'Images', priority: 1, cell: (o) => containerCells(o.spec?.template?.spec?.containers)[1] },
+  ];
+}
+
+/** Kubernetes defaults replicas to 1 when a workload leaves it out. */
+const desired = (o: { spec?: { replicas?: number } }) => o.spec?.replicas ?? 1;
+
+const pod: KindPrinter<Pod> = {
+  columns: [
+    nameColumn,
+    { name: 'Ready', priority: 0, cell: podReady },
+    { name: 'Status', priority: 0, cell: podStatus },
+    { name: 'Restarts', priority: 0, cell: podRestarts, sortKey: (p) => podSummary(p).restarts },
+    ageColumn,
+    { name: 'IP', priority: 1, cell: (p) => podWideCells(p)[0]! },
+    { name: 'Node', priority: 1, cell: (p) => podWideCells(p)[1]! },
+    { name: 'Nominated Node', priority: 1, cell: (p) => podWideCells(p)[2]! },
+    { name: 'Readiness Gates', priority: 1, cell: (p) => podWideCells(p)[3]! },
+  ],
+};
+
+const deployment: KindPrinter<Deployment> = {
+  columns: [
+    nameColumn,
+    { name: 'Ready', priority: 0, cell: (d) => `${d.status?.readyReplicas ?? 0}/${desired(d)}` },
+    count('Up-to-date', 0, (d: Deployment) => d.status?.updatedReplicas),
+    count('Available', 0, (d: Deployment) => d.status?.availableReplicas),
+    ageColumn,
+    ...templateColumns<Deployment>(),
+    { name: 'Selector', priority: 1, cell: (d) => labelSelectorString(d.spec?.selector) },
+  ],
+};
+
+const replicaColumns = <T extends ReplicaSet | ReplicationController>(selector: (o: T) => string): PrinterColumn<T>[] => [
+  nameColumn,
+  count('Desired', 0, desired) as PrinterColumn<T>,
+  count('Current', 0, (o: T) => o.status?.replicas) as PrinterColumn<T>,
+  count('Ready', 0, (o: T) => o.status?.readyReplicas) as PrinterColumn<T>,
+  ageColumn,
+  ...templateColumns<T>(),
+  { name: 'Selector', priority: 1, cell: selector },
+];
+
+const node: KindPrinter<Node> = {
+  columns: [
+    nameColumn,
+    { name: 'Status', priority: 0, cell: nodeStatus },
+    { name: 'Roles', priority: 0, cell: nodeRoles },
+    ageColumn,
+    { name: 'Version', priority: 0, cell: (n) => n.status?.nodeInfo?.kubeletVersion ?? '' },
+    ...['Internal-IP', 'External-IP', 'OS-Image', 'Kernel-Version', 'Container-Runtime'].map(
+      (name, i): PrinterColumn<Node> => ({ name, priority: 1, cell: (n) => nodeWideCells(n)[i]! }),
+    ),
+  ],
+};
+
+const event: KindPrinter<Event> = {
+  columns: [
+    { name: 'Last Seen', priority: 0, cell: eventLastSeen, sortKey: (e, now) => now * 1000 - eventTimeKey(e) },
+    { name: 'Type', priority: 0, cell: (e) => e.type ?? '' },
+    { name: 'Reason', priority: 0, cell: (e) => e.reason ?? '' },
+    { name: 'Object', priority: 0, cell: eventObject },
+    { name: 'Subobject', priority: 1, cell: (e) => e.involvedObject?.fieldPath ?? '' },
+    { name: 'Source', priority: 1, cell: eventSource },
+    { name: 'Message', priority: 0, cell: (e) => (e.message ?? '').trim() },
+    { name: 'First Seen', priority: 1, cell: eventFirstSeen },
+    { name: 'Count', priority: 1, cell: (e) => String(eventCount(e)), sortKey: eventCount },
+    { name: 'Name', priority: 1, cell: (e) => e.metadata.name ?? '' },
+  ],
+};
+
+const namespace: KindPrinter<Namespace> = {
+  columns: [nameColumn, { name: 'Status', priority: 0, cell: (n) => n.status?.phase ?? '' }, ageColumn],
+};
+
+const lease: KindPrinter<Lease> = {
+  columns: [nameColumn, { name: 'Holder', priority: 0, cell: (l) => l.spec?.holderIdentity ?? '' }, ageColumn],
+};
+
+/**
+ * The printer of each kind. Adding a kind to the catalogue adds its entry here
+ * (test/printers-registry checks that every kind has one).
+ */
+export const PRINTERS: { readonly [K in KindName]?: KindPrinter<ObjectTypes[K]> } = {
+  Pod: pod,
+  Deployment: deployment,
+  ReplicaSet: { columns: replicaColumns<ReplicaSet>((rs) => formatLabelSelector(rs.spec?.selector)) },
+  ReplicationController: { columns: replicaColumns<ReplicationController>((rc) => formatLabels(rc.spec?.selector)) },
+  Node: node,
+  Event: event,
+  Namespace: namespace,
+  Lease: lease,
+};
+
+/** kubectl's table for kinds it has no printer for. */
+export const DEFAULT_PRINTER: KindPrinter<Named> = { columns: [nameColumn, ageColumn] };
+
+/** The printer of a kind by name; the default (NAME, AGE) for kinds without one. */
+export function printerFor(kind: string): KindPrinter<Named> {
+  return ((PRINTERS as Record<string, KindPrinter<Named> | undefined>)[kind] ?? DEFAULT_PRINTER) as KindPrinter<Named>;
+}
+
+/** The cells of one object, as kubectl's printer returns them (wide adds the priority-1 columns). */
+export function printRow<T>(printer: KindPrinter<T>, object: T, now: number, options: { wide?: boolean } = {}): string[] {
+  return printer.columns.filter((c) => options.wide || c.priority === 0).map((c) => c.cell(object, now));
+}
+
+export function printHeaders(printer: KindPrinter<unknown>, options: { wide?: boolean } = {}): string[] {
+  return printer.columns.filter((c) => options.wide || c.priority === 0).map((c) => c.name);
+}
