@@ -4,3 +4,8 @@ export { nodeAddress, nodeReady, nodeRoles, nodeStatus, nodeWideCells } from './
 export { compareEvents, eventCount, eventFirstSeen, eventLastSeen, eventObject, eventSource, eventTimeKey, sortEvents } from './event.js';
 export { containerCells, formatLabels, formatLabelSelector, labelSelectorString } from './selectors.js';
 export { DEFAULT_PRINTER, PRINTERS, printerFor, printHeaders, printRow, type KindPrinter, type PrinterColumn } from './columns.js';
+export { formatTable, streamingTable } from './table.js';
+export { annotationsText, formatRows, indent, mapText, type Row } from './describe/format.js';
+export { conditionsText, containersRows, controlledBy, eventsText, metadataRows, selectorText, taintsText } from './describe/sections.js';
+export { DESCRIBERS, describeObject } from './describe/kinds.js';
+export { CASES_NOW, POD_CASES, type PodCase } from './cases/pod-cases.js';

@@ -1,37 +1,16 @@
 /** The loose object shape the printers read, and Kubernetes JSON/YAML output. */
+import { type KubeObject, stripNulls } from '@wheelhouse/model';
 import YAML from 'yaml';
 
-export interface Meta {
-  name?: string | null;
-  namespace?: string | null;
-  uid?: string | null;
-  resourceVersion?: string | null;
-  generation?: number | null;
-  labels?: Record<string, string> | null;
-  annotations?: Record<string, string> | null;
-  creationTimestamp?: string | null;
-  deletionTimestamp?: string | null;
-  ownerReferences?: { kind?: string; name?: string; controller?: boolean | null }[] | null;
-  [key: string]: unknown;
-}
-
-export interface KubeObj {
-  apiVersion?: string | null;
-  kind?: string | null;
-  metadata: Meta;
-  [key: string]: any;
-}
+/**
+ * An object as `wh` reads it: the model's common part (metadata typed once, in
+ * @wheelhouse/model) and the kind's own fields, read loosely by code generic over kinds.
+ * Typed printers take the model's kind types (`Pod`, `Node`) from @wheelhouse/printers.
+ */
+export type KubeObj = KubeObject & { [key: string]: any };
 
 /** Drops nulls (GraphQL answers every unset field with null) so output reads like kubectl's. */
-export function stripNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripNulls);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = stripNulls(v);
-    return out;
-  }
-  return value;
-}
+export { stripNulls };
 
 const OMIT_EMPTY_META = ['labels', 'annotations', 'ownerReferences', 'finalizers'];
 

@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventsText, formatRows, mapText } from './describe.js';
-import { describeObject, taintsText } from './describe-kinds.js';
+import type { Pod } from '@wheelhouse/model';
+import { describeObject } from './kinds.js';
+import { formatRows, mapText } from './format.js';
+import { eventsText, taintsText } from './sections.js';
+
+const asYaml = (fields: Record<string, unknown>) => JSON.stringify(fields);
 
 const now = Date.parse('2026-01-01T01:00:00Z');
 
@@ -26,29 +30,24 @@ test('events table and <none>', () => {
 });
 
 test('a pod: metadata, status, containers, conditions, events; last-applied is hidden', () => {
-  const text = describeObject(
-    'Pod',
-    true,
-    {
-      metadata: {
-        name: 'web-1',
-        namespace: 'shop',
-        labels: { app: 'web' },
-        annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{}' },
-        creationTimestamp: '2026-01-01T00:00:00Z',
-        ownerReferences: [{ kind: 'ReplicaSet', name: 'web-abc', controller: true }],
-      },
-      spec: { nodeName: 'n1', containers: [{ name: 'app', image: 'nginx' }] },
-      status: {
-        phase: 'Running',
-        podIP: '10.0.0.1',
-        containerStatuses: [{ name: 'app', ready: true, restartCount: 0, state: { running: { startedAt: 'x' } } }],
-        conditions: [{ type: 'Ready', status: 'True' }],
-      },
+  const pod: Pod = {
+    metadata: {
+      name: 'web-1',
+      namespace: 'shop',
+      labels: { app: 'web' },
+      annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{}' },
+      creationTimestamp: '2026-01-01T00:00:00Z',
+      ownerReferences: [{ kind: 'ReplicaSet', name: 'web-abc', controller: true }],
     },
-    [],
-    now,
-  );
+    spec: { nodeName: 'n1', containers: [{ name: 'app', image: 'nginx' }] },
+    status: {
+      phase: 'Running',
+      podIP: '10.0.0.1',
+      containerStatuses: [{ name: 'app', ready: true, restartCount: 0, state: { running: { startedAt: 'x' } } }],
+      conditions: [{ type: 'Ready', status: 'True' }],
+    },
+  };
+  const text = describeObject('Pod', true, pod, [], now, asYaml);
   for (const line of [
     'Name:               web-1',
     'Namespace:          shop',
@@ -75,4 +74,9 @@ test('node taints read as kubectl prints them', () => {
     'dedicated=batch:NoSchedule\nnode.kubernetes.io/unschedulable:NoSchedule',
   );
   assert.equal(taintsText(undefined), '<none>');
+});
+
+test('kinds without a describer show their own fields through the fallback', () => {
+  const text = describeObject('Lease', true, { metadata: { name: 'l', namespace: 'x' }, spec: { holderIdentity: 'me' } } as Pod, undefined, now, asYaml);
+  assert.ok(text.endsWith('{"spec":{"holderIdentity":"me"}}\n'), text);
 });
