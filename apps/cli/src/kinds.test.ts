@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { kindAndNames, lowerPlural, ops, qualifiedKind, resolveKind } from './kinds.js';
+import { KIND_LIST } from '@wheelhouse/model';
+import { categoryResources, kindAndNames, lowerPlural, ops, qualifiedKind, resolveKind } from './kinds.js';
+import { apiResourcesTable } from './print/api-resources.js';
 import { UsageError } from './errors.js';
 
 test('kubectl names resolve; messages use kind.group and lowercase plurals', () => {
@@ -44,4 +46,20 @@ test('KIND NAME..., KIND/NAME, and KIND,KIND', () => {
   );
   assert.throws(() => kindAndNames([]), /must specify the type/);
   assert.throws(() => kindAndNames(['deploy/']), /resource\/name/);
+});
+
+test("kubectl's all category comes from the catalogue: core kinds first, in catalogue order", () => {
+  assert.deepEqual(categoryResources('all'), ['pods', 'replicationcontrollers', 'deployments', 'replicasets']);
+  assert.deepEqual(
+    kindAndNames(['all']).map((r) => r.kind.kind),
+    ['Pod', 'ReplicationController', 'Deployment', 'ReplicaSet'],
+  );
+});
+
+test('api-resources lists every kind of the catalogue with its true short names', () => {
+  const lines = apiResourcesTable(KIND_LIST).trimEnd().split('\n');
+  assert.match(lines[0]!, /^NAME\s+SHORTNAMES\s+APIVERSION\s+NAMESPACED\s+KIND$/);
+  assert.equal(lines.length, KIND_LIST.length + 1);
+  assert.ok(lines.some((l) => /^replicasets\s+rs\s+apps\/v1\s+true\s+ReplicaSet$/.test(l)));
+  assert.ok(lines.some((l) => /^leases\s+coordination\.k8s\.io\/v1\s+true\s+Lease$/.test(l)));
 });

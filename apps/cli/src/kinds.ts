@@ -1,4 +1,5 @@
 /** Kind lookup and the GraphQL field names derived from KindInfo. */
+import { KIND_LIST } from '@wheelhouse/model';
 import { KINDS, resolveKindName, type KindInfo } from '@wheelhouse/resources';
 import { UsageError } from './errors.js';
 
@@ -37,8 +38,14 @@ export const lowerPlural = (k: KindInfo) => k.plural.toLowerCase();
 
 export { upper };
 
-/** kubectl's `all` category, in its order, limited to the kinds Wheelhouse has. */
-const ALL_CATEGORY = ['pods', 'replicationcontrollers', 'deployments', 'replicasets'];
+/**
+ * The resources of a kubectl category (`all`), from the catalogue's `categories`: core-group
+ * kinds first, then the others, each in catalogue order, as discovery lists them to kubectl.
+ */
+export function categoryResources(category: string): string[] {
+  const members = KIND_LIST.filter((k) => k.categories.includes(category));
+  return [...members.filter((k) => k.group === ''), ...members.filter((k) => k.group !== '')].map((k) => k.resource);
+}
 
 /** `deployment/web` or `deploy web` → kind and names. */
 export function kindAndNames(positionals: string[]): { kind: KindInfo; names: string[] }[] {
@@ -56,7 +63,7 @@ export function kindAndNames(positionals: string[]): { kind: KindInfo; names: st
     ...new Set(
       kindArg!
         .split(',')
-        .flatMap((k) => (k === 'all' ? ALL_CATEGORY : [k]))
+        .flatMap((k) => (k === 'all' ? categoryResources('all') : [k]))
         .map(resolveKind),
     ),
   ];
