@@ -116,8 +116,14 @@ ws.subscribe<{
         const why = `${e.object.spec.nodeName ? 'bound' : 'unbound'} ${e.object.status?.phase ?? 'no phase'}${e.object.status?.reason ? ` ${e.object.status.reason}` : ''}`;
         deleted.set(why, (deleted.get(why) ?? 0) + 1);
       }
-      if (state.bound === undefined && e.object.spec.nodeName) (state.bound = t), boundAt.push(t);
-      if (state.running === undefined && e.object.status?.phase === 'Running') (state.running = t), runningAt.push(t);
+      if (state.bound === undefined && e.object.spec.nodeName) {
+        state.bound = t;
+        boundAt.push(t);
+      }
+      if (state.running === undefined && e.object.status?.phase === 'Running') {
+        state.running = t;
+        runningAt.push(t);
+      }
       // Done when PODS pods are Running at once (a controller that over-creates and deletes does not count twice).
       if (e.type !== 'DELETED' && e.object.status?.phase === 'Running') runningNow.add(e.object.metadata.name);
       else runningNow.delete(e.object.metadata.name);

@@ -1,5 +1,6 @@
 import { limitsFromEnv, type ApiLimits } from './limits/limits.js';
 import type { AuditLogOptions } from './audit/audit-log.js';
+import type { Keyring } from '@wheelhouse/db';
 
 /** Settings of one API process, from the environment (see API.md "Running"). */
 export interface ApiConfig {
@@ -24,6 +25,8 @@ export interface ApiConfig {
   audit?: AuditLogOptions;
   /** Request, query, list and rate limits; absent: DEFAULT_LIMITS. */
   limits?: ApiLimits;
+  /** Keys Secrets are encrypted with at rest; absent: WHEELHOUSE_ENCRYPTION_KEY(S), else `<dataDir>/encryption-keys` (made on first start). */
+  keyring?: Keyring;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {

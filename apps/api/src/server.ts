@@ -8,7 +8,7 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createDb, Store, type Db } from '@wheelhouse/db';
+import { createDb, keyringFromEnv, Store, useKeyring, type Db } from '@wheelhouse/db';
 import { ApiError, setDefaultTolerationSeconds } from '@wheelhouse/resources';
 import { buildApiSchema } from './schema.js';
 import type { ApiConfig } from './config.js';
@@ -49,6 +49,8 @@ export interface ApiServer {
   adminTokenFile?: string;
   /** Where a generated node agent token was written, if one was. */
   nodeTokenFile?: string;
+  /** Where a generated encryption key (Secrets at rest) was written, if one was. */
+  encryptionKeyFile?: string;
   close(): Promise<void>;
 }
 
@@ -56,9 +58,12 @@ let schemaOnce: Promise<GraphQLSchema> | undefined;
 
 /** The API process: GraphQL over HTTP and WebSocket on one port, /healthz and /metrics. */
 export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
-  const schema = await (schemaOnce ??= buildApiSchema());
+  schemaOnce ??= buildApiSchema();
+  const schema = await schemaOnce;
   if (config.defaultTolerationSeconds !== undefined) setDefaultTolerationSeconds(config.defaultTolerationSeconds);
+  const encryption = config.keyring ? { keyring: config.keyring, createdFile: undefined } : keyringFromEnv(process.env, config.dataDir);
   const db = createDb(config.databaseUrl, config.dbPoolSize);
+  useKeyring(db, encryption.keyring);
   const store = new Store(db);
   const metrics = createMetrics();
   const broadcaster = new Broadcaster();
@@ -85,6 +90,8 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   // health checks never wait for a connection behind user queries, nor behind watches starting.
   const systemDb = createDb(config.databaseUrl, SYSTEM_POOL_SIZE);
   const watchDb = createDb(config.databaseUrl, WATCH_POOL_SIZE);
+  useKeyring(systemDb, encryption.keyring);
+  useKeyring(watchDb, encryption.keyring);
   const leaseStore = new Store(systemDb);
   const watchStore = new Store(watchDb);
   const watchStarts = new Seats({ concurrency: WATCH_POOL_SIZE, queue: 100_000, queueWaitMs: 60_000 });
@@ -218,6 +225,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     tail,
     adminTokenFile,
     nodeTokenFile,
+    encryptionKeyFile: encryption.createdFile,
     async close() {
       stopCompactor();
       await wsCleanup.dispose();

@@ -70,7 +70,10 @@ export class WorkQueue {
   /** Adds `key` after `ms`; a key already waiting keeps the earlier of the two times. */
   addAfter(key: string, ms: number): void {
     if (this.shuttingDown) return;
-    if (ms <= 0) return this.add(key);
+    if (ms <= 0) {
+      this.add(key);
+      return;
+    }
     const at = this.clock.now() + ms;
     const existing = this.waiting.get(key);
     if (existing && existing.at <= at) return;

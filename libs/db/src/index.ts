@@ -10,3 +10,4 @@ export * from './store/object-filter.js';
 export * from './store/continue-token.js';
 export * from './store/row.js';
 export * from './store/retry-stale.js';
+export * from './at-rest/index.js';

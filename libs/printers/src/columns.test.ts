@@ -181,3 +181,10 @@ test('replica sets and controllers: DESIRED defaults to 1; selectors as kubectl 
     '<none>',
   ]);
 });
+
+test('configmaps and secrets: DATA counts keys (printConfigMap, printSecret)', () => {
+  assert.deepEqual(printHeaders(PRINTERS.ConfigMap!), ['Name', 'Data', 'Age']);
+  assert.deepEqual(printRow(PRINTERS.ConfigMap!, { metadata: { name: 'cm' }, data: { a: '1', b: '2' }, binaryData: { c: 'AA==' } }, now), ['cm', '3', '<unknown>']);
+  assert.deepEqual(printHeaders(PRINTERS.Secret!), ['Name', 'Type', 'Data', 'Age']);
+  assert.deepEqual(printRow(PRINTERS.Secret!, { metadata: { name: 's' }, type: 'Opaque', data: { password: 'c2VjcmV0' } }, now), ['s', 'Opaque', '1', '<unknown>']);
+});

@@ -3,7 +3,7 @@
  * each column a pure function of the object. `wh get` prints them, the dashboard's lists
  * show them; a kind without an entry prints NAME and AGE, as kubectl does for unknown kinds.
  */
-import type { Deployment, Event, KindName, Lease, Namespace, Node, ObjectTypes, Pod, ReplicaSet, ReplicationController } from '@wheelhouse/model';
+import type { ConfigMap, Deployment, Event, KindName, Lease, Namespace, Node, ObjectTypes, Pod, ReplicaSet, ReplicationController, Secret } from '@wheelhouse/model';
 import { age, elapsedMs } from './duration.js';
 import { eventCount, eventFirstSeen, eventLastSeen, eventObject, eventSource, eventTimeKey } from './event.js';
 import { nodeRoles, nodeStatus, nodeWideCells } from './node.js';
@@ -126,6 +126,18 @@ const lease: KindPrinter<Lease> = {
   columns: [nameColumn, { name: 'Holder', priority: 0, cell: (l) => l.spec?.holderIdentity ?? '' }, ageColumn],
 };
 
+const size = (map: Record<string, string> | undefined) => Object.keys(map ?? {}).length;
+
+/** printConfigMap: DATA counts the keys of data and binaryData. */
+const configMap: KindPrinter<ConfigMap> = {
+  columns: [nameColumn, count('Data', 0, (c: ConfigMap) => size(c.data) + size(c.binaryData)) as PrinterColumn<ConfigMap>, ageColumn],
+};
+
+/** printSecret: TYPE, and DATA counts the keys (never shows a value). */
+const secret: KindPrinter<Secret> = {
+  columns: [nameColumn, { name: 'Type', priority: 0, cell: (s) => s.type ?? '' }, count('Data', 0, (s: Secret) => size(s.data)) as PrinterColumn<Secret>, ageColumn],
+};
+
 /**
  * The printer of each kind. Adding a kind to the catalogue adds its entry here
  * (test/printers-registry checks that every kind has one).
@@ -139,6 +151,8 @@ export const PRINTERS: { readonly [K in KindName]?: KindPrinter<ObjectTypes[K]> 
   Event: event,
   Namespace: namespace,
   Lease: lease,
+  ConfigMap: configMap,
+  Secret: secret,
 };
 
 /** kubectl's table for kinds it has no printer for. */

@@ -19,12 +19,22 @@ import { seedCommand } from './seed.js';
 import { logsCommand } from './logs.js';
 import { topCommand } from './top.js';
 import { waitCommand } from './wait.js';
+import { runCommand } from './run.js';
+import { patchCommand } from './patch.js';
+import { setCommand } from './set.js';
+import { editCommand } from './edit.js';
+import { diffCommand } from './diff.js';
 
 export const COMMANDS: Command[] = [
   getCommand,
   describeCommand,
   applyCommand,
   createCommand,
+  runCommand,
+  editCommand,
+  patchCommand,
+  setCommand,
+  diffCommand,
   deleteCommand,
   scaleCommand,
   rolloutCommand,

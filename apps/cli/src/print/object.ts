@@ -17,7 +17,12 @@ const OMIT_EMPTY_META = ['labels', 'annotations', 'ownerReferences', 'finalizers
 /** apiVersion and kind first, as in Kubernetes output; empty metadata lists and maps are omitted, as Go's omitempty does. */
 export function toManifest(obj: KubeObj, apiVersion: string, kind: string): Record<string, unknown> {
   const { apiVersion: _a, kind: _k, ...rest } = obj;
-  const out = stripNulls({ apiVersion: obj.apiVersion ?? apiVersion, kind: obj.kind ?? kind, ...rest }) as Record<string, any>;
+  const out: Record<string, unknown> & { metadata: Record<string, unknown> } = stripNulls({
+    apiVersion: obj.apiVersion ?? apiVersion,
+    kind: obj.kind ?? kind,
+    ...rest,
+    metadata: { ...obj.metadata },
+  });
   for (const key of OMIT_EMPTY_META) {
     const v = out.metadata?.[key];
     if (v && typeof v === 'object' && Object.keys(v).length === 0) delete out.metadata[key];

@@ -99,7 +99,7 @@ test('TestReentrantRollback: roll back to the previous revision without touching
   const actions = decideDeployment({ deployment: d, replicaSets: [rs1, rs2], pods: [], now });
   assert.deepEqual(typesOf(actions), ['updateDeployment', 'event:DeploymentRollback']);
   const rolledBack = (actions[0] as Extract<DeploymentAction, { type: 'updateDeployment' }>).deployment;
-  assert.equal((rolledBack.spec?.template?.spec as { containers: Array<{ image: string }> }).containers[0]!.image, 'foo/old');
+  assert.equal((rolledBack.spec!.template!.spec as { containers: Array<{ image: string }> }).containers[0]!.image, 'foo/old');
   assert.equal(rolledBack.spec?.template?.metadata?.labels?.['pod-template-hash'], undefined);
   assert.equal(rolledBack.metadata.annotations?.[ROLLBACK_TO_ANNOTATION], undefined);
 });

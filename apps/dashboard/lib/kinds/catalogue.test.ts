@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { KIND_CATALOGUE, KIND_LIST } from '@wheelhouse/model';
 import { PRINTERS } from '@wheelhouse/printers';
 import { GENERATED_OPERATIONS, missingPieces } from './catalogue-coverage.ts';
-import { listKind } from './list-kind.ts';
+import { kindTitle, listKind } from './list-kind.ts';
 import { DASHBOARD_KINDS, KINDS } from './registry.ts';
 
 const registries = { operations: GENERATED_OPERATIONS, printers: PRINTERS, dashboard: DASHBOARD_KINDS };
@@ -25,17 +25,28 @@ test('the dashboard navigation follows the catalogue order', () => {
 });
 
 test('a kind the catalogue gains without the rest is reported with what to add', () => {
-  const configMap = { ...KIND_CATALOGUE.Lease, kind: 'ConfigMap', singular: 'configMap', plural: 'configMaps', resource: 'configmaps', group: '', version: 'v1', apiVersion: 'v1' };
-  assert.deepEqual(missingPieces(configMap, registries), [
-    'ConfigMap: the API has no query configMap, query configMaps, subscription watchConfigMaps, mutation createConfigMap, mutation replaceConfigMap, mutation patchConfigMap, mutation deleteConfigMap (libs/model/src/generated/operations.ts). Add its module under apps/api/src/modules/configmap/ (apps/api/src/modules/lease/ is the smallest example), list it in apps/api/src/schema.ts and run `npm run schema`.',
-    "ConfigMap: no printer columns. Add to PRINTERS in libs/printers/src/columns.ts kubectl's columns for it (pkg/printers/internalversion/printers.go), e.g.\n  ConfigMap: { columns: [nameColumn, /* kubectl's own columns */ ageColumn] },",
-    "ConfigMap: no dashboard list. Add to DASHBOARD_KINDS in apps/dashboard/lib/kinds/registry.ts:\n  ConfigMap: listKind('ConfigMap'),",
+  const widget = { ...KIND_CATALOGUE.Lease, kind: 'Widget', singular: 'widget', plural: 'widgets', resource: 'widgets', group: '', version: 'v1', apiVersion: 'v1' };
+  assert.deepEqual(missingPieces(widget, registries), [
+    'Widget: the API has no query widget, query widgets, subscription watchWidgets, mutation createWidget, mutation replaceWidget, mutation patchWidget, mutation deleteWidget (libs/model/src/generated/operations.ts). Add its module under apps/api/src/modules/widget/ (apps/api/src/modules/lease/ is the smallest example), list it in apps/api/src/schema.ts and run `npm run schema`.',
+    "Widget: no printer columns. Add to PRINTERS in libs/printers/src/columns.ts kubectl's columns for it (pkg/printers/internalversion/printers.go), e.g.\n  Widget: { columns: [nameColumn, /* kubectl's own columns */ ageColumn] },",
+    "Widget: no dashboard list. Add to DASHBOARD_KINDS in apps/dashboard/lib/kinds/registry.ts:\n  Widget: listKind('Widget'),",
   ]);
   // A scalable kind with a status also needs those operations; a dashboard entry must agree with the catalogue.
   const scaled = { ...KIND_CATALOGUE.Deployment, kind: 'StatefulSet', singular: 'statefulSet', plural: 'statefulSets', resource: 'statefulsets' };
   assert.match(missingPieces(scaled, registries)[0]!, /mutation patchStatefulSetStatus, mutation scaleStatefulSet \(/);
   const wrong = { ...registries, dashboard: { ...DASHBOARD_KINDS, Lease: { ...listKind('Lease'), path: 'lease' } } };
   assert.match(missingPieces(KIND_CATALOGUE.Lease, wrong)[0]!, /Lease: its dashboard list disagrees with the catalogue/);
+});
+
+test('list titles: the kind with its resource plural', () => {
+  const cases: [string, string, string, string][] = [
+    ['ReplicaSet', 'replicasets', 'replicaSets', 'ReplicaSets'],
+    ['Endpoints', 'endpoints', 'endpointsList', 'Endpoints'],
+    ['EndpointSlice', 'endpointslices', 'endpointSlices', 'EndpointSlices'],
+    ['Ingress', 'ingresses', 'ingresses', 'Ingresses'],
+    ['NetworkPolicy', 'networkpolicies', 'networkPolicies', 'NetworkPolicies'],
+  ];
+  for (const [kind, resource, plural, title] of cases) assert.equal(kindTitle({ kind, resource, plural }), title);
 });
 
 test('listKind learns title, path, scope, fields and the scale action from the catalogue', () => {

@@ -8,12 +8,19 @@ import { printerColumns } from './printer-columns.ts';
  * (@wheelhouse/printers), the selection is the whole object. Pass only what differs:
  * a narrower selection for big lists, decorated columns, more actions.
  */
+/** `ReplicaSets`, `Endpoints`, `NetworkPolicies`: the kind with its resource's plural ending, else the GraphQL plural capitalised. */
+export function kindTitle(k: { kind: string; resource: string; plural: string }): string {
+  const lower = k.kind.toLowerCase();
+  if (k.resource.startsWith(lower)) return k.kind + k.resource.slice(lower.length);
+  return k.plural[0]!.toUpperCase() + k.plural.slice(1);
+}
+
 export function listKind<K extends KindName>(kind: K, overrides: Partial<Omit<KindDef<ObjectTypes[K]>, 'kind'>> = {}): KindDef<ObjectTypes[K]> {
   const identity = KIND_CATALOGUE[kind];
   const names = operationNames(identity);
   return {
     kind,
-    title: identity.plural[0]!.toUpperCase() + identity.plural.slice(1),
+    title: kindTitle(identity),
     path: identity.resource,
     namespaced: identity.namespaced,
     fields: { get: names.get, list: names.list, watch: names.watch },

@@ -2,6 +2,7 @@
 // which kinds exist and their navigation order; each needs one entry here, `listKind('X')`
 // at the least (lib/kinds/catalogue.test.ts fails, saying what to add, when one is missing).
 import { KIND_LIST, type KindName, type ObjectTypes } from '@wheelhouse/model';
+import { ConfigMapKind, SecretKind } from './config.ts';
 import type { KindDef } from './kind.ts';
 import { NodeKind } from './node.ts';
 import { EventKind, LeaseKind, NamespaceKind } from './other.ts';
@@ -17,6 +18,8 @@ export const DASHBOARD_KINDS: { readonly [K in KindName]?: KindDef<ObjectTypes[K
   ReplicationController: ReplicationControllerKind,
   Event: EventKind,
   Lease: LeaseKind,
+  ConfigMap: ConfigMapKind,
+  Secret: SecretKind,
 };
 
 /** The dashboard's kinds in the catalogue's navigation order. */

@@ -80,7 +80,7 @@ export function buildTopology(input: TopologyInput): { nodes: TopologyNode[]; ed
   }
 
   const nodes: TopologyNode[] = [];
-  const place = (kind: TopologyKind, o: AnyObject, row: number, status: string, tone: Tone) =>
+  const place = (kind: TopologyKind, o: AnyObject, row: number, status: string, tone: Tone): void => {
     nodes.push({
       id: idOf(kind, o),
       kind,
@@ -90,6 +90,7 @@ export function buildTopology(input: TopologyInput): { nodes: TopologyNode[]; ed
       tone,
       position: { x: COLUMNS.indexOf(kind) * COLUMN_WIDTH, y: row * ROW_HEIGHT },
     });
+  };
 
   for (const [i, d] of deployments.entries()) place('Deployment', d, i, `ready ${workloadReady(d)}`, workloadTone(d));
   replicaSets.forEach((r, i) => {

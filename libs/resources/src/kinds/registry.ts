@@ -8,9 +8,22 @@ import { LeaseKind } from './lease.js';
 import { ReplicaSetKind } from './replicaset.js';
 import { ReplicationControllerKind } from './replicationcontroller.js';
 import { DeploymentKind } from './deployment.js';
+import { ConfigMapKind } from './configmap.js';
+import { SecretKind } from './secret.js';
 
 /** Every kind the cluster serves. Adding a kind starts here. */
-export const KINDS: readonly KindInfo[] = [NamespaceKind, NodeKind, PodKind, EventKind, LeaseKind, ReplicaSetKind, ReplicationControllerKind, DeploymentKind];
+export const KINDS: readonly KindInfo[] = [
+  NamespaceKind,
+  NodeKind,
+  PodKind,
+  EventKind,
+  LeaseKind,
+  ReplicaSetKind,
+  ReplicationControllerKind,
+  DeploymentKind,
+  ConfigMapKind,
+  SecretKind,
+];
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));
 

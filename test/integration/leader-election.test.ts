@@ -1,9 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LeaderElector } from './leader-election.js';
-import { ApiLeaseStore } from './lease-store.js';
-import { startRealApi, type RealApi } from './testing/real-api.js';
-import { delay, waitFor } from './testing/wait.js';
+import { ApiLeaseStore, LeaderElector } from '@wheelhouse/controller-runtime';
+import { delay, waitFor } from '@wheelhouse/controller-runtime/testing/wait';
+import { startRealApi, type RealApi } from '../support/real-api.js';
 
 let api: RealApi;
 before(async () => {
