@@ -1,10 +1,11 @@
 // Table tests ported from kubernetes pkg/printers/internalversion/printers_test.go:
 // TestPrintNodeStatus, TestPrintNodeRole, TestPrintNodeOSImage, TestPrintNodeKernelVersion,
 // TestPrintNodeContainerRuntimeVersion, TestPrintNodeName, TestPrintNodeExternalIP,
-// TestPrintNodeInternalIP, TestPrintDeployment and TestTranslateTimestampSince.
+// TestPrintNodeInternalIP, TestPrintDeployment, TestPrintReplicationController, TestPrintReplicaSet,
+// TestPrintReplicaSetList, TestPrintConfigMap and TestTranslateTimestampSince.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Deployment, Node } from '@wheelhouse/model';
+import type { ConfigMap, Deployment, Node, ReplicaSet, ReplicationController } from '@wheelhouse/model';
 import { DEFAULT_PRINTER, PRINTERS, printHeaders, printerFor, printRow } from './columns.js';
 import { age } from './duration.js';
 
@@ -187,4 +188,55 @@ test('configmaps and secrets: DATA counts keys (printConfigMap, printSecret)', (
   assert.deepEqual(printRow(PRINTERS.ConfigMap!, { metadata: { name: 'cm' }, data: { a: '1', b: '2' }, binaryData: { c: 'AA==' } }, now), ['cm', '3', '<unknown>']);
   assert.deepEqual(printHeaders(PRINTERS.Secret!), ['Name', 'Type', 'Data', 'Age']);
   assert.deepEqual(printRow(PRINTERS.Secret!, { metadata: { name: 's' }, type: 'Opaque', data: { password: 'c2VjcmV0' } }, now), ['s', 'Opaque', '1', '<unknown>']);
+});
+
+test('TestPrintReplicationController', () => {
+  const template = { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'test', image: 'test_image', imagePullPolicy: 'IfNotPresent' }], restartPolicy: 'Always' } };
+  const rc = (replicas: number, status?: ReplicationController['status']): ReplicationController => ({
+    metadata: { name: 'rc1', namespace: 'test-namespace' },
+    spec: { replicas, selector: { a: 'b' }, template },
+    ...(status ? { status } : {}),
+  });
+  const print = (o: ReplicationController, wide = false) => printRow(PRINTERS.ReplicationController!, o, now, { wide });
+  assert.deepEqual(print(rc(0)), ['rc1', '0', '0', '0', '<unknown>'], 'basic');
+  assert.deepEqual(print(rc(5, { replicas: 3, readyReplicas: 1 })), ['rc1', '5', '3', '1', '<unknown>'], 'basic with replicas');
+  assert.deepEqual(print(rc(5, { replicas: 3, readyReplicas: 1 }), true), ['rc1', '5', '3', '1', '<unknown>', 'test', 'test_image', 'a=b'], 'wide');
+  assert.deepEqual(print({ metadata: { annotations: { 'k8s.io/initial-events-end': 'true' } }, spec: { replicas: 0 } }, true), ['', '0', '0', '0', '<unknown>', '', '', '<none>'], 'no panic');
+});
+
+test('TestPrintReplicaSet and TestPrintReplicaSetList', () => {
+  const created = new Date(now + 1900).toISOString();
+  const containers = [
+    { name: 'fake-container1', image: 'fake-image1' },
+    { name: 'fake-container2', image: 'fake-image2' },
+  ];
+  const rs: ReplicaSet = {
+    metadata: { name: 'test1', creationTimestamp: created },
+    spec: { replicas: 5, template: { spec: { containers } }, selector: { matchLabels: { foo: 'bar' } } },
+    status: { replicas: 5, readyReplicas: 2 },
+  };
+  assert.deepEqual(printRow(PRINTERS.ReplicaSet!, rs, now), ['test1', '5', '5', '2', '0s']);
+  assert.deepEqual(printRow(PRINTERS.ReplicaSet!, rs, now, { wide: true }), ['test1', '5', '5', '2', '0s', 'fake-container1,fake-container2', 'fake-image1,fake-image2', 'foo=bar']);
+  const list: ReplicaSet[] = [
+    { metadata: { name: 'replicaset1', creationTimestamp: created }, spec: { replicas: 5, template: { spec: { containers } } }, status: { replicas: 5, readyReplicas: 2 } },
+    { metadata: { name: 'replicaset2', creationTimestamp: created }, spec: { replicas: 4, template: {}, selector: { matchLabels: { foo: 'bar' } } }, status: { replicas: 3, readyReplicas: 1 } },
+  ];
+  assert.deepEqual(
+    list.map((o) => printRow(PRINTERS.ReplicaSet!, o, now)),
+    [
+      ['replicaset1', '5', '5', '2', '0s'],
+      ['replicaset2', '4', '3', '1', '0s'],
+    ],
+  );
+});
+
+test('TestPrintConfigMap', () => {
+  const created = new Date(now + 1900).toISOString();
+  const cases: [ConfigMap, string[]][] = [
+    [{ metadata: { name: 'configmap1', creationTimestamp: created } }, ['configmap1', '0', '0s']],
+    [{ metadata: { name: 'configmap2', creationTimestamp: created }, data: { foo: 'bar' } }, ['configmap2', '1', '0s']],
+    // binaryData is base64 on the wire ("binary data").
+    [{ metadata: { name: 'configmap3', creationTimestamp: created }, data: { foo: 'bar' }, binaryData: { bin: 'YmluYXJ5IGRhdGE=' } }, ['configmap3', '2', '0s']],
+  ];
+  for (const [cm, cells] of cases) assert.deepEqual(printRow(PRINTERS.ConfigMap!, cm, now), cells, cm.metadata.name);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Pod } from '@wheelhouse/model';
+import type { ConfigMap, Pod, Secret } from '@wheelhouse/model';
 import { describeObject } from './kinds.js';
 import { formatRows, mapText } from './format.js';
 import { eventsText, taintsText } from './sections.js';
@@ -79,4 +79,29 @@ test('node taints read as kubectl prints them', () => {
 test('kinds without a describer show their own fields through the fallback', () => {
   const text = describeObject('Lease', true, { metadata: { name: 'l', namespace: 'x' }, spec: { holderIdentity: 'me' } } as Pod, undefined, now, asYaml);
   assert.ok(text.endsWith('{"spec":{"holderIdentity":"me"}}\n'), text);
+});
+
+test('describe secret shows the type and sizes, never a value (describeSecret)', () => {
+  const text = describeObject(
+    'Secret',
+    true,
+    { metadata: { name: 's', namespace: 'x' }, type: 'Opaque', data: { password: 'c2VjcmV0', b: 'YQ==' } } as Secret,
+    undefined,
+    now,
+    asYaml,
+  );
+  assert.ok(text.includes('\nType:  Opaque\n\nData\n====\nb:  1 bytes\npassword:  6 bytes\n'), text);
+  assert.ok(!text.includes('c2VjcmV0'), 'no value');
+});
+
+test('describe configmap lists each key with its value, binary data by size', () => {
+  const text = describeObject(
+    'ConfigMap',
+    true,
+    { metadata: { name: 'c', namespace: 'x' }, data: { 'app.conf': 'a=1' }, binaryData: { logo: 'AAEC' } } as ConfigMap,
+    undefined,
+    now,
+    asYaml,
+  );
+  assert.ok(text.includes('\nData\n====\napp.conf:\n----\na=1\n\n\nBinaryData\n====\nlogo: 3 bytes\n'), text);
 });

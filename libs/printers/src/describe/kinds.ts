@@ -1,5 +1,18 @@
 /** `describe` bodies per kind: rows that align with the metadata, then whole sections. */
-import type { Deployment, Event, KindName, KubeObject, Namespace, Node, ObjectTypes, PodTemplateSpec, ReplicaSet, ReplicationController } from '@wheelhouse/model';
+import type {
+  ConfigMap,
+  Deployment,
+  Event,
+  KindName,
+  KubeObject,
+  Namespace,
+  Node,
+  ObjectTypes,
+  PodTemplateSpec,
+  ReplicaSet,
+  ReplicationController,
+  Secret,
+} from '@wheelhouse/model';
 import { podStatus } from '../pod.js';
 import { formatRows, mapText, type Row } from './format.js';
 import { conditionsText, containersRows, eventsText, metadataRows, selectorText, taintsText } from './sections.js';
@@ -53,6 +66,34 @@ const node = (n: Node): Body => [
   conditionsText(n.status?.conditions, true),
 ];
 
+/** Bytes a base64 value decodes to. */
+export function base64Size(value: string): number {
+  const clean = value.replace(/\s/g, '');
+  const padding = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
+  return Math.max(0, Math.floor((clean.length * 3) / 4) - padding);
+}
+
+const sortedKeys = (map: Record<string, string> | undefined) => Object.keys(map ?? {}).sort();
+
+/** describeSecret: the type and each key's size, never a value. */
+const secret = (s: Secret): Body => [
+  [],
+  `\nType:  ${s.type ?? ''}\n\nData\n====\n${sortedKeys(s.data)
+    .map((k) => `${k}:  ${base64Size(s.data![k]!)} bytes`)
+    .join('\n')}`.trimEnd(),
+];
+
+/** describeConfigMap: each key, a ---- rule and its value; binary values by size. */
+const configMap = (c: ConfigMap): Body => [
+  [],
+  [
+    '\nData\n====',
+    ...sortedKeys(c.data).map((k) => `${k}:\n----\n${c.data![k]}\n`),
+    '\nBinaryData\n====',
+    ...sortedKeys(c.binaryData).map((k) => `${k}: ${base64Size(c.binaryData![k]!)} bytes`),
+  ].join('\n'),
+];
+
 /** The describe body of each kind that has one; others show their own fields (see describeObject). */
 export const DESCRIBERS: { readonly [K in KindName]?: (o: ObjectTypes[K]) => Body } = {
   Pod: (pod) => [
@@ -70,6 +111,8 @@ export const DESCRIBERS: { readonly [K in KindName]?: (o: ObjectTypes[K]) => Bod
   ReplicationController: replicated,
   Node: node,
   Namespace: (ns: Namespace) => [[['Status', ns.status?.phase ?? 'Active']]],
+  Secret: secret,
+  ConfigMap: configMap,
 };
 
 /**
