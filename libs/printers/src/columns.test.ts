@@ -201,7 +201,11 @@ test('TestPrintReplicationController', () => {
   assert.deepEqual(print(rc(0)), ['rc1', '0', '0', '0', '<unknown>'], 'basic');
   assert.deepEqual(print(rc(5, { replicas: 3, readyReplicas: 1 })), ['rc1', '5', '3', '1', '<unknown>'], 'basic with replicas');
   assert.deepEqual(print(rc(5, { replicas: 3, readyReplicas: 1 }), true), ['rc1', '5', '3', '1', '<unknown>', 'test', 'test_image', 'a=b'], 'wide');
-  assert.deepEqual(print({ metadata: { annotations: { 'k8s.io/initial-events-end': 'true' } }, spec: { replicas: 0 } }, true), ['', '0', '0', '0', '<unknown>', '', '', '<none>'], 'no panic');
+  assert.deepEqual(
+    print({ metadata: { annotations: { 'k8s.io/initial-events-end': 'true' } }, spec: { replicas: 0 } }, true),
+    ['', '0', '0', '0', '<unknown>', '', '', '<none>'],
+    'no panic',
+  );
 });
 
 test('TestPrintReplicaSet and TestPrintReplicaSetList', () => {
@@ -216,10 +220,23 @@ test('TestPrintReplicaSet and TestPrintReplicaSetList', () => {
     status: { replicas: 5, readyReplicas: 2 },
   };
   assert.deepEqual(printRow(PRINTERS.ReplicaSet!, rs, now), ['test1', '5', '5', '2', '0s']);
-  assert.deepEqual(printRow(PRINTERS.ReplicaSet!, rs, now, { wide: true }), ['test1', '5', '5', '2', '0s', 'fake-container1,fake-container2', 'fake-image1,fake-image2', 'foo=bar']);
+  assert.deepEqual(printRow(PRINTERS.ReplicaSet!, rs, now, { wide: true }), [
+    'test1',
+    '5',
+    '5',
+    '2',
+    '0s',
+    'fake-container1,fake-container2',
+    'fake-image1,fake-image2',
+    'foo=bar',
+  ]);
   const list: ReplicaSet[] = [
     { metadata: { name: 'replicaset1', creationTimestamp: created }, spec: { replicas: 5, template: { spec: { containers } } }, status: { replicas: 5, readyReplicas: 2 } },
-    { metadata: { name: 'replicaset2', creationTimestamp: created }, spec: { replicas: 4, template: {}, selector: { matchLabels: { foo: 'bar' } } }, status: { replicas: 3, readyReplicas: 1 } },
+    {
+      metadata: { name: 'replicaset2', creationTimestamp: created },
+      spec: { replicas: 4, template: {}, selector: { matchLabels: { foo: 'bar' } } },
+      status: { replicas: 3, readyReplicas: 1 },
+    },
   ];
   assert.deepEqual(
     list.map((o) => printRow(PRINTERS.ReplicaSet!, o, now)),
