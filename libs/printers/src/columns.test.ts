@@ -2,7 +2,7 @@
 // TestPrintNodeStatus, TestPrintNodeRole, TestPrintNodeOSImage, TestPrintNodeKernelVersion,
 // TestPrintNodeContainerRuntimeVersion, TestPrintNodeName, TestPrintNodeExternalIP,
 // TestPrintNodeInternalIP, TestPrintDeployment, TestPrintReplicationController, TestPrintReplicaSet,
-// TestPrintReplicaSetList, TestPrintConfigMap and TestTranslateTimestampSince.
+// TestPrintReplicaSetList, TestPrintConfigMap, TestPrintLease and TestTranslateTimestampSince.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ConfigMap, Deployment, Node, ReplicaSet, ReplicationController } from '@wheelhouse/model';
@@ -256,4 +256,14 @@ test('TestPrintConfigMap', () => {
     [{ metadata: { name: 'configmap3', creationTimestamp: created }, data: { foo: 'bar' }, binaryData: { bin: 'YmluYXJ5IGRhdGE=' } }, ['configmap3', '2', '0s']],
   ];
   for (const [cm, cells] of cases) assert.deepEqual(printRow(PRINTERS.ConfigMap!, cm, now), cells, cm.metadata.name);
+});
+
+test('TestPrintLease', () => {
+  const cases: [string, string, string, string][] = [
+    ['lease1', 'holder1', new Date(now + 1900).toISOString(), '0s'],
+    ['lease2', 'holder2', new Date(now - 300_000).toISOString(), '5m'],
+  ];
+  for (const [name, holder, created, age] of cases) {
+    assert.deepEqual(printRow(PRINTERS.Lease!, { metadata: { name, creationTimestamp: created }, spec: { holderIdentity: holder } }, now), [name, holder, age]);
+  }
 });

@@ -9,3 +9,14 @@ export { annotationsText, formatRows, indent, mapText, type Row } from './descri
 export { conditionsText, containersRows, controlledBy, eventsText, metadataRows, selectorText, taintsText } from './describe/sections.js';
 export { DESCRIBERS, describeObject } from './describe/kinds.js';
 export { CASES_NOW, POD_CASES, type PodCase } from './cases/pod-cases.js';
+export {
+  endpointSliceAddresses,
+  endpointSlicePorts,
+  endpointsText,
+  type EndpointsFields,
+  loadBalancerText,
+  type ServiceFields,
+  serviceCells,
+  serviceExternalIP,
+  servicePorts,
+} from './network.js';
