@@ -105,3 +105,48 @@ test('describe configmap lists each key with its value, binary data by size', ()
   );
   assert.ok(text.includes('\nData\n====\napp.conf:\n----\na=1\n\n\nBinaryData\n====\nlogo: 3 bytes\n'), text);
 });
+
+test('containers: Last State after a restart, Limits and Requests by resource name', () => {
+  const pod: Pod = {
+    metadata: { name: 'web-1', namespace: 'shop' },
+    spec: { containers: [{ name: 'app', image: 'nginx', resources: { limits: { memory: '128Mi', cpu: '500m' }, requests: { cpu: '250m' } } }] },
+    status: {
+      phase: 'Running',
+      containerStatuses: [
+        {
+          name: 'app',
+          ready: true,
+          restartCount: 1,
+          state: { running: { startedAt: '2026-01-01T00:30:00Z' } },
+          lastState: { terminated: { reason: 'Error', exitCode: 1, startedAt: '2026-01-01T00:10:00Z', finishedAt: '2026-01-01T00:29:00Z' } },
+        },
+      ],
+    },
+  };
+  const text = describeObject('Pod', true, pod, undefined, now, asYaml);
+  const block = text.slice(text.indexOf('Containers:'), text.indexOf('Conditions:'));
+  assert.equal(
+    block,
+    [
+      'Containers:',
+      '  app:',
+      '    Image:          nginx',
+      '    State:          Running',
+      '      Started:      2026-01-01T00:30:00Z',
+      '    Last State:     Terminated',
+      '      Reason:       Error',
+      '      Exit Code:    1',
+      '      Started:      2026-01-01T00:10:00Z',
+      '      Finished:     2026-01-01T00:29:00Z',
+      '    Ready:          True',
+      '    Restart Count:  1',
+      '    Limits:',
+      '      cpu:     500m',
+      '      memory:  128Mi',
+      '    Requests:',
+      '      cpu:  250m',
+      '    Environment:    <none>',
+      '',
+    ].join('\n'),
+  );
+});

@@ -53,16 +53,24 @@ export function eventsText(events: readonly Event[], now: number): string {
 function stateRows(state: ContainerState | undefined): [string, Row[]?] {
   if (state?.running) return ['Running', [['  Started', state.running.startedAt ?? '']]];
   if (state?.waiting) return ['Waiting', [['  Reason', state.waiting.reason ?? '']]];
-  if (state?.terminated)
-    return [
-      'Terminated',
-      [
-        ['  Reason', state.terminated.reason ?? ''],
-        ['  Exit Code', String(state.terminated.exitCode ?? 0)],
-      ],
-    ];
+  if (state?.terminated) {
+    const t = state.terminated;
+    const rows: Row[] = [['  Reason', t.reason ?? '']];
+    if (t.message) rows.push(['  Message', t.message]);
+    rows.push(['  Exit Code', String(t.exitCode ?? 0)]);
+    if (t.signal) rows.push(['  Signal', String(t.signal)]);
+    if (t.startedAt) rows.push(['  Started', t.startedAt]);
+    if (t.finishedAt) rows.push(['  Finished', t.finishedAt]);
+    return ['Terminated', rows];
+  }
   return ['Waiting'];
 }
+
+/** `cpu: 250m` rows, by resource name, as describe prints Limits and Requests. */
+const resourceRows = (map: Record<string, string>): Row[] =>
+  Object.keys(map)
+    .sort()
+    .map((k) => [k, map[k]!]);
 
 /** The Containers block of a pod or a pod template. */
 export function containersRows(containers: readonly Container[], statuses: readonly ContainerStatus[] = []): Row[] {
@@ -76,8 +84,16 @@ export function containersRows(containers: readonly Container[], statuses: reado
       const [state, detail] = stateRows(status.state);
       rows.push(['State', state]);
       if (detail) rows.push(...detail);
+      // kubectl shows the previous termination only when there was one.
+      if (status.lastState?.terminated) {
+        const [last, lastDetail] = stateRows(status.lastState);
+        rows.push(['Last State', last], ...(lastDetail ?? []));
+      }
       rows.push(['Ready', status.ready ? 'True' : 'False'], ['Restart Count', String(status.restartCount ?? 0)]);
     }
+    const { limits, requests } = c.resources ?? {};
+    if (limits && Object.keys(limits).length) rows.push(['Limits', resourceRows(limits)]);
+    if (requests && Object.keys(requests).length) rows.push(['Requests', resourceRows(requests)]);
     rows.push(['Environment', c.env?.length ? c.env.map((e) => `${e.name}:  ${e.value ?? ''}`).join('\n') : '<none>']);
     return [c.name ?? '', rows] as Row;
   });
