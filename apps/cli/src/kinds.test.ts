@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KIND_LIST } from '@wheelhouse/model';
-import { categoryResources, kindAndNames, lowerPlural, ops, qualifiedKind, resolveKind } from './kinds.js';
+import { categoryResources, kindAndNames, lowerPlural, qualifiedKind, resolveKind } from './kinds.js';
 import { apiResourcesTable } from './print/api-resources.js';
 import { UsageError } from './errors.js';
 
@@ -9,14 +9,6 @@ test('kubectl names resolve; messages use kind.group and lowercase plurals', () 
   assert.equal(qualifiedKind(resolveKind('deploy')), 'deployment.apps');
   assert.equal(qualifiedKind(resolveKind('po')), 'pod');
   assert.equal(lowerPlural(resolveKind('rs')), 'replicasets');
-  assert.deepEqual(ops(resolveKind('rs')), {
-    get: 'replicaSet',
-    list: 'replicaSets',
-    create: 'createReplicaSet',
-    patch: 'patchReplicaSet',
-    delete: 'deleteReplicaSet',
-    input: 'ReplicaSetInput',
-  });
   assert.throws(() => resolveKind('widgets'), UsageError);
 });
 

@@ -1,5 +1,5 @@
-/** Kind lookup and the GraphQL field names derived from KindInfo. */
-import { KIND_LIST } from '@wheelhouse/model';
+/** Kind lookup by kubectl's names; identities (group, resource) come from the catalogue KindInfo spreads. */
+import { KIND_LIST, qualifiedKind as qualifiedName } from '@wheelhouse/model';
 import { KINDS, resolveKindName, type KindInfo } from '@wheelhouse/resources';
 import { UsageError } from './errors.js';
 
@@ -13,30 +13,11 @@ export function findKindByManifest(apiVersion: string | null | undefined, kind: 
   return KINDS.find((k) => k.kind === kind && (!apiVersion || k.apiVersion === apiVersion));
 }
 
-const upper = (s: string) => s[0]!.toUpperCase() + s.slice(1);
-
-/** GraphQL operation names: `pod`/`pods`/`createPod`/... */
-export const ops = (k: KindInfo) => ({
-  get: k.singular,
-  list: k.plural,
-  create: `create${k.kind}`,
-  patch: `patch${k.kind}`,
-  delete: `delete${k.kind}`,
-  input: `${k.kind}Input`,
-});
-
-export const groupOf = (k: KindInfo) => (k.apiVersion.includes('/') ? k.apiVersion.split('/')[0]! : '');
-
 /** `deployment.apps`, `pod`: kubectl's resource name in messages. */
-export const qualifiedKind = (k: KindInfo) => {
-  const group = groupOf(k);
-  return `${k.kind.toLowerCase()}${group ? `.${group}` : ''}`;
-};
+export const qualifiedKind = (k: KindInfo) => qualifiedName(k);
 
-/** `pods`, `replicasets`: the plural as kubectl prints it in "not found" errors. */
-export const lowerPlural = (k: KindInfo) => k.plural.toLowerCase();
-
-export { upper };
+/** `pods`, `replicasets`, `endpoints`: the resource as kubectl prints it in "not found" errors. */
+export const lowerPlural = (k: KindInfo) => k.resource;
 
 /**
  * The resources of a kubectl category (`all`), from the catalogue's `categories`: core-group
