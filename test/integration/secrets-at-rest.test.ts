@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startTestApi, collect, type TestApi } from '../support/api.js';
+import { eventually } from '../support/controller-manager.js';
 
 const PASSWORD = 'Pa55w0rd-never-in-the-database';
 const TOKEN = 'api-token-never-in-the-database';
@@ -21,7 +22,7 @@ let api: TestApi;
 let sql: pg.Client;
 const dataDir = mkdtempSync(join(tmpdir(), 'wh-at-rest-'));
 before(async () => {
-  api = await startTestApi({ dataDir });
+  api = await startTestApi({ dataDir, audit: { path: join(dataDir, 'audit', 'audit.log'), maxSize: '10M', maxBackups: 1, everything: true } });
   sql = new pg.Client({ connectionString: api.databaseUrl });
   await sql.connect();
 });
@@ -43,14 +44,14 @@ function assertNoSecretValue(text: string, where: string) {
 
 describe('Secrets at rest', () => {
   test('the API serves plaintext base64 and watches deliver it; the table and change log hold ciphertext only', async () => {
-    const ws = api.ws();
+    // From a listed resourceVersion, so no event can slip past a watch still starting.
+    const { secrets: before } = await api.ok(`query { secrets(namespace: "default") { metadata { resourceVersion } } }`);
     const watch = collect<{ watchSecrets: { type: string; object: { data: Record<string, string> } } }>(
-      ws,
-      `subscription { watchSecrets(namespace: "default") { type object { metadata { name } data } } }`,
-      {},
+      api.ws(),
+      `subscription($rv: String) { watchSecrets(namespace: "default", resourceVersion: $rv) { type object { metadata { name } data } } }`,
+      { rv: before.metadata.resourceVersion },
       3,
     );
-    await new Promise((r) => setTimeout(r, 300));
     await api.ok(`mutation($input: SecretInput!) { createSecret(input: $input) { metadata { name } } }`, {
       input: { metadata: { name: 'db' }, stringData: { password: PASSWORD } },
     });
@@ -155,5 +156,17 @@ describe('Secrets at rest', () => {
     );
     const replayed = await replay.done;
     assert.deepEqual(replayed[0]!.watchSecrets.object.data, { password: b64(PASSWORD) }, 'old change-log entries open with the new key');
+  });
+
+  test('the audit log, reads and watches included, holds no secret value', async () => {
+    const log = await eventually(
+      async () => {
+        const text = readFileSync(join(dataDir, 'audit', 'audit.log'), 'utf8');
+        return text.includes('"resource":"secrets"') ? text : undefined;
+      },
+      10_000,
+      'Secret requests in the audit log',
+    );
+    assertNoSecretValue(log, 'the audit log');
   });
 });

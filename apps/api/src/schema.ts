@@ -23,8 +23,12 @@ import { Deployment } from './modules/deployment/deployment.type.js';
 import { DeploymentActionsResolver } from './modules/deployment/deployment-actions.resolver.js';
 import { ConfigMapResolver } from './modules/configmap/configmap.resolver.js';
 import { SecretResolver } from './modules/secret/secret.resolver.js';
+import { ResourceQuotaResolver } from './modules/resourcequota/resourcequota.resolver.js';
+import { LimitRangeResolver } from './modules/limitrange/limitrange.resolver.js';
 import { createScaleResolver } from './modules/common/scale.resolver.js';
 import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from '@wheelhouse/resources';
+import { ServiceResolver } from './modules/service/service.resolver.js';
+import { EndpointSliceResolver, EndpointsResolver } from './modules/endpoint-slice/endpoint-slice.resolver.js';
 
 /** Every resolver of the API. A new kind adds its resolver here. */
 export const RESOLVERS = [
@@ -50,6 +54,11 @@ export const RESOLVERS = [
   HistoryResolver,
   ConfigMapResolver,
   SecretResolver,
+  ServiceResolver,
+  EndpointSliceResolver,
+  EndpointsResolver,
+  ResourceQuotaResolver,
+  LimitRangeResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -1,7 +1,8 @@
 import { realClock, type Clock, type TimerHandle } from './clock.js';
 import { Fifo } from './fifo.js';
 import type { ControllerMetrics } from './metrics.js';
-import { defaultControllerRateLimiter, type RateLimiter } from './rate-limiter.js';
+import { defaultControllerRateLimiter } from './default-rate-limiter.js';
+import type { RateLimiter } from './rate-limiter.js';
 
 export interface WorkQueueOptions {
   /** Labels the depth metric. */

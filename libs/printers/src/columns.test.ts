@@ -267,3 +267,30 @@ test('TestPrintLease', () => {
     assert.deepEqual(printRow(PRINTERS.Lease!, { metadata: { name, creationTimestamp: created }, spec: { holderIdentity: holder } }, now), [name, holder, age]);
   }
 });
+
+test('services, endpoints and endpoint slices print through the network cells; quotas and limit ranges as kubectl', () => {
+  assert.deepEqual(printHeaders(PRINTERS.Service!, { wide: true }), ['Name', 'Type', 'Cluster-IP', 'External-IP', 'Port(s)', 'Age', 'Selector']);
+  assert.deepEqual(
+    printRow(
+      PRINTERS.Service!,
+      { metadata: { name: 'web' }, spec: { type: 'NodePort', clusterIP: '127.16.1.2', selector: { app: 'web' }, ports: [{ port: 80, protocol: 'TCP', nodePort: 30080 }] } },
+      now,
+      { wide: true },
+    ),
+    ['web', 'NodePort', '127.16.1.2', '<none>', '80:30080/TCP', '<unknown>', 'app=web'],
+  );
+  assert.deepEqual(printRow(PRINTERS.Endpoints!, { metadata: { name: 'web' }, subsets: [{ addresses: [{ ip: '127.64.0.1' }], ports: [{ port: 8080 }] }] }, now), [
+    'web',
+    '127.64.0.1:8080',
+    '<unknown>',
+  ]);
+  assert.deepEqual(
+    printRow(PRINTERS.EndpointSlice!, { metadata: { name: 'web-x' }, addressType: 'IPv4', ports: [{ port: 8080 }], endpoints: [{ addresses: ['127.64.0.1'] }] }, now),
+    ['web-x', 'IPv4', '8080', '127.64.0.1', '<unknown>'],
+  );
+  assert.deepEqual(
+    printRow(PRINTERS.ResourceQuota!, { metadata: { name: 'q' }, spec: { hard: { pods: '10', 'limits.cpu': '2', 'requests.cpu': '1' } }, status: { used: { pods: '3' } } }, now),
+    ['q', '<unknown>', 'pods: 3/10, requests.cpu: 0/1', 'limits.cpu: 0/2'],
+  );
+  assert.deepEqual(printRow(PRINTERS.LimitRange!, { metadata: { name: 'l', creationTimestamp: '2026-03-01T11:00:00.000Z' } }, now), ['l', '2026-03-01T11:00:00Z']);
+});

@@ -3,9 +3,28 @@
  * each column a pure function of the object. `wh get` prints them, the dashboard's lists
  * show them; a kind without an entry prints NAME and AGE, as kubectl does for unknown kinds.
  */
-import type { ConfigMap, Deployment, Event, KindName, Lease, Namespace, Node, ObjectTypes, Pod, ReplicaSet, ReplicationController, Secret } from '@wheelhouse/model';
+import type {
+  ConfigMap,
+  Deployment,
+  Endpoints,
+  EndpointSlice,
+  Event,
+  KindName,
+  Lease,
+  LimitRange,
+  Namespace,
+  Node,
+  ObjectTypes,
+  Pod,
+  ReplicaSet,
+  ReplicationController,
+  ResourceQuota,
+  Secret,
+  Service,
+} from '@wheelhouse/model';
 import { age, elapsedMs } from './duration.js';
 import { eventCount, eventFirstSeen, eventLastSeen, eventObject, eventSource, eventTimeKey } from './event.js';
+import { endpointSliceAddresses, endpointSlicePorts, endpointsText, serviceCells } from './network.js';
 import { nodeRoles, nodeStatus, nodeWideCells } from './node.js';
 import { podReady, podRestarts, podStatus, podSummary, podWideCells } from './pod.js';
 import { containerCells, formatLabels, formatLabelSelector, labelSelectorString } from './selectors.js';
@@ -138,6 +157,61 @@ const secret: KindPrinter<Secret> = {
   columns: [nameColumn, { name: 'Type', priority: 0, cell: (s) => s.type ?? '' }, count('Data', 0, (s: Secret) => size(s.data)) as PrinterColumn<Secret>, ageColumn],
 };
 
+/** printService; a Service written before clusterIPs existed still shows its clusterIP. */
+const serviceView = (s: Service) => ({ ...s, spec: { ...s.spec, clusterIPs: s.spec?.clusterIPs ?? (s.spec?.clusterIP ? [s.spec.clusterIP] : undefined) } });
+const service: KindPrinter<Service> = {
+  columns: [
+    nameColumn,
+    { name: 'Type', priority: 0, cell: (s) => serviceCells(serviceView(s), false).type },
+    { name: 'Cluster-IP', priority: 0, cell: (s) => serviceCells(serviceView(s), false).clusterIP },
+    // The load balancer column is cut to 16 characters but in -o wide; the table is not told which, so it is cut.
+    { name: 'External-IP', priority: 0, cell: (s) => serviceCells(serviceView(s), false).externalIP },
+    { name: 'Port(s)', priority: 0, cell: (s) => serviceCells(serviceView(s), false).ports },
+    ageColumn,
+    { name: 'Selector', priority: 1, cell: (s) => serviceCells(serviceView(s), true).selector },
+  ],
+};
+
+const endpoints: KindPrinter<Endpoints> = { columns: [nameColumn, { name: 'Endpoints', priority: 0, cell: endpointsText }, ageColumn] };
+
+const endpointSlice: KindPrinter<EndpointSlice> = {
+  columns: [
+    nameColumn,
+    { name: 'AddressType', priority: 0, cell: (s) => s.addressType ?? '' },
+    { name: 'Ports', priority: 0, cell: (s) => endpointSlicePorts(s.ports) },
+    { name: 'Endpoints', priority: 0, cell: (s) => endpointSliceAddresses(s.endpoints) },
+    ageColumn,
+  ],
+};
+
+/** printResourceQuota: `resource: used/hard` per resource, limits.* in LIMIT, the rest in REQUEST. */
+function quotaCells(q: ResourceQuota): { request: string; limit: string } {
+  const hard = q.spec?.hard ?? {};
+  const used = q.status?.used ?? {};
+  const request: string[] = [];
+  const limit: string[] = [];
+  for (const resource of Object.keys(hard).sort()) {
+    const pieces = resource.split('.');
+    (pieces.length > 1 && pieces[0] === 'limits' ? limit : request).push(`${resource}: ${used[resource] ?? '0'}/${hard[resource]}`);
+  }
+  return { request: request.join(', '), limit: limit.join(', ') };
+}
+const resourceQuota: KindPrinter<ResourceQuota> = {
+  columns: [nameColumn, ageColumn, { name: 'Request', priority: 0, cell: (q) => quotaCells(q).request }, { name: 'Limit', priority: 0, cell: (q) => quotaCells(q).limit }],
+};
+
+/** printLimitRange: NAME and CREATED AT (RFC 3339, UTC). */
+const limitRange: KindPrinter<LimitRange> = {
+  columns: [
+    nameColumn,
+    {
+      name: 'Created At',
+      priority: 0,
+      cell: (l) => (l.metadata.creationTimestamp ? new Date(l.metadata.creationTimestamp).toISOString().replace(/\.\d{3}Z$/, 'Z') : '<unknown>'),
+    },
+  ],
+};
+
 /**
  * The printer of each kind. Adding a kind to the catalogue adds its entry here
  * (test/printers-registry checks that every kind has one).
@@ -153,6 +227,11 @@ export const PRINTERS: { readonly [K in KindName]?: KindPrinter<ObjectTypes[K]> 
   Lease: lease,
   ConfigMap: configMap,
   Secret: secret,
+  Service: service,
+  Endpoints: endpoints,
+  EndpointSlice: endpointSlice,
+  ResourceQuota: resourceQuota,
+  LimitRange: limitRange,
 };
 
 /** kubectl's table for kinds it has no printer for. */

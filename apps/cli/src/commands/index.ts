@@ -24,6 +24,8 @@ import { patchCommand } from './patch.js';
 import { setCommand } from './set.js';
 import { editCommand } from './edit.js';
 import { diffCommand } from './diff.js';
+import { execCommand } from './exec.js';
+import { exposeCommand } from './expose.js';
 
 export const COMMANDS: Command[] = [
   getCommand,
@@ -37,9 +39,11 @@ export const COMMANDS: Command[] = [
   diffCommand,
   deleteCommand,
   scaleCommand,
+  exposeCommand,
   rolloutCommand,
   waitCommand,
   logsCommand,
+  execCommand,
   topCommand,
   cordonCommand,
   uncordonCommand,

@@ -35,6 +35,8 @@ export interface KindDef<T extends AnyObject = AnyObject> {
   fields: { get: string; list: string; watch: string };
   /** The GraphQL selection a list row needs (list and watch use the same). */
   listSelection: string;
+  /** The live detail page's selection when not the full object (Secrets: without their values). */
+  detailSelection?: string;
   columns: Column<T>[];
   /** The list's initial order when not by name (events: newest first). */
   defaultSort?: { column: string; direction: 'asc' | 'desc' };

@@ -2,9 +2,10 @@ import type { KindName, ObjectTypes } from '@wheelhouse/model';
 import { PRINTERS, type PrinterColumn } from '@wheelhouse/printers';
 import type { Column } from './kind.ts';
 
-/** `Up-to-date` → `upToDate`, `Last Seen` → `lastSeen`: a column's id in URLs and `data-column`. */
+/** `Up-to-date` → `upToDate`, `Last Seen` → `lastSeen`, `Port(s)` → `ports`: a column's id in URLs and `data-column`. */
 export const columnId = (name: string) =>
   name
+    .replace(/[()]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+(.)/g, (_, c: string) => c.toUpperCase())
     .replace(/[^a-zA-Z0-9]/g, '');

@@ -4,6 +4,8 @@
 import { KIND_LIST, type KindName, type ObjectTypes } from '@wheelhouse/model';
 import { ConfigMapKind, SecretKind } from './config.ts';
 import type { KindDef } from './kind.ts';
+import { listKind } from './list-kind.ts';
+import { EndpointSliceKind, EndpointsKind, ServiceKind } from './network.ts';
 import { NodeKind } from './node.ts';
 import { EventKind, LeaseKind, NamespaceKind } from './other.ts';
 import { PodKind } from './pod.ts';
@@ -20,6 +22,11 @@ export const DASHBOARD_KINDS: { readonly [K in KindName]?: KindDef<ObjectTypes[K
   Lease: LeaseKind,
   ConfigMap: ConfigMapKind,
   Secret: SecretKind,
+  Service: ServiceKind,
+  EndpointSlice: EndpointSliceKind,
+  Endpoints: EndpointsKind,
+  ResourceQuota: listKind('ResourceQuota'),
+  LimitRange: listKind('LimitRange'),
 };
 
 /** The dashboard's kinds in the catalogue's navigation order. */

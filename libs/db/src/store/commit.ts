@@ -16,8 +16,21 @@ export interface PlannedWrite {
 
 /** Thrown when a compare-and-swap lost a race; callers without a user precondition retry. */
 export class StaleWriteError extends ApiError {
-  constructor(kind: string, name: string) {
-    super('CONFLICT', conflict(kind, name).message);
+  constructor(
+    readonly kind: string,
+    readonly objectName: string,
+  ) {
+    super('CONFLICT', conflict(kind, objectName).message);
+  }
+}
+
+/** A value a write holds (a Service's ClusterIP or NodePort) belongs to another object (wh_service_allocations, WH422). */
+export class AllocationTakenError extends Error {
+  constructor(
+    readonly valueKind: 'ip' | 'port',
+    readonly value: string,
+  ) {
+    super(`${valueKind} ${value} is already allocated`);
   }
 }
 
@@ -90,6 +103,10 @@ function translate(error: unknown, writes: PlannedWrite[]): unknown {
       return alreadyExists(kind, message);
     case 'WH412':
       return new StaleWriteError(kind, message);
+    case 'WH422': {
+      const [valueKind, value] = message.split(' ');
+      return new AllocationTakenError(valueKind === 'ip' ? 'ip' : 'port', value ?? '');
+    }
     default:
       return error;
   }

@@ -60,6 +60,21 @@ export interface Query {
   /** One Secret, or null when absent. */
   secret?: Maybe<Secret>;
   secrets: SecretList;
+  /** One ResourceQuota, or null when absent. */
+  resourceQuota?: Maybe<ResourceQuota>;
+  resourceQuotas: ResourceQuotaList;
+  /** One LimitRange, or null when absent. */
+  limitRange?: Maybe<LimitRange>;
+  limitRanges: LimitRangeList;
+  /** One Service, or null when absent. */
+  service?: Maybe<Service>;
+  services: ServiceList;
+  /** One EndpointSlice, or null when absent. */
+  endpointSlice?: Maybe<EndpointSlice>;
+  endpointSlices: EndpointSliceList;
+  /** One Endpoints, or null when absent. */
+  endpoints?: Maybe<Endpoints>;
+  endpointsList: EndpointsList;
 }
 
 
@@ -237,6 +252,81 @@ export interface QuerySecretArgs {
 
 
 export interface QuerySecretsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryResourceQuotaArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryResourceQuotasArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryLimitRangeArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryLimitRangesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryServiceArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryServicesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryEndpointSliceArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryEndpointSlicesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryEndpointsArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryEndpointsListArgs {
   labelSelector?: InputMaybe<Scalars['String']['input']>;
   fieldSelector?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -993,6 +1083,228 @@ export interface SecretList {
   items: Array<Secret>;
 }
 
+export interface ResourceQuota {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  spec?: Maybe<ResourceQuotaSpec>;
+  status?: Maybe<ResourceQuotaStatus>;
+}
+
+export interface ResourceQuotaSpec {
+  /** Quota resource name (requests.cpu, pods, count/configmaps, …) → hard limit quantity */
+  hard?: Maybe<Scalars['StringMap']['output']>;
+  /** Terminating, NotTerminating, BestEffort, NotBestEffort: which pods the quota counts */
+  scopes?: Maybe<Array<Scalars['String']['output']>>;
+}
+
+export interface ResourceQuotaStatus {
+  /** The enforced hard limits */
+  hard?: Maybe<Scalars['StringMap']['output']>;
+  /** What the namespace uses now, per resource */
+  used?: Maybe<Scalars['StringMap']['output']>;
+}
+
+export interface ResourceQuotaList {
+  metadata: ListMeta;
+  items: Array<ResourceQuota>;
+}
+
+export interface LimitRange {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  spec?: Maybe<LimitRangeSpec>;
+}
+
+export interface LimitRangeSpec {
+  limits?: Maybe<Array<LimitRangeItem>>;
+}
+
+export interface LimitRangeItem {
+  /** Pod, Container or PersistentVolumeClaim */
+  type?: Maybe<Scalars['String']['output']>;
+  max?: Maybe<Scalars['StringMap']['output']>;
+  min?: Maybe<Scalars['StringMap']['output']>;
+  /** Default limits of containers that set none */
+  default?: Maybe<Scalars['StringMap']['output']>;
+  /** Default requests of containers that set none */
+  defaultRequest?: Maybe<Scalars['StringMap']['output']>;
+  maxLimitRequestRatio?: Maybe<Scalars['StringMap']['output']>;
+}
+
+export interface LimitRangeList {
+  metadata: ListMeta;
+  items: Array<LimitRange>;
+}
+
+export interface Service {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  spec?: Maybe<ServiceSpec>;
+  status?: Maybe<ServiceStatus>;
+}
+
+export interface ServiceSpec {
+  ports?: Maybe<Array<ServicePort>>;
+  selector?: Maybe<Scalars['StringMap']['output']>;
+  /** Allocated from WHEELHOUSE_SERVICE_CIDR unless requested; None for a headless Service. Immutable. */
+  clusterIP?: Maybe<Scalars['String']['output']>;
+  clusterIPs?: Maybe<Array<Scalars['String']['output']>>;
+  /** ClusterIP (default), NodePort, LoadBalancer or ExternalName */
+  type?: Maybe<Scalars['String']['output']>;
+  externalIPs?: Maybe<Array<Scalars['String']['output']>>;
+  /** None (default) or ClientIP */
+  sessionAffinity?: Maybe<Scalars['String']['output']>;
+  loadBalancerIP?: Maybe<Scalars['String']['output']>;
+  loadBalancerSourceRanges?: Maybe<Array<Scalars['String']['output']>>;
+  /** The CNAME target of an ExternalName Service. */
+  externalName?: Maybe<Scalars['String']['output']>;
+  externalTrafficPolicy?: Maybe<Scalars['String']['output']>;
+  healthCheckNodePort?: Maybe<Scalars['Int']['output']>;
+  publishNotReadyAddresses?: Maybe<Scalars['Boolean']['output']>;
+  sessionAffinityConfig?: Maybe<SessionAffinityConfig>;
+  ipFamilies?: Maybe<Array<Scalars['String']['output']>>;
+  ipFamilyPolicy?: Maybe<Scalars['String']['output']>;
+  allocateLoadBalancerNodePorts?: Maybe<Scalars['Boolean']['output']>;
+  loadBalancerClass?: Maybe<Scalars['String']['output']>;
+  /** Cluster (default) or Local */
+  internalTrafficPolicy?: Maybe<Scalars['String']['output']>;
+  trafficDistribution?: Maybe<Scalars['String']['output']>;
+}
+
+export interface ServicePort {
+  /** Required when the Service has more than one port; a DNS label, the SRV record name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** TCP (default), UDP or SCTP */
+  protocol?: Maybe<Scalars['String']['output']>;
+  appProtocol?: Maybe<Scalars['String']['output']>;
+  port?: Maybe<Scalars['Int']['output']>;
+  /** A port number or a container port name, resolved per pod; default: port. */
+  targetPort?: Maybe<Scalars['IntOrString']['output']>;
+  /** Allocated from 30000-32767 for NodePort and LoadBalancer Services unless requested. */
+  nodePort?: Maybe<Scalars['Int']['output']>;
+}
+
+export interface SessionAffinityConfig {
+  clientIP?: Maybe<ClientIpConfig>;
+}
+
+export interface ClientIpConfig {
+  /** Default 10800 (3 hours), at most 86400. */
+  timeoutSeconds?: Maybe<Scalars['Int']['output']>;
+}
+
+export interface ServiceStatus {
+  loadBalancer?: Maybe<LoadBalancerStatus>;
+  conditions?: Maybe<Array<Condition>>;
+}
+
+export interface LoadBalancerStatus {
+  ingress?: Maybe<Array<LoadBalancerIngress>>;
+}
+
+export interface LoadBalancerIngress {
+  ip?: Maybe<Scalars['String']['output']>;
+  hostname?: Maybe<Scalars['String']['output']>;
+  ipMode?: Maybe<Scalars['String']['output']>;
+  ports?: Maybe<Array<PortStatus>>;
+}
+
+export interface PortStatus {
+  port?: Maybe<Scalars['Int']['output']>;
+  protocol?: Maybe<Scalars['String']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
+}
+
+export interface ServiceList {
+  metadata: ListMeta;
+  items: Array<Service>;
+}
+
+export interface EndpointSlice {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  /** IPv4, IPv6 or FQDN; immutable */
+  addressType?: Maybe<Scalars['String']['output']>;
+  endpoints?: Maybe<Array<Endpoint>>;
+  ports?: Maybe<Array<EndpointPort>>;
+}
+
+export interface Endpoint {
+  addresses?: Maybe<Array<Scalars['String']['output']>>;
+  conditions?: Maybe<EndpointConditions>;
+  hostname?: Maybe<Scalars['String']['output']>;
+  targetRef?: Maybe<ObjectReference>;
+  deprecatedTopology?: Maybe<Scalars['StringMap']['output']>;
+  nodeName?: Maybe<Scalars['String']['output']>;
+  zone?: Maybe<Scalars['String']['output']>;
+  hints?: Maybe<EndpointHints>;
+}
+
+export interface EndpointConditions {
+  /** The endpoint may receive new traffic: its pod is Ready and not terminating. */
+  ready?: Maybe<Scalars['Boolean']['output']>;
+  /** Ready by its pod, whether or not it is terminating. */
+  serving?: Maybe<Scalars['Boolean']['output']>;
+  /** Its pod is being deleted. */
+  terminating?: Maybe<Scalars['Boolean']['output']>;
+}
+
+export interface EndpointHints {
+  forZones?: Maybe<Array<ForZone>>;
+}
+
+export interface ForZone {
+  name?: Maybe<Scalars['String']['output']>;
+}
+
+export interface EndpointPort {
+  name?: Maybe<Scalars['String']['output']>;
+  protocol?: Maybe<Scalars['String']['output']>;
+  port?: Maybe<Scalars['Int']['output']>;
+  appProtocol?: Maybe<Scalars['String']['output']>;
+}
+
+export interface EndpointSliceList {
+  metadata: ListMeta;
+  items: Array<EndpointSlice>;
+}
+
+export interface Endpoints {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  subsets?: Maybe<Array<EndpointSubset>>;
+}
+
+export interface EndpointSubset {
+  addresses?: Maybe<Array<EndpointAddress>>;
+  notReadyAddresses?: Maybe<Array<EndpointAddress>>;
+  ports?: Maybe<Array<EndpointsPort>>;
+}
+
+export interface EndpointAddress {
+  ip?: Maybe<Scalars['String']['output']>;
+  hostname?: Maybe<Scalars['String']['output']>;
+  nodeName?: Maybe<Scalars['String']['output']>;
+  targetRef?: Maybe<ObjectReference>;
+}
+
+export interface EndpointsPort {
+  name?: Maybe<Scalars['String']['output']>;
+  port?: Maybe<Scalars['Int']['output']>;
+  protocol?: Maybe<Scalars['String']['output']>;
+  appProtocol?: Maybe<Scalars['String']['output']>;
+}
+
+export interface EndpointsList {
+  metadata: ListMeta;
+  items: Array<Endpoints>;
+}
+
 export interface Mutation {
   createNamespace: Namespace;
   /** Creates many namespaces in one commit, all or nothing. */
@@ -1144,6 +1456,63 @@ export interface Mutation {
   patchSecret: Secret;
   /** The object as it is after the call: still there while finalizers or a grace period hold it. */
   deleteSecret?: Maybe<Secret>;
+  createResourceQuota: ResourceQuota;
+  /** Creates many resourceQuotas in one commit, all or nothing. */
+  createResourceQuotas: Array<ResourceQuota>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceResourceQuota: ResourceQuota;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchResourceQuota: ResourceQuota;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteResourceQuota?: Maybe<ResourceQuota>;
+  /** Replaces status only; spec and generation are untouched. */
+  replaceResourceQuotaStatus: ResourceQuota;
+  /** Status merge patches of many resourceQuotas in one commit, all or nothing (agents reporting in batches). */
+  patchResourceQuotasStatus: Array<ResourceQuota>;
+  /** JSON merge patch of status only. */
+  patchResourceQuotaStatus: ResourceQuota;
+  createLimitRange: LimitRange;
+  /** Creates many limitRanges in one commit, all or nothing. */
+  createLimitRanges: Array<LimitRange>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceLimitRange: LimitRange;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchLimitRange: LimitRange;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteLimitRange?: Maybe<LimitRange>;
+  createService: Service;
+  /** Creates many services in one commit, all or nothing. */
+  createServices: Array<Service>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceService: Service;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchService: Service;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteService?: Maybe<Service>;
+  /** Replaces status only; spec and generation are untouched. */
+  replaceServiceStatus: Service;
+  /** Status merge patches of many services in one commit, all or nothing (agents reporting in batches). */
+  patchServicesStatus: Array<Service>;
+  /** JSON merge patch of status only. */
+  patchServiceStatus: Service;
+  createEndpointSlice: EndpointSlice;
+  /** Creates many endpointSlices in one commit, all or nothing. */
+  createEndpointSlices: Array<EndpointSlice>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceEndpointSlice: EndpointSlice;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchEndpointSlice: EndpointSlice;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteEndpointSlice?: Maybe<EndpointSlice>;
+  createEndpoints: Endpoints;
+  /** Creates many endpointsList in one commit, all or nothing. */
+  createEndpointsList: Array<Endpoints>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceEndpoints: Endpoints;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchEndpoints: Endpoints;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteEndpoints?: Maybe<Endpoints>;
   /** Sets spec.replicas of a ReplicaSet. */
   scaleReplicaSet: ReplicaSet;
   /** Sets spec.replicas of a ReplicationController. */
@@ -1736,6 +2105,244 @@ export interface MutationPatchSecretArgs {
 
 
 export interface MutationDeleteSecretArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateResourceQuotaArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: ResourceQuotaInput;
+}
+
+
+export interface MutationCreateResourceQuotasArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<ResourceQuotaInput>;
+}
+
+
+export interface MutationReplaceResourceQuotaArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: ResourceQuotaInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchResourceQuotaArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteResourceQuotaArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationReplaceResourceQuotaStatusArgs {
+  input: ResourceQuotaInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchResourceQuotasStatusArgs {
+  items: Array<ObjectPatch>;
+}
+
+
+export interface MutationPatchResourceQuotaStatusArgs {
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateLimitRangeArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: LimitRangeInput;
+}
+
+
+export interface MutationCreateLimitRangesArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<LimitRangeInput>;
+}
+
+
+export interface MutationReplaceLimitRangeArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: LimitRangeInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchLimitRangeArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteLimitRangeArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateServiceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: ServiceInput;
+}
+
+
+export interface MutationCreateServicesArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<ServiceInput>;
+}
+
+
+export interface MutationReplaceServiceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: ServiceInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchServiceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteServiceArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationReplaceServiceStatusArgs {
+  input: ServiceInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchServicesStatusArgs {
+  items: Array<ObjectPatch>;
+}
+
+
+export interface MutationPatchServiceStatusArgs {
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateEndpointSliceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: EndpointSliceInput;
+}
+
+
+export interface MutationCreateEndpointSlicesArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<EndpointSliceInput>;
+}
+
+
+export interface MutationReplaceEndpointSliceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: EndpointSliceInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchEndpointSliceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteEndpointSliceArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateEndpointsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: EndpointsInput;
+}
+
+
+export interface MutationCreateEndpointsListArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<EndpointsInput>;
+}
+
+
+export interface MutationReplaceEndpointsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: EndpointsInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchEndpointsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteEndpointsArgs {
   name: Scalars['String']['input'];
   gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
   propagationPolicy?: InputMaybe<DeletionPropagation>;
@@ -2483,6 +3090,203 @@ export interface SecretInput {
   stringData?: InputMaybe<Scalars['StringMap']['input']>;
 }
 
+export interface ResourceQuotaInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  spec?: InputMaybe<ResourceQuotaSpecInput>;
+  status?: InputMaybe<ResourceQuotaStatusInput>;
+}
+
+export interface ResourceQuotaSpecInput {
+  /** Quota resource name (requests.cpu, pods, count/configmaps, …) → hard limit quantity */
+  hard?: InputMaybe<Scalars['StringMap']['input']>;
+  /** Terminating, NotTerminating, BestEffort, NotBestEffort: which pods the quota counts */
+  scopes?: InputMaybe<Array<Scalars['String']['input']>>;
+}
+
+export interface ResourceQuotaStatusInput {
+  /** The enforced hard limits */
+  hard?: InputMaybe<Scalars['StringMap']['input']>;
+  /** What the namespace uses now, per resource */
+  used?: InputMaybe<Scalars['StringMap']['input']>;
+}
+
+export interface LimitRangeInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  spec?: InputMaybe<LimitRangeSpecInput>;
+}
+
+export interface LimitRangeSpecInput {
+  limits?: InputMaybe<Array<LimitRangeItemInput>>;
+}
+
+export interface LimitRangeItemInput {
+  /** Pod, Container or PersistentVolumeClaim */
+  type?: InputMaybe<Scalars['String']['input']>;
+  max?: InputMaybe<Scalars['StringMap']['input']>;
+  min?: InputMaybe<Scalars['StringMap']['input']>;
+  /** Default limits of containers that set none */
+  default?: InputMaybe<Scalars['StringMap']['input']>;
+  /** Default requests of containers that set none */
+  defaultRequest?: InputMaybe<Scalars['StringMap']['input']>;
+  maxLimitRequestRatio?: InputMaybe<Scalars['StringMap']['input']>;
+}
+
+export interface ServiceInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  spec?: InputMaybe<ServiceSpecInput>;
+  status?: InputMaybe<ServiceStatusInput>;
+}
+
+export interface ServiceSpecInput {
+  ports?: InputMaybe<Array<ServicePortInput>>;
+  selector?: InputMaybe<Scalars['StringMap']['input']>;
+  /** Allocated from WHEELHOUSE_SERVICE_CIDR unless requested; None for a headless Service. Immutable. */
+  clusterIP?: InputMaybe<Scalars['String']['input']>;
+  clusterIPs?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** ClusterIP (default), NodePort, LoadBalancer or ExternalName */
+  type?: InputMaybe<Scalars['String']['input']>;
+  externalIPs?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** None (default) or ClientIP */
+  sessionAffinity?: InputMaybe<Scalars['String']['input']>;
+  loadBalancerIP?: InputMaybe<Scalars['String']['input']>;
+  loadBalancerSourceRanges?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The CNAME target of an ExternalName Service. */
+  externalName?: InputMaybe<Scalars['String']['input']>;
+  externalTrafficPolicy?: InputMaybe<Scalars['String']['input']>;
+  healthCheckNodePort?: InputMaybe<Scalars['Int']['input']>;
+  publishNotReadyAddresses?: InputMaybe<Scalars['Boolean']['input']>;
+  sessionAffinityConfig?: InputMaybe<SessionAffinityConfigInput>;
+  ipFamilies?: InputMaybe<Array<Scalars['String']['input']>>;
+  ipFamilyPolicy?: InputMaybe<Scalars['String']['input']>;
+  allocateLoadBalancerNodePorts?: InputMaybe<Scalars['Boolean']['input']>;
+  loadBalancerClass?: InputMaybe<Scalars['String']['input']>;
+  /** Cluster (default) or Local */
+  internalTrafficPolicy?: InputMaybe<Scalars['String']['input']>;
+  trafficDistribution?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface ServicePortInput {
+  /** Required when the Service has more than one port; a DNS label, the SRV record name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** TCP (default), UDP or SCTP */
+  protocol?: InputMaybe<Scalars['String']['input']>;
+  appProtocol?: InputMaybe<Scalars['String']['input']>;
+  port?: InputMaybe<Scalars['Int']['input']>;
+  /** A port number or a container port name, resolved per pod; default: port. */
+  targetPort?: InputMaybe<Scalars['IntOrString']['input']>;
+  /** Allocated from 30000-32767 for NodePort and LoadBalancer Services unless requested. */
+  nodePort?: InputMaybe<Scalars['Int']['input']>;
+}
+
+export interface SessionAffinityConfigInput {
+  clientIP?: InputMaybe<ClientIpConfigInput>;
+}
+
+export interface ClientIpConfigInput {
+  /** Default 10800 (3 hours), at most 86400. */
+  timeoutSeconds?: InputMaybe<Scalars['Int']['input']>;
+}
+
+export interface ServiceStatusInput {
+  loadBalancer?: InputMaybe<LoadBalancerStatusInput>;
+  conditions?: InputMaybe<Array<ConditionInput>>;
+}
+
+export interface LoadBalancerStatusInput {
+  ingress?: InputMaybe<Array<LoadBalancerIngressInput>>;
+}
+
+export interface LoadBalancerIngressInput {
+  ip?: InputMaybe<Scalars['String']['input']>;
+  hostname?: InputMaybe<Scalars['String']['input']>;
+  ipMode?: InputMaybe<Scalars['String']['input']>;
+  ports?: InputMaybe<Array<PortStatusInput>>;
+}
+
+export interface PortStatusInput {
+  port?: InputMaybe<Scalars['Int']['input']>;
+  protocol?: InputMaybe<Scalars['String']['input']>;
+  error?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface EndpointSliceInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  /** IPv4, IPv6 or FQDN; immutable */
+  addressType?: InputMaybe<Scalars['String']['input']>;
+  endpoints?: InputMaybe<Array<EndpointInput>>;
+  ports?: InputMaybe<Array<EndpointPortInput>>;
+}
+
+export interface EndpointInput {
+  addresses?: InputMaybe<Array<Scalars['String']['input']>>;
+  conditions?: InputMaybe<EndpointConditionsInput>;
+  hostname?: InputMaybe<Scalars['String']['input']>;
+  targetRef?: InputMaybe<ObjectReferenceInput>;
+  deprecatedTopology?: InputMaybe<Scalars['StringMap']['input']>;
+  nodeName?: InputMaybe<Scalars['String']['input']>;
+  zone?: InputMaybe<Scalars['String']['input']>;
+  hints?: InputMaybe<EndpointHintsInput>;
+}
+
+export interface EndpointConditionsInput {
+  /** The endpoint may receive new traffic: its pod is Ready and not terminating. */
+  ready?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Ready by its pod, whether or not it is terminating. */
+  serving?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Its pod is being deleted. */
+  terminating?: InputMaybe<Scalars['Boolean']['input']>;
+}
+
+export interface EndpointHintsInput {
+  forZones?: InputMaybe<Array<ForZoneInput>>;
+}
+
+export interface ForZoneInput {
+  name?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface EndpointPortInput {
+  name?: InputMaybe<Scalars['String']['input']>;
+  protocol?: InputMaybe<Scalars['String']['input']>;
+  port?: InputMaybe<Scalars['Int']['input']>;
+  appProtocol?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface EndpointsInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  subsets?: InputMaybe<Array<EndpointSubsetInput>>;
+}
+
+export interface EndpointSubsetInput {
+  addresses?: InputMaybe<Array<EndpointAddressInput>>;
+  notReadyAddresses?: InputMaybe<Array<EndpointAddressInput>>;
+  ports?: InputMaybe<Array<EndpointsPortInput>>;
+}
+
+export interface EndpointAddressInput {
+  ip?: InputMaybe<Scalars['String']['input']>;
+  hostname?: InputMaybe<Scalars['String']['input']>;
+  nodeName?: InputMaybe<Scalars['String']['input']>;
+  targetRef?: InputMaybe<ObjectReferenceInput>;
+}
+
+export interface EndpointsPortInput {
+  name?: InputMaybe<Scalars['String']['input']>;
+  port?: InputMaybe<Scalars['Int']['input']>;
+  protocol?: InputMaybe<Scalars['String']['input']>;
+  appProtocol?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface Subscription {
   /** ADDED/MODIFIED/DELETED events of namespaces; resumable from a resourceVersion. */
   watchNamespaces: NamespaceWatchEvent;
@@ -2506,6 +3310,16 @@ export interface Subscription {
   watchConfigMaps: ConfigMapWatchEvent;
   /** ADDED/MODIFIED/DELETED events of secrets; resumable from a resourceVersion. */
   watchSecrets: SecretWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of resourceQuotas; resumable from a resourceVersion. */
+  watchResourceQuotas: ResourceQuotaWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of limitRanges; resumable from a resourceVersion. */
+  watchLimitRanges: LimitRangeWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of services; resumable from a resourceVersion. */
+  watchServices: ServiceWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of endpointSlices; resumable from a resourceVersion. */
+  watchEndpointSlices: EndpointSliceWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of endpointsList; resumable from a resourceVersion. */
+  watchEndpointsList: EndpointsWatchEvent;
 }
 
 
@@ -2605,6 +3419,51 @@ export interface SubscriptionWatchSecretsArgs {
   namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
+
+export interface SubscriptionWatchResourceQuotasArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface SubscriptionWatchLimitRangesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface SubscriptionWatchServicesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface SubscriptionWatchEndpointSlicesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface SubscriptionWatchEndpointsListArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface NamespaceWatchEvent {
   type: WatchEventType;
   object: Namespace;
@@ -2659,4 +3518,29 @@ export interface ConfigMapWatchEvent {
 export interface SecretWatchEvent {
   type: WatchEventType;
   object: Secret;
+}
+
+export interface ResourceQuotaWatchEvent {
+  type: WatchEventType;
+  object: ResourceQuota;
+}
+
+export interface LimitRangeWatchEvent {
+  type: WatchEventType;
+  object: LimitRange;
+}
+
+export interface ServiceWatchEvent {
+  type: WatchEventType;
+  object: Service;
+}
+
+export interface EndpointSliceWatchEvent {
+  type: WatchEventType;
+  object: EndpointSlice;
+}
+
+export interface EndpointsWatchEvent {
+  type: WatchEventType;
+  object: Endpoints;
 }

@@ -10,6 +10,10 @@ import { ReplicationControllerKind } from './replicationcontroller.js';
 import { DeploymentKind } from './deployment.js';
 import { ConfigMapKind } from './configmap.js';
 import { SecretKind } from './secret.js';
+import { ServiceKind } from './service.js';
+import { EndpointSliceKind, EndpointsKind } from './endpoint-slice.js';
+import { ResourceQuotaKind } from './resourcequota.js';
+import { LimitRangeKind } from './limitrange.js';
 
 /** Every kind the cluster serves. Adding a kind starts here. */
 export const KINDS: readonly KindInfo[] = [
@@ -23,6 +27,11 @@ export const KINDS: readonly KindInfo[] = [
   DeploymentKind,
   ConfigMapKind,
   SecretKind,
+  ServiceKind,
+  EndpointSliceKind,
+  EndpointsKind,
+  ResourceQuotaKind,
+  LimitRangeKind,
 ];
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));
