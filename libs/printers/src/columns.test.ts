@@ -289,7 +289,7 @@ test('services, endpoints and endpoint slices print through the network cells; q
     ['web-x', 'IPv4', '8080', '127.64.0.1', '<unknown>'],
   );
   assert.deepEqual(
-    printRow(PRINTERS.ResourceQuota!, { metadata: { name: 'q' }, spec: { hard: { pods: '10', 'limits.cpu': '2', 'requests.cpu': '1' } }, status: { used: { pods: '3' } } }, now),
+    printRow(PRINTERS.ResourceQuota!, { metadata: { name: 'q' }, spec: { hard: { pods: '10', 'limits.cpu': '2', 'requests.cpu': '1' } }, status: { hard: { pods: '10', 'limits.cpu': '2', 'requests.cpu': '1' }, used: { pods: '3' } } }, now),
     ['q', '<unknown>', 'pods: 3/10, requests.cpu: 0/1', 'limits.cpu: 0/2'],
   );
   assert.deepEqual(printRow(PRINTERS.LimitRange!, { metadata: { name: 'l', creationTimestamp: '2026-03-01T11:00:00.000Z' } }, now), ['l', '2026-03-01T11:00:00Z']);

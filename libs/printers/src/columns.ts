@@ -184,9 +184,9 @@ const endpointSlice: KindPrinter<EndpointSlice> = {
   ],
 };
 
-/** printResourceQuota: `resource: used/hard` per resource, limits.* in LIMIT, the rest in REQUEST. */
+/** printResourceQuota: `resource: used/hard` per resource of status.hard (the quota controller's view), limits.* in LIMIT, the rest in REQUEST. */
 function quotaCells(q: ResourceQuota): { request: string; limit: string } {
-  const hard = q.spec?.hard ?? {};
+  const hard = q.status?.hard ?? {};
   const used = q.status?.used ?? {};
   const request: string[] = [];
   const limit: string[] = [];
