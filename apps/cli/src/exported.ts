@@ -26,7 +26,7 @@ export function lastAppliedOf(doc: Manifest): Manifest | undefined {
 /** What the user controls of an object: no status, no server-set metadata, no empty lists or maps. */
 export function userView(o: Manifest): unknown {
   const { status: _s, ...rest } = stripNulls(o) as Manifest;
-  const metadata = { ...(rest.metadata ?? {}) };
+  const metadata: Record<string, unknown> & { annotations?: Record<string, string> | null } = { ...(rest.metadata ?? {}) };
   for (const f of SERVER_FIELDS) delete metadata[f];
   if (metadata.annotations) {
     const { [LAST_APPLIED]: _l, ...annotations } = metadata.annotations;
