@@ -89,7 +89,18 @@ const TABLES: Record<string, Columns> = {
   },
   ConfigMap: { headers: ['NAME', 'DATA', 'AGE'], row: (o, now) => [o.metadata.name ?? '', String(keyCount(o.data) + keyCount(o.binaryData)), ageCol(o, now)] },
   Secret: { headers: ['NAME', 'TYPE', 'DATA', 'AGE'], row: (o, now) => [o.metadata.name ?? '', o.type ?? '', String(keyCount(o.data)), ageCol(o, now)] },
+  ResourceQuota: { headers: ['NAME', 'AGE', 'REQUEST', 'LIMIT'], row: (o, now) => [o.metadata.name ?? '', ageCol(o, now), ...quotaColumns(o)] },
+  LimitRange: { headers: ['NAME', 'CREATED AT'], row: (o) => [o.metadata.name ?? '', o.metadata.creationTimestamp ?? ''] },
 };
+
+/** kubectl's REQUEST and LIMIT cells of a quota: `used/hard` per resource, limits.* in LIMIT. */
+function quotaColumns(o: KubeObj): [string, string] {
+  const used = (o.status?.used ?? {}) as Record<string, string>;
+  const hard = (o.status?.hard ?? {}) as Record<string, string>;
+  const cells = { request: [] as string[], limit: [] as string[] };
+  for (const r of Object.keys(o.spec?.hard ?? {}).sort()) cells[r.startsWith('limits.') ? 'limit' : 'request'].push(`${r}: ${used[r] ?? '0'}/${hard[r] ?? '0'}`);
+  return [cells.request.join(', '), cells.limit.join(', ')];
+}
 
 const GENERIC: Columns = { headers: ['NAME', 'AGE'], row: (o, now) => [o.metadata.name ?? '', ageCol(o, now)] };
 
