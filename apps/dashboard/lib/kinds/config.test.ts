@@ -41,3 +41,11 @@ test('the last-applied copy of a Secret is hidden; other kinds keep theirs', () 
   assert.equal(shown.metadata.annotations?.team, 'a');
   assert.equal(withoutSecretCopies('ConfigMap', { metadata: { name: 'c', annotations } }).metadata.annotations, annotations);
 });
+
+test('ResourceQuota and LimitRange lists: valid documents, kubectl’s used/hard cells', async () => {
+  const { ResourceQuotaKind, LimitRangeKind, quotaCells } = await import('./policy.ts');
+  for (const kind of [ResourceQuotaKind, LimitRangeKind]) assert.deepEqual(errors(listDocument(kind)), [], kind.kind);
+  const q = { metadata: { name: 'q' }, spec: { hard: { pods: '10', 'limits.cpu': '4' } }, status: { hard: { pods: '10', 'limits.cpu': '4' }, used: { pods: '3' } } };
+  assert.equal(quotaCells(q, false), 'pods: 3/10');
+  assert.equal(quotaCells(q, true), 'limits.cpu: 0/4');
+});

@@ -6,6 +6,7 @@ import { PodKind } from './pod.ts';
 import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from './workload.ts';
 import { EventKind, LeaseKind, NamespaceKind } from './other.ts';
 import { ConfigMapKind, SecretKind } from './config.ts';
+import { LimitRangeKind, ResourceQuotaKind } from './policy.ts';
 
 export const KINDS: readonly KindDef[] = [
   NamespaceKind,
@@ -18,6 +19,8 @@ export const KINDS: readonly KindDef[] = [
   LeaseKind,
   ConfigMapKind,
   SecretKind,
+  ResourceQuotaKind,
+  LimitRangeKind,
 ];
 
 export function kindByPath(path: string): KindDef | undefined {
