@@ -55,6 +55,7 @@ const ENV_FROM = [{ prefix: 'cfg_', configMapRef: { name: 'app-config' } }, { se
 
 describe('process runtime', () => {
   test('a missing ConfigMap, then a missing key, hold the container with the kubelet messages; it starts once they exist and sees the values', async () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${MAYBE-unset} is the shell's parameter expansion, not a template
     const script = 'echo "MODE=$MODE PW=$DB_PASSWORD MAYBE=${MAYBE-unset} GREETING=$GREETING cfg_mode=$cfg_mode user=$user"; sleep 3600';
     await createPod('reader', 'proc', { command: ['sh', '-c', script], env: ENV, envFrom: ENV_FROM });
     await waiting('reader', 'configmap "app-config" not found');

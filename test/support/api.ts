@@ -34,6 +34,7 @@ export async function startTestApi(
     audit?: ApiConfig['audit'];
     /** The API's data directory (its key file lives there); default: a new temporary one. */
     dataDir?: string;
+    serviceRanges?: ApiConfig['serviceRanges'];
   } = {},
 ): Promise<TestApi> {
   const database = options.databaseUrl ? undefined : await createThrowawayDatabase();
@@ -55,6 +56,8 @@ export async function startTestApi(
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     tls: options.tls,
     audit: options.audit,
+    serviceRanges: options.serviceRanges,
+    serviceRepairIntervalMs: 0,
   });
   const clients: Client[] = [];
   const gql = async <T>(query: string, variables?: Record<string, unknown>, token: string = TEST_TOKEN): Promise<GraphQLResponse<T>> => {

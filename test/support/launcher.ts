@@ -28,6 +28,9 @@ export function spawnLauncher(env: Record<string, string>): LauncherProcess {
       WHEELHOUSE_KUBELET_PORT: '0',
       WHEELHOUSE_CONTROLLER_METRICS_PORT: '0',
       WHEELHOUSE_SCHEDULER_METRICS_PORT: '0',
+      // The cluster DNS runs, but never on the real 127.16.0.10:53 another cluster may hold.
+      WHEELHOUSE_DNS_ADDRESS: `127.53.${1 + Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`,
+      WHEELHOUSE_DNS_PORT: String(20_000 + Math.floor(Math.random() * 30_000)),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

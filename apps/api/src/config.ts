@@ -1,6 +1,8 @@
 import { limitsFromEnv, type ApiLimits } from './limits/limits.js';
 import type { AuditLogOptions } from './audit/audit-log.js';
 import type { Keyring } from '@wheelhouse/db';
+import type { AllocationRanges } from '@wheelhouse/db';
+import { serviceRangesFromEnv } from './services/service-repair.js';
 
 /** Settings of one API process, from the environment (see API.md "Running"). */
 export interface ApiConfig {
@@ -27,6 +29,10 @@ export interface ApiConfig {
   limits?: ApiLimits;
   /** Keys Secrets are encrypted with at rest; absent: WHEELHOUSE_ENCRYPTION_KEY(S), else `<dataDir>/encryption-keys` (made on first start). */
   keyring?: Keyring;
+  /** Where ClusterIPs and NodePorts come from; absent: 127.16.0.0/12 and 30000-32767. */
+  serviceRanges?: AllocationRanges;
+  /** How often the ClusterIP/NodePort repair pass runs (WHEELHOUSE_SERVICE_REPAIR_INTERVAL_MS, default 3 min; 0: at start only). */
+  serviceRepairIntervalMs?: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -49,6 +55,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     defaultTolerationSeconds: num('WHEELHOUSE_DEFAULT_TOLERATION_SECONDS', 300),
     limits: limitsFromEnv(env),
     audit: auditFromEnv(env),
+    serviceRanges: serviceRangesFromEnv(env),
+    serviceRepairIntervalMs: num('WHEELHOUSE_SERVICE_REPAIR_INTERVAL_MS', 180_000),
   };
 }
 

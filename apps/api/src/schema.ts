@@ -27,6 +27,8 @@ import { ResourceQuotaResolver } from './modules/resourcequota/resourcequota.res
 import { LimitRangeResolver } from './modules/limitrange/limitrange.resolver.js';
 import { createScaleResolver } from './modules/common/scale.resolver.js';
 import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from '@wheelhouse/resources';
+import { ServiceResolver } from './modules/service/service.resolver.js';
+import { EndpointSliceResolver, EndpointsResolver } from './modules/endpoint-slice/endpoint-slice.resolver.js';
 
 /** Every resolver of the API. A new kind adds its resolver here. */
 export const RESOLVERS = [
@@ -52,13 +54,16 @@ export const RESOLVERS = [
   HistoryResolver,
   ConfigMapResolver,
   SecretResolver,
+  ServiceResolver,
+  EndpointSliceResolver,
+  EndpointsResolver,
   ResourceQuotaResolver,
   LimitRangeResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [...RESOLVERS] as unknown as [Function, ...Function[]],
+    resolvers: [...RESOLVERS] as unknown as Parameters<typeof buildSchema>[0]['resolvers'],
     validate: false,
     // Every subscription brings its own `subscribe` (the change-log watch); type-graphql
     // insists on a PubSub anyway, so it gets one that must never be used.

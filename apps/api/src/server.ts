@@ -8,7 +8,8 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createDb, keyringFromEnv, Store, useKeyring, type Db } from '@wheelhouse/db';
+import { createDb, keyringFromEnv, ServiceAllocator, Store, systemClock, useKeyring, type Db } from '@wheelhouse/db';
+import { serviceRangesFromEnv, startServiceRepair } from './services/service-repair.js';
 import { ApiError, setDefaultTolerationSeconds } from '@wheelhouse/resources';
 import { buildApiSchema } from './schema.js';
 import type { ApiConfig } from './config.js';
@@ -40,6 +41,7 @@ import { admissionPlugin, tooManyRequests } from './limits/admission.plugin.js';
 import { AuditLog } from './audit/audit-log.js';
 import { auditPlugin } from './audit/audit.plugin.js';
 import { operationEvents, type RequestMeta } from './audit/audit-event.js';
+import { execProxy } from './exec/exec-proxy.js';
 
 export interface ApiServer {
   url: string;
@@ -59,12 +61,14 @@ let schemaOnce: Promise<GraphQLSchema> | undefined;
 
 /** The API process: GraphQL over HTTP and WebSocket on one port, /healthz and /metrics. */
 export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
-  const schema = await (schemaOnce ??= buildApiSchema());
+  schemaOnce ??= buildApiSchema();
+  const schema = await schemaOnce;
   if (config.defaultTolerationSeconds !== undefined) setDefaultTolerationSeconds(config.defaultTolerationSeconds);
   const encryption = config.keyring ? { keyring: config.keyring, createdFile: undefined } : keyringFromEnv(process.env, config.dataDir);
   const db = createDb(config.databaseUrl, config.dbPoolSize);
   useKeyring(db, encryption.keyring);
-  const store = new Store(db, undefined, quotaAdmission);
+  const serviceRanges = config.serviceRanges ?? serviceRangesFromEnv({});
+  const store = new Store(db, systemClock, { Service: new ServiceAllocator(serviceRanges) }, quotaAdmission);
   const metrics = createMetrics();
   const broadcaster = new Broadcaster();
   const tail = new ChangeTail(db, broadcaster, {
@@ -85,6 +89,13 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     log.warn('compaction', error),
   );
 
+  const stopServiceRepair = startServiceRepair(
+    store,
+    serviceRanges,
+    config.serviceRepairIntervalMs ?? 180_000,
+    (error) => log.warn('service allocation repair', error),
+    (summary) => log.warn(`service allocation repair: ${summary}`),
+  );
   const limits = config.limits ?? DEFAULT_LIMITS;
   // Separate pools: lease renewals (leader election, node heartbeats), authentication and
   // health checks never wait for a connection behind user queries, nor behind watches starting.
@@ -125,7 +136,13 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     : createServer({ requestTimeout: REQUEST_TIMEOUT_MS });
   keepIdleConnectionsLongerThanAdvertised(httpServer);
   const limitsFirst = limitsFirstRule(limitRules(limits), () => metrics.rejected.inc({ reason: 'query-limit' }));
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.maxBodyBytes });
+  // One upgrade router: ws would refuse every path but its own if it listened on the server.
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: limits.maxBodyBytes });
+  const exec = execProxy({ store, authenticator, log: (message, error) => log.warn(message, error) });
+  httpServer.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://api').pathname === '/graphql') wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
+    else if (!exec(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
+  });
   const watchCounts = new Map<string, number>();
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
     {
@@ -228,6 +245,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     encryptionKeyFile: encryption.createdFile,
     async close() {
       stopCompactor();
+      stopServiceRepair();
       await wsCleanup.dispose();
       await apollo.stop();
       await tail.stop();

@@ -7,6 +7,9 @@ import { startNamespaceController } from './namespace/controller.js';
 import { startResourceQuotaController } from './resourcequota/controller.js';
 import { startDeploymentController } from './deployment/controller.js';
 import { startNodeLifecycleController } from './node-lifecycle/controller.js';
+import { routineConflict } from './runtime/routine-conflict.js';
+import { startEndpointSliceController } from './endpointslice/controller.js';
+import { startEndpointsController } from './endpoints/controller.js';
 
 export interface RunningManager {
   stop(): Promise<void>;
@@ -45,6 +48,9 @@ export async function startControllers(
     namespaces: await informer('namespaces', 'Namespace'),
     nodes: await informer('nodes', 'Node'),
     nodeLeases: await informer('leases', 'Lease', 'kube-node-lease'),
+    services: await informer('services', 'Service'),
+    endpointSlices: await informer('endpointSlices', 'EndpointSlice'),
+    endpoints: await informer('endpointsList', 'Endpoints'),
     resourceQuotas: await informer('resourceQuotas', 'ResourceQuota'),
   };
   // Once the term is over its client refuses every call (CLOSED): the expected way work stops, not worth a line each.
@@ -60,7 +66,7 @@ export async function startControllers(
         (e) => stopped(e) || options.log(`${component} event`, e),
       ),
     metrics: options.metrics,
-    onError: (controller, key, error) => stopped(error) || options.log(`${controller} ${key}`, error),
+    onError: (controller, key, error) => stopped(error) || routineConflict(error) || options.log(`${controller} ${key}`, error),
     now: () => new Date(),
   };
   const all = Object.values(informers);
@@ -83,6 +89,8 @@ export async function startControllers(
       gracePeriodMs: (options.nodeMonitorGracePeriodSeconds ?? 40) * 1000,
       taintingRates: { normal: options.nodeEvictionRate ?? 0.1, secondary: options.secondaryNodeEvictionRate ?? 0.01 },
     }),
+    startEndpointSliceController(ctx, options.workers),
+    startEndpointsController(ctx, options.workers),
   ];
   options.log(`controllers running: ${controllers.length}`);
   return {

@@ -18,12 +18,16 @@ export interface ComponentSpec {
   healthUrl?: (ctx: UrlContext) => string;
   /** Command-line arguments of the entry script. */
   args?: (ctx: UrlContext) => string[];
+  /** False: not started (a side component turned off with its port set to 0). */
+  enabled?: (ctx: UrlContext) => boolean;
 }
 
 export const COMPONENTS: readonly ComponentSpec[] = [
   { name: 'api', entry: 'apps/api/dist/main.js', needsDb: true, healthUrl: (c) => healthzUrl(c.apiUrl) },
   { name: 'controller-manager', entry: 'apps/controller-manager/dist/main.js', needsDb: false },
   { name: 'scheduler', entry: 'apps/scheduler/dist/main.js', needsDb: false },
+  // Cluster DNS on the kube-dns Service's ClusterIP (127.16.0.10), port WHEELHOUSE_DNS_PORT (53; 0 turns it off).
+  { name: 'dns', entry: 'apps/dns/dist/main.js', needsDb: false, enabled: (c) => c.env.WHEELHOUSE_DNS_PORT?.trim() !== '0' },
   // The host's node: runtime WHEELHOUSE_NODE_RUNTIME (process by default), named after the host, kubelet port 10250.
   { name: 'node-agent', entry: 'apps/node-agent/dist/main.js', needsDb: false },
   // kwok mode: runs every Node annotated wheelhouse.io/simulated=true, plus WHEELHOUSE_SIMULATED_NODES of its own.

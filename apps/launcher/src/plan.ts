@@ -33,6 +33,7 @@ export interface PlanInput {
 export function planComponents(specs: readonly ComponentSpec[], input: PlanInput): ComponentPlan {
   const plan: ComponentPlan = { run: [], skipped: [] };
   for (const spec of specs) {
+    if (spec.enabled && !spec.enabled({ apiUrl: input.apiUrl, env: input.env })) continue;
     const script = resolve(input.rootDir, spec.entry);
     if (!input.exists(script)) {
       plan.skipped.push({ name: spec.name, script });

@@ -33,7 +33,8 @@ export interface KindIdentity {
   categories: readonly string[];
 }
 
-type Spec = Omit<KindIdentity, 'group' | 'version' | 'resource' | 'shortNames' | 'scalable' | 'categories'> & Partial<Pick<KindIdentity, 'shortNames' | 'scalable' | 'categories'>>;
+type Spec = Omit<KindIdentity, 'group' | 'version' | 'resource' | 'shortNames' | 'scalable' | 'categories'> &
+  Partial<Pick<KindIdentity, 'shortNames' | 'scalable' | 'categories' | 'resource'>>;
 
 function define<const S extends Spec>(spec: S) {
   const [group, version] = spec.apiVersion.includes('/') ? spec.apiVersion.split('/') : ['', spec.apiVersion];
@@ -44,7 +45,8 @@ function define<const S extends Spec>(spec: S) {
     ...spec,
     group: group!,
     version: version!,
-    resource: spec.plural.toLowerCase(),
+    // Endpoints is its own plural in Kubernetes; GraphQL needs a distinct list field.
+    resource: spec.resource ?? spec.plural.toLowerCase(),
   };
 }
 
@@ -90,6 +92,18 @@ export const KIND_CATALOGUE = {
   Lease: define({ kind: 'Lease', apiVersion: 'coordination.k8s.io/v1', singular: 'lease', plural: 'leases', namespaced: true, hasStatus: false }),
   ConfigMap: define({ kind: 'ConfigMap', apiVersion: 'v1', singular: 'configMap', plural: 'configMaps', shortNames: ['cm'], namespaced: true, hasStatus: false }),
   Secret: define({ kind: 'Secret', apiVersion: 'v1', singular: 'secret', plural: 'secrets', namespaced: true, hasStatus: false }),
+  Endpoints: define({
+    kind: 'Endpoints',
+    apiVersion: 'v1',
+    singular: 'endpoints',
+    plural: 'endpointsList',
+    resource: 'endpoints',
+    shortNames: ['ep'],
+    namespaced: true,
+    hasStatus: false,
+  }),
+  EndpointSlice: define({ kind: 'EndpointSlice', apiVersion: 'discovery.k8s.io/v1', singular: 'endpointSlice', plural: 'endpointSlices', namespaced: true, hasStatus: false }),
+  Service: define({ kind: 'Service', apiVersion: 'v1', singular: 'service', plural: 'services', shortNames: ['svc'], namespaced: true, hasStatus: true, categories: ['all'] }),
   ResourceQuota: define({ kind: 'ResourceQuota', apiVersion: 'v1', singular: 'resourceQuota', plural: 'resourceQuotas', shortNames: ['quota'], namespaced: true, hasStatus: true }),
   LimitRange: define({ kind: 'LimitRange', apiVersion: 'v1', singular: 'limitRange', plural: 'limitRanges', shortNames: ['limits'], namespaced: true, hasStatus: false }),
 } as const satisfies { [K in KindName]: KindIdentity & { kind: K } };

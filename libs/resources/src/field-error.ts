@@ -7,7 +7,7 @@
  * The constructors end in `Error` because the package barrel also exports the
  * API's `invalid(kind, name, errors)`.
  */
-export type FieldErrorType = 'Required' | 'Invalid' | 'Forbidden' | 'Duplicate' | 'NotSupported' | 'TooLong';
+export type FieldErrorType = 'Required' | 'Invalid' | 'Forbidden' | 'Duplicate' | 'NotSupported' | 'TooLong' | 'TooMany';
 
 export interface FieldError {
   /** Kubernetes field path: `spec.containers[0].name`, `metadata.labels[app]`. */
@@ -25,6 +25,7 @@ const TYPE_TEXT: Record<FieldErrorType, string> = {
   Duplicate: 'Duplicate value',
   NotSupported: 'Unsupported value',
   TooLong: 'Too long',
+  TooMany: 'Too many',
 };
 
 /** Renders a bad value as Go's field.Error does: strings quoted, simple types bare, the rest as JSON. */
@@ -87,4 +88,9 @@ export function fieldErrorToString(error: FieldError): string {
 export function fieldErrorsToString(errors: readonly FieldError[]): string {
   const parts = errors.map(fieldErrorToString);
   return parts.length === 1 ? parts[0]! : `[${parts.join(', ')}]`;
+}
+
+/** `Too many: <actual>: must have at most <max> items` (field.TooMany). */
+export function tooManyError(field: string, actual: number, max: number): FieldError {
+  return fieldError('TooMany', field, `must have at most ${max} items`, { value: actual });
 }

@@ -1,11 +1,10 @@
 /** kubectl's `get` columns per kind (pkg/printers/internalversion). */
 import { age } from './age.js';
 import type { KubeObj } from './object.js';
+import { NETWORK_TABLES, NETWORK_WIDE } from './network-columns.js';
 
-export interface Columns {
-  headers: string[];
-  row(o: KubeObj, now: number): string[];
-}
+export type { Columns } from './columns-type.js';
+import type { Columns } from './columns-type.js';
 
 const n = (v: unknown) => (typeof v === 'number' ? v : 0);
 const keyCount = (map: unknown) => (map && typeof map === 'object' ? Object.keys(map).length : 0);
@@ -91,6 +90,7 @@ const TABLES: Record<string, Columns> = {
   Secret: { headers: ['NAME', 'TYPE', 'DATA', 'AGE'], row: (o, now) => [o.metadata.name ?? '', o.type ?? '', String(keyCount(o.data)), ageCol(o, now)] },
   ResourceQuota: { headers: ['NAME', 'AGE', 'REQUEST', 'LIMIT'], row: (o, now) => [o.metadata.name ?? '', ageCol(o, now), ...quotaColumns(o)] },
   LimitRange: { headers: ['NAME', 'CREATED AT'], row: (o) => [o.metadata.name ?? '', o.metadata.creationTimestamp ?? ''] },
+  ...NETWORK_TABLES,
 };
 
 /** kubectl's REQUEST and LIMIT cells of a quota: `used/hard` per resource, limits.* in LIMIT. */
@@ -135,6 +135,7 @@ const WIDE: Record<string, Columns> = {
   Deployment: { headers: ['CONTAINERS', 'IMAGES', 'SELECTOR'], row: workloadWide },
   ReplicaSet: { headers: ['CONTAINERS', 'IMAGES', 'SELECTOR'], row: workloadWide },
   ReplicationController: { headers: ['CONTAINERS', 'IMAGES', 'SELECTOR'], row: workloadWide },
+  ...NETWORK_WIDE,
 };
 
 /**

@@ -40,4 +40,7 @@ export interface Informers {
   resourceQuotas: Informer<ManagedObject>;
   /** Leases in kube-node-lease: the node agents' heartbeats. */
   nodeLeases: Informer<ManagedObject>;
+  services: Informer<ManagedObject>;
+  endpointSlices: Informer<ManagedObject>;
+  endpoints: Informer<ManagedObject>;
 }

@@ -10,7 +10,7 @@ export interface ColumnContext {
 }
 
 /** One column of a list, like a `kubectl get -o wide` column; pure functions of the row. */
-export interface Column<T = any> {
+export interface Column<T = AnyObject> {
   id: string;
   header: string;
   value: (object: T, ctx: ColumnContext) => string | number;
@@ -24,7 +24,7 @@ export interface Column<T = any> {
 }
 
 /** Everything the dashboard knows about a kind; the registry lists one per kind. */
-export interface KindDef<T extends AnyObject = any> {
+export interface KindDef<T extends AnyObject = AnyObject> {
   kind: string;
   /** Navigation label, e.g. "Pods". */
   title: string;

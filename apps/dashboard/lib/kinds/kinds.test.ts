@@ -90,3 +90,35 @@ test('every kind has a unique path, documents name its root fields', () => {
   assert.equal(hrefFor('Pod', 'web-1', 'prod'), '/pods/prod/web-1');
   assert.equal(hrefFor('Node', 'n1'), '/nodes/n1');
 });
+
+test('Service, EndpointSlice and Endpoints columns read like kubectl get svc, endpointslices, ep', async () => {
+  const { ServiceKind, EndpointSliceKind, EndpointsKind } = await import('./network.ts');
+  const ctx = { now: Date.parse('2026-01-01T00:10:00Z') };
+  const cells = (def: { columns: { id: string; value: (o: never, c: typeof ctx) => string | number }[] }, o: object) =>
+    Object.fromEntries(def.columns.map((c) => [c.id, c.value(o as never, ctx)]));
+  const meta = { name: 'web', namespace: 'default', creationTimestamp: '2026-01-01T00:00:00Z' };
+  assert.deepEqual(
+    cells(ServiceKind, { metadata: meta, spec: { type: 'NodePort', clusterIP: '127.16.1.2', selector: { app: 'web' }, ports: [{ port: 80, protocol: 'TCP', nodePort: 30080 }] } }),
+    {
+      type: 'NodePort',
+      clusterIP: '127.16.1.2',
+      externalIP: '<none>',
+      ports: '80:30080/TCP',
+      age: '10m',
+      selector: 'app=web',
+    },
+  );
+  assert.equal(cells(ServiceKind, { metadata: meta, spec: { type: 'LoadBalancer', ports: [] }, status: {} }).externalIP, '<pending>');
+  const slice = {
+    metadata: { ...meta, labels: { 'kubernetes.io/service-name': 'web' } },
+    addressType: 'IPv4',
+    ports: [{ port: 8080 }],
+    endpoints: [
+      { addresses: ['127.64.0.1'], conditions: { ready: true } },
+      { addresses: ['127.64.0.2'], conditions: { ready: false } },
+    ],
+  };
+  assert.deepEqual(cells(EndpointSliceKind, slice), { service: 'web', addressType: 'IPv4', ports: '8080', endpoints: '127.64.0.1,127.64.0.2', ready: '1/2', age: '10m' });
+  assert.equal(cells(EndpointsKind, { metadata: meta, subsets: [{ addresses: [{ ip: '127.64.0.1' }], ports: [{ port: 8080 }] }] }).endpoints, '127.64.0.1:8080');
+  assert.ok(KINDS.some((k) => k.kind === 'Service' && k.path === 'services'));
+});

@@ -7,6 +7,7 @@ import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from './wor
 import { EventKind, LeaseKind, NamespaceKind } from './other.ts';
 import { ConfigMapKind, SecretKind } from './config.ts';
 import { LimitRangeKind, ResourceQuotaKind } from './policy.ts';
+import { EndpointSliceKind, EndpointsKind, ServiceKind } from './network.ts';
 
 export const KINDS: readonly KindDef[] = [
   NamespaceKind,
@@ -15,12 +16,15 @@ export const KINDS: readonly KindDef[] = [
   DeploymentKind,
   ReplicaSetKind,
   ReplicationControllerKind,
-  EventKind,
-  LeaseKind,
+  ServiceKind,
+  EndpointSliceKind,
+  EndpointsKind,
   ConfigMapKind,
   SecretKind,
   ResourceQuotaKind,
   LimitRangeKind,
+  EventKind,
+  LeaseKind,
 ];
 
 export function kindByPath(path: string): KindDef | undefined {

@@ -265,7 +265,7 @@ export class PodWorker {
     const spec = this.specOf(name);
     const record = this.records.get(name) ?? newRecord(name);
     this.records.set(name, record);
-    let config;
+    let config: ReturnType<typeof containerConfig>;
     try {
       config = containerConfig(this.pod, spec, init, this.podAddress(), this.deps.node, {
         configObjects: this.deps.configObjects,

@@ -1,5 +1,7 @@
 import type { PlannedWrite } from './commit.js';
-import type { Store } from './store.js';
+import type { ListOptions, ListResult } from './list.js';
+import type { KindInfo } from '@wheelhouse/resources';
+import type { WriteClock } from '../plan/write-plan.js';
 
 /**
  * Admission of new objects that must commit together with what it decides (Kubernetes'
@@ -10,5 +12,11 @@ import type { Store } from './store.js';
  * A lost race on an extra write re-runs admission from fresh reads.
  */
 export interface CreateAdmission {
-  admit(store: Store, writes: PlannedWrite[]): Promise<PlannedWrite[]>;
+  admit(store: AdmissionReads, writes: PlannedWrite[]): Promise<PlannedWrite[]>;
+}
+
+/** What admission reads of the store (the Store fits; kept apart so the two do not import each other). */
+export interface AdmissionReads {
+  readonly clock: WriteClock;
+  list(kind: KindInfo, options: ListOptions): Promise<ListResult>;
 }

@@ -24,6 +24,16 @@ export class StaleWriteError extends ApiError {
   }
 }
 
+/** A value a write holds (a Service's ClusterIP or NodePort) belongs to another object (wh_service_allocations, WH422). */
+export class AllocationTakenError extends Error {
+  constructor(
+    readonly valueKind: 'ip' | 'port',
+    readonly value: string,
+  ) {
+    super(`${valueKind} ${value} is already allocated`);
+  }
+}
+
 export const CHANGE_CHANNEL = 'wheelhouse_changes';
 
 /**
@@ -93,6 +103,10 @@ function translate(error: unknown, writes: PlannedWrite[]): unknown {
       return alreadyExists(kind, message);
     case 'WH412':
       return new StaleWriteError(kind, message);
+    case 'WH422': {
+      const [valueKind, value] = message.split(' ');
+      return new AllocationTakenError(valueKind === 'ip' ? 'ip' : 'port', value ?? '');
+    }
     default:
       return error;
   }

@@ -10,6 +10,7 @@ import { commitWrites, StaleWriteError, type PlannedWrite } from './commit.js';
 import { retryOnStale } from './retry-stale.js';
 import { getObject, getObjects } from './read.js';
 import { listObjects, type ListOptions, type ListResult } from './list.js';
+import type { WriteHooks } from './write-hook.js';
 import type { CreateAdmission } from './admission.js';
 
 export interface WriteOptions {
@@ -50,6 +51,8 @@ export class Store {
   constructor(
     readonly db: Db,
     readonly clock: WriteClock = systemClock,
+    /** Per-kind work before a commit (Service allocation); none by default. */
+    readonly hooks: WriteHooks = {},
     /** Quota and LimitRange admission of creates (the API's main store); absent: none. */
     readonly admission?: CreateAdmission,
   ) {}
@@ -62,13 +65,13 @@ export class Store {
   private async admitAndCommit(writes: PlannedWrite[], actor: string | null, dryRun = false): Promise<KubeObject[]> {
     const admission = this.admission;
     if (!admission || !writes.some((w) => w.plan.type === 'create')) {
-      return dryRun ? writes.map((w) => w.plan.object) : commitWrites(this.db, writes, actor);
+      return dryRun ? writes.map((w) => w.plan.object) : this.commitAll(writes, actor);
     }
     const attempt = async () => {
       const admitted = await admission.admit(this, writes);
       if (dryRun) return admitted.slice(0, writes.length).map((w) => w.plan.object);
       try {
-        return (await commitWrites(this.db, admitted, actor)).slice(0, writes.length);
+        return (await this.commitAll(admitted, actor)).slice(0, writes.length);
       } catch (error) {
         const added = admitted.slice(writes.length);
         const lostOnAdded = error instanceof StaleWriteError && added.some((w) => w.kind.kind === error.kind && w.plan.object.metadata.name === error.objectName);
@@ -134,7 +137,7 @@ export class Store {
         }
       });
       if (options.dryRun) return writes.map((w) => w.plan.object);
-      return commitWrites(this.db, writes, options.actor ?? null);
+      return this.commitAll(writes, options.actor ?? null);
     });
   }
 
@@ -173,6 +176,30 @@ export class Store {
   }
 
   /**
+   * commitWrites with the kinds' write hooks: each hooked write is prepared (values
+   * allocated), and a commit that lost a picked value to another writer is prepared and
+   * committed again. Bounded: a hook that keeps asking to retry fails after 20 rounds.
+   */
+  private async commitAll(writes: PlannedWrite[], actor: string | null): Promise<KubeObject[]> {
+    if (!writes.some((w) => this.hooks[w.kind.kind])) return commitWrites(this.db, writes, actor);
+    for (let round = 0; ; round++) {
+      const prepared = await Promise.all(writes.map((w) => this.hooks[w.kind.kind]?.prepare(this.db, w) ?? { write: w, explain: () => undefined }));
+      try {
+        return await commitWrites(
+          this.db,
+          prepared.map((p) => p.write),
+          actor,
+        );
+      } catch (error) {
+        const verdicts = prepared.map((p) => p.explain(error)).filter((v) => v !== undefined);
+        const refusal = verdicts.find((v) => v !== 'retry');
+        if (refusal) throw refusal;
+        if (verdicts.length === 0 || round >= 19) throw error;
+      }
+    }
+  }
+
+  /**
    * Read, plan, compare-and-swap; when someone else wrote in between and the caller
    * gave no resourceVersion, start again from the new state (Kubernetes' GuaranteedUpdate),
    * so concurrent writers never lose an update.
@@ -190,7 +217,7 @@ export class Store {
       if (!current) throw notFound(kind.kind, name);
       const plan = decide(current);
       if (options.dryRun || plan.type === 'unchanged') return plan.object;
-      const [object] = await commitWrites(this.db, [{ kind, plan, previous: current }], options.actor ?? null);
+      const [object] = await this.commitAll([{ kind, plan, previous: current }], options.actor ?? null);
       return object!;
     };
     return hasPrecondition ? attempt() : retryOnStale(attempt);

@@ -66,6 +66,15 @@ export interface Query {
   /** One LimitRange, or null when absent. */
   limitRange?: Maybe<LimitRange>;
   limitRanges: LimitRangeList;
+  /** One Service, or null when absent. */
+  service?: Maybe<Service>;
+  services: ServiceList;
+  /** One EndpointSlice, or null when absent. */
+  endpointSlice?: Maybe<EndpointSlice>;
+  endpointSlices: EndpointSliceList;
+  /** One Endpoints, or null when absent. */
+  endpoints?: Maybe<Endpoints>;
+  endpointsList: EndpointsList;
 }
 
 
@@ -273,6 +282,51 @@ export interface QueryLimitRangeArgs {
 
 
 export interface QueryLimitRangesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryServiceArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryServicesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryEndpointSliceArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryEndpointSlicesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryEndpointsArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryEndpointsListArgs {
   labelSelector?: InputMaybe<Scalars['String']['input']>;
   fieldSelector?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -1084,6 +1138,173 @@ export interface LimitRangeList {
   items: Array<LimitRange>;
 }
 
+export interface Service {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  spec?: Maybe<ServiceSpec>;
+  status?: Maybe<ServiceStatus>;
+}
+
+export interface ServiceSpec {
+  ports?: Maybe<Array<ServicePort>>;
+  selector?: Maybe<Scalars['StringMap']['output']>;
+  /** Allocated from WHEELHOUSE_SERVICE_CIDR unless requested; None for a headless Service. Immutable. */
+  clusterIP?: Maybe<Scalars['String']['output']>;
+  clusterIPs?: Maybe<Array<Scalars['String']['output']>>;
+  /** ClusterIP (default), NodePort, LoadBalancer or ExternalName */
+  type?: Maybe<Scalars['String']['output']>;
+  externalIPs?: Maybe<Array<Scalars['String']['output']>>;
+  /** None (default) or ClientIP */
+  sessionAffinity?: Maybe<Scalars['String']['output']>;
+  loadBalancerIP?: Maybe<Scalars['String']['output']>;
+  loadBalancerSourceRanges?: Maybe<Array<Scalars['String']['output']>>;
+  /** The CNAME target of an ExternalName Service. */
+  externalName?: Maybe<Scalars['String']['output']>;
+  externalTrafficPolicy?: Maybe<Scalars['String']['output']>;
+  healthCheckNodePort?: Maybe<Scalars['Int']['output']>;
+  publishNotReadyAddresses?: Maybe<Scalars['Boolean']['output']>;
+  sessionAffinityConfig?: Maybe<SessionAffinityConfig>;
+  ipFamilies?: Maybe<Array<Scalars['String']['output']>>;
+  ipFamilyPolicy?: Maybe<Scalars['String']['output']>;
+  allocateLoadBalancerNodePorts?: Maybe<Scalars['Boolean']['output']>;
+  loadBalancerClass?: Maybe<Scalars['String']['output']>;
+  /** Cluster (default) or Local */
+  internalTrafficPolicy?: Maybe<Scalars['String']['output']>;
+  trafficDistribution?: Maybe<Scalars['String']['output']>;
+}
+
+export interface ServicePort {
+  /** Required when the Service has more than one port; a DNS label, the SRV record name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** TCP (default), UDP or SCTP */
+  protocol?: Maybe<Scalars['String']['output']>;
+  appProtocol?: Maybe<Scalars['String']['output']>;
+  port?: Maybe<Scalars['Int']['output']>;
+  /** A port number or a container port name, resolved per pod; default: port. */
+  targetPort?: Maybe<Scalars['IntOrString']['output']>;
+  /** Allocated from 30000-32767 for NodePort and LoadBalancer Services unless requested. */
+  nodePort?: Maybe<Scalars['Int']['output']>;
+}
+
+export interface SessionAffinityConfig {
+  clientIP?: Maybe<ClientIpConfig>;
+}
+
+export interface ClientIpConfig {
+  /** Default 10800 (3 hours), at most 86400. */
+  timeoutSeconds?: Maybe<Scalars['Int']['output']>;
+}
+
+export interface ServiceStatus {
+  loadBalancer?: Maybe<LoadBalancerStatus>;
+  conditions?: Maybe<Array<Condition>>;
+}
+
+export interface LoadBalancerStatus {
+  ingress?: Maybe<Array<LoadBalancerIngress>>;
+}
+
+export interface LoadBalancerIngress {
+  ip?: Maybe<Scalars['String']['output']>;
+  hostname?: Maybe<Scalars['String']['output']>;
+  ipMode?: Maybe<Scalars['String']['output']>;
+  ports?: Maybe<Array<PortStatus>>;
+}
+
+export interface PortStatus {
+  port?: Maybe<Scalars['Int']['output']>;
+  protocol?: Maybe<Scalars['String']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
+}
+
+export interface ServiceList {
+  metadata: ListMeta;
+  items: Array<Service>;
+}
+
+export interface EndpointSlice {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  /** IPv4, IPv6 or FQDN; immutable */
+  addressType?: Maybe<Scalars['String']['output']>;
+  endpoints?: Maybe<Array<Endpoint>>;
+  ports?: Maybe<Array<EndpointPort>>;
+}
+
+export interface Endpoint {
+  addresses?: Maybe<Array<Scalars['String']['output']>>;
+  conditions?: Maybe<EndpointConditions>;
+  hostname?: Maybe<Scalars['String']['output']>;
+  targetRef?: Maybe<ObjectReference>;
+  deprecatedTopology?: Maybe<Scalars['StringMap']['output']>;
+  nodeName?: Maybe<Scalars['String']['output']>;
+  zone?: Maybe<Scalars['String']['output']>;
+  hints?: Maybe<EndpointHints>;
+}
+
+export interface EndpointConditions {
+  /** The endpoint may receive new traffic: its pod is Ready and not terminating. */
+  ready?: Maybe<Scalars['Boolean']['output']>;
+  /** Ready by its pod, whether or not it is terminating. */
+  serving?: Maybe<Scalars['Boolean']['output']>;
+  /** Its pod is being deleted. */
+  terminating?: Maybe<Scalars['Boolean']['output']>;
+}
+
+export interface EndpointHints {
+  forZones?: Maybe<Array<ForZone>>;
+}
+
+export interface ForZone {
+  name?: Maybe<Scalars['String']['output']>;
+}
+
+export interface EndpointPort {
+  name?: Maybe<Scalars['String']['output']>;
+  protocol?: Maybe<Scalars['String']['output']>;
+  port?: Maybe<Scalars['Int']['output']>;
+  appProtocol?: Maybe<Scalars['String']['output']>;
+}
+
+export interface EndpointSliceList {
+  metadata: ListMeta;
+  items: Array<EndpointSlice>;
+}
+
+export interface Endpoints {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  subsets?: Maybe<Array<EndpointSubset>>;
+}
+
+export interface EndpointSubset {
+  addresses?: Maybe<Array<EndpointAddress>>;
+  notReadyAddresses?: Maybe<Array<EndpointAddress>>;
+  ports?: Maybe<Array<EndpointsPort>>;
+}
+
+export interface EndpointAddress {
+  ip?: Maybe<Scalars['String']['output']>;
+  hostname?: Maybe<Scalars['String']['output']>;
+  nodeName?: Maybe<Scalars['String']['output']>;
+  targetRef?: Maybe<ObjectReference>;
+}
+
+export interface EndpointsPort {
+  name?: Maybe<Scalars['String']['output']>;
+  port?: Maybe<Scalars['Int']['output']>;
+  protocol?: Maybe<Scalars['String']['output']>;
+  appProtocol?: Maybe<Scalars['String']['output']>;
+}
+
+export interface EndpointsList {
+  metadata: ListMeta;
+  items: Array<Endpoints>;
+}
+
 export interface Mutation {
   createNamespace: Namespace;
   /** Creates many namespaces in one commit, all or nothing. */
@@ -1259,6 +1480,39 @@ export interface Mutation {
   patchLimitRange: LimitRange;
   /** The object as it is after the call: still there while finalizers or a grace period hold it. */
   deleteLimitRange?: Maybe<LimitRange>;
+  createService: Service;
+  /** Creates many services in one commit, all or nothing. */
+  createServices: Array<Service>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceService: Service;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchService: Service;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteService?: Maybe<Service>;
+  /** Replaces status only; spec and generation are untouched. */
+  replaceServiceStatus: Service;
+  /** Status merge patches of many services in one commit, all or nothing (agents reporting in batches). */
+  patchServicesStatus: Array<Service>;
+  /** JSON merge patch of status only. */
+  patchServiceStatus: Service;
+  createEndpointSlice: EndpointSlice;
+  /** Creates many endpointSlices in one commit, all or nothing. */
+  createEndpointSlices: Array<EndpointSlice>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceEndpointSlice: EndpointSlice;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchEndpointSlice: EndpointSlice;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteEndpointSlice?: Maybe<EndpointSlice>;
+  createEndpoints: Endpoints;
+  /** Creates many endpointsList in one commit, all or nothing. */
+  createEndpointsList: Array<Endpoints>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceEndpoints: Endpoints;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchEndpoints: Endpoints;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteEndpoints?: Maybe<Endpoints>;
   /** Sets spec.replicas of a ReplicaSet. */
   scaleReplicaSet: ReplicaSet;
   /** Sets spec.replicas of a ReplicationController. */
@@ -1950,6 +2204,145 @@ export interface MutationPatchLimitRangeArgs {
 
 
 export interface MutationDeleteLimitRangeArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateServiceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: ServiceInput;
+}
+
+
+export interface MutationCreateServicesArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<ServiceInput>;
+}
+
+
+export interface MutationReplaceServiceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: ServiceInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchServiceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteServiceArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationReplaceServiceStatusArgs {
+  input: ServiceInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchServicesStatusArgs {
+  items: Array<ObjectPatch>;
+}
+
+
+export interface MutationPatchServiceStatusArgs {
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateEndpointSliceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: EndpointSliceInput;
+}
+
+
+export interface MutationCreateEndpointSlicesArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<EndpointSliceInput>;
+}
+
+
+export interface MutationReplaceEndpointSliceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: EndpointSliceInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchEndpointSliceArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteEndpointSliceArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateEndpointsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: EndpointsInput;
+}
+
+
+export interface MutationCreateEndpointsListArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<EndpointsInput>;
+}
+
+
+export interface MutationReplaceEndpointsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: EndpointsInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchEndpointsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteEndpointsArgs {
   name: Scalars['String']['input'];
   gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
   propagationPolicy?: InputMaybe<DeletionPropagation>;
@@ -2742,6 +3135,158 @@ export interface LimitRangeItemInput {
   maxLimitRequestRatio?: InputMaybe<Scalars['StringMap']['input']>;
 }
 
+export interface ServiceInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  spec?: InputMaybe<ServiceSpecInput>;
+  status?: InputMaybe<ServiceStatusInput>;
+}
+
+export interface ServiceSpecInput {
+  ports?: InputMaybe<Array<ServicePortInput>>;
+  selector?: InputMaybe<Scalars['StringMap']['input']>;
+  /** Allocated from WHEELHOUSE_SERVICE_CIDR unless requested; None for a headless Service. Immutable. */
+  clusterIP?: InputMaybe<Scalars['String']['input']>;
+  clusterIPs?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** ClusterIP (default), NodePort, LoadBalancer or ExternalName */
+  type?: InputMaybe<Scalars['String']['input']>;
+  externalIPs?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** None (default) or ClientIP */
+  sessionAffinity?: InputMaybe<Scalars['String']['input']>;
+  loadBalancerIP?: InputMaybe<Scalars['String']['input']>;
+  loadBalancerSourceRanges?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The CNAME target of an ExternalName Service. */
+  externalName?: InputMaybe<Scalars['String']['input']>;
+  externalTrafficPolicy?: InputMaybe<Scalars['String']['input']>;
+  healthCheckNodePort?: InputMaybe<Scalars['Int']['input']>;
+  publishNotReadyAddresses?: InputMaybe<Scalars['Boolean']['input']>;
+  sessionAffinityConfig?: InputMaybe<SessionAffinityConfigInput>;
+  ipFamilies?: InputMaybe<Array<Scalars['String']['input']>>;
+  ipFamilyPolicy?: InputMaybe<Scalars['String']['input']>;
+  allocateLoadBalancerNodePorts?: InputMaybe<Scalars['Boolean']['input']>;
+  loadBalancerClass?: InputMaybe<Scalars['String']['input']>;
+  /** Cluster (default) or Local */
+  internalTrafficPolicy?: InputMaybe<Scalars['String']['input']>;
+  trafficDistribution?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface ServicePortInput {
+  /** Required when the Service has more than one port; a DNS label, the SRV record name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** TCP (default), UDP or SCTP */
+  protocol?: InputMaybe<Scalars['String']['input']>;
+  appProtocol?: InputMaybe<Scalars['String']['input']>;
+  port?: InputMaybe<Scalars['Int']['input']>;
+  /** A port number or a container port name, resolved per pod; default: port. */
+  targetPort?: InputMaybe<Scalars['IntOrString']['input']>;
+  /** Allocated from 30000-32767 for NodePort and LoadBalancer Services unless requested. */
+  nodePort?: InputMaybe<Scalars['Int']['input']>;
+}
+
+export interface SessionAffinityConfigInput {
+  clientIP?: InputMaybe<ClientIpConfigInput>;
+}
+
+export interface ClientIpConfigInput {
+  /** Default 10800 (3 hours), at most 86400. */
+  timeoutSeconds?: InputMaybe<Scalars['Int']['input']>;
+}
+
+export interface ServiceStatusInput {
+  loadBalancer?: InputMaybe<LoadBalancerStatusInput>;
+  conditions?: InputMaybe<Array<ConditionInput>>;
+}
+
+export interface LoadBalancerStatusInput {
+  ingress?: InputMaybe<Array<LoadBalancerIngressInput>>;
+}
+
+export interface LoadBalancerIngressInput {
+  ip?: InputMaybe<Scalars['String']['input']>;
+  hostname?: InputMaybe<Scalars['String']['input']>;
+  ipMode?: InputMaybe<Scalars['String']['input']>;
+  ports?: InputMaybe<Array<PortStatusInput>>;
+}
+
+export interface PortStatusInput {
+  port?: InputMaybe<Scalars['Int']['input']>;
+  protocol?: InputMaybe<Scalars['String']['input']>;
+  error?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface EndpointSliceInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  /** IPv4, IPv6 or FQDN; immutable */
+  addressType?: InputMaybe<Scalars['String']['input']>;
+  endpoints?: InputMaybe<Array<EndpointInput>>;
+  ports?: InputMaybe<Array<EndpointPortInput>>;
+}
+
+export interface EndpointInput {
+  addresses?: InputMaybe<Array<Scalars['String']['input']>>;
+  conditions?: InputMaybe<EndpointConditionsInput>;
+  hostname?: InputMaybe<Scalars['String']['input']>;
+  targetRef?: InputMaybe<ObjectReferenceInput>;
+  deprecatedTopology?: InputMaybe<Scalars['StringMap']['input']>;
+  nodeName?: InputMaybe<Scalars['String']['input']>;
+  zone?: InputMaybe<Scalars['String']['input']>;
+  hints?: InputMaybe<EndpointHintsInput>;
+}
+
+export interface EndpointConditionsInput {
+  /** The endpoint may receive new traffic: its pod is Ready and not terminating. */
+  ready?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Ready by its pod, whether or not it is terminating. */
+  serving?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Its pod is being deleted. */
+  terminating?: InputMaybe<Scalars['Boolean']['input']>;
+}
+
+export interface EndpointHintsInput {
+  forZones?: InputMaybe<Array<ForZoneInput>>;
+}
+
+export interface ForZoneInput {
+  name?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface EndpointPortInput {
+  name?: InputMaybe<Scalars['String']['input']>;
+  protocol?: InputMaybe<Scalars['String']['input']>;
+  port?: InputMaybe<Scalars['Int']['input']>;
+  appProtocol?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface EndpointsInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  subsets?: InputMaybe<Array<EndpointSubsetInput>>;
+}
+
+export interface EndpointSubsetInput {
+  addresses?: InputMaybe<Array<EndpointAddressInput>>;
+  notReadyAddresses?: InputMaybe<Array<EndpointAddressInput>>;
+  ports?: InputMaybe<Array<EndpointsPortInput>>;
+}
+
+export interface EndpointAddressInput {
+  ip?: InputMaybe<Scalars['String']['input']>;
+  hostname?: InputMaybe<Scalars['String']['input']>;
+  nodeName?: InputMaybe<Scalars['String']['input']>;
+  targetRef?: InputMaybe<ObjectReferenceInput>;
+}
+
+export interface EndpointsPortInput {
+  name?: InputMaybe<Scalars['String']['input']>;
+  port?: InputMaybe<Scalars['Int']['input']>;
+  protocol?: InputMaybe<Scalars['String']['input']>;
+  appProtocol?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface Subscription {
   /** ADDED/MODIFIED/DELETED events of namespaces; resumable from a resourceVersion. */
   watchNamespaces: NamespaceWatchEvent;
@@ -2769,6 +3314,12 @@ export interface Subscription {
   watchResourceQuotas: ResourceQuotaWatchEvent;
   /** ADDED/MODIFIED/DELETED events of limitRanges; resumable from a resourceVersion. */
   watchLimitRanges: LimitRangeWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of services; resumable from a resourceVersion. */
+  watchServices: ServiceWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of endpointSlices; resumable from a resourceVersion. */
+  watchEndpointSlices: EndpointSliceWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of endpointsList; resumable from a resourceVersion. */
+  watchEndpointsList: EndpointsWatchEvent;
 }
 
 
@@ -2886,6 +3437,33 @@ export interface SubscriptionWatchLimitRangesArgs {
   namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
+
+export interface SubscriptionWatchServicesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface SubscriptionWatchEndpointSlicesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface SubscriptionWatchEndpointsListArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface NamespaceWatchEvent {
   type: WatchEventType;
   object: Namespace;
@@ -2950,4 +3528,19 @@ export interface ResourceQuotaWatchEvent {
 export interface LimitRangeWatchEvent {
   type: WatchEventType;
   object: LimitRange;
+}
+
+export interface ServiceWatchEvent {
+  type: WatchEventType;
+  object: Service;
+}
+
+export interface EndpointSliceWatchEvent {
+  type: WatchEventType;
+  object: EndpointSlice;
+}
+
+export interface EndpointsWatchEvent {
+  type: WatchEventType;
+  object: Endpoints;
 }

@@ -10,6 +10,8 @@ import { ReplicationControllerKind } from './replicationcontroller.js';
 import { DeploymentKind } from './deployment.js';
 import { ConfigMapKind } from './configmap.js';
 import { SecretKind } from './secret.js';
+import { ServiceKind } from './service.js';
+import { EndpointSliceKind, EndpointsKind } from './endpoint-slice.js';
 import { ResourceQuotaKind } from './resourcequota.js';
 import { LimitRangeKind } from './limitrange.js';
 
@@ -25,6 +27,9 @@ export const KINDS: readonly KindInfo[] = [
   DeploymentKind,
   ConfigMapKind,
   SecretKind,
+  ServiceKind,
+  EndpointSliceKind,
+  EndpointsKind,
   ResourceQuotaKind,
   LimitRangeKind,
 ];

@@ -56,6 +56,18 @@ export function isDns1123Label(value: string): string[] {
   return errors;
 }
 
+const DNS1035_LABEL_FMT = '[a-z]([-a-z0-9]*[a-z0-9])?';
+const DNS1035_LABEL_ERR = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";
+const dns1035Label = new RegExp(`^${DNS1035_LABEL_FMT}$`);
+
+/** A DNS-1035 label: Service names (they become DNS names and environment variable prefixes). */
+export function isDns1035Label(value: string): string[] {
+  const errors: string[] = [];
+  if (value.length > DNS1123_LABEL_MAX_LENGTH) errors.push(maxLenError(DNS1123_LABEL_MAX_LENGTH));
+  if (!dns1035Label.test(value)) errors.push(regexError(DNS1035_LABEL_ERR, DNS1035_LABEL_FMT, 'my-name', 'abc-123'));
+  return errors;
+}
+
 /** A DNS subdomain (RFC 1123): most object names. */
 export function isDns1123Subdomain(value: string): string[] {
   const errors: string[] = [];

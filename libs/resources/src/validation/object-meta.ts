@@ -5,11 +5,11 @@ import { validateFinalizers, validateNoNewFinalizers } from './finalizers.js';
 import { isAbsent, isJsonObject, readInteger, readObject, readString, readStringArray, type JsonObject } from './json.js';
 import { validateLabels } from './labels.js';
 import { IMMUTABLE_ERROR, NEGATIVE_ERROR } from './messages.js';
-import { isDns1123Label, isDns1123Subdomain } from './names.js';
+import { isDns1035Label, isDns1123Label, isDns1123Subdomain } from './names.js';
 import { validateOwnerReferences } from './owner-references.js';
 import { validateTimestamp } from './timestamp.js';
 
-export type NameRule = 'subdomain' | 'label';
+export type NameRule = 'subdomain' | 'label' | 'dns1035';
 
 export interface ObjectMetaRules {
   /** Namespaced kinds need metadata.namespace; cluster-scoped kinds must not have one. */
@@ -21,6 +21,7 @@ export interface ObjectMetaRules {
 /** The name check for a rule. A generateName prefix may end in '-', which the random suffix follows. */
 export function validateName(name: string, rule: NameRule, prefix = false): string[] {
   const value = prefix && name.length > 1 && name.endsWith('-') ? `${name.slice(0, -1)}a` : name;
+  if (rule === 'dns1035') return isDns1035Label(value);
   return rule === 'label' ? isDns1123Label(value) : isDns1123Subdomain(value);
 }
 

@@ -1,0 +1,27 @@
+-- CreateTable
+CREATE TABLE "services" (
+    "uid" UUID NOT NULL,
+    "namespace" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "labels" JSONB NOT NULL DEFAULT '{}',
+    "annotations" JSONB NOT NULL DEFAULT '{}',
+    "resourceVersion" BIGINT NOT NULL,
+    "generation" BIGINT NOT NULL DEFAULT 1,
+    "ownerReferences" JSONB NOT NULL DEFAULT '[]',
+    "finalizers" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "creationTimestamp" TIMESTAMPTZ(3) NOT NULL,
+    "deletionTimestamp" TIMESTAMPTZ(3),
+    "deletionGracePeriodSeconds" INTEGER,
+    "spec" JSONB NOT NULL DEFAULT '{}',
+    "status" JSONB NOT NULL DEFAULT '{}',
+    "type" TEXT,
+    "clusterIP" TEXT,
+
+    CONSTRAINT "services_pkey" PRIMARY KEY ("uid")
+);
+
+-- CreateIndex
+CREATE INDEX "services_labels_idx" ON "services" USING GIN ("labels");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "services_namespace_name_key" ON "services"("namespace", "name");
