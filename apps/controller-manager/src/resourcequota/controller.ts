@@ -10,7 +10,11 @@ import { countedResources, KINDS, recountQuota, type KubeObject } from '@wheelho
 import type { ManagedObject, ManagerContext } from '../runtime/context.js';
 
 const RESYNC_MS = 10_000;
-const POD_FIELDS = `metadata { name } spec { activeDeadlineSeconds containers { name resources { requests limits } } initContainers { name resources { requests limits } } } status { phase }`;
+/** What the recount reads of each kind: pods their resources and phase, Services their type and ports, the rest only exist. */
+const FIELDS: Record<string, string> = {
+  Pod: `metadata { name } spec { activeDeadlineSeconds containers { name resources { requests limits } } initContainers { name resources { requests limits } } } status { phase }`,
+  Service: `metadata { name } spec { type ports { port } }`,
+};
 
 /** A merge patch that makes `current` equal `next`: keys no longer there are nulled. */
 function replacing(current: Record<string, string> | undefined, next: Record<string, string>): Record<string, string | null> {
@@ -47,7 +51,7 @@ export function startResourceQuotaController(ctx: ManagerContext): ControllerHan
     });
     const lists = kinds.length
       ? await ctx.client.request<Record<string, { items: KubeObject[] }>>(
-          `query($ns: String) { ${kinds.map((k, i) => `k${i}: ${k.kind.plural}(namespace: $ns) { items { ${k.kind.kind === 'Pod' ? POD_FIELDS : 'metadata { name }'} } }`).join(' ')} }`,
+          `query($ns: String) { ${kinds.map((k, i) => `k${i}: ${k.kind.plural}(namespace: $ns) { items { ${FIELDS[k.kind.kind] ?? 'metadata { name }'} } }`).join(' ')} }`,
           { ns: namespace },
         )
       : {};
