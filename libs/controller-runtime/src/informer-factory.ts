@@ -17,6 +17,11 @@ export interface InformerScope {
   namespace?: string | null;
   labelSelector?: string;
   fieldSelector?: string;
+  /**
+   * Less than the whole object, for a process whose busiest watch only needs a few fields
+   * (the scheduler's pods); objects then hold just these fields (and the cache's metadata).
+   */
+  select?: string;
 }
 
 /**
@@ -35,7 +40,7 @@ export class InformerFactory {
 
   /** The shared informer of `kind` in `scope`; created on first request, started with the factory. */
   informerFor<K extends KindName>(kind: K, scope: InformerScope = {}): Informer<ObjectTypes[K]> {
-    const key = [kind, scope.namespace ?? '', scope.labelSelector ?? '', scope.fieldSelector ?? ''].join('\0');
+    const key = [kind, scope.namespace ?? '', scope.labelSelector ?? '', scope.fieldSelector ?? '', scope.select ?? ''].join('\0');
     // Keyed by kind: the entry found is this kind's informer (the map holds every kind, so it is typed loosely).
     let informer = this.informers.get(key) as unknown as Informer<ObjectTypes[K]> | undefined;
     if (!informer) {
@@ -43,7 +48,7 @@ export class InformerFactory {
       informer = new Informer<ObjectTypes[K]>(this.clientset.client, {
         plural: resource.names.list,
         kind,
-        fields: resource.selection,
+        fields: scope.select ?? resource.selection,
         namespace: resource.kind.namespaced ? scope.namespace : undefined,
         labelSelector: scope.labelSelector,
         fieldSelector: scope.fieldSelector,
