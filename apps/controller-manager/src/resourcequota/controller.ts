@@ -11,7 +11,11 @@ import { countedResources, KINDS, recountQuota, type KubeObject } from '@wheelho
 import type { ManagerContext, PreparedController } from '../runtime/context.js';
 
 const RESYNC_MS = 10_000;
-const POD_FIELDS = `metadata { name } spec { activeDeadlineSeconds containers { name resources { requests limits } } initContainers { name resources { requests limits } } } status { phase }`;
+/** What the recount reads of each kind: pods their resources and phase, Services their type and ports, the rest only exist. */
+const FIELDS: Record<string, string> = {
+  Pod: `metadata { name } spec { activeDeadlineSeconds containers { name resources { requests limits } } initContainers { name resources { requests limits } } } status { phase }`,
+  Service: `metadata { name } spec { type ports { port } }`,
+};
 
 /** A merge patch that makes `current` equal `next`: keys no longer there are nulled. */
 function replacing(current: Record<string, string> | undefined, next: Record<string, string>): Record<string, string | null> {
@@ -46,9 +50,7 @@ export function resourceQuotaController(ctx: ManagerContext): PreparedController
       return kind ? [{ resource, group, kind }] : [];
     });
     // Straight from the API, like the quota: the informers may lag a create admission just charged.
-    const lists = await Promise.all(
-      kinds.map((k) => clientset.kind(k.kind.kind as KindName).listAll({ namespace, select: k.kind.kind === 'Pod' ? POD_FIELDS : 'metadata { name }' })),
-    );
+    const lists = await Promise.all(kinds.map((k) => clientset.kind(k.kind.kind as KindName).listAll({ namespace, select: FIELDS[k.kind.kind] ?? 'metadata { name }' })));
     const status = recountQuota(
       spec,
       kinds.map((k, i) => ({ resource: k.resource, group: k.group, objects: lists[i]!.items as KubeObject[] })),
