@@ -1,15 +1,30 @@
 /**
  * `npm run bench:controllers`: API and controller-manager as their own processes over a
- * throwaway database; a test kubelet marks pods Running and Ready at once. Creates
- * BENCH_DEPLOYMENTS (100) Deployments of BENCH_REPLICAS (100) pods, waits until all are
- * available, rolls all of them out, and prints JSON: times, pods/s, reconciles/s, API
- * calls per pod (all clients, the kubelet's batched status reports included), RSS.
+ * throwaway database; the test kubelet (test/support/test-kubelet.ts) marks pods Running
+ * and Ready at once, unscheduled: the controllers' own speed.
+ * `npm run bench:controllers:simulated [-- --nodes 500]`: the same load on the whole
+ * cluster, as bench:scale runs it: the scheduler binds the pods and one simulated node
+ * agent (`apps/node-agent --runtime simulated --nodes N`) runs them and reports them.
+ * Creates BENCH_DEPLOYMENTS (100) Deployments of BENCH_REPLICAS (100) pods, waits until
+ * all are available, rolls all of them out, and prints JSON: times, pods/s, reconciles/s,
+ * API calls per pod (all clients, the status reports included), RSS, the PostgreSQL
+ * ceiling of the same run and what the run simplifies.
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { createThrowawayDatabase } from '@wheelhouse/migrate';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startTestKubelet } from '../support/test-kubelet.js';
+import { measurePostgresCeiling } from './pg-ceiling.js';
 import { counterSum, rssMiB, spawnApi, spawnControllerManager, stop } from './processes.js';
+
+const { values: args } = parseArgs({ options: { simulated: { type: 'boolean', default: false }, nodes: { type: 'string', default: '500' } } });
+const SIMULATED = args.simulated;
+const NODES = Number(args.nodes);
+/** The simulated runtime's container start time (the agent's default, as in bench:scale). */
+const SIM_START_DELAY = process.env.WHEELHOUSE_SIM_START_DELAY_MS ?? '0-200';
 
 const TOKEN = 'bench-token';
 const DEPLOYMENTS = Number(process.env.BENCH_DEPLOYMENTS ?? 100);
@@ -17,6 +32,8 @@ const REPLICAS = Number(process.env.BENCH_REPLICAS ?? 100);
 const METRICS_PORT = 10298;
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 600_000);
 
+// Measured first, on an idle server: the figures below are read against it.
+const postgresCeiling = await measurePostgresCeiling();
 const database = await createThrowawayDatabase();
 const { process: api, url } = await spawnApi(database.url, TOKEN);
 const gql = async (query: string, variables?: Record<string, unknown>) => {
@@ -29,9 +46,38 @@ const apiCalls = async () => counterSum(await (await fetch(url.replace('/graphql
 const reconciles = async () => counterSum(await (await fetch(`http://127.0.0.1:${METRICS_PORT}/metrics`)).text(), 'wheelhouse_reconcile_total');
 const phase = (name: string) => process.stderr.write(`bench: ${name}\n`);
 
+const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
+const spawnComponent = (label: string, script: string, args: string[], env: Record<string, string>) => {
+  const child = spawn(process.execPath, [root(script), ...args], {
+    env: { ...process.env, WHEELHOUSE_SERVER: url, WHEELHOUSE_TOKEN: TOKEN, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr!.on('data', (c: Buffer) => process.stderr.write(`[${label}] ${c}`));
+  return child;
+};
+
 const ws = createClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${TOKEN}` } });
-const kubelet = startTestKubelet(ws, gql, () => true, 64);
+const kubelet = SIMULATED ? undefined : startTestKubelet(ws, gql, () => true, 64);
+const agent = SIMULATED
+  ? spawnComponent('node-agent', 'apps/node-agent/dist/main.js', ['--runtime', 'simulated', '--nodes', String(NODES), '--port', '0'], {
+      WHEELHOUSE_AGENT_DATA_DIR: `/tmp/wh-controllers-agent-${process.pid}`,
+      WHEELHOUSE_SIM_START_DELAY_MS: SIM_START_DELAY,
+    })
+  : undefined;
+if (SIMULATED) {
+  phase(`${NODES} simulated nodes`);
+  const readyNodes = async () => {
+    const { nodes } = await gql(`query { nodes { items { status { conditions { type status } } } } }`);
+    return nodes.items.filter((n: any) => n.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True')).length;
+  };
+  for (const started = performance.now(); (await readyNodes()) < NODES; await new Promise((r) => setTimeout(r, 500))) {
+    if (performance.now() - started > 120_000) throw new Error('nodes did not become Ready within 120 s');
+  }
+  // As bench:scale: a saturated API answers lease renewals late; longer leases keep the leaders.
+  Object.assign(process.env, { WHEELHOUSE_LEASE_DURATION_SECONDS: '60', WHEELHOUSE_RENEW_DEADLINE_MS: '45000', WHEELHOUSE_RETRY_PERIOD_MS: '2000' });
+}
 const manager = spawnControllerManager(url, TOKEN, METRICS_PORT);
+const scheduler = SIMULATED ? spawnComponent('scheduler', 'apps/scheduler/dist/main.js', [], { WHEELHOUSE_SCHEDULER_METRICS_PORT: '0' }) : undefined;
 await gql(`mutation { createNamespace(input: { metadata: { name: "bench" } }) { metadata { name } } }`);
 
 const deployment = (i: number) => ({
@@ -81,6 +127,21 @@ const totalReconciles = await reconciles();
 console.log(
   JSON.stringify(
     {
+      runsOn: SIMULATED
+        ? `scheduled by the scheduler onto ${NODES} nodes of one simulated node agent (apps/node-agent --runtime simulated), as in bench:scale`
+        : 'test kubelet (test/support/test-kubelet.ts): no scheduling, no node agent, every pod Running and Ready at once',
+      simplifications: SIMULATED
+        ? [
+            `simulated runtime: containers are timers, not processes; each start takes a random ${SIM_START_DELAY} ms (WHEELHOUSE_SIM_START_DELAY_MS), included in the times below`,
+            `${NODES} nodes served by one agent process`,
+            'leases of 60 s for the controller-manager and scheduler, as in bench:scale',
+          ]
+        : [
+            'no scheduler: pods are never bound to a node',
+            'no node agent: the test kubelet marks every new pod Running and Ready at once (status in batches of up to 200 per call), so readiness costs nothing',
+            'deleted pods are confirmed gone at once (no grace period)',
+          ],
+      postgresCeiling,
       deployments: DEPLOYMENTS,
       replicasEach: REPLICAS,
       createToAllAvailableSeconds: round(createSeconds),
@@ -89,14 +150,16 @@ console.log(
       reconcilesPerSecond: round(totalReconciles / (createSeconds + rolloutSeconds)),
       apiCallsPerPodCreated: round(createCalls / pods),
       controllerManagerRssMiB: rssMiB(manager.pid!),
+      ...(scheduler && agent ? { schedulerRssMiB: rssMiB(scheduler.pid!), nodeAgentRssMiB: rssMiB(agent.pid!) } : {}),
       apiRssMiB: rssMiB(api.pid!),
     },
     null,
     2,
   ),
 );
-kubelet.stop();
+kubelet?.stop();
 await ws.dispose();
+for (const child of [scheduler, agent]) if (child) await stop(child);
 await stop(manager);
 await stop(api);
 await database.drop();

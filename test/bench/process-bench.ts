@@ -13,6 +13,7 @@ import { createThrowawayDatabase } from '@wheelhouse/migrate';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { atFixedRate, percentiles } from './load.js';
+import { measurePostgresCeiling } from './pg-ceiling.js';
 import { rssMiB, spawnApi, stop } from './processes.js';
 import { TEST_TOKEN } from '../support/api.js';
 import { spawnNodeAgent } from '../support/node-agent.js';
@@ -30,6 +31,8 @@ const NODE = 'bench-process-node';
 const POD_CIDR = `127.${100 + (process.pid % 20)}.${(process.pid >> 5) % 256}.0/24`;
 const phase = (name: string) => process.stderr.write(`bench: ${name}\n`);
 
+// Measured first, on an idle server: the figures below are read against it.
+const postgresCeiling = await measurePostgresCeiling();
 const database = await createThrowawayDatabase();
 const { process: api, url } = await spawnApi(database.url, TEST_TOKEN);
 const agent = spawnNodeAgent(url, { nodeName: NODE, runtime: 'process', args: ['--pod-cidr', POD_CIDR] });
@@ -163,6 +166,12 @@ try {
   const containersRss = descendantsRssMiB(agent.pid!);
   const createToReady = [...readyAt].map(([name, at]) => at - createdAt.get(name)!);
   const figures = {
+    simplifications: [
+      'pods are created already bound to the one node: no scheduler, no controller-manager',
+      'each container is a tiny `node -e` HTTP server on a loopback pod IP, not an image',
+      `pods are created at a fixed ${RATE} pods/s, not as fast as possible`,
+    ],
+    postgresCeiling,
     pods: PODS,
     ratePerSecond: RATE,
     readinessProbe: 'httpGet, periodSeconds 1',

@@ -15,6 +15,7 @@ import { createThrowawayDatabase } from '@wheelhouse/migrate';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { percentiles } from './load.js';
+import { measurePostgresCeiling } from './pg-ceiling.js';
 import { rssMiB, spawnApi, spawnControllerManager, stop } from './processes.js';
 import { backendCpuBetween, cpuSeconds, operationsBetween, operationStats, postgresBackendCpu, probeLatency } from './scale-probes.js';
 
@@ -46,6 +47,8 @@ function spawnLogged(label: string, argv: string[], env: Record<string, string>)
   return child;
 }
 
+// Measured first, on an idle server: the figures below are read against it.
+const postgresCeiling = await measurePostgresCeiling();
 const database = await createThrowawayDatabase();
 const { process: api, url } = await spawnApi(database.url, TOKEN, nodeArgs);
 const gql = async (query: string, variables?: Record<string, unknown>) => {
@@ -55,12 +58,15 @@ const gql = async (query: string, variables?: Record<string, unknown>) => {
   return body.data;
 };
 const componentEnv = { WHEELHOUSE_SERVER: url, WHEELHOUSE_TOKEN: TOKEN };
+/** The simulated runtime's container start time, a random value in this range (the agent's default). */
+const SIM_START_DELAY = process.env.WHEELHOUSE_SIM_START_DELAY_MS ?? '0-200';
 
 phase(`${NODES} nodes (${realAgent ? 'apps/node-agent --runtime simulated' : 'stand-in fake agent'})`);
 const agent = realAgent
   ? spawnLogged('node-agent', [AGENT_MAIN, '--runtime', 'simulated', '--nodes', String(NODES), '--port', '0'], {
       ...componentEnv,
       WHEELHOUSE_AGENT_DATA_DIR: `/tmp/wh-scale-agent-${process.pid}`,
+      WHEELHOUSE_SIM_START_DELAY_MS: SIM_START_DELAY,
     })
   : spawnLogged('fake-agent', [root('test/dist/bench/scale-fake-agent.js'), url, TOKEN, String(NODES)], {});
 const readyNodes = async () => {
@@ -116,8 +122,14 @@ ws.subscribe<{
         const why = `${e.object.spec.nodeName ? 'bound' : 'unbound'} ${e.object.status?.phase ?? 'no phase'}${e.object.status?.reason ? ` ${e.object.status.reason}` : ''}`;
         deleted.set(why, (deleted.get(why) ?? 0) + 1);
       }
-      if (state.bound === undefined && e.object.spec.nodeName) (state.bound = t), boundAt.push(t);
-      if (state.running === undefined && e.object.status?.phase === 'Running') (state.running = t), runningAt.push(t);
+      if (state.bound === undefined && e.object.spec.nodeName) {
+        state.bound = t;
+        boundAt.push(t);
+      }
+      if (state.running === undefined && e.object.status?.phase === 'Running') {
+        state.running = t;
+        runningAt.push(t);
+      }
       // Done when PODS pods are Running at once (a controller that over-creates and deletes does not count twice).
       if (e.type !== 'DELETED' && e.object.status?.phase === 'Running') runningNow.add(e.object.metadata.name);
       else runningNow.delete(e.object.metadata.name);
@@ -166,6 +178,14 @@ const at = (times: number[], q: number) => round((times[Math.min(times.length - 
 console.log(
   JSON.stringify(
     {
+      simplifications: [
+        realAgent
+          ? `simulated runtime: containers are timers, not processes; each start takes a random ${SIM_START_DELAY} ms (WHEELHOUSE_SIM_START_DELAY_MS), included in the times below`
+          : 'stand-in agent (test/bench/scale-fake-agent.ts): pods reported Running at once, no node agent',
+        `${NODES} nodes served by one agent process`,
+        'leases of 60 s for the controller-manager and scheduler, so a saturated API does not cost them leadership',
+      ],
+      postgresCeiling,
       conditions: {
         nodes: NODES,
         pods: PODS,

@@ -134,7 +134,14 @@ spec:
 
   test('logs of a running pod stream while the page is open, and search filters them', async () => {
     let pod: string | undefined;
-    await eventually(async () => Boolean((pod = await runningPod('e2e-tools'))), 60_000, 'a running e2e-tools pod');
+    await eventually(
+      async () => {
+        pod = await runningPod('e2e-tools');
+        return Boolean(pod);
+      },
+      60_000,
+      'a running e2e-tools pod',
+    );
     await page.goto(`${stack.dashboardUrl}/logs/pods/default/${pod}`);
     const lines = page.getByTestId('log-lines');
     await lines.getByText(/simulated container app .* started/).waitFor({ timeout: 20_000 });

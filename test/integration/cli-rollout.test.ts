@@ -1,4 +1,5 @@
-// `wh scale` and `wh rollout` with a real controller-manager and a test kubelet, so rollouts finish.
+// `wh scale` and `wh rollout` on a whole cluster (controller-manager, scheduler, a simulated
+// node agent), so rollouts finish the way they do for a user.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -7,15 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TEST_TOKEN, type TestApi } from '../support/api.js';
-import { startTestCluster, type TestCluster } from '../support/cluster.js';
+import { startSimulatedCluster, type SimulatedCluster } from '../support/simulated-cluster.js';
 import { eventually } from '../support/controller-manager.js';
 
 const MAIN = fileURLToPath(new URL('../../../apps/cli/dist/main.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'wh-cli-rollout-'));
-let cluster: TestCluster;
+let cluster: SimulatedCluster;
 let api: TestApi;
 before(async () => {
-  cluster = await startTestCluster();
+  cluster = await startSimulatedCluster();
   api = cluster.api;
 });
 after(async () => cluster?.close());

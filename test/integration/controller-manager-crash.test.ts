@@ -1,19 +1,30 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApi, type TestApi } from '../support/api.js';
-import { startTestKubelet } from '../support/test-kubelet.js';
+import { once } from 'node:events';
+import type { ComponentProcess } from '../support/component.js';
 import { spawnControllerManager, eventually } from '../support/controller-manager.js';
+import { spawnNodeAgent, type NodeAgentProcess } from '../support/node-agent.js';
+import { spawnScheduler } from '../support/scheduler.js';
 
+// The whole cluster but the controller-manager, which the test starts, kills and restarts:
+// the scheduler binds the pods and a simulated node agent runs them and reports readiness.
 let api: TestApi;
-let kubelet: { stop(): void };
+let agent: NodeAgentProcess;
+let scheduler: ComponentProcess;
 const managers: ReturnType<typeof spawnControllerManager>[] = [];
 before(async () => {
   api = await startTestApi();
-  kubelet = startTestKubelet(api.ws(), (q, v) => api.gql(q, v));
+  agent = spawnNodeAgent(api.url, { runtime: 'simulated', args: ['--nodes', '2', '--node-prefix', 'crash-'] });
+  scheduler = spawnScheduler(api.url);
 });
 after(async () => {
-  kubelet?.stop();
   for (const m of managers) if (m.exitCode === null && m.signalCode === null) m.kill('SIGKILL');
+  await agent?.stop();
+  if (scheduler && scheduler.exitCode === null && scheduler.signalCode === null) {
+    scheduler.kill('SIGTERM');
+    await once(scheduler, 'exit');
+  }
   await api?.close();
 });
 

@@ -59,20 +59,44 @@ const rolledOut = (name: string, replicas: number, image: string) =>
     `${name} rolled out to ${image}`,
   );
 
-/** Follows the pods of one app (current ones first, as ADDED) and checks `invariant` after every event. */
-function watchPods(app: string, resourceVersion: string | undefined, invariant: (live: Map<string, PodEvent['watchPods']['object']>) => void) {
-  const live = new Map<string, PodEvent['watchPods']['object']>();
+type WatchedPod = PodEvent['watchPods']['object'];
+/** What a pod watch saw of one pod over the whole test. */
+interface PodHistory {
+  hash: string;
+  ready: boolean;
+  deleted: boolean;
+}
+
+/**
+ * Follows the pods of one app (current ones first, as ADDED), checks `invariant` after
+ * every event and keeps each pod's history. A watch error or an early end is a violation:
+ * a broken watch must fail the test, not make the invariant vacuous.
+ */
+function watchPods(app: string, invariant: (live: Map<string, WatchedPod>) => void) {
+  const live = new Map<string, WatchedPod>();
+  const history = new Map<string, PodHistory>();
   const violations: string[] = [];
-  const stop = api.ws().subscribe<PodEvent>(
+  let events = 0;
+  let stopped = false;
+  const unsubscribe = api.ws().subscribe<PodEvent>(
     {
-      query: `subscription($rv: String, $s: String) { watchPods(resourceVersion: $rv, labelSelector: $s) { type object { metadata { name labels deletionTimestamp } status { phase conditions { type status } } } } }`,
-      variables: { rv: resourceVersion, s: `app=${app}` },
+      query: `subscription($s: String) { watchPods(labelSelector: $s) { type object { metadata { name labels deletionTimestamp } status { phase conditions { type status } } } } }`,
+      variables: { s: `app=${app}` },
     },
     {
-      next: ({ data }) => {
-        const e = data!.watchPods;
-        if (e.type === 'DELETED' || e.object.metadata.deletionTimestamp) live.delete(e.object.metadata.name);
-        else live.set(e.object.metadata.name, e.object);
+      next: ({ data, errors }) => {
+        if (errors?.length) violations.push(`watch error: ${JSON.stringify(errors)}`);
+        const e = data?.watchPods;
+        if (!e) return;
+        events++;
+        const { name, labels, deletionTimestamp } = e.object.metadata;
+        const gone = e.type === 'DELETED' || Boolean(deletionTimestamp);
+        const seen = history.get(name) ?? { hash: labels['pod-template-hash'] ?? '', ready: false, deleted: false };
+        seen.ready ||= !gone && isAvailable(e.object);
+        seen.deleted ||= gone;
+        history.set(name, seen);
+        if (gone) live.delete(name);
+        else live.set(name, e.object);
         try {
           invariant(live);
         } catch (error) {
@@ -80,14 +104,69 @@ function watchPods(app: string, resourceVersion: string | undefined, invariant: 
         }
       },
       error: (e) => violations.push(`watch failed: ${JSON.stringify(e)}`),
-      complete: () => {},
+      complete: () => {
+        if (!stopped) violations.push('the watch ended before the test stopped it');
+      },
     },
   );
-  return { violations, stop };
+  return {
+    violations,
+    history,
+    get events() {
+      return events;
+    },
+    /** Waits until the watch itself shows `count` live pods, all Ready, all of template `hash`; fails at once on a violation. */
+    async settled(count: number, hash: () => Promise<string>) {
+      const want = await hash();
+      for (const deadline = Date.now() + 30_000; ; await new Promise((r) => setTimeout(r, 100))) {
+        assert.deepEqual(violations, [], `the ${app} watch`);
+        const pods = [...live.values()];
+        if (pods.length === count && pods.every((p) => p.metadata.labels['pod-template-hash'] === want && isAvailable(p))) return;
+        assert.ok(Date.now() < deadline, `the ${app} watch never showed ${count} ready pods of template ${want} (${events} events)`);
+      }
+    },
+    stop() {
+      stopped = true;
+      unsubscribe();
+    },
+  };
+}
+
+/** The pod-template-hash of the Deployment's newest ReplicaSet (highest revision). */
+const newestHash = async (app: string) => {
+  const { replicaSets } = await api.ok(`query($s: String) { replicaSets(labelSelector: $s) { items { metadata { labels annotations } } } }`, { s: `app=${app}` });
+  const items = replicaSets.items as { metadata: { labels: Record<string, string>; annotations: Record<string, string> } }[];
+  const revision = (rs: (typeof items)[number]) => Number(rs.metadata.annotations['deployment.kubernetes.io/revision'] ?? 0);
+  return items.reduce((a, b) => (revision(b) > revision(a) ? b : a)).metadata.labels['pod-template-hash']!;
+};
+
+/**
+ * The watch saw the whole rollout: all `replicas` old pods present at the start and
+ * deleted, and `replicas` new pods created and seen Ready.
+ */
+function assertWholeRollout(history: Map<string, PodHistory>, oldHash: string, newHash: string, replicas: number) {
+  const of = (hash: string) => [...history].filter(([, h]) => h.hash === hash);
+  const old = of(oldHash);
+  const fresh = of(newHash);
+  assert.equal(old.length, replicas, `old pods seen: ${old.map(([n]) => n).join(', ')}`);
+  assert.deepEqual(
+    old.filter(([, h]) => !h.deleted).map(([n]) => n),
+    [],
+    'every old pod was seen going away',
+  );
+  assert.equal(fresh.length, replicas, `new pods seen: ${fresh.map(([n]) => n).join(', ')}`);
+  assert.deepEqual(
+    fresh.filter(([, h]) => !h.ready || h.deleted).map(([n]) => n),
+    [],
+    'every new pod was seen Ready, and stayed',
+  );
 }
 const isAvailable = (p: PodEvent['watchPods']['object']) => (p.status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
 
-describe('Deployment controller', () => {
+// The controller is isolated on purpose: the test kubelet (test/support/test-kubelet.ts)
+// makes pods Running and Ready at once, unscheduled; the cluster path with the scheduler
+// and node agents is covered by cli-rollout and node-lifecycle-agents.
+describe('Deployment controller (pods made Ready by the test kubelet stand-in, no scheduler or node agent)', () => {
   test('creates a ReplicaSet named by pod-template-hash and its pods; status and Available condition', async () => {
     await api.ok(CREATE, { input: deployment('web', 'nginx:1.25', 4) });
     await rolledOut('web', 4, 'nginx:1.25');
@@ -116,20 +195,20 @@ describe('Deployment controller', () => {
     });
     await rolledOut('roll', 8, 'nginx:1.25');
     assert.ok(createDeployment.metadata.resourceVersion);
-    const watch = watchPods('roll', undefined, (live) => {
+    const oldHash = await newestHash('roll');
+    const watch = watchPods('roll', (live) => {
       const total = live.size;
       const available = [...live.values()].filter(isAvailable).length;
       if (total > 8 + 2) throw new Error(`${total} pods > desired 8 + surge 2`);
       if (total >= 8 && available < 8 - 2) throw new Error(`${available} available < desired 8 − unavailable 2`);
     });
-    await new Promise((r) => setTimeout(r, 500));
+    await watch.settled(8, async () => oldHash);
     await api.ok(SET_IMAGE, { name: 'roll', image: 'nginx:1.26' });
     await rolledOut('roll', 8, 'nginx:1.26');
+    await watch.settled(8, () => newestHash('roll'));
     watch.stop();
-    assert.deepEqual(
-      watch.violations.filter((v) => !v.startsWith('watch')),
-      [],
-    );
+    assert.deepEqual(watch.violations, []);
+    assertWholeRollout(watch.history, oldHash, await newestHash('roll'), 8);
     const { deploymentHistory } = await api.ok(`query { deploymentHistory(name: "roll") { revision } }`);
     assert.deepEqual(
       deploymentHistory.map((h: any) => h.revision),
@@ -142,13 +221,17 @@ describe('Deployment controller', () => {
     await rolledOut('recreate', 3, 'nginx:1.25');
     const hashes = (live: Map<string, PodEvent['watchPods']['object']>) => new Set([...live.values()].map((p) => p.metadata.labels['pod-template-hash']));
     assert.ok(createDeployment.metadata.resourceVersion);
-    const watch = watchPods('recreate', undefined, (live) => {
+    const oldHash = await newestHash('recreate');
+    const watch = watchPods('recreate', (live) => {
       if (hashes(live).size > 1) throw new Error(`old and new pods together: ${[...hashes(live)].join(', ')}`);
     });
+    await watch.settled(3, async () => oldHash);
     await api.ok(SET_IMAGE, { name: 'recreate', image: 'nginx:1.26' });
     await rolledOut('recreate', 3, 'nginx:1.26');
+    await watch.settled(3, () => newestHash('recreate'));
     watch.stop();
     assert.deepEqual(watch.violations, []);
+    assertWholeRollout(watch.history, oldHash, await newestHash('recreate'), 3);
   });
 
   test('rollback restores the previous template as a new revision', async () => {

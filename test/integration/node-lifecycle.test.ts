@@ -7,7 +7,9 @@ import { spawnComponent, type ComponentProcess } from '../support/component.js';
 import { startHeartbeatNodes } from '../support/heartbeat-nodes.js';
 
 // The node lifecycle controller with real processes: an API, the controller-manager and
-// the scheduler; nodes whose Leases the test renews as their agents would.
+// the scheduler; nodes whose Leases the test renews as their agents would (the heartbeat
+// stand-in, to control exactly when each node falls silent; node-lifecycle-agents.test.ts
+// runs the same story on real node agents).
 const GRACE_SECONDS = 6;
 const DEFAULT_TOLERATION_SECONDS = 2;
 
@@ -85,7 +87,7 @@ const runningOn = async (selector: string, replicas: number, allowed: (node: str
     what,
   );
 
-describe('node lifecycle controller', () => {
+describe('node lifecycle controller (nodes: heartbeat stand-in, not node agents)', () => {
   test('an agent stops: its node goes Unknown and is tainted, its pods are evicted and replaced on the other nodes, and it recovers', async () => {
     await createDeployment('web', 6);
     const placed = await runningOn('app=web', 6, () => true, 'six web pods running');

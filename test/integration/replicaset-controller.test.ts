@@ -4,6 +4,10 @@ import type { TestApi } from '../support/api.js';
 import { startTestCluster, type TestCluster } from '../support/cluster.js';
 import { eventually } from '../support/controller-manager.js';
 
+// The controllers are isolated on purpose: the test kubelet (test/support/test-kubelet.ts)
+// makes pods Running and Ready at once and confirms deletions at once, with no scheduler
+// or node agent. The whole path is covered by cli-rollout and conformance-manifests.
+const STAND_IN = '(test kubelet stand-in: pods Ready and deletions confirmed at once, no scheduler)';
 let cluster: TestCluster;
 let api: TestApi;
 before(async () => {
@@ -29,7 +33,7 @@ const podsOf = async (selector: string) => {
 };
 const live = (pods: Awaited<ReturnType<typeof podsOf>>) => pods.filter((p) => !p.metadata.deletionTimestamp);
 
-describe('ReplicaSet controller', () => {
+describe(`ReplicaSet controller ${STAND_IN}`, () => {
   test('scales 0 → 50 → 10 with owned pods and status', async () => {
     const { createReplicaSet } = await api.ok(`mutation($input: ReplicaSetInput!) { createReplicaSet(input: $input) { metadata { uid } } }`, { input: rs('web', 0) });
     await api.ok(`mutation { scaleReplicaSet(name: "web", replicas: 50) { spec { replicas } } }`);
@@ -72,7 +76,7 @@ const requests = async (operation: string) => {
     .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 };
 
-describe('ReplicaSet controller: bulk creates', () => {
+describe(`ReplicaSet controller: bulk creates ${STAND_IN}`, () => {
   test('200 replicas end as exactly 200 pods, made by one createPods call per slow-start batch', async () => {
     const [bulkBefore, singleBefore] = [await requests('createPods'), await requests('createPod')];
     await api.ok(`mutation($input: ReplicaSetInput!) { createReplicaSet(input: $input) { metadata { uid } } }`, { input: rs('bulk', 200) });
@@ -95,7 +99,7 @@ describe('ReplicaSet controller: bulk creates', () => {
   });
 });
 
-describe('garbage collector', () => {
+describe(`garbage collector ${STAND_IN}`, () => {
   test('Background: deleting the owner deletes its pods', async () => {
     await api.ok(`mutation($input: ReplicaSetInput!) { createReplicaSet(input: $input) { metadata { uid } } }`, { input: rs('bg', 3) });
     await eventually(async () => (await podsOf('app=bg')).length === 3, 30_000);
@@ -122,7 +126,7 @@ describe('garbage collector', () => {
   });
 });
 
-describe('namespace controller', () => {
+describe(`namespace controller ${STAND_IN}`, () => {
   test('deleting a namespace empties it and removes it', async () => {
     await api.ok(`mutation { createNamespace(input: { metadata: { name: "doomed" } }) { metadata { name } } }`);
     await api.ok(`mutation($input: ReplicaSetInput!) { createReplicaSet(namespace: "doomed", input: $input) { metadata { uid } } }`, { input: rs('inside', 2) });

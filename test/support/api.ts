@@ -32,6 +32,8 @@ export async function startTestApi(
     limits?: Partial<ApiLimits>;
     tls?: { certFile: string; keyFile: string };
     audit?: ApiConfig['audit'];
+    /** The API's data directory (its key file lives there); default: a new temporary one. */
+    dataDir?: string;
     serviceRanges?: ApiConfig['serviceRanges'];
   } = {},
 ): Promise<TestApi> {
@@ -43,7 +45,7 @@ export async function startTestApi(
     port: 0,
     host: '127.0.0.1',
     adminToken: TEST_TOKEN,
-    dataDir: mkdtempSync(join(tmpdir(), 'wh-test-')),
+    dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'wh-test-')),
     watchRetentionSeconds: Number(env.WHEELHOUSE_WATCH_RETENTION_SECONDS ?? 3600),
     watchMinRevisions: Number(env.WHEELHOUSE_WATCH_MIN_REVISIONS ?? 10_000),
     compactionIntervalMs: 3_600_000,

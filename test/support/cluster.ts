@@ -8,7 +8,12 @@ export interface TestCluster {
   close(): Promise<void>;
 }
 
-/** A real API, a real controller-manager process and the test kubelet: the stack controllers are tested on. */
+/**
+ * A real API, a real controller-manager process and the test kubelet stand-in (no
+ * scheduler, no node agent, pods Ready at once): the stack controllers are tested on in
+ * isolation. Tests about the cluster use startSimulatedCluster (simulated-cluster.ts);
+ * tests on this one say so in their titles.
+ */
 export async function startTestCluster(ready?: (pod: { name: string; namespace: string }) => boolean): Promise<TestCluster> {
   const api = await startTestApi();
   const kubelet = startTestKubelet(api.ws(), (q, v) => api.gql(q, v), ready);

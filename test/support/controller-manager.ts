@@ -4,14 +4,14 @@ export function spawnControllerManager(apiUrl: string, env: Record<string, strin
   return spawnComponent('apps/controller-manager/dist/main.js', apiUrl, env);
 }
 
-/** Polls `check` until it returns a value (not undefined/false) or the time is up. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+/** Polls `check` until it returns a value (not undefined, null or false) or the time is up. */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       const value = await check();
-      if (value !== undefined && value !== false) return value as T;
+      if (value !== undefined && value !== null && value !== false) return value as T;
     } catch (error) {
       last = error;
     }

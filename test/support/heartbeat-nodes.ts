@@ -31,7 +31,9 @@ const readyCondition = () => ({
  * node does not say Ready, pods bound to them reported Running and Ready, their
  * deletions confirmed. `stop(node)` is a dead agent: its Lease, its pods and their
  * deletions are left alone.
- * A stand-in while the real node agent is being built.
+ * A stand-in for node agents, kept to isolate the node lifecycle controller: the test
+ * decides exactly when each node falls silent and comes back. Tests using it name it in
+ * their titles; node-lifecycle-agents.test.ts runs the same story on real agents.
  */
 export async function startHeartbeatNodes(api: TestApi, names: string[], options: { renewMs?: number; cpu?: string } = {}) {
   const alive = new Set<string>();

@@ -6,8 +6,11 @@ const READY_MANY = `mutation($items: [ObjectPatch!]!) { patchPodsStatus(items: $
 const CONFIRM_DELETE = `mutation($ns: String, $name: String!) { deletePod(namespace: $ns, name: $name, gracePeriodSeconds: 0) { metadata { name } } }`;
 
 /**
- * Plays the kubelet until node agents exist (issue 3): every new pod becomes Running
- * and Ready at once (or never, while `ready` says no), through the real API.
+ * A stand-in for the kubelet, kept for isolating controllers: every new pod becomes
+ * Running and Ready at once (or never, while `ready` says no), bound to a node or not, and
+ * deletions are confirmed at once, through the real API. Tests about the cluster use the
+ * simulated node agent instead (simulated-cluster.ts); tests using this name it in their
+ * titles, and bench:controllers says so in its output.
  */
 export function startTestKubelet(
   ws: Client,

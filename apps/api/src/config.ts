@@ -1,5 +1,6 @@
 import { limitsFromEnv, type ApiLimits } from './limits/limits.js';
 import type { AuditLogOptions } from './audit/audit-log.js';
+import type { Keyring } from '@wheelhouse/db';
 import type { AllocationRanges } from '@wheelhouse/db';
 import { serviceRangesFromEnv } from './services/service-repair.js';
 
@@ -26,6 +27,8 @@ export interface ApiConfig {
   audit?: AuditLogOptions;
   /** Request, query, list and rate limits; absent: DEFAULT_LIMITS. */
   limits?: ApiLimits;
+  /** Keys Secrets are encrypted with at rest; absent: WHEELHOUSE_ENCRYPTION_KEY(S), else `<dataDir>/encryption-keys` (made on first start). */
+  keyring?: Keyring;
   /** Where ClusterIPs and NodePorts come from; absent: 127.16.0.0/12 and 30000-32767. */
   serviceRanges?: AllocationRanges;
   /** How often the ClusterIP/NodePort repair pass runs (WHEELHOUSE_SERVICE_REPAIR_INTERVAL_MS, default 3 min; 0: at start only). */

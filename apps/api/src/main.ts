@@ -15,6 +15,8 @@ const server = await startApiServer(config);
 log.info(`API listening on ${server.url}`);
 if (server.adminTokenFile) log.info(`generated an admin token; it is in ${server.adminTokenFile}`);
 if (server.nodeTokenFile) log.info(`generated a node agent token; it is in ${server.nodeTokenFile}`);
+if (server.encryptionKeyFile)
+  log.info(`generated the key Secrets are encrypted with at rest; it is in ${server.encryptionKeyFile} (back it up: without it Secrets cannot be read)`);
 
 let stopping = false;
 const stop = async (signal: string) => {

@@ -21,6 +21,8 @@ import { ReplicationController } from './modules/replicationcontroller/replicati
 import { DeploymentResolver } from './modules/deployment/deployment.resolver.js';
 import { Deployment } from './modules/deployment/deployment.type.js';
 import { DeploymentActionsResolver } from './modules/deployment/deployment-actions.resolver.js';
+import { ConfigMapResolver } from './modules/configmap/configmap.resolver.js';
+import { SecretResolver } from './modules/secret/secret.resolver.js';
 import { createScaleResolver } from './modules/common/scale.resolver.js';
 import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from '@wheelhouse/resources';
 import { ServiceResolver } from './modules/service/service.resolver.js';
@@ -48,6 +50,8 @@ export const RESOLVERS = [
   DeploymentActionsResolver,
   ApplyResolver,
   HistoryResolver,
+  ConfigMapResolver,
+  SecretResolver,
   ServiceResolver,
   EndpointSliceResolver,
   EndpointsResolver,
@@ -55,7 +59,7 @@ export const RESOLVERS = [
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [...RESOLVERS] as unknown as [Function, ...Function[]],
+    resolvers: [...RESOLVERS] as unknown as Parameters<typeof buildSchema>[0]['resolvers'],
     validate: false,
     // Every subscription brings its own `subscribe` (the change-log watch); type-graphql
     // insists on a PubSub anyway, so it gets one that must never be used.

@@ -8,7 +8,7 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createDb, ServiceAllocator, Store, systemClock, type Db } from '@wheelhouse/db';
+import { createDb, keyringFromEnv, ServiceAllocator, Store, systemClock, useKeyring, type Db } from '@wheelhouse/db';
 import { serviceRangesFromEnv, startServiceRepair } from './services/service-repair.js';
 import { ApiError, setDefaultTolerationSeconds } from '@wheelhouse/resources';
 import { buildApiSchema } from './schema.js';
@@ -40,6 +40,7 @@ import { admissionPlugin, tooManyRequests } from './limits/admission.plugin.js';
 import { AuditLog } from './audit/audit-log.js';
 import { auditPlugin } from './audit/audit.plugin.js';
 import { operationEvents, type RequestMeta } from './audit/audit-event.js';
+import { execProxy } from './exec/exec-proxy.js';
 
 export interface ApiServer {
   url: string;
@@ -50,6 +51,8 @@ export interface ApiServer {
   adminTokenFile?: string;
   /** Where a generated node agent token was written, if one was. */
   nodeTokenFile?: string;
+  /** Where a generated encryption key (Secrets at rest) was written, if one was. */
+  encryptionKeyFile?: string;
   close(): Promise<void>;
 }
 
@@ -57,9 +60,12 @@ let schemaOnce: Promise<GraphQLSchema> | undefined;
 
 /** The API process: GraphQL over HTTP and WebSocket on one port, /healthz and /metrics. */
 export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
-  const schema = await (schemaOnce ??= buildApiSchema());
+  schemaOnce ??= buildApiSchema();
+  const schema = await schemaOnce;
   if (config.defaultTolerationSeconds !== undefined) setDefaultTolerationSeconds(config.defaultTolerationSeconds);
+  const encryption = config.keyring ? { keyring: config.keyring, createdFile: undefined } : keyringFromEnv(process.env, config.dataDir);
   const db = createDb(config.databaseUrl, config.dbPoolSize);
+  useKeyring(db, encryption.keyring);
   const serviceRanges = config.serviceRanges ?? serviceRangesFromEnv({});
   const store = new Store(db, systemClock, { Service: new ServiceAllocator(serviceRanges) });
   const metrics = createMetrics();
@@ -94,6 +100,8 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   // health checks never wait for a connection behind user queries, nor behind watches starting.
   const systemDb = createDb(config.databaseUrl, SYSTEM_POOL_SIZE);
   const watchDb = createDb(config.databaseUrl, WATCH_POOL_SIZE);
+  useKeyring(systemDb, encryption.keyring);
+  useKeyring(watchDb, encryption.keyring);
   const leaseStore = new Store(systemDb);
   const watchStore = new Store(watchDb);
   const watchStarts = new Seats({ concurrency: WATCH_POOL_SIZE, queue: 100_000, queueWaitMs: 60_000 });
@@ -127,7 +135,13 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     : createServer({ requestTimeout: REQUEST_TIMEOUT_MS });
   keepIdleConnectionsLongerThanAdvertised(httpServer);
   const limitsFirst = limitsFirstRule(limitRules(limits), () => metrics.rejected.inc({ reason: 'query-limit' }));
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.maxBodyBytes });
+  // One upgrade router: ws would refuse every path but its own if it listened on the server.
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: limits.maxBodyBytes });
+  const exec = execProxy({ store, authenticator, log: (message, error) => log.warn(message, error) });
+  httpServer.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://api').pathname === '/graphql') wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
+    else if (!exec(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
+  });
   const watchCounts = new Map<string, number>();
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
     {
@@ -227,6 +241,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     tail,
     adminTokenFile,
     nodeTokenFile,
+    encryptionKeyFile: encryption.createdFile,
     async close() {
       stopCompactor();
       stopServiceRepair();

@@ -46,3 +46,13 @@ test('durations: bare seconds or s/m/h', () => {
   assert.equal(durationSeconds(parseArgs([], specs), 'timeout'), undefined);
   assert.throws(() => durationSeconds(parseArgs(['--timeout', '1d'], specs), 'timeout'), UsageError);
 });
+
+test('combined boolean shorthands: -it is -i -t; an unknown one in the group is refused', () => {
+  const specs = [
+    { name: 'stdin', short: 'i' },
+    { name: 'tty', short: 't' },
+    { name: 'container', short: 'c', value: true },
+  ];
+  assert.deepEqual(parseArgs(['-it', 'pod', '--', 'sh'], specs), { positionals: ['pod', 'sh'], flags: { stdin: true, tty: true } });
+  assert.throws(() => parseArgs(['-ix'], specs), /unknown shorthand flag: 'x' in -ix/);
+});

@@ -68,7 +68,11 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
     } else if (inline !== undefined) {
       if (spec.optionalValue) set(spec, inline);
       else if (inline === 'true' || inline === 'false') set(spec, inline === 'true');
-      else if (!long) throw new UsageError(`unknown shorthand flag: '${inline[0]}' in ${arg}`);
+      else if (!long && [...inline].every((c) => byShort.get(c) && !byShort.get(c)!.value)) {
+        // `-it` is `-i -t` (pflag's combined boolean shorthands).
+        set(spec, true);
+        for (const c of inline) set(byShort.get(c)!, true);
+      } else if (!long) throw new UsageError(`unknown shorthand flag: '${inline[0]}' in ${arg}`);
       else throw new UsageError(`invalid argument "${inline}" for "--${key}"`);
     } else set(spec, true);
   }

@@ -7,7 +7,7 @@ export interface Command {
   usage: string;
   flags: FlagSpec[];
   /** Resolves to the exit code (0 when omitted). */
-  run(args: ParsedArgs): Promise<number | void>;
+  run(args: ParsedArgs): Promise<number> | Promise<void>;
 }
 
 export const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_SERVER, loadConfig, readLocalAdminToken, resolveConnection, saveConfig } from './config.js';
+import { loadConfig, readLocalAdminToken, resolveConnection, saveConfig } from './config.js';
 
 const config = {
   'current-context': 'dev',
@@ -17,7 +17,10 @@ test('the current context, another by name, then environment overrides', () => {
   assert.deepEqual(resolveConnection(config, {}, {}), { server: 'http://dev/graphql', token: 't', namespace: 'shop' });
   assert.deepEqual(resolveConnection(config, { context: 'prod' }, {}), { server: 'http://prod/graphql', token: undefined, namespace: 'default' });
   assert.deepEqual(resolveConnection(config, {}, { WHEELHOUSE_SERVER: 'http://env', WHEELHOUSE_TOKEN: 'e' }), { server: 'http://env', token: 'e', namespace: 'shop' });
-  assert.equal(resolveConnection({ contexts: [] }, {}, {}).server, DEFAULT_SERVER);
+  assert.equal(resolveConnection({ contexts: [] }, {}, {}).server, 'http://127.0.0.1:4000/graphql');
+  // npm start's API moved by PORT (issue 16 bug 4), and over TLS when asked.
+  assert.equal(resolveConnection({ contexts: [] }, {}, { PORT: '4100' }).server, 'http://127.0.0.1:4100/graphql');
+  assert.equal(resolveConnection({ contexts: [] }, {}, { PORT: '4100', WHEELHOUSE_TLS: '1' }).server, 'https://127.0.0.1:4100/graphql');
   assert.throws(() => resolveConnection(config, { context: 'nope' }, {}), /does not exist/);
 });
 

@@ -19,7 +19,8 @@ export interface Config {
   contexts: Context[];
 }
 
-export const DEFAULT_SERVER = 'http://127.0.0.1:4000/graphql';
+/** The local cluster `npm start` runs: its API listens on PORT (default 4000), over https with WHEELHOUSE_TLS=1. */
+export const defaultServer = (env: NodeJS.ProcessEnv) => `${env.WHEELHOUSE_TLS === '1' ? 'https' : 'http'}://127.0.0.1:${env.PORT?.trim() || '4000'}/graphql`;
 
 export const configPath = (env: NodeJS.ProcessEnv = process.env) => env.WHEELHOUSE_CONFIG || join(homedir(), '.wheelhouse', 'config');
 
@@ -69,7 +70,7 @@ export function resolveConnection(config: Config, flags: ConnectionFlags, env: N
   if (flags.context && !context) throw new CliError(`context "${flags.context}" does not exist`);
   const certificateAuthority = flags.certificateAuthority || env.WHEELHOUSE_CA_FILE || context?.['certificate-authority'];
   return {
-    server: flags.server || env.WHEELHOUSE_SERVER || context?.server || DEFAULT_SERVER,
+    server: flags.server || env.WHEELHOUSE_SERVER || context?.server || defaultServer(env),
     token: flags.token || env.WHEELHOUSE_TOKEN || context?.token || localToken(),
     namespace: context?.namespace || 'default',
     ...(certificateAuthority ? { certificateAuthority } : {}),

@@ -4,6 +4,7 @@
  * annotation and report `configured`. An unedited export is sent as the configuration
  * it came from instead, which the server then reports `unchanged`.
  */
+import type { Manifest } from './manifest.js';
 import { stripNulls } from './print/object.js';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -11,20 +12,20 @@ export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const SERVER_FIELDS = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink'];
 
 /** The last-applied configuration of an object from `get -o yaml`, or undefined for an ordinary manifest. */
-export function lastAppliedOf(doc: Record<string, any>): Record<string, any> | undefined {
+export function lastAppliedOf(doc: Manifest): Manifest | undefined {
   const text = doc.metadata?.annotations?.[LAST_APPLIED];
   if (typeof text !== 'string' || !doc.metadata?.uid) return undefined;
   try {
     const parsed: unknown = JSON.parse(text);
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, any>) : undefined;
+    return parsed && typeof parsed === 'object' ? (parsed as Manifest) : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** What the user controls of an object: no status, no server-set metadata, no empty lists or maps. */
-export function userView(o: Record<string, any>): unknown {
-  const { status: _s, ...rest } = stripNulls(o) as Record<string, any>;
+export function userView(o: Manifest): unknown {
+  const { status: _s, ...rest } = stripNulls(o) as Manifest;
   const metadata = { ...(rest.metadata ?? {}) };
   for (const f of SERVER_FIELDS) delete metadata[f];
   if (metadata.annotations) {
@@ -48,17 +49,30 @@ function dropEmpty(v: unknown): unknown {
   return v;
 }
 
-export const sameObject = (a: Record<string, any>, b: Record<string, any>) => JSON.stringify(userView(a)) === JSON.stringify(userView(b));
+export const sameObject = (a: Manifest, b: Manifest) => JSON.stringify(userView(a)) === JSON.stringify(userView(b));
+
+/** Every field `part` sets has the same value in `whole`; lists agree item by item (the server fills in defaults). */
+function agrees(part: unknown, whole: unknown): boolean {
+  if (Array.isArray(part)) return Array.isArray(whole) && part.length === whole.length && part.every((item, i) => agrees(item, whole[i]));
+  if (part && typeof part === 'object' && !Array.isArray(part)) {
+    if (!whole || typeof whole !== 'object' || Array.isArray(whole)) return false;
+    return Object.entries(part).every(([key, value]) => agrees(value, (whole as Record<string, unknown>)[key]));
+  }
+  return JSON.stringify(part) === JSON.stringify(whole);
+}
 
 /**
  * The document to send: the recorded configuration when `doc` is an unedited export
- * of `current`, else `doc` itself. The namespace is kept when the configuration lacks
+ * of `current` and applying that configuration changes nothing, else `doc` itself.
+ * After `wh scale` or `wh set image` the live object differs from its recorded
+ * configuration: sending the record would roll those changes back, while the export
+ * says the live values (kubectl applies the file, which keeps them). The namespace is kept when the configuration lacks
  * one and the request's default would differ.
  */
-export function documentToApply(doc: Record<string, any>, current: Record<string, any> | null, requestNamespace: string): Record<string, any> {
+export function documentToApply(doc: Manifest, current: Manifest | null, requestNamespace: string): Manifest {
   // The live object's record, not the export's: the export may predate a later apply.
   const recorded = current && lastAppliedOf(doc) ? lastAppliedOf(current) : undefined;
-  if (!recorded || !current || !sameObject(doc, current)) return doc;
+  if (!recorded || !current || !sameObject(doc, current) || !agrees(userView(recorded), userView(current))) return doc;
   const namespace = doc.metadata?.namespace;
   if (namespace && !recorded.metadata?.namespace && namespace !== requestNamespace) {
     return { ...recorded, metadata: { ...recorded.metadata, namespace } };

@@ -8,7 +8,7 @@ export function resolveKind(name: string): KindInfo {
   return info;
 }
 
-export function findKindByManifest(apiVersion: string | undefined, kind: string | undefined): KindInfo | undefined {
+export function findKindByManifest(apiVersion: string | null | undefined, kind: string | null | undefined): KindInfo | undefined {
   return KINDS.find((k) => k.kind === kind && (!apiVersion || k.apiVersion === apiVersion));
 }
 

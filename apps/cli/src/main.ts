@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** wh: kubectl for Wheelhouse. */
-import { parseArgs } from './args.js';
+import { type ParsedArgs, parseArgs } from './args.js';
 import { err, out } from './command.js';
 import { findCommand, helpText } from './commands/index.js';
 import { formatError, UsageError } from './errors.js';
@@ -23,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
   const command = findCommand(verb);
   if (!command) throw new UsageError(`unknown command "${verb}" for "wh"`, "Run 'wh --help' for usage.");
   const rest = [...argv.slice(0, verbIndex), ...argv.slice(verbIndex + 1)];
-  let args;
+  let args: ParsedArgs;
   try {
     args = parseArgs(rest, command.flags);
   } catch (e) {

@@ -1,10 +1,20 @@
 /** Reads `-f FILE|DIR|-` into Kubernetes objects (multi-document, Lists expanded). */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { CliError, UsageError } from './errors.js';
+import type { Meta } from './print/object.js';
 
-export type Manifest = Record<string, any>;
+/**
+ * A document as read from YAML or JSON: only the fields the CLI itself reads are named;
+ * the server validates the rest (and these, since YAML may hold any type).
+ */
+export interface Manifest {
+  apiVersion?: string | null;
+  kind?: string | null;
+  metadata?: Meta;
+  [key: string]: unknown;
+}
 
 const EXTENSIONS = /\.(ya?ml|json)$/i;
 
@@ -12,7 +22,7 @@ export function readSources(paths: string[], stdin: () => string = () => readFil
   if (paths.length === 0) throw new UsageError('must specify -f', 'Example: wh apply -f deployment.yaml');
   return paths.flatMap((path) => {
     if (path === '-') return [{ source: 'stdin', text: stdin() }];
-    let stat;
+    let stat: Stats;
     try {
       stat = statSync(path);
     } catch {

@@ -24,13 +24,18 @@ export class Session {
   /** Whether `-n` was given: an explicit namespace beats the one in a manifest only then. */
   readonly explicitNamespace: boolean;
   readonly server: string;
+  /** The bearer token and CA the client uses, for the WebSocket streams beside it (exec). */
+  readonly token?: string;
+  readonly ca?: string;
 
   constructor(args: ParsedArgs, env: NodeJS.ProcessEnv = process.env) {
     const flags = { context: str(args, 'context'), server: str(args, 'server'), token: str(args, 'token'), certificateAuthority: str(args, 'certificate-authority') };
     const conn = resolveConnection(loadConfig(), flags, env, () => readLocalAdminToken(env));
     this.server = conn.server;
     const caFile = conn.certificateAuthority ?? (conn.server.startsWith('https:') ? localCaFile(env) : undefined);
-    this.client = new WheelhouseClient({ server: conn.server, token: conn.token, ...(caFile ? { ca: readCa(caFile) } : {}) });
+    this.token = conn.token;
+    this.ca = caFile ? readCa(caFile) : undefined;
+    this.client = new WheelhouseClient({ server: conn.server, token: conn.token, ...(this.ca ? { ca: this.ca } : {}) });
     this.selections = new FullSelections(this.client);
     this.explicitNamespace = str(args, 'namespace') !== undefined;
     this.namespace = str(args, 'namespace') ?? conn.namespace;

@@ -6,6 +6,7 @@ import { startGarbageCollector } from './garbage-collector/controller.js';
 import { startNamespaceController } from './namespace/controller.js';
 import { startDeploymentController } from './deployment/controller.js';
 import { startNodeLifecycleController } from './node-lifecycle/controller.js';
+import { routineConflict } from './runtime/routine-conflict.js';
 import { startEndpointSliceController } from './endpointslice/controller.js';
 import { startEndpointsController } from './endpoints/controller.js';
 
@@ -63,7 +64,7 @@ export async function startControllers(
         (e) => stopped(e) || options.log(`${component} event`, e),
       ),
     metrics: options.metrics,
-    onError: (controller, key, error) => stopped(error) || options.log(`${controller} ${key}`, error),
+    onError: (controller, key, error) => stopped(error) || routineConflict(error) || options.log(`${controller} ${key}`, error),
     now: () => new Date(),
   };
   const all = Object.values(informers);

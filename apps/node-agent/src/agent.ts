@@ -19,6 +19,7 @@ import { runSimulatedLifecycleHandler, startSimulatedProbeWorker } from './runti
 import { startKubeletServer, type KubeletServer, type NodeStats, type StatsSummary } from './server/kubelet-server.js';
 import { apiTokenReviewer } from './server/token-review.js';
 import { PodManager } from './sync/pod-manager.js';
+import { ConfigCache } from './config-objects/config-cache.js';
 import { PodWorker } from './sync/pod-worker.js';
 import { StatusWriter } from './sync/status-writer.js';
 import type { Pod } from './types.js';
@@ -64,6 +65,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
   const nodeInfo = systemInfo(config.runtime, hostFacts());
 
   let pods: PodManager | undefined;
+  const configObjects = new ConfigCache(client, { onChange: () => pods?.kickWaitingForConfig(), log });
   const server: KubeletServer = await startKubeletServer({
     port: config.port,
     review: apiTokenReviewer(config.server),
@@ -107,6 +109,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
         log,
         onDone,
         leaveRunning: config.leavePodsRunning,
+        configObjects,
         startEvents: !simulated,
       },
       `${pod.metadata.namespace}/${pod.metadata.name}`,
@@ -168,6 +171,9 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
     return { nodes };
   }
 
+  configObjects.start();
+  // Pods start from the cache: list ConfigMaps and Secrets first so none reads as missing at startup.
+  await configObjects.waitForSync(AbortSignal.timeout(30_000));
   pods.start();
   await reporter.start();
   log(`node agent (${config.runtime}) running ${runtimes.size} node(s); kubelet port ${server.port}`);
@@ -178,6 +184,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
     async stop() {
       reporter.stop();
       await pods!.stop();
+      configObjects.stop();
       await writer.drain(2000);
       log(`pod status: ${writer.stats.pods} reports in ${writer.stats.calls} calls (${writer.stats.failures} failed batches)`);
       writer.stop();

@@ -1,20 +1,19 @@
 // A container's environment as the kubelet builds it (makeEnvironmentVariables):
 // `env` entries in order, each literal value `$(VAR)`-expanded against the
 // entries before it, downward-API values filled in from the pod and the node.
-// ConfigMap and Secret sources fail as the kubelet fails for a missing object:
-// those kinds do not exist in Wheelhouse yet.
+// envFrom ConfigMaps and Secrets first (later entries win), then `env`; ConfigMap and
+// Secret sources fail as the kubelet fails for a missing object or key.
 import { expandVars } from './container-env/expansion.js';
 import { resolveFieldRef } from './container-env/field-ref.js';
 import { resolveResourceFieldRef } from './container-env/resource-field-ref.js';
+import { envFromValues, keyRefValue } from './container-env/config-ref.js';
+import { ContainerConfigError } from './container-env/config-error.js';
 import type { EnvContainer, EnvPod, EnvRuntimeValues, EnvVar } from './container-env/types.js';
 
 export { expandVars, expandCommandAndArgs } from './container-env/expansion.js';
 export type * from './container-env/types.js';
 
-/** Why a container cannot get its environment; the kubelet reports it as `CreateContainerConfigError`. */
-export class ContainerConfigError extends Error {
-  readonly reason = 'CreateContainerConfigError';
-}
+export { ContainerConfigError };
 
 function sourceValue(envVar: EnvVar, pod: EnvPod, container: EnvContainer, values: EnvRuntimeValues): string | undefined {
   const from = envVar.valueFrom;
@@ -25,22 +24,20 @@ function sourceValue(envVar: EnvVar, pod: EnvPod, container: EnvContainer, value
   } catch (error) {
     throw new ContainerConfigError((error as Error).message);
   }
-  const ref = from.configMapKeyRef ?? from.secretKeyRef;
-  if (ref) {
-    // A missing optional source leaves the variable out, exactly as for a missing object in Kubernetes.
-    if (ref.optional) return undefined;
-    const kind = from.configMapKeyRef ? 'configmap' : 'secret';
-    throw new ContainerConfigError(`${kind} "${ref.name ?? ''}" not found (${kind === 'configmap' ? 'ConfigMaps' : 'Secrets'} are not supported by Wheelhouse yet)`);
-  }
+  const namespace = pod.metadata.namespace ?? 'default';
+  if (from.configMapKeyRef) return keyRefValue('configmap', from.configMapKeyRef, namespace, values.configObjects);
+  if (from.secretKeyRef) return keyRefValue('secret', from.secretKeyRef, namespace, values.configObjects);
   return '';
 }
 
-function checkEnvFrom(container: EnvContainer): void {
+function addEnvFrom(env: Record<string, string>, pod: EnvPod, container: EnvContainer, values: EnvRuntimeValues): void {
+  const namespace = pod.metadata.namespace ?? 'default';
   for (const source of container.envFrom ?? []) {
-    const ref = source.configMapRef ?? source.secretRef;
-    if (!ref || ref.optional) continue;
-    const kind = source.configMapRef ? 'configmap' : 'secret';
-    throw new ContainerConfigError(`${kind} "${ref.name ?? ''}" not found (${kind === 'configmap' ? 'ConfigMaps' : 'Secrets'} are not supported by Wheelhouse yet)`);
+    const kind = source.configMapRef ? 'configmap' : source.secretRef ? 'secret' : undefined;
+    if (!kind) continue;
+    const result = envFromValues(kind, (source.configMapRef ?? source.secretRef)!, source.prefix ?? '', namespace, values.configObjects);
+    for (const [name, value] of result.values) env[name] = value;
+    if (result.warning) values.onInvalidNames?.(result.warning);
   }
 }
 
@@ -50,8 +47,8 @@ function checkEnvFrom(container: EnvContainer): void {
  * cannot be read.
  */
 export function resolveEnv(pod: EnvPod, container: EnvContainer, values: EnvRuntimeValues): Record<string, string> {
-  checkEnvFrom(container);
   const env: Record<string, string> = {};
+  addEnvFrom(env, pod, container, values);
   const lookup = (name: string) => (Object.hasOwn(env, name) ? env[name] : undefined);
   for (const envVar of container.env ?? []) {
     const value = envVar.value ? expandVars(envVar.value, lookup) : sourceValue(envVar, pod, container, values);

@@ -27,7 +27,9 @@ export class SchedulerCache {
     if (!this.sorted) {
       this.sorted = [...this.infos.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       this.indexOf.clear();
-      this.sorted.forEach((info, i) => this.indexOf.set(info.name, i));
+      this.sorted.forEach((info, i) => {
+        this.indexOf.set(info.name, i);
+      });
     }
     return this.sorted;
   }
@@ -60,7 +62,10 @@ export class SchedulerCache {
    */
   updatePod(key: string, pod: Pod): void {
     const nodeName = pod.spec?.nodeName;
-    if (nodeName && !isTerminal(pod)) return this.place(key, { node: nodeName, pod, assumed: false });
+    if (nodeName && !isTerminal(pod)) {
+      this.place(key, { node: nodeName, pod, assumed: false });
+      return;
+    }
     if (!nodeName && this.placements.get(key)?.assumed) return;
     this.unplace(key);
   }
@@ -88,7 +93,10 @@ export class SchedulerCache {
     if (previous && previous.node !== placement.node) this.unplace(key);
     this.placements.set(key, placement);
     let pods = this.podsByNode.get(placement.node);
-    if (!pods) this.podsByNode.set(placement.node, (pods = new Map()));
+    if (!pods) {
+      pods = new Map();
+      this.podsByNode.set(placement.node, pods);
+    }
     pods.set(key, placement.pod);
     this.refresh(placement.node, false);
   }

@@ -68,7 +68,10 @@ const hasRequiredAntiAffinity = (pod: Pod) => (pod.spec?.affinity?.podAntiAffini
 const derived = new WeakMap<Node, { taints: Taint[]; allocatable: Allocatable }>();
 function derivedOf(node: Node) {
   let d = derived.get(node);
-  if (!d) derived.set(node, (d = { taints: effectiveTaints(node), allocatable: allocatableOf(node) }));
+  if (!d) {
+    d = { taints: effectiveTaints(node), allocatable: allocatableOf(node) };
+    derived.set(node, d);
+  }
   return d;
 }
 

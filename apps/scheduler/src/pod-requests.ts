@@ -41,7 +41,10 @@ export function podRequests(pod: Pod, nonZero = false): Resources {
   // Plugins ask for every node of every cycle; pods are immutable values, so one parse each.
   const memo = nonZero ? nonZeroMemo : exactMemo;
   let requests = memo.get(pod);
-  if (!requests) memo.set(pod, (requests = computePodRequests(pod, nonZero)));
+  if (!requests) {
+    requests = computePodRequests(pod, nonZero);
+    memo.set(pod, requests);
+  }
   return requests;
 }
 

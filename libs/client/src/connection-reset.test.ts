@@ -101,7 +101,7 @@ test('drain() refuses new requests at once and resolves when those in flight hav
   await new Promise((r) => setTimeout(r, 50));
   assert.equal(drained, false, 'still waiting for the request in flight');
   hold = false;
-  held.splice(0).forEach((answer) => answer());
+  for (const answer of held.splice(0)) answer();
   assert.deepEqual(await pending, { ok: true }, 'the request in flight got its answer');
   await draining;
   assert.ok(drained);

@@ -37,3 +37,4 @@ export {
   type WatchOptions,
 } from './clientset/resource-client.js';
 export { Operations, type CallOptions, type Result } from './clientset/operations.js';
+export { Channel, EXEC_SUBPROTOCOL, exitCodeOf, exitStatus, frame, type ExecStatus } from './exec-channels.js';

@@ -80,7 +80,8 @@ test('a connection that stops answering pings is dropped after keepAliveMs', asy
   assert.equal(r.errors.length, 0);
 
   api.freezeSockets();
-  await waitFor('the error', () => r.errors.length === 1, 1000);
+  // A hang guard: without the keep-alive the frozen connection would never error at all.
+  await waitFor('the error', () => r.errors.length === 1, 10_000);
   assert.equal(r.errors[0]!.code, 'UNAVAILABLE');
   assert.equal(client.connectionState, 'closed');
   client.close();

@@ -223,7 +223,7 @@ test('stop() ends the watch: no more callbacks, no server-side watch, no open ha
 
   await teardown!();
   teardown = undefined;
-  await waitFor('no sockets or timers left', () => openHandles().length === 0, 2000).catch(() => {
+  await waitFor('no sockets or timers left', () => openHandles().length === 0, 10_000).catch(() => {
     assert.fail(`still open: ${openHandles().join(', ')}`);
   });
 });

@@ -90,7 +90,7 @@ class ResumableWatch<T> implements WatchHandle {
   }
 
   private async relist(): Promise<void> {
-    let result;
+    let result: Awaited<ReturnType<typeof listAll<T>>>;
     try {
       const { plural, fields, namespace, labelSelector, fieldSelector, pageSize } = this.options;
       const signal = this.listAbort.signal;
@@ -137,7 +137,10 @@ class ResumableWatch<T> implements WatchHandle {
       const error = cause instanceof WheelhouseError ? cause : new WheelhouseError('UNAVAILABLE', String(cause), { cause });
       const willRetry = !PERMANENT.has(error.code);
       this.options.onError?.(error, willRetry);
-      if (!willRetry) return this.stop();
+      if (!willRetry) {
+        this.stop();
+        return;
+      }
     }
     this.timer = setTimeout(() => {
       this.timer = undefined;

@@ -14,7 +14,9 @@ export {
 } from './object.js';
 export { deepFreeze } from './deep-freeze.js';
 export { WorkQueue, type WorkQueueOptions, type ShutDownOptions } from './work-queue.js';
-export { MaxOfRateLimiter, defaultControllerRateLimiter, type RateLimiter, type DefaultRateLimiterOptions } from './rate-limiter.js';
+export type { RateLimiter } from './rate-limiter.js';
+export { MaxOfRateLimiter } from './max-of-rate-limiter.js';
+export { defaultControllerRateLimiter, type DefaultRateLimiterOptions } from './default-rate-limiter.js';
 export { ItemExponentialRateLimiter } from './item-exponential-rate-limiter.js';
 export { BucketRateLimiter } from './bucket-rate-limiter.js';
 export { runController, type ControllerOptions, type ControllerHandle } from './controller.js';

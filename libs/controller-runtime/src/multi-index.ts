@@ -5,7 +5,10 @@ export class MultiIndex {
   add(values: Iterable<string>, key: string): void {
     for (const value of values) {
       let set = this.sets.get(value);
-      if (!set) this.sets.set(value, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        this.sets.set(value, set);
+      }
       set.add(key);
     }
   }

@@ -4,7 +4,7 @@ import { Registry } from 'prom-client';
 import { BucketRateLimiter } from './bucket-rate-limiter.js';
 import { ItemExponentialRateLimiter } from './item-exponential-rate-limiter.js';
 import { controllerMetrics } from './metrics.js';
-import { defaultControllerRateLimiter } from './rate-limiter.js';
+import { defaultControllerRateLimiter } from './default-rate-limiter.js';
 import { FakeClock } from './testing/fake-clock.js';
 import { WorkQueue } from './work-queue.js';
 

@@ -1,7 +1,8 @@
 import { realClock, type Clock, type TimerHandle } from './clock.js';
 import { Fifo } from './fifo.js';
 import type { ControllerMetrics } from './metrics.js';
-import { defaultControllerRateLimiter, type RateLimiter } from './rate-limiter.js';
+import { defaultControllerRateLimiter } from './default-rate-limiter.js';
+import type { RateLimiter } from './rate-limiter.js';
 
 export interface WorkQueueOptions {
   /** Labels the depth metric. */
@@ -70,7 +71,10 @@ export class WorkQueue {
   /** Adds `key` after `ms`; a key already waiting keeps the earlier of the two times. */
   addAfter(key: string, ms: number): void {
     if (this.shuttingDown) return;
-    if (ms <= 0) return this.add(key);
+    if (ms <= 0) {
+      this.add(key);
+      return;
+    }
     const at = this.clock.now() + ms;
     const existing = this.waiting.get(key);
     if (existing && existing.at <= at) return;

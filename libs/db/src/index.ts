@@ -10,6 +10,7 @@ export * from './store/object-filter.js';
 export * from './store/continue-token.js';
 export * from './store/row.js';
 export * from './store/retry-stale.js';
+export * from './at-rest/index.js';
 export * from './store/write-hook.js';
 export * from './services/service-range.js';
 export * from './services/decide-allocation.js';

@@ -21,7 +21,8 @@ type Callback = (error: Error | null, result: unknown) => void;
 /** A pg.Client (for `new pg.Pool({ Client })`) whose results never carry `"char"` columns. */
 export class CharAsTextClient extends pg.Client {
   // pg.Pool calls the callback form, the adapter's transactions the promise form.
-  override query(...args: any[]): any {
+  // biome-ignore lint/suspicious/noExplicitAny: an override of pg's overloaded query() must return what every overload returns (a Promise, void or a Submittable); only any is all three.
+  override query(...args: unknown[]): any {
     const last = args.at(-1);
     if (typeof last === 'function') {
       const callback = last as Callback;

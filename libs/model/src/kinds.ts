@@ -90,6 +90,8 @@ export const KIND_CATALOGUE = {
   }),
   Event: define({ kind: 'Event', apiVersion: 'v1', singular: 'event', plural: 'events', shortNames: ['ev'], namespaced: true, hasStatus: false }),
   Lease: define({ kind: 'Lease', apiVersion: 'coordination.k8s.io/v1', singular: 'lease', plural: 'leases', namespaced: true, hasStatus: false }),
+  ConfigMap: define({ kind: 'ConfigMap', apiVersion: 'v1', singular: 'configMap', plural: 'configMaps', shortNames: ['cm'], namespaced: true, hasStatus: false }),
+  Secret: define({ kind: 'Secret', apiVersion: 'v1', singular: 'secret', plural: 'secrets', namespaced: true, hasStatus: false }),
   Endpoints: define({
     kind: 'Endpoints',
     apiVersion: 'v1',

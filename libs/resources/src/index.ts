@@ -11,6 +11,8 @@ export { LeaseKind } from './kinds/lease.js';
 export { ReplicaSetKind } from './kinds/replicaset.js';
 export { ReplicationControllerKind } from './kinds/replicationcontroller.js';
 export { DeploymentKind } from './kinds/deployment.js';
+export { ConfigMapKind } from './kinds/configmap.js';
+export { SecretKind } from './kinds/secret.js';
 export * from './validation/index.js';
 export * from './defaults/index.js';
 export * from './quantity/index.js';

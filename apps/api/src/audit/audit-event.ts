@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Kind, valueFromASTUntyped, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { KINDS } from '@wheelhouse/resources';
 import type { Principal } from '../auth/tokens.js';
+import { HTTP_STATUS } from '../errors/http-status.js';
 
 export interface AuditEvent {
   kind: 'Event';
@@ -157,18 +158,6 @@ function verbOf(type: OperationDefinitionNode['operation'], field: string, targe
   if (/^delete/.test(field)) return 'delete';
   return 'update';
 }
-
-const HTTP_STATUS: Record<string, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  ALREADY_EXISTS: 409,
-  CONFLICT: 409,
-  EXPIRED: 410,
-  TOO_MANY_REQUESTS: 429,
-  UNAVAILABLE: 503,
-};
 
 function status(outcome: FieldOutcome | undefined, verb: string): AuditEvent['responseStatus'] {
   if (!outcome?.code) return { metadata: {}, code: verb === 'create' ? 201 : 200 };

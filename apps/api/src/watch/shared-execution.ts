@@ -21,10 +21,16 @@ export async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterabl
     const shared = sharedObject(payload);
     if (!shared) return execute({ ...args, rootValue: payload });
     let byDocument = results.get(shared);
-    if (!byDocument) results.set(shared, (byDocument = new Map()));
+    if (!byDocument) {
+      byDocument = new Map();
+      results.set(shared, byDocument);
+    }
     const cacheKey = `${(payload as WatchEvent).type}\n${key}`;
     let result = byDocument.get(cacheKey);
-    if (!result) byDocument.set(cacheKey, (result = execute({ ...args, rootValue: payload })));
+    if (!result) {
+      result = execute({ ...args, rootValue: payload });
+      byDocument.set(cacheKey, result);
+    }
     return result;
   };
   const mapped: AsyncIterableIterator<ExecutionResult> = {

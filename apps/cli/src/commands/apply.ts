@@ -34,7 +34,7 @@ export function isDryRun(args: ParsedArgs): boolean {
 }
 
 /** Only exports (`get -o yaml` output) cost a read; see exported.ts. */
-async function resolveExported(session: Session, doc: Manifest): Promise<Manifest> {
+export async function resolveExported(session: Session, doc: Manifest): Promise<Manifest> {
   const kind = findKindByManifest(doc.apiVersion, doc.kind);
   if (!kind || !lastAppliedOf(doc)) return doc;
   const current = await session.get(kind, String(doc.metadata?.name ?? ''), doc.metadata?.namespace ?? session.namespace);

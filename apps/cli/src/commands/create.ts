@@ -1,4 +1,4 @@
-/** wh create -f FILE: creates each object; an existing one fails with AlreadyExists. */
+/** wh create -f FILE: creates each object; an existing one fails with AlreadyExists. `wh create configmap|secret`: create-generated.ts. */
 import { list, type ParsedArgs } from '../args.js';
 import { err, out, withSession, type Command } from '../command.js';
 import { CliError, formatError } from '../errors.js';
@@ -6,16 +6,15 @@ import { findKindByManifest, qualifiedKind } from '../kinds.js';
 import { readObjects } from '../manifest.js';
 import { Session } from '../session.js';
 import { isDryRun } from './apply.js';
+import { GENERATED_FLAGS, GENERATED_USAGE, isGenerated, runCreateGenerated } from './create-generated.js';
 
 export const createCommand: Command = {
   name: 'create',
   summary: 'Create resources from files or stdin',
-  usage: 'Usage: wh create -f FILE|DIR|- [--dry-run]',
-  flags: [
-    { name: 'filename', short: 'f', value: true, multiple: true },
-    { name: 'dry-run', optionalValue: true },
-  ],
+  usage: `Usage: wh create -f FILE|DIR|- [--dry-run]\n${GENERATED_USAGE}`,
+  flags: [{ name: 'filename', short: 'f', value: true, multiple: true }, { name: 'dry-run', optionalValue: true }, ...GENERATED_FLAGS],
   async run(args: ParsedArgs) {
+    if (isGenerated(args.positionals)) return runCreateGenerated(args);
     const objects = readObjects(list(args, 'filename'));
     const dryRun = isDryRun(args);
     const session = new Session(args);

@@ -67,7 +67,7 @@ async function withSelection(args: ParsedArgs): Promise<(s: Session) => Promise<
       objects.map((o) => {
         const kind = findKindByManifest(o.apiVersion, o.kind);
         if (!kind) throw new CliError(`resource mapping not found for kind "${o.kind}" in version "${o.apiVersion}"`);
-        return { kind, name: String(o.metadata?.name ?? ''), namespace: session.explicitNamespace ? session.namespace : o.metadata?.namespace };
+        return { kind, name: String(o.metadata?.name ?? ''), namespace: session.explicitNamespace ? session.namespace : (o.metadata?.namespace ?? undefined) };
       });
   }
   const requests = kindAndNames(args.positionals);

@@ -53,7 +53,9 @@ export async function watchGet(session: Session, request: WatchRequest): Promise
       resourceVersion,
       onEvent: (event) => show(event.type as WatchEventType, event.object),
       // After an expired revision the watch lists again: the current state, as kubectl's relist shows it.
-      onRelist: (current) => current.forEach((item) => show('ADDED', item)),
+      onRelist: (current) => {
+        for (const item of current) show('ADDED', item);
+      },
       onError: (error: WheelhouseError, willRetry) => {
         if (willRetry && !FATAL.has(error.code)) return;
         handle.stop();

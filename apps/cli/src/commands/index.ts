@@ -19,6 +19,12 @@ import { seedCommand } from './seed.js';
 import { logsCommand } from './logs.js';
 import { topCommand } from './top.js';
 import { waitCommand } from './wait.js';
+import { runCommand } from './run.js';
+import { patchCommand } from './patch.js';
+import { setCommand } from './set.js';
+import { editCommand } from './edit.js';
+import { diffCommand } from './diff.js';
+import { execCommand } from './exec.js';
 import { exposeCommand } from './expose.js';
 
 export const COMMANDS: Command[] = [
@@ -26,12 +32,18 @@ export const COMMANDS: Command[] = [
   describeCommand,
   applyCommand,
   createCommand,
+  runCommand,
+  editCommand,
+  patchCommand,
+  setCommand,
+  diffCommand,
   deleteCommand,
   scaleCommand,
   exposeCommand,
   rolloutCommand,
   waitCommand,
   logsCommand,
+  execCommand,
   topCommand,
   cordonCommand,
   uncordonCommand,

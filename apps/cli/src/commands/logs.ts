@@ -144,7 +144,7 @@ function followAll(session: Session, targets: Target[], tails: (number | undefin
         {
           next: (data) => out(t.prefix ? `${t.prefix} ${data.line}` : data.line),
           error: (e) => {
-            stops.forEach((stop) => stop());
+            for (const stop of stops) stop();
             reject(asBadRequest(e));
           },
           complete: () => {
@@ -154,7 +154,7 @@ function followAll(session: Session, targets: Target[], tails: (number | undefin
       ),
     );
     const interrupt = () => {
-      stops.forEach((stop) => stop());
+      for (const stop of stops) stop();
       resolve(0);
     };
     process.once('SIGINT', interrupt);

@@ -9,6 +9,7 @@ export interface Columns {
 }
 
 const n = (v: unknown) => (typeof v === 'number' ? v : 0);
+const keyCount = (map: unknown) => (map && typeof map === 'object' ? Object.keys(map).length : 0);
 const ageCol = (o: KubeObj, now: number) => age(o.metadata.creationTimestamp, now);
 
 /** kubectl's pod STATUS: terminating, then the pod reason, then the first waiting/terminated container reason, else the phase. */
@@ -87,6 +88,8 @@ const TABLES: Record<string, Columns> = {
     headers: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
     row: (o, now) => [eventLastSeen(o, now), o.type ?? '', o.reason ?? '', eventObject(o), o.message ?? ''],
   },
+  ConfigMap: { headers: ['NAME', 'DATA', 'AGE'], row: (o, now) => [o.metadata.name ?? '', String(keyCount(o.data) + keyCount(o.binaryData)), ageCol(o, now)] },
+  Secret: { headers: ['NAME', 'TYPE', 'DATA', 'AGE'], row: (o, now) => [o.metadata.name ?? '', o.type ?? '', String(keyCount(o.data)), ageCol(o, now)] },
   ...NETWORK_TABLES,
 };
 

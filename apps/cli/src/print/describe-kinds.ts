@@ -74,12 +74,30 @@ function body(kind: string, o: KubeObj): [Row[], ...string[]] {
       ];
     case 'Namespace':
       return [[['Status', status.phase ?? 'Active']]];
+    case 'ConfigMap':
+      return [
+        [],
+        configDataText(o.data ?? {}, (v) => v),
+        `BinaryData\n====\n${Object.entries(o.binaryData ?? {})
+          .map(([k, v]) => `${k}: ${Buffer.from(String(v), 'base64').length} bytes`)
+          .join('\n')}`,
+      ];
+    case 'Secret':
+      // As kubectl: sizes, never values.
+      return [[['Type', o.type ?? '']], configDataText(o.data ?? {}, (v) => `${Buffer.from(v, 'base64').length} bytes`, true)];
     default: {
       // Kinds without a dedicated layout show their own fields as YAML.
       const { apiVersion: _a, kind: _k, metadata: _m, ...rest } = stripNulls(o) as KubeObj;
       return Object.keys(rest).length ? [[], YAML.stringify(rest).trimEnd()] : [[]];
     }
   }
+}
+
+/** kubectl's Data section: `key:` then a rule and the value (ConfigMap), or `key:  N bytes` (Secret). */
+function configDataText(data: Record<string, string>, show: (value: string) => string, inline = false): string {
+  const keys = Object.keys(data).sort();
+  const items = keys.map((k) => (inline ? `${k}:  ${show(data[k]!)}` : `${k}:\n----\n${show(data[k]!)}`));
+  return `Data\n====\n${items.join(inline ? '\n' : '\n\n')}`;
 }
 
 /** kubectl's `key=value:Effect`, one per line. */

@@ -97,8 +97,16 @@ type Container = {
   env?: { name: string; value?: string }[];
 };
 
+type ContainerState = {
+  running?: { startedAt?: string | null } | null;
+  waiting?: { reason?: string | null } | null;
+  terminated?: { reason?: string | null; exitCode?: number | null } | null;
+};
+
+type ContainerStatus = { name?: string | null; ready?: boolean | null; restartCount?: number | null; state?: ContainerState | null };
+
 /** The Containers block of a pod or a pod template. */
-export function containersRows(containers: Container[], statuses: Record<string, any>[] = []): Row[] {
+export function containersRows(containers: Container[], statuses: ContainerStatus[] = []): Row[] {
   return containers.map((c) => {
     const rows: Row[] = [['Image', c.image ?? '']];
     if (c.ports?.length) rows.push(['Port', c.ports.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ')]);
@@ -116,7 +124,7 @@ export function containersRows(containers: Container[], statuses: Record<string,
   });
 }
 
-function stateText(state: Record<string, any> | null | undefined): [string, Row[]?] {
+function stateText(state: ContainerState | null | undefined): [string, Row[]?] {
   if (state?.running) return ['Running', [['  Started', state.running.startedAt ?? '']]];
   if (state?.waiting) return ['Waiting', [['  Reason', state.waiting.reason ?? '']]];
   if (state?.terminated)

@@ -19,6 +19,7 @@ export interface KubeObj {
   apiVersion?: string | null;
   kind?: string | null;
   metadata: Meta;
+  // biome-ignore lint/suspicious/noExplicitAny: the printers read every kind's spec and status through this one loose shape (84 reads); typing them is the typed-model work of issue 9 (items 1 and 4), which replaces this type.
   [key: string]: any;
 }
 
@@ -38,7 +39,7 @@ const OMIT_EMPTY_META = ['labels', 'annotations', 'ownerReferences', 'finalizers
 /** apiVersion and kind first, as in Kubernetes output; empty metadata lists and maps are omitted, as Go's omitempty does. */
 export function toManifest(obj: KubeObj, apiVersion: string, kind: string): Record<string, unknown> {
   const { apiVersion: _a, kind: _k, ...rest } = obj;
-  const out = stripNulls({ apiVersion: obj.apiVersion ?? apiVersion, kind: obj.kind ?? kind, ...rest }) as Record<string, any>;
+  const out = stripNulls({ apiVersion: obj.apiVersion ?? apiVersion, kind: obj.kind ?? kind, ...rest }) as { metadata: Record<string, unknown> };
   for (const key of OMIT_EMPTY_META) {
     const v = out.metadata?.[key];
     if (v && typeof v === 'object' && Object.keys(v).length === 0) delete out.metadata[key];

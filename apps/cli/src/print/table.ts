@@ -23,7 +23,11 @@ export function streamingTable(headers: readonly string[], options: { noHeaders?
   let started = options.noHeaders ?? false;
   return (rows) => {
     if (rows.length === 0) return '';
-    for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+    for (const row of rows) {
+      row.forEach((cell, i) => {
+        widths[i] = Math.max(widths[i] ?? 0, cell.length);
+      });
+    }
     const lines = [...(started ? [] : [headers]), ...rows].map((cells) => formatLine(cells, widths));
     started = true;
     return `${lines.join('\n')}\n`;

@@ -37,7 +37,10 @@ const pod = (p: PodSpec): Pod => ({
 // Deterministic shuffles, so every run checks the same 20 input orders.
 function* shuffles<T>(items: readonly T[], count: number): Generator<T[]> {
   let seed = 42;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
   for (let n = 0; n < count; n++) {
     const copy = [...items];
     for (let i = copy.length - 1; i > 0; i--) {

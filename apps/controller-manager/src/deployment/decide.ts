@@ -130,11 +130,17 @@ function rolloutRolling(sync: SyncContext, synced: SyncedReplicaSets): void {
   const allRSs = [...oldRSs, newRS];
 
   const scaleUp = reconcileNewReplicaSet(plan.d, allRSs, newRS);
-  if (scaleUp && plan.scale(scaleUp)) return syncRolloutStatus(plan, allRSs, newRS);
+  if (scaleUp && plan.scale(scaleUp)) {
+    syncRolloutStatus(plan, allRSs, newRS);
+    return;
+  }
 
   const { scales, scaledDown } = reconcileOldReplicaSets(plan.d, allRSs, filterActiveReplicaSets(oldRSs), newRS);
   plan.scaleAll(scales);
-  if (scaledDown) return syncRolloutStatus(plan, allRSs, newRS);
+  if (scaledDown) {
+    syncRolloutStatus(plan, allRSs, newRS);
+    return;
+  }
 
   if (deploymentComplete(plan.d, plan.d.status ?? {})) cleanup(plan, oldRSs);
   syncRolloutStatus(plan, allRSs, newRS);
@@ -146,10 +152,10 @@ function rolloutRecreate(sync: SyncContext, synced: SyncedReplicaSets): void {
   const { oldRSs } = synced;
   let allRSs = [...oldRSs, newRS];
 
-  if (plan.scaleAll(scaleDownOldReplicaSetsForRecreate(filterActiveReplicaSets(oldRSs)))) {
-    return syncRolloutStatus(plan, allRSs, newRS);
+  if (plan.scaleAll(scaleDownOldReplicaSetsForRecreate(filterActiveReplicaSets(oldRSs))) || oldPodsRunning(newRS, oldRSs, sync.owned, sync.pods)) {
+    syncRolloutStatus(plan, allRSs, newRS);
+    return;
   }
-  if (oldPodsRunning(newRS, oldRSs, sync.owned, sync.pods)) return syncRolloutStatus(plan, allRSs, newRS);
 
   if (!newRS) {
     newRS = createNewReplicaSet(plan, oldRSs, sync.namespaceRSs);

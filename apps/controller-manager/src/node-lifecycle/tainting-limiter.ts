@@ -33,7 +33,10 @@ export class TaintingLimiter {
     if (!(qps > 0)) return 0;
     let bucket = this.buckets.get(zone);
     // A zone whose rate changed gets a fresh limiter, as Kubernetes swaps it.
-    if (!bucket || bucket.qps !== qps) this.buckets.set(zone, (bucket = { qps, limiter: new BucketRateLimiter(this.clock, qps, 1) }));
+    if (!bucket || bucket.qps !== qps) {
+      bucket = { qps, limiter: new BucketRateLimiter(this.clock, qps, 1) };
+      this.buckets.set(zone, bucket);
+    }
     const wait = bucket.limiter.when(node);
     if (wait <= 0) return 0;
     this.reserved.set(node, now + wait);

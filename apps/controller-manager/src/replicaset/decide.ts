@@ -53,7 +53,7 @@ export type ReplicaSetAction =
 export function decideReplicaSet(state: ReplicaSetState): ReplicaSetAction[] {
   const { rs, now } = state;
   const kind = replicaSetKindOf(rs, state.kind);
-  let selector;
+  let selector: ReturnType<typeof podSelectorOf>;
   try {
     selector = podSelectorOf(rs, kind);
   } catch {

@@ -20,7 +20,7 @@ export function relatedPodsOf(rs: ReplicaSetLike, kind: ReplicaSetKind, replicaS
   const siblings = replicaSets.filter((other) => controllerRef(other)?.uid === owner.uid);
   const seen = new Set<Pod>();
   for (const sibling of siblings) {
-    let selector;
+    let selector: ReturnType<typeof podSelectorOf>;
     try {
       selector = podSelectorOf(sibling, kind);
     } catch {

@@ -32,11 +32,24 @@ export function DeleteAction({ kind, object }: { kind: KindDef; object: AnyObjec
   };
   return (
     <>
-      <Button color="red" variant="light" leftSection={<IconTrash size={16} />} onClick={() => (action.clearError(), open())}>
+      <Button
+        color="red"
+        variant="light"
+        leftSection={<IconTrash size={16} />}
+        onClick={() => {
+          action.clearError();
+          open();
+        }}
+      >
         Delete
       </Button>
       <Modal opened={opened} onClose={close} title={`Delete ${kind.kind.toLowerCase()} ${object.metadata.name}?`} closeButtonProps={{ 'aria-label': 'Close' }}>
-        <form onSubmit={(e) => (e.preventDefault(), void submit())}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
           <Stack>
             <Text size="sm">The object is removed once its finalizers and grace period allow.</Text>
             <NumberInput label="Grace period (seconds)" description="Empty: the object's default" min={0} value={grace} onChange={(v) => setGrace(v === '' ? '' : Number(v))} />

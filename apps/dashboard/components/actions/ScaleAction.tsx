@@ -18,11 +18,24 @@ export function ScaleAction({ kind, object }: { kind: KindDef; object: Workload 
   };
   return (
     <>
-      <Button variant="default" leftSection={<IconArrowsVertical size={16} />} onClick={() => (setReplicas(object.spec?.replicas ?? 1), action.clearError(), open())}>
+      <Button
+        variant="default"
+        leftSection={<IconArrowsVertical size={16} />}
+        onClick={() => {
+          setReplicas(object.spec?.replicas ?? 1);
+          action.clearError();
+          open();
+        }}
+      >
         Scale
       </Button>
       <Modal opened={opened} onClose={close} title={`Scale ${object.metadata.name}`} closeButtonProps={{ 'aria-label': 'Close' }}>
-        <form onSubmit={(e) => (e.preventDefault(), void submit())}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
           <Stack>
             <NumberInput label="Replicas" min={0} max={100000} value={replicas} onChange={(v) => setReplicas(Number(v) || 0)} data-autofocus data-testid="scale-replicas" />
             {action.error && (

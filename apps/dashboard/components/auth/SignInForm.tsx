@@ -5,7 +5,7 @@ import { safeNext } from '@/lib/routes/safe-next.ts';
 import { Alert, Button, Center, Code, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 
 /** Takes a bearer token; the dashboard server checks it with the API and keeps it in an httpOnly cookie. */
-export function SignInForm() {
+export function SignInForm({ tokenFile }: { tokenFile: string }) {
   const params = useSearchParams();
   const [token, setToken] = useState('');
   const [error, setError] = useState<string>();
@@ -32,7 +32,7 @@ export function SignInForm() {
               Sign in to Wheelhouse
             </Title>
             <Text size="sm" c="dimmed">
-              Paste a bearer token. Under <Code>npm start</Code> the admin token is in <Code>.wheelhouse/admin-token</Code>.
+              Paste a bearer token. Under <Code>npm start</Code> the admin token is in <Code>{tokenFile}</Code>.
             </Text>
             <PasswordInput label="Bearer token" value={token} onChange={(e) => setToken(e.currentTarget.value)} required autoFocus name="token" />
             {error && (

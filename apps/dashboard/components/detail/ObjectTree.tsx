@@ -24,6 +24,7 @@ function Value({ value }: { value: unknown }) {
     return (
       <Stack gap={6}>
         {value.map((item, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: list items have no identity of their own, and Value holds no state, so the position is the key.
           <Value key={i} value={item} />
         ))}
       </Stack>

@@ -10,6 +10,7 @@ import { ownedBy, selectorQuery } from '@/lib/kinds/relations.ts';
 import { Section } from './Section.tsx';
 import { RelatedTable } from './RelatedTable.tsx';
 import { ContainersSection } from './ContainersSection.tsx';
+import { SecretData } from './SecretData.tsx';
 import { NodeCapacity } from '@/components/overview/NodeCapacity.tsx';
 import { requestedByNode } from '@/lib/kinds/resources.ts';
 
@@ -19,6 +20,7 @@ export function RelatedSection({ kind, object, ctx }: { kind: string; object: An
   if (kind === 'ReplicaSet' || kind === 'ReplicationController') return <OwnedPods owner={object as Workload} ctx={ctx} />;
   if (kind === 'Node') return <NodePods node={object as Node} ctx={ctx} />;
   if (kind === 'Pod') return <ContainersSection pod={object as Pod} now={ctx.now} />;
+  if (kind === 'Secret') return <SecretData namespace={object.metadata.namespace ?? 'default'} name={object.metadata.name ?? ''} />;
   return null;
 }
 

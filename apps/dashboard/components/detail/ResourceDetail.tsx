@@ -16,14 +16,15 @@ import { EventsSection } from './EventsSection.tsx';
 import { Section } from './Section.tsx';
 import { KindSummary } from './KindSummary.tsx';
 import { ObjectViewLinks } from '@/components/views/ObjectViewLinks.tsx';
+import { withoutSecretCopies } from '@/lib/kinds/config.ts';
 
 /** One object, live: metadata, spec, status, conditions, related objects, events, actions. */
 export function ResourceDetail({ kindPath, namespace, name }: { kindPath: string; namespace?: string; name: string }) {
   const kind = kindByPath(kindPath)!;
   const now = useNow();
   // A watch narrowed to this one name: the page follows every change of the object.
-  const live = useLiveList<AnyObject>(kind, { namespace, fieldSelector: `metadata.name=${name}`, selection: FULL_SELECTIONS[kind.kind] });
-  const object = live.items[0];
+  const live = useLiveList<AnyObject>(kind, { namespace, fieldSelector: `metadata.name=${name}`, selection: kind.detailSelection ?? FULL_SELECTIONS[kind.kind] });
+  const object = live.items[0] && withoutSecretCopies(kind.kind, live.items[0]);
   const { metadata: _m, apiVersion: _a, kind: _k, spec, status, ...rest } = (object ?? {}) as AnyObject & Record<string, unknown>;
   const conditions = (status as { conditions?: Condition[] } | undefined)?.conditions ?? [];
 

@@ -10,7 +10,8 @@ const SPOKEN = { added: 'added', removed: 'removed', context: '' } as const;
 export function DiffView({ rows, caption }: { rows: DiffRow[]; caption: string }) {
   return (
     // Long lines (the last-applied annotation) scroll inside the diff, not the page; focusable so keyboards can scroll it.
-    <div role="region" aria-label={caption} tabIndex={0} style={{ overflowX: 'auto' }}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take keyboard focus, or keyboard users cannot scroll it (WCAG 2.1.1, axe's scrollable-region-focusable).
+    <section aria-label={caption} tabIndex={0} style={{ overflowX: 'auto' }}>
       <Table withRowBorders={false} verticalSpacing={0} horizontalSpacing={6} ff="monospace" fz="sm" data-testid="revision-diff">
         <caption style={{ captionSide: 'top', textAlign: 'left' }}>
           <VisuallyHidden>{caption}</VisuallyHidden>
@@ -25,9 +26,9 @@ export function DiffView({ rows, caption }: { rows: DiffRow[]; caption: string }
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((row, i) =>
+          {keyed(rows).map(({ row, key }) =>
             row.kind === 'gap' ? (
-              <Table.Tr key={i}>
+              <Table.Tr key={key}>
                 <Table.Td colSpan={3}>
                   <Text size="xs" c="dimmed">
                     ⋯ {row.count} unchanged line{row.count === 1 ? '' : 's'}
@@ -35,7 +36,7 @@ export function DiffView({ rows, caption }: { rows: DiffRow[]; caption: string }
                 </Table.Td>
               </Table.Tr>
             ) : (
-              <Table.Tr key={i} bg={BACKGROUND[row.kind]} data-diff={row.kind}>
+              <Table.Tr key={key} bg={BACKGROUND[row.kind]} data-diff={row.kind}>
                 <Table.Td c="dimmed">{row.oldLine ?? ''}</Table.Td>
                 <Table.Td c="dimmed">{row.newLine ?? ''}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'pre' }}>
@@ -48,6 +49,16 @@ export function DiffView({ rows, caption }: { rows: DiffRow[]; caption: string }
           )}
         </Table.Tbody>
       </Table>
-    </div>
+    </section>
   );
+}
+
+/** Stable row keys: a line by its line numbers, a gap by the line before it. */
+function keyed(rows: DiffRow[]): { row: DiffRow; key: string }[] {
+  let previous = 'start';
+  return rows.map((row) => {
+    const key = row.kind === 'gap' ? `gap after ${previous}` : `${row.oldLine ?? '-'}:${row.newLine ?? '-'}`;
+    previous = key;
+    return { row, key };
+  });
 }

@@ -23,6 +23,7 @@ export function useObjectHistory(kind: KindDef, namespace: string | undefined, n
   const [revisions, setRevisions] = useState<ObjectRevision[]>();
   const [problem, setProblem] = useState<ApiProblem>();
   const last = revisions?.at(-1)?.revision;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `last` is left out on purpose (see below).
   useEffect(() => {
     if (version === undefined || (last !== undefined && version !== 'absent' && BigInt(version) <= BigInt(last))) return;
     let current = true;

@@ -7,6 +7,7 @@ import type { LogMatch } from '@/lib/logs/log-buffer.ts';
 export function LogLines({ matches, follow }: { matches: LogMatch[]; follow: boolean }) {
   const viewport = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `matches` is the trigger: each new batch of lines scrolls to the bottom.
   useEffect(() => {
     const el = viewport.current;
     if (follow && el && atBottom.current) el.scrollTop = el.scrollHeight;
@@ -42,10 +43,11 @@ function Highlighted({ line, ranges }: { line: string; ranges: [number, number][
   if (!ranges.length) return <>{line || ' '}</>;
   const parts: React.ReactNode[] = [];
   let at = 0;
-  ranges.forEach(([start, end], i) => {
-    parts.push(line.slice(at, start), <mark key={i}>{line.slice(start, end)}</mark>);
+  // Hits do not overlap, so each starts at its own offset.
+  for (const [start, end] of ranges) {
+    parts.push(line.slice(at, start), <mark key={start}>{line.slice(start, end)}</mark>);
     at = end;
-  });
+  }
   parts.push(line.slice(at));
   return <>{parts}</>;
 }

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Link from 'next/link';
 import { Alert, Anchor, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useLiveList } from '@/hooks/useLiveList.ts';
@@ -22,17 +22,17 @@ export function EditObject({ kindPath, namespace, name }: { kindPath: string; na
   const [text, setText] = useState<string>();
   // The object the text was loaded from (or as our last apply stored it).
   const [base, setBase] = useState<Record<string, unknown>>();
-  const load = (o: AnyObject) => {
+  const load = useCallback((o: AnyObject) => {
     const plain = o as unknown as Record<string, unknown>;
     setText(toYaml(editableManifest(plain)));
     setBase(plain);
-  };
+  }, []);
   // After our own apply, the object as the watch delivers it at (or after) our write becomes the base.
   const [applied, setApplied] = useState<string>();
   const latest = object?.metadata.resourceVersion ?? undefined;
   useEffect(() => {
     if (object && text === undefined) load(object);
-  }, [object, text]);
+  }, [object, text, load]);
   useEffect(() => {
     if (!object || !applied || !latest || BigInt(latest) < BigInt(applied)) return;
     setBase(object as unknown as Record<string, unknown>);

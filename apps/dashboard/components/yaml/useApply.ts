@@ -54,5 +54,14 @@ export function useApply() {
     setOutcome(done);
     return done;
   };
-  return { run, busy, problem, outcome, clear: () => (setProblem(undefined), setOutcome(undefined)) };
+  return {
+    run,
+    busy,
+    problem,
+    outcome,
+    clear: () => {
+      setProblem(undefined);
+      setOutcome(undefined);
+    },
+  };
 }

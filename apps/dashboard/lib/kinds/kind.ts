@@ -10,7 +10,7 @@ export interface ColumnContext {
 }
 
 /** One column of a list, like a `kubectl get -o wide` column; pure functions of the row. */
-export interface Column<T = any> {
+export interface Column<T = AnyObject> {
   id: string;
   header: string;
   value: (object: T, ctx: ColumnContext) => string | number;
@@ -24,7 +24,7 @@ export interface Column<T = any> {
 }
 
 /** Everything the dashboard knows about a kind; the registry lists one per kind. */
-export interface KindDef<T extends AnyObject = any> {
+export interface KindDef<T extends AnyObject = AnyObject> {
   kind: string;
   /** Navigation label, e.g. "Pods". */
   title: string;
@@ -35,6 +35,8 @@ export interface KindDef<T extends AnyObject = any> {
   fields: { get: string; list: string; watch: string };
   /** The GraphQL selection a list row needs (list and watch use the same). */
   listSelection: string;
+  /** The live detail page's selection when not the full object (Secrets: without their values). */
+  detailSelection?: string;
   columns: Column<T>[];
   /** The list's initial order when not by name (events: newest first). */
   defaultSort?: { column: string; direction: 'asc' | 'desc' };

@@ -5,6 +5,7 @@ import { NodeKind } from './node.ts';
 import { PodKind } from './pod.ts';
 import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from './workload.ts';
 import { EventKind, LeaseKind, NamespaceKind } from './other.ts';
+import { ConfigMapKind, SecretKind } from './config.ts';
 import { EndpointSliceKind, EndpointsKind, ServiceKind } from './network.ts';
 
 export const KINDS: readonly KindDef[] = [
@@ -19,6 +20,8 @@ export const KINDS: readonly KindDef[] = [
   EndpointsKind,
   EventKind,
   LeaseKind,
+  ConfigMapKind,
+  SecretKind,
 ];
 
 export function kindByPath(path: string): KindDef | undefined {

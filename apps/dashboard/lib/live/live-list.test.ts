@@ -24,7 +24,9 @@ class FakeSource implements LiveListSource<Obj> {
   watch(from: string, sink: WatchSink<Obj>) {
     const watch = { from, sink, closed: false };
     this.watches.push(watch);
-    return () => void (watch.closed = true);
+    return () => {
+      watch.closed = true;
+    };
   }
   get current() {
     return this.watches.at(-1)!;

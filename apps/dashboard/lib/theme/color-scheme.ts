@@ -15,11 +15,13 @@ export function cookieColorSchemeManager(): MantineColorSchemeManager {
       return (match?.[1] as MantineColorScheme | undefined) ?? defaultValue;
     },
     set: (value) => {
+      // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API exists only in secure contexts, and the dashboard may be served over plain HTTP.
       document.cookie = `${COLOR_SCHEME_COOKIE}=${value}; Path=/; Max-Age=31536000; SameSite=Lax`;
     },
     subscribe: () => {},
     unsubscribe: () => {},
     clear: () => {
+      // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API exists only in secure contexts, and the dashboard may be served over plain HTTP.
       document.cookie = `${COLOR_SCHEME_COOKIE}=; Path=/; Max-Age=0`;
     },
   };

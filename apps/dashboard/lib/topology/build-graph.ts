@@ -67,11 +67,17 @@ export function buildTopology(input: TopologyInput): { nodes: TopologyNode[]; ed
     });
 
   const rows = new Map<string, number>();
-  deployments.forEach((d, i) => rows.set(idOf('Deployment', d), i));
+  deployments.forEach((d, i) => {
+    rows.set(idOf('Deployment', d), i);
+  });
   const replicaSets = ordered(input.replicaSets, deploymentIds, rows);
-  replicaSets.forEach((r, i) => rows.set(idOf('ReplicaSet', r), i));
+  replicaSets.forEach((r, i) => {
+    rows.set(idOf('ReplicaSet', r), i);
+  });
   const pods = ordered(input.pods, rsIds, rows);
-  pods.forEach((p, i) => rows.set(idOf('Pod', p), i));
+  pods.forEach((p, i) => {
+    rows.set(idOf('Pod', p), i);
+  });
 
   const usedNodes: Node[] = [];
   for (const pod of pods) {
@@ -80,7 +86,7 @@ export function buildTopology(input: TopologyInput): { nodes: TopologyNode[]; ed
   }
 
   const nodes: TopologyNode[] = [];
-  const place = (kind: TopologyKind, o: AnyObject, row: number, status: string, tone: Tone) =>
+  const place = (kind: TopologyKind, o: AnyObject, row: number, status: string, tone: Tone): void => {
     nodes.push({
       id: idOf(kind, o),
       kind,
@@ -90,8 +96,11 @@ export function buildTopology(input: TopologyInput): { nodes: TopologyNode[]; ed
       tone,
       position: { x: COLUMNS.indexOf(kind) * COLUMN_WIDTH, y: row * ROW_HEIGHT },
     });
+  };
 
-  deployments.forEach((d, i) => place('Deployment', d, i, `ready ${workloadReady(d)}`, workloadTone(d)));
+  deployments.forEach((d, i) => {
+    place('Deployment', d, i, `ready ${workloadReady(d)}`, workloadTone(d));
+  });
   replicaSets.forEach((r, i) => {
     place('ReplicaSet', r, i, `ready ${workloadReady(r)}`, workloadTone(r));
     const owner = ownerId(r, deploymentIds);
@@ -104,6 +113,8 @@ export function buildTopology(input: TopologyInput): { nodes: TopologyNode[]; ed
     const node = p.spec?.nodeName ? nodeByName.get(p.spec.nodeName) : undefined;
     if (node) edges.push({ id: `${idOf('Pod', p)}->${idOf('Node', node)}`, source: idOf('Pod', p), target: idOf('Node', node), relation: 'runs-on' });
   });
-  usedNodes.forEach((n, i) => place('Node', n, i, nodeStatus(n), nodeReady(n) ? 'green' : 'red'));
+  usedNodes.forEach((n, i) => {
+    place('Node', n, i, nodeStatus(n), nodeReady(n) ? 'green' : 'red');
+  });
   return { nodes, edges };
 }

@@ -37,6 +37,13 @@ export interface EnvPod {
   spec?: { serviceAccountName?: string; containers?: EnvContainer[]; initContainers?: EnvContainer[] } | null;
 }
 
+/** The ConfigMaps and Secrets the node can see (its informers' caches); absent objects are undefined. */
+export interface ConfigObjects {
+  configMap(namespace: string, name: string): { data?: Record<string, string> } | undefined;
+  /** `data` base64-encoded, as the API serves it. */
+  secret(namespace: string, name: string): { data?: Record<string, string> } | undefined;
+}
+
 /** What only the node knows when the container starts. */
 export interface EnvRuntimeValues {
   podIP: string;
@@ -46,4 +53,8 @@ export interface EnvRuntimeValues {
   hostIPs?: string[];
   /** The node's allocatable, used for limits a container does not set (as the kubelet does). */
   nodeAllocatable?: ResourceList;
+  /** Sources of configMapKeyRef, secretKeyRef and envFrom; absent: none exist. */
+  configObjects?: ConfigObjects;
+  /** Told of envFrom keys skipped as invalid variable names (the kubelet's InvalidEnvironmentVariableNames event). */
+  onInvalidNames?: (message: string) => void;
 }

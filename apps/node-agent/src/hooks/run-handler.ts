@@ -1,7 +1,6 @@
 // postStart / preStop handlers as the kubelet runs them (pkg/kubelet/lifecycle/handlers.go),
 // with its failure messages for the FailedPostStartHook / FailedPreStopHook events.
 // An HTTP hook fails only when no response comes; any status code counts as delivered.
-import { setTimeout as sleep } from 'node:timers/promises';
 import { httpGet } from '../probes/http-get.js';
 import { resolvePort } from '../probes/resolve-port.js';
 import type { ProbeTarget } from '../probes/probe-worker.js';
@@ -52,7 +51,9 @@ export const runLifecycleHandler: RunLifecycleHandler = async (handler, target, 
   if (handler.httpGet) return runHttpGet(handler.httpGet, target, timeoutMs);
   if (handler.sleep) {
     // The sleep ends early when the hook's time (e.g. the grace period) runs out, as the kubelet's does.
-    await sleep(Math.min(handler.sleep.seconds * 1000, Math.max(0, timeoutMs)));
+    // The global timer (not node:timers/promises, which Node 20's mock clock does not reach) so tests can step time.
+    const ms = Math.min(handler.sleep.seconds * 1000, Math.max(0, timeoutMs));
+    await new Promise((resolve) => setTimeout(resolve, ms));
     return { ok: true };
   }
   return { ok: false, message: 'invalid handler: none of exec, httpGet or sleep is set' };

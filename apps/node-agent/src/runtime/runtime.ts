@@ -1,3 +1,5 @@
+import type { ChildProcess } from 'node:child_process';
+
 // The contract between the pod sync loop (which decides what should run) and a
 // container runtime (which runs it). Two implementations: `process` (real child
 // processes on the host) and `simulated` (timers only, like kwok). The sync loop
@@ -109,6 +111,12 @@ export interface ContainerRuntime {
   stop(instance: ContainerInstance, gracePeriodMs: number): Promise<void>;
   /** Runs a command inside the container's environment (exec probes and hooks). */
   exec(instance: ContainerInstance, command: string[], timeoutMs: number): Promise<ExecResult>;
+  /**
+   * Optional: an interactive command in the running container `container` of the pod
+   * (`wh exec`), its stdio as pipes; a TTY when `tty` gives the terminal's size. A runtime
+   * without it refuses exec (the simulated one: there is nothing to run in).
+   */
+  execInteractive?(podUid: string, container: string, command: string[], tty?: { columns: number; rows: number }): Promise<ChildProcess>;
   /** The container's log lines (current instance unless `previous`), oldest first. */
   readLogs(podUid: string, container: string, options: LogOptions): Promise<string[]>;
   /** Lines as they are written, until `signal` aborts. Starts after the current end. */

@@ -1,10 +1,11 @@
 // The kubelet's HTTP endpoints the API calls: container logs (plain, or followed as a
-// chunked stream) and the stats summary. Bearer-token protected (token-review.ts).
+// chunked stream), the stats summary and exec (a WebSocket, exec-server.ts). Bearer-token protected (token-review.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ContainerRuntime } from '../runtime/runtime.js';
 import type { Pod } from '../types.js';
 import type { TokenReviewer } from './token-review.js';
+import { execUpgradeHandler } from './exec-server.js';
 
 export interface ServedPod {
   pod: Pod;
@@ -51,6 +52,10 @@ export async function startKubeletServer(o: KubeletServerOptions): Promise<Kubel
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error\n');
       else res.end();
     });
+  });
+  const exec = execUpgradeHandler(o);
+  server.on('upgrade', (req, socket, head) => {
+    if (!exec(req, socket, head)) socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

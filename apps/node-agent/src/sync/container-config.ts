@@ -1,7 +1,7 @@
 // A container spec + the pod + node facts → what the runtime starts (env resolved,
 // $(VAR) references in command and args expanded, as the kubelet does).
 import { quantityToBytes } from '@wheelhouse/resources';
-import { expandCommandAndArgs, resolveEnv, type EnvContainer, type EnvPod } from '../container-env.js';
+import { expandCommandAndArgs, resolveEnv, type ConfigObjects, type EnvContainer, type EnvPod } from '../container-env.js';
 import type { ContainerConfig } from '../runtime/runtime.js';
 import type { ContainerSpec, Pod } from '../types.js';
 
@@ -11,8 +11,14 @@ export interface NodeFacts {
   allocatable?: Record<string, string>;
 }
 
+/** Where env values from ConfigMaps and Secrets come from, and who hears of skipped envFrom keys. */
+export interface ConfigSources {
+  configObjects?: ConfigObjects;
+  onInvalidNames?: (message: string) => void;
+}
+
 /** Throws ContainerConfigError (reason CreateContainerConfigError) when the env cannot be built. */
-export function containerConfig(pod: Pod, spec: ContainerSpec, init: boolean, podIP: string, node: NodeFacts): ContainerConfig {
+export function containerConfig(pod: Pod, spec: ContainerSpec, init: boolean, podIP: string, node: NodeFacts, sources: ConfigSources = {}): ContainerConfig {
   const env = resolveEnv(pod as unknown as EnvPod, spec as unknown as EnvContainer, {
     podIP,
     podIPs: [podIP],
@@ -20,6 +26,7 @@ export function containerConfig(pod: Pod, spec: ContainerSpec, init: boolean, po
     hostIP: node.hostIP,
     hostIPs: [node.hostIP],
     nodeAllocatable: node.allocatable,
+    ...sources,
   });
   const { command, args } = expandCommandAndArgs(spec, env);
   const limit = spec.resources?.limits?.memory;

@@ -34,7 +34,10 @@ export class ContainerProbes {
       if (spec.readinessProbe) run('readiness', spec.readinessProbe, (ok, message) => v.ready(ok, message));
       else v.ready(true);
     };
-    if (!spec.startupProbe) return afterStartup();
+    if (!spec.startupProbe) {
+      afterStartup();
+      return;
+    }
     let passed = false;
     run('startup', spec.startupProbe, (ok, message) => {
       if (passed) return;

@@ -63,6 +63,11 @@ export class PodManager {
     return this.workers.size;
   }
 
+  /** A ConfigMap or Secret changed: workers whose containers wait for their env try again now. */
+  kickWaitingForConfig(): void {
+    for (const worker of this.workers.values()) if (worker.waitingForConfig) worker.kick();
+  }
+
   /** A node became ours (registered or adopted): start its pods. */
   nodeAdded(nodeName: string): void {
     for (const pod of this.informer.list()) if (pod.spec?.nodeName === nodeName) this.route(pod);

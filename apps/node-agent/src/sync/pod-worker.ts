@@ -16,6 +16,7 @@ import { decide, type PodAction } from './decide.js';
 import { lostRun, recoverContainer, wasStarted } from './recover.js';
 import { activeDeadlineAt, DEADLINE_EXCEEDED } from './active-deadline.js';
 import type { StatusWriter } from './status-writer.js';
+import type { ConfigObjects } from '../container-env.js';
 
 export interface PodWorkerDeps {
   runtime: ContainerRuntime;
@@ -34,6 +35,8 @@ export interface PodWorkerDeps {
   leaveRunning?: boolean;
   /** Record Created/Started events for every container start (off for simulated fleets: too many). */
   startEvents?: boolean;
+  /** ConfigMaps and Secrets for env (configMapKeyRef, secretKeyRef, envFrom); absent: none exist. */
+  configObjects?: ConfigObjects;
 }
 
 type Stage = 'active' | 'terminating' | 'done';
@@ -105,6 +108,12 @@ export class PodWorker {
     this.clearTimers();
     this.probes.stopAll();
     if (!this.deps.leaveRunning) await Promise.all([...this.instances.values()].map((i) => this.deps.runtime.stop(i, MIN_GRACE_MS).catch(() => {})));
+  }
+
+  /** A container waits for its env (CreateContainerConfigError): a ConfigMap or Secret appearing may let it start. */
+  get waitingForConfig(): boolean {
+    for (const record of this.records.values()) if (record.waiting?.reason === 'CreateContainerConfigError') return true;
+    return false;
   }
 
   kick(): void {
@@ -256,11 +265,18 @@ export class PodWorker {
     const spec = this.specOf(name);
     const record = this.records.get(name) ?? newRecord(name);
     this.records.set(name, record);
-    let config;
+    let config: ReturnType<typeof containerConfig>;
     try {
-      config = containerConfig(this.pod, spec, init, this.podAddress(), this.deps.node);
+      config = containerConfig(this.pod, spec, init, this.podAddress(), this.deps.node, {
+        configObjects: this.deps.configObjects,
+        onInvalidNames: (message) => this.deps.event(this.pod, 'Warning', 'InvalidEnvironmentVariableNames', message),
+      });
     } catch (error) {
-      record.waiting = { reason: (error as { reason?: string }).reason ?? 'CreateContainerConfigError', message: (error as Error).message };
+      const message = (error as Error).message;
+      // The kubelet's Failed event; once per distinct cause, not on every retry.
+      if (record.waiting?.message !== message) this.deps.event(this.pod, 'Warning', 'Failed', `Error: ${message}`);
+      record.waiting = { reason: (error as { reason?: string }).reason ?? 'CreateContainerConfigError', message };
+      // A ConfigMap or Secret appearing wakes the worker at once (waitingForConfig); this is the safety net.
       this.after(CONFIG_RETRY_MS, () => this.kick());
       return;
     }

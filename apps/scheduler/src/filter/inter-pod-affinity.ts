@@ -31,7 +31,10 @@ function bump(counts: Counts, info: NodeInfo, topologyKey: string) {
 const memo = new WeakMap<CycleContext, WeakMap<Pod, State>>();
 function stateOf(pod: Pod, ctx: CycleContext): State {
   let perPod = memo.get(ctx);
-  if (!perPod) memo.set(ctx, (perPod = new WeakMap()));
+  if (!perPod) {
+    perPod = new WeakMap();
+    memo.set(ctx, perPod);
+  }
   const cached = perPod.get(pod);
   if (cached) return cached;
   const ns = ctx.namespaceLabels ?? {};

@@ -32,7 +32,10 @@ type ImageStates = { readonly keys: readonly string[]; readonly byKey: Map<strin
 const memo = new WeakMap<CycleContext, WeakMap<Pod, ImageStates>>();
 function imageStates(pod: Pod, ctx: CycleContext): ImageStates {
   let perPod = memo.get(ctx);
-  if (!perPod) memo.set(ctx, (perPod = new WeakMap()));
+  if (!perPod) {
+    perPod = new WeakMap();
+    memo.set(ctx, perPod);
+  }
   let states = perPod.get(pod);
   if (states) return states;
   states = { keys: imagesOf(pod).map(normalizedImageName), byKey: new Map() };

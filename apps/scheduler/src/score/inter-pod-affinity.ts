@@ -45,9 +45,15 @@ export function interPodAffinityScorer(hardPodAffinityWeight = 1): ScorePlugin {
   const memo = new WeakMap<CycleContext, WeakMap<Pod, TopologyScore>>();
   const stateOf = (pod: Pod, ctx: CycleContext) => {
     let perPod = memo.get(ctx);
-    if (!perPod) memo.set(ctx, (perPod = new WeakMap()));
+    if (!perPod) {
+      perPod = new WeakMap();
+      memo.set(ctx, perPod);
+    }
     let state = perPod.get(pod);
-    if (!state) perPod.set(pod, (state = topologyScore(pod, ctx, hardPodAffinityWeight)));
+    if (!state) {
+      state = topologyScore(pod, ctx, hardPodAffinityWeight);
+      perPod.set(pod, state);
+    }
     return state;
   };
   return {

@@ -76,15 +76,21 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     requests: [],
     connectionParams: [],
     watches: [],
-    failHttp: (times, status) => (httpFailures = { times, status }),
-    dropSockets: () => wss.clients.forEach((socket) => socket.terminate()),
+    failHttp: (times, status) => {
+      httpFailures = { times, status };
+    },
+    dropSockets: () => {
+      for (const socket of wss.clients) socket.terminate();
+    },
     completeWatches: () => {
       for (const stream of streams) void stream.return?.();
       streams.clear();
     },
-    freezeSockets: () => wss.clients.forEach((socket) => socket.pause()),
+    freezeSockets: () => {
+      for (const socket of wss.clients) socket.pause();
+    },
     close: async () => {
-      wss.clients.forEach((socket) => socket.terminate());
+      for (const socket of wss.clients) socket.terminate();
       await wsServer.dispose();
       await new Promise((resolve) => wss.close(resolve));
       http.closeAllConnections();

@@ -1,4 +1,6 @@
-import type { KubeObject } from '@wheelhouse/resources';
+import { findKind, type KubeObject } from '@wheelhouse/resources';
+import { keyringOf } from '../at-rest/attach.js';
+import { openObject } from '../at-rest/codec.js';
 import type { Db } from '../prisma.js';
 import type { SelectableSnapshot } from './selectable.js';
 
@@ -36,7 +38,10 @@ export async function readChanges(db: Db, query: ChangeQuery): Promise<Change[]>
   if (query.namespace !== undefined) where.push(`"namespace" = $${params.push(query.namespace)}`);
   if (query.name !== undefined) where.push(`"name" = $${params.push(query.name)}`);
   const rows = await db.$queryRawUnsafe<Change[]>(`SELECT * FROM "change_log" WHERE ${where.join(' AND ')} ORDER BY "revision" LIMIT $${params.push(query.limit)}`, ...params);
-  return rows.map((row) => ({ ...row, revision: BigInt(row.revision) }));
+  return rows.map((row) => {
+    const kind = findKind(row.kind);
+    return { ...row, revision: BigInt(row.revision), object: kind ? openObject(kind, row.object, keyringOf(db)) : row.object };
+  });
 }
 
 export async function compactedRevision(db: Db): Promise<bigint> {

@@ -3,6 +3,9 @@ import type { Db } from '../prisma.js';
 import type { WritePlan } from '../plan/write-plan.js';
 import { IMMUTABLE_COLUMNS, objectToRow } from './row.js';
 import { selectableSnapshot } from './selectable.js';
+import { keyringOf } from '../at-rest/attach.js';
+import { sealObject } from '../at-rest/codec.js';
+import type { Keyring } from '../at-rest/keyring.js';
 
 export interface PlannedWrite {
   kind: KindInfo;
@@ -41,7 +44,11 @@ export async function commitWrites(db: Db, writes: PlannedWrite[], actor: string
   if (effective.length === 0) return writes.map((w) => w.plan.object);
   let last: bigint;
   try {
-    const [row] = await db.$queryRawUnsafe<{ last: bigint }[]>(`SELECT wh_commit($1::jsonb, $2) AS "last"`, JSON.stringify(effective.map(toCommitEntry)), actor);
+    const [row] = await db.$queryRawUnsafe<{ last: bigint }[]>(
+      `SELECT wh_commit($1::jsonb, $2) AS "last"`,
+      JSON.stringify(effective.map((w) => toCommitEntry(w, keyringOf(db)))),
+      actor,
+    );
     last = BigInt(row!.last);
   } catch (error) {
     throw translate(error, effective);
@@ -51,9 +58,10 @@ export async function commitWrites(db: Db, writes: PlannedWrite[], actor: string
   return writes.map((w) => written.get(w) ?? w.plan.object);
 }
 
-function toCommitEntry(write: PlannedWrite) {
+/** Row and change-log entry hold the object as stored: encrypted fields sealed (at-rest/codec.ts). */
+function toCommitEntry(write: PlannedWrite, keyring: Keyring | undefined) {
   const { kind, plan } = write;
-  const object = plan.object;
+  const object = sealObject(kind, plan.object, keyring);
   const row = objectToRow(kind, object);
   return {
     table: kind.table,

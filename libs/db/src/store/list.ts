@@ -1,6 +1,9 @@
 import { ApiError, type KindInfo, type KubeObject } from '@wheelhouse/resources';
 import type { Db } from '../prisma.js';
-import { rowToObject, type Row } from './row.js';
+import type { Row } from './row.js';
+import { readRow } from './read.js';
+import { keyringOf, useKeyring } from '../at-rest/attach.js';
+import { openObject } from '../at-rest/codec.js';
 import { decodeContinue, encodeContinue } from './continue-token.js';
 import { objectFilter, type ObjectFilter } from './object-filter.js';
 import { filterToSql } from './filter-sql.js';
@@ -28,6 +31,9 @@ export async function listObjects(db: Db, kind: KindInfo, options: ListOptions):
   return db.$transaction(
     async (tx) => {
       const t = tx as unknown as Db;
+      // The transaction's client opens Secrets with the same keys as its parent.
+      const keyring = keyringOf(db);
+      if (keyring) useKeyring(t, keyring);
       const [{ value }] = await t.$queryRawUnsafe<{ value: bigint }[]>(`SELECT "value" FROM "counters" WHERE "name" = 'revision'`);
       const revision = token ? BigInt(token.resourceVersion) : value;
       // A token from the future was not issued by this cluster.
@@ -76,7 +82,7 @@ async function readTable(
     sql += ` LIMIT $${params.length}`;
   }
   const rows = await db.$queryRawUnsafe<Row[]>(sql, ...params);
-  return rows.map((row) => rowToObject(kind, row));
+  return rows.map((row) => readRow(db, kind, row));
 }
 
 /** Objects changed or deleted after `revision`, as they were at `revision`. */
@@ -92,7 +98,7 @@ async function readChangedSince(db: Db, kind: KindInfo, filter: ObjectFilter, re
   const matches = objectFilter(kind, filter);
   return rows
     .filter((r) => r.type !== 'DELETED' && matches(r.object))
-    .map((r) => r.object)
+    .map((r) => openObject(kind, r.object, keyringOf(db)))
     .filter((o) => !after || compareKeys(keyOf(o), after) > 0);
 }
 

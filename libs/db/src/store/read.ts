@@ -1,10 +1,17 @@
 import type { KindInfo, KubeObject } from '@wheelhouse/resources';
 import type { Db } from '../prisma.js';
 import { rowToObject, type Row } from './row.js';
+import { keyringOf } from '../at-rest/attach.js';
+import { openObject } from '../at-rest/codec.js';
+
+/** A row as the API's object: encrypted fields opened with the client's keyring. */
+export function readRow(db: Db, kind: KindInfo, row: Row): KubeObject {
+  return openObject(kind, rowToObject(kind, row), keyringOf(db));
+}
 
 export async function getObject(db: Db, kind: KindInfo, namespace: string | undefined, name: string): Promise<KubeObject | null> {
   const rows = await db.$queryRawUnsafe<Row[]>(`SELECT * FROM "${kind.table}" WHERE "namespace" = $1 AND "name" = $2`, kind.namespaced ? (namespace ?? 'default') : '', name);
-  return rows[0] ? rowToObject(kind, rows[0]) : null;
+  return rows[0] ? readRow(db, kind, rows[0]) : null;
 }
 
 export async function currentRevision(db: Db): Promise<bigint> {
@@ -22,6 +29,6 @@ export async function getObjects(db: Db, kind: KindInfo, keys: readonly { namesp
     namespaces,
     keys.map((k) => k.name),
   );
-  for (const row of rows) found.set(`${row.namespace as string}/${row.name as string}`, rowToObject(kind, row));
+  for (const row of rows) found.set(`${row.namespace as string}/${row.name as string}`, readRow(db, kind, row));
   return found;
 }

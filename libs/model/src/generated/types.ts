@@ -54,6 +54,12 @@ export interface Query {
   deployments: DeploymentList;
   /** kubectl rollout history: one entry per ReplicaSet revision, oldest first. */
   deploymentHistory: Array<DeploymentRevision>;
+  /** One ConfigMap, or null when absent. */
+  configMap?: Maybe<ConfigMap>;
+  configMaps: ConfigMapList;
+  /** One Secret, or null when absent. */
+  secret?: Maybe<Secret>;
+  secrets: SecretList;
   /** One Service, or null when absent. */
   service?: Maybe<Service>;
   services: ServiceList;
@@ -215,6 +221,36 @@ export interface QueryDeploymentsArgs {
 export interface QueryDeploymentHistoryArgs {
   namespace?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
+}
+
+
+export interface QueryConfigMapArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryConfigMapsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QuerySecretArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QuerySecretsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
 
@@ -977,6 +1013,40 @@ export interface DeploymentRevision {
   creationTimestamp?: Maybe<Scalars['String']['output']>;
 }
 
+export interface ConfigMap {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  /** UTF-8 values by key; keys are [-._a-zA-Z0-9]+. */
+  data?: Maybe<Scalars['StringMap']['output']>;
+  /** Base64-encoded binary values by key; no key may also be in data. */
+  binaryData?: Maybe<Scalars['StringMap']['output']>;
+  /** When true, data and binaryData can no longer change (and immutable cannot be unset). */
+  immutable?: Maybe<Scalars['Boolean']['output']>;
+}
+
+export interface ConfigMapList {
+  metadata: ListMeta;
+  items: Array<ConfigMap>;
+}
+
+export interface Secret {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  /** Base64-encoded values by key; keys are [-._a-zA-Z0-9]+. */
+  data?: Maybe<Scalars['StringMap']['output']>;
+  /** Opaque (default), kubernetes.io/tls, kubernetes.io/basic-auth, kubernetes.io/ssh-auth, kubernetes.io/dockerconfigjson, kubernetes.io/dockercfg, kubernetes.io/service-account-token, or your own. Immutable. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** When true, data can no longer change (and immutable cannot be unset). */
+  immutable?: Maybe<Scalars['Boolean']['output']>;
+}
+
+export interface SecretList {
+  metadata: ListMeta;
+  items: Array<Secret>;
+}
+
 export interface Service {
   apiVersion?: Maybe<Scalars['String']['output']>;
   kind?: Maybe<Scalars['String']['output']>;
@@ -1277,6 +1347,24 @@ export interface Mutation {
   resumeDeployment: Deployment;
   /** kubectl rollout undo: the template of revision toRevision (0: the previous one) becomes the Deployment's. */
   rollbackDeployment: Deployment;
+  createConfigMap: ConfigMap;
+  /** Creates many configMaps in one commit, all or nothing. */
+  createConfigMaps: Array<ConfigMap>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceConfigMap: ConfigMap;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchConfigMap: ConfigMap;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteConfigMap?: Maybe<ConfigMap>;
+  createSecret: Secret;
+  /** Creates many secrets in one commit, all or nothing. */
+  createSecrets: Array<Secret>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceSecret: Secret;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchSecret: Secret;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteSecret?: Maybe<Secret>;
   createService: Service;
   /** Creates many services in one commit, all or nothing. */
   createServices: Array<Service>;
@@ -1828,6 +1916,86 @@ export interface MutationRollbackDeploymentArgs {
   toRevision?: Scalars['Int']['input'];
   namespace?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
+}
+
+
+export interface MutationCreateConfigMapArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: ConfigMapInput;
+}
+
+
+export interface MutationCreateConfigMapsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<ConfigMapInput>;
+}
+
+
+export interface MutationReplaceConfigMapArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: ConfigMapInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchConfigMapArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteConfigMapArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateSecretArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: SecretInput;
+}
+
+
+export interface MutationCreateSecretsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<SecretInput>;
+}
+
+
+export interface MutationReplaceSecretArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: SecretInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchSecretArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteSecretArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
 
@@ -2682,6 +2850,32 @@ export interface DeploymentStatusInput {
   collisionCount?: InputMaybe<Scalars['Int']['input']>;
 }
 
+export interface ConfigMapInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  /** UTF-8 values by key; keys are [-._a-zA-Z0-9]+. */
+  data?: InputMaybe<Scalars['StringMap']['input']>;
+  /** Base64-encoded binary values by key; no key may also be in data. */
+  binaryData?: InputMaybe<Scalars['StringMap']['input']>;
+  /** When true, data and binaryData can no longer change (and immutable cannot be unset). */
+  immutable?: InputMaybe<Scalars['Boolean']['input']>;
+}
+
+export interface SecretInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  /** Base64-encoded values by key; keys are [-._a-zA-Z0-9]+. */
+  data?: InputMaybe<Scalars['StringMap']['input']>;
+  /** Opaque (default), kubernetes.io/tls, kubernetes.io/basic-auth, kubernetes.io/ssh-auth, kubernetes.io/dockerconfigjson, kubernetes.io/dockercfg, kubernetes.io/service-account-token, or your own. Immutable. */
+  type?: InputMaybe<Scalars['String']['input']>;
+  /** When true, data can no longer change (and immutable cannot be unset). */
+  immutable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Write-only plain-text values, merged into data (over the same keys) on write. */
+  stringData?: InputMaybe<Scalars['StringMap']['input']>;
+}
+
 export interface ServiceInput {
   apiVersion?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<Scalars['String']['input']>;
@@ -2853,6 +3047,10 @@ export interface Subscription {
   watchReplicationControllers: ReplicationControllerWatchEvent;
   /** ADDED/MODIFIED/DELETED events of deployments; resumable from a resourceVersion. */
   watchDeployments: DeploymentWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of configMaps; resumable from a resourceVersion. */
+  watchConfigMaps: ConfigMapWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of secrets; resumable from a resourceVersion. */
+  watchSecrets: SecretWatchEvent;
   /** ADDED/MODIFIED/DELETED events of services; resumable from a resourceVersion. */
   watchServices: ServiceWatchEvent;
   /** ADDED/MODIFIED/DELETED events of endpointSlices; resumable from a resourceVersion. */
@@ -2941,6 +3139,24 @@ export interface SubscriptionWatchDeploymentsArgs {
 }
 
 
+export interface SubscriptionWatchConfigMapsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface SubscriptionWatchSecretsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
 export interface SubscriptionWatchServicesArgs {
   labelSelector?: InputMaybe<Scalars['String']['input']>;
   fieldSelector?: InputMaybe<Scalars['String']['input']>;
@@ -3011,6 +3227,16 @@ export interface ReplicationControllerWatchEvent {
 export interface DeploymentWatchEvent {
   type: WatchEventType;
   object: Deployment;
+}
+
+export interface ConfigMapWatchEvent {
+  type: WatchEventType;
+  object: ConfigMap;
+}
+
+export interface SecretWatchEvent {
+  type: WatchEventType;
+  object: Secret;
 }
 
 export interface ServiceWatchEvent {

@@ -14,3 +14,4 @@ export {
   TAINT_NODE_NOT_READY,
   TAINT_NODE_UNREACHABLE,
 } from './default-tolerations.js';
+export { defaultConfigMap, defaultSecret } from './config.js';

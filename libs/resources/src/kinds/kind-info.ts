@@ -41,4 +41,10 @@ export interface KindInfo extends KindIdentity {
    * their spec finalizers.
    */
   beginTermination?(object: KubeObject, requestedGraceSeconds: number | undefined, now: Date): KubeObject | null;
+  /**
+   * Top-level body fields the store keeps only as ciphertext (Kubernetes' encryption at
+   * rest, per resource), in the table, the change log and history alike; the
+   * last-applied annotation, which repeats them, is sealed too. Secret: `data`.
+   */
+  encryptedFields?: readonly string[];
 }

@@ -8,6 +8,8 @@ import { LeaseKind } from './lease.js';
 import { ReplicaSetKind } from './replicaset.js';
 import { ReplicationControllerKind } from './replicationcontroller.js';
 import { DeploymentKind } from './deployment.js';
+import { ConfigMapKind } from './configmap.js';
+import { SecretKind } from './secret.js';
 import { ServiceKind } from './service.js';
 import { EndpointSliceKind, EndpointsKind } from './endpoint-slice.js';
 
@@ -21,6 +23,8 @@ export const KINDS: readonly KindInfo[] = [
   ReplicaSetKind,
   ReplicationControllerKind,
   DeploymentKind,
+  ConfigMapKind,
+  SecretKind,
   ServiceKind,
   EndpointSliceKind,
   EndpointsKind,

@@ -28,7 +28,9 @@ export function validatePodDns(policyValue: unknown, configValue: unknown, specP
   const nameserversPath = childPath(configPath, 'nameservers');
   const nameservers = readStringArray(config.nameservers, nameserversPath, errors) ?? [];
   if (nameservers.length > MAX_NAMESERVERS) errors.push(invalidError(nameserversPath, nameservers, `must not have more than ${MAX_NAMESERVERS} nameservers`));
-  nameservers.forEach((ns, i) => errors.push(...validateIp(ns, indexPath(nameserversPath, i))));
+  nameservers.forEach((ns, i) => {
+    errors.push(...validateIp(ns, indexPath(nameserversPath, i)));
+  });
   const searchesPath = childPath(configPath, 'searches');
   const searches = readStringArray(config.searches, searchesPath, errors) ?? [];
   if (searches.length > MAX_SEARCH_PATHS) errors.push(invalidError(searchesPath, searches, `must not have more than ${MAX_SEARCH_PATHS} search paths`));

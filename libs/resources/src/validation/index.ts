@@ -32,3 +32,8 @@ export { validateLease, validateLeaseSpec } from './lease.js';
 export { validateLabelSelector, validateNonEmptySelector } from './label-selector.js';
 export { validateWorkloadSpec, validateSelectorImmutable } from './workload.js';
 export { validateDeploymentSpec } from './deployment.js';
+export { validateConfigMap, validateConfigMapUpdate, IMMUTABLE_WHEN_SET } from './config-map.js';
+export { validateSecret, validateSecretUpdate } from './secret.js';
+export { SECRET_TYPES, SERVICE_ACCOUNT_NAME_ANNOTATION, TLS_CERT_KEY, TLS_PRIVATE_KEY_KEY } from './secret-types.js';
+export { MAX_CONFIG_SIZE_BYTES } from './config-data.js';
+export { decodeBase64 } from './base64.js';

@@ -33,7 +33,9 @@ function collect(a: unknown, b: unknown, path: string, out: string[], limit: num
       out.push(path);
       return;
     }
-    a.forEach((item, i) => collect(item, b[i], indexPath(path, i), out, limit));
+    a.forEach((item, i) => {
+      collect(item, b[i], indexPath(path, i), out, limit);
+    });
     return;
   }
   if (isJsonObject(a) && isJsonObject(b)) {

@@ -22,7 +22,9 @@ export function validateNodeSpec(spec: unknown, path = 'spec'): FieldError[] {
 function validatePodCidrs(value: unknown, path: string): FieldError[] {
   const errors: FieldError[] = [];
   const cidrs = readStringArray(value, path, errors) ?? [];
-  cidrs.forEach((cidr, i) => errors.push(...validateCidr(cidr, indexPath(path, i))));
+  cidrs.forEach((cidr, i) => {
+    errors.push(...validateCidr(cidr, indexPath(path, i)));
+  });
   if (cidrs.length > 1) {
     const families = cidrs.map(cidrFamily);
     // Dual-stack means exactly one IPv4 and one IPv6 range.

@@ -15,7 +15,7 @@ export const StrMap = (description?: string): PropertyDecorator => Field(() => S
 export const StrList = (description?: string): PropertyDecorator => Field(() => [String], { nullable: true, description });
 export const IntOrStr = (description?: string): PropertyDecorator => Field(() => IntOrString, { nullable: true, description });
 export const QuantityField = (description?: string): PropertyDecorator => Field(() => Quantity, { nullable: true, description });
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const Obj = (type: () => any, description?: string): PropertyDecorator => Field(type, { nullable: true, description });
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const List = (type: () => any, description?: string): PropertyDecorator => Field(() => [type()], { nullable: true, description });
+/** What `@Field` accepts as its type function (type-graphql does not export the name). */
+type FieldTypeFunc = NonNullable<Parameters<typeof Field>[0]>;
+export const Obj = (type: FieldTypeFunc, description?: string): PropertyDecorator => Field(type, { nullable: true, description });
+export const List = (type: FieldTypeFunc, description?: string): PropertyDecorator => Field(() => [type()], { nullable: true, description });

@@ -1,5 +1,5 @@
 import { InputType, ObjectType } from 'type-graphql';
-import { Json, StrMap, List, Str, StrList } from './fields.js';
+import { StrMap, List, Str, StrList } from './fields.js';
 
 @ObjectType({ simpleResolvers: true })
 @InputType('LabelSelectorRequirementInput')

@@ -3,6 +3,7 @@ import { ApiError, resolveKindName } from '@wheelhouse/resources';
 import type { ApiContext } from '../../context.js';
 import { type ChangeType, ObjectRevision } from './object-revision.type.js';
 import { readObjectHistory } from './read-history.js';
+import { redactEncryptedFields } from './redact.js';
 
 @Resolver()
 export class HistoryResolver {
@@ -28,7 +29,7 @@ export class HistoryResolver {
       timestamp: new Date(change.createdAt).toISOString(),
       actor: change.actor,
       uid: change.uid,
-      object: change.object as unknown as Record<string, unknown>,
+      object: redactEncryptedFields(kind, change.object) as unknown as Record<string, unknown>,
     }));
   }
 }

@@ -1,5 +1,5 @@
 import { InputType, ObjectType } from 'type-graphql';
-import { Bool, IntField, Json, StrMap, List, Obj, Str, StrList } from '../common/fields.js';
+import { Bool, IntField, StrMap, List, Obj, Str, StrList } from '../common/fields.js';
 import { Condition } from '../common/condition.type.js';
 import { resourceClasses } from '../common/resource-class.js';
 

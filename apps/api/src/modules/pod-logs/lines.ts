@@ -4,8 +4,7 @@ export async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<s
   let buffered = '';
   for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
     buffered += decoder.decode(chunk, { stream: true });
-    let newline: number;
-    while ((newline = buffered.indexOf('\n')) >= 0) {
+    for (let newline = buffered.indexOf('\n'); newline >= 0; newline = buffered.indexOf('\n')) {
       yield buffered.slice(0, newline);
       buffered = buffered.slice(newline + 1);
     }

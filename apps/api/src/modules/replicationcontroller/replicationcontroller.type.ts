@@ -1,5 +1,5 @@
 import { InputType, ObjectType } from 'type-graphql';
-import { IntField, Json, StrMap, Obj } from '../common/fields.js';
+import { IntField, StrMap, Obj } from '../common/fields.js';
 import { PodTemplateSpec } from '../common/pod-template.type.js';
 import { resourceClasses } from '../common/resource-class.js';
 import { ReplicaSetStatus } from '../replicaset/replicaset.type.js';

@@ -9,7 +9,7 @@ const MAX_OUTPUT = 10 * 1024;
 
 export async function execCommand(launch: LaunchSpec, command: string[], timeoutMs: number): Promise<ExecResult> {
   if (command.length === 0) return { exitCode: 126, output: 'no command specified', timedOut: false };
-  let child;
+  let child: Awaited<ReturnType<typeof spawnInGroup>>;
   try {
     child = await spawnInGroup({ ...launch, argv: command }, 'pipe');
   } catch (error) {

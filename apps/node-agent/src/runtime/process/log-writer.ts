@@ -44,7 +44,10 @@ export class LogWriter {
    */
   write(stream: LogStream, chunk: Buffer): void {
     let state = this.pending.get(stream);
-    if (!state) this.pending.set(stream, (state = { decoder: new StringDecoder('utf8'), text: '' }));
+    if (!state) {
+      state = { decoder: new StringDecoder('utf8'), text: '' };
+      this.pending.set(stream, state);
+    }
     const text = state.text + state.decoder.write(chunk);
     const time = new Date().toISOString();
     let start = 0;

@@ -7,11 +7,13 @@
 //   pods/<uid>/pids/         pid files (see pid-files.ts)
 //   logs/<uid>/<container>/  log files (see log-store.ts)
 //   network/<ip>             pod IP claims (see network/ip-claims.ts)
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { PersistentIpAllocator } from '../../network/ip-claims.js';
 import { ContainerProcess, signalGroup, spawnInGroup } from './container-process.js';
 import { execCommand } from './exec-command.js';
+import { spawnInteractive, type TerminalSize } from './interactive-exec.js';
 import { LogStore } from './log-store.js';
 import { DEFAULT_LOG_ROTATION, LogWriter, type LogRotation } from './log-writer.js';
 import { killLeftovers, removePidFile, writePidFile } from './pid-files.js';
@@ -121,6 +123,12 @@ export class ProcessRuntime implements ContainerRuntime {
     const process = this.asProcess(instance);
     if (process.state().state !== 'running') throw new Error(`container not running (${process.id})`);
     return execCommand(process.launch, command, timeoutMs);
+  }
+
+  async execInteractive(podUid: string, container: string, command: string[], tty?: TerminalSize): Promise<ChildProcess> {
+    const instance = [...(this.running.get(podUid) ?? [])].find((p) => p.container === container && p.state().state === 'running');
+    if (!instance) throw new Error(`container ${container} is not running`);
+    return spawnInteractive(instance.launch, command, tty);
   }
 
   async readLogs(podUid: string, container: string, options: LogOptions): Promise<string[]> {

@@ -144,7 +144,14 @@ export class SimulatedRuntime implements ContainerRuntime {
     while (!signal.aborted) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(LOG_EVERY_MS, 1000));
-        signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+        signal.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(timer);
+            resolve();
+          },
+          { once: true },
+        );
       });
       if (signal.aborted) return;
       const latest = current();

@@ -3,10 +3,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { compactChangeLog } from '@wheelhouse/db';
 import { gql, listAll, WheelhouseClient } from '@wheelhouse/client';
-import { Informer } from './informer.js';
-import { keyOf, type RuntimeObject } from './object.js';
-import { eventually } from './testing/eventually.js';
-import { ADMIN_TOKEN, startRealApi, type RealApi } from './testing/real-api.js';
+import { Informer, keyOf, type RuntimeObject } from '@wheelhouse/controller-runtime';
+import { eventually } from '@wheelhouse/controller-runtime/testing/eventually';
+import { ADMIN_TOKEN, startRealApi, type RealApi } from '../support/real-api.js';
 
 interface Pod extends RuntimeObject {
   spec?: { nodeName?: string | null } | null;

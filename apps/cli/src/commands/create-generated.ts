@@ -1,0 +1,105 @@
+/**
+ * `wh create configmap NAME`, `wh create secret generic NAME`, `wh create secret tls
+ * NAME`: kubectl's generators. The object is made here from literals and files and
+ * created through the API, which validates it as any other create.
+ */
+import { int, list, str, type ParsedArgs } from '../args.js';
+import { out, withSession } from '../command.js';
+import { UsageError } from '../errors.js';
+import { qualifiedKind, resolveKind } from '../kinds.js';
+import { printDocuments } from '../print/output.js';
+import { Session } from '../session.js';
+import { configMapObject, genericSecretObject, tlsSecretObject } from '../create-config/generate.js';
+import { isDryRun } from './apply.js';
+import { deploymentObject, namespaceObject, serviceObject, type ServiceVariant } from '../generators/workloads.js';
+
+export const GENERATED_USAGE = [
+  '       wh create configmap NAME [--from-literal=KEY=VALUE] [--from-file=[KEY=]PATH] [--dry-run] [-o yaml|json]',
+  '       wh create secret generic NAME [--type TYPE] [--from-literal=KEY=VALUE] [--from-file=[KEY=]PATH] [--dry-run] [-o yaml|json]',
+  '       wh create secret tls NAME --cert PATH --key PATH [--dry-run] [-o yaml|json]',
+  '       wh create namespace NAME [--dry-run] [-o yaml|json]',
+  '       wh create deployment NAME --image=IMAGE... [--replicas=N] [--port=PORT] [-- COMMAND [ARGS...]]',
+  '       wh create service clusterip|nodeport|loadbalancer NAME --tcp=PORT[:TARGET]... [--clusterip=None] [--node-port=N]',
+  '       wh create service externalname NAME --external-name=HOST',
+].join('\n');
+
+export const GENERATED_FLAGS = [
+  { name: 'from-literal', value: true, multiple: true },
+  { name: 'from-file', value: true, multiple: true },
+  { name: 'type', value: true },
+  { name: 'cert', value: true },
+  { name: 'key', value: true },
+  { name: 'output', short: 'o', value: true },
+  { name: 'image', value: true, multiple: true },
+  { name: 'replicas', short: 'r', value: true },
+  { name: 'port', value: true },
+  { name: 'tcp', value: true, multiple: true },
+  { name: 'clusterip', value: true },
+  { name: 'node-port', value: true },
+  { name: 'external-name', value: true },
+];
+
+const WORKLOAD_GENERATORS = ['namespace', 'ns', 'deployment', 'deploy', 'service', 'svc'];
+
+/** Whether the positionals name a generator (`configmap`, `cm`, `secret`). */
+export const isGenerated = (positionals: string[]) => ['configmap', 'configmaps', 'cm', 'secret', 'secrets', ...WORKLOAD_GENERATORS].includes(positionals[0] ?? '');
+
+function generateWorkload(positionals: string[], args: ParsedArgs): { kindName: string; object: Record<string, unknown> } | undefined {
+  const [what, ...rest] = positionals;
+  const one = (names: string[]) => {
+    if (names.length < 1) throw new UsageError('NAME is required');
+    return names[0]!;
+  };
+  if (what === 'namespace' || what === 'ns') return { kindName: 'Namespace', object: namespaceObject(one(rest)) };
+  if (what === 'deployment' || what === 'deploy') {
+    const [name, ...command] = rest;
+    return {
+      kindName: 'Deployment',
+      object: deploymentObject(one(name ? [name] : []), { images: list(args, 'image'), replicas: int(args, 'replicas'), port: int(args, 'port'), command }),
+    };
+  }
+  if (what === 'service' || what === 'svc') {
+    const [variant, ...names] = rest;
+    if (!['clusterip', 'nodeport', 'loadbalancer', 'externalname'].includes(variant ?? ''))
+      throw new UsageError(`unknown service type "${variant ?? ''}": clusterip, nodeport, loadbalancer or externalname`);
+    const options = { tcp: list(args, 'tcp'), clusterIP: str(args, 'clusterip'), nodePort: int(args, 'node-port'), externalName: str(args, 'external-name') };
+    return { kindName: 'Service', object: serviceObject(one(names), variant as ServiceVariant, options) };
+  }
+  return undefined;
+}
+
+function generate(positionals: string[], args: ParsedArgs): { kindName: string; object: Record<string, unknown> } {
+  const workload = generateWorkload(positionals, args);
+  if (workload) return workload;
+  const sources = { literals: list(args, 'from-literal'), files: list(args, 'from-file') };
+  const [what, ...rest] = positionals;
+  if (what === 'configmap' || what === 'configmaps' || what === 'cm') {
+    if (rest.length !== 1) throw new UsageError(`exactly one NAME is required, got ${rest.length}`);
+    return { kindName: 'ConfigMap', object: configMapObject(rest[0]!, sources) };
+  }
+  const [variant, ...names] = rest;
+  if (names.length !== 1) throw new UsageError(`exactly one NAME is required, got ${names.length}`);
+  if (variant === 'generic') return { kindName: 'Secret', object: genericSecretObject(names[0]!, sources, str(args, 'type')) };
+  if (variant === 'tls') return { kindName: 'Secret', object: tlsSecretObject(names[0]!, str(args, 'cert'), str(args, 'key')) };
+  throw new UsageError(`unknown secret type "${variant ?? ''}": generic or tls (docker-registry is not supported yet)`);
+}
+
+export async function runCreateGenerated(args: ParsedArgs): Promise<number> {
+  const output = str(args, 'output');
+  if (output && output !== 'yaml' && output !== 'json' && output !== 'name') throw new UsageError(`-o ${output}: yaml, json or name`);
+  const { kindName, object } = generate(args.positionals, args);
+  const kind = resolveKind(kindName);
+  const dryRun = isDryRun(args);
+  const session = new Session(args);
+  return withSession(session, async () => {
+    const created = await session.create(kind, object, session.namespace, dryRun);
+    const name = `${qualifiedKind(kind)}/${created.metadata.name}`;
+    if (output === 'yaml' || output === 'json') {
+      const shown = { ...object, metadata: { ...(object.metadata as object), namespace: created.metadata.namespace } };
+      out(printDocuments([{ kind, object: shown as never }], output, true));
+    } else {
+      out(output === 'name' ? name : `${name} created${dryRun ? ' (dry run)' : ''}`);
+    }
+    return 0;
+  });
+}
