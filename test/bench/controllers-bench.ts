@@ -18,7 +18,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startTestKubelet } from '../support/test-kubelet.js';
 import { measurePostgresCeiling } from './pg-ceiling.js';
-import { counterSum, rssMiB, spawnApi, spawnControllerManager, stop } from './processes.js';
+import { counterSum, dieWithBench, rssMiB, spawnApi, spawnControllerManager, stop } from './processes.js';
 
 const { values: args } = parseArgs({ options: { simulated: { type: 'boolean', default: false }, nodes: { type: 'string', default: '500' } } });
 const SIMULATED = args.simulated;
@@ -48,10 +48,12 @@ const phase = (name: string) => process.stderr.write(`bench: ${name}\n`);
 
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 const spawnComponent = (label: string, script: string, args: string[], env: Record<string, string>) => {
-  const child = spawn(process.execPath, [root(script), ...args], {
-    env: { ...process.env, WHEELHOUSE_SERVER: url, WHEELHOUSE_TOKEN: TOKEN, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = dieWithBench(
+    spawn(process.execPath, [root(script), ...args], {
+      env: { ...process.env, WHEELHOUSE_SERVER: url, WHEELHOUSE_TOKEN: TOKEN, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    }),
+  );
   child.stderr!.on('data', (c: Buffer) => process.stderr.write(`[${label}] ${c}`));
   return child;
 };

@@ -4,12 +4,22 @@ import { fileURLToPath } from 'node:url';
 
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
+/** A bench that fails (throws) must not leave its components running: they die with it. */
+export function dieWithBench(child: ChildProcess): ChildProcess {
+  const kill = () => child.kill('SIGKILL');
+  process.once('exit', kill);
+  child.once('exit', () => process.off('exit', kill));
+  return child;
+}
+
 /** The API as its own process on a free port; resolves with its GraphQL URL. */
 export async function spawnApi(databaseUrl: string, token: string, nodeArgs: string[] = []): Promise<{ process: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...nodeArgs, root('apps/api/dist/main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', WHEELHOUSE_ADMIN_TOKEN: token, WHEELHOUSE_DATA_DIR: '/tmp/wh-bench' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = dieWithBench(
+    spawn(process.execPath, [...nodeArgs, root('apps/api/dist/main.js')], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', WHEELHOUSE_ADMIN_TOKEN: token, WHEELHOUSE_DATA_DIR: '/tmp/wh-bench' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    }),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const onData = (c: Buffer) => {
@@ -26,10 +36,12 @@ export async function spawnApi(databaseUrl: string, token: string, nodeArgs: str
 }
 
 export function spawnControllerManager(url: string, token: string, metricsPort: number, nodeArgs: string[] = []): ChildProcess {
-  const child = spawn(process.execPath, [...nodeArgs, root('apps/controller-manager/dist/main.js')], {
-    env: { ...process.env, WHEELHOUSE_SERVER: url, WHEELHOUSE_TOKEN: token, WHEELHOUSE_CONTROLLER_METRICS_PORT: String(metricsPort) },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = dieWithBench(
+    spawn(process.execPath, [...nodeArgs, root('apps/controller-manager/dist/main.js')], {
+      env: { ...process.env, WHEELHOUSE_SERVER: url, WHEELHOUSE_TOKEN: token, WHEELHOUSE_CONTROLLER_METRICS_PORT: String(metricsPort) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    }),
+  );
   child.stderr!.on('data', (c: Buffer) => process.stderr.write(`[controller-manager] ${c}`));
   return child;
 }

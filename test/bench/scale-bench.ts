@@ -16,7 +16,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { percentiles } from './load.js';
 import { measurePostgresCeiling } from './pg-ceiling.js';
-import { rssMiB, spawnApi, spawnControllerManager, stop } from './processes.js';
+import { dieWithBench, rssMiB, spawnApi, spawnControllerManager, stop } from './processes.js';
 import { backendCpuBetween, cpuSeconds, operationsBetween, operationStats, postgresBackendCpu, probeLatency } from './scale-probes.js';
 
 const { values: args } = parseArgs({
@@ -42,7 +42,7 @@ const nodeArgs = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-p
 const phase = (name: string) => process.stderr.write(`bench: ${name}\n`);
 
 function spawnLogged(label: string, argv: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [...nodeArgs, ...argv], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = dieWithBench(spawn(process.execPath, [...nodeArgs, ...argv], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] }));
   child.stderr!.on('data', (c: Buffer) => process.stderr.write(`[${label}] ${c}`));
   return child;
 }

@@ -4,7 +4,7 @@
  * envelope, libs/db/src/at-rest), per object. (2) Through the API as its own process over
  * a throwaway database: `--writes` sequential createSecret calls against as many
  * createConfigMap calls carrying the same bytes (same store path, no encryption), p50/p99.
- * Prints JSON.
+ * Prints JSON, with the PostgreSQL ceiling of the same run and what the run simplifies.
  */
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
@@ -12,6 +12,7 @@ import { createThrowawayDatabase } from '@wheelhouse/migrate';
 import { newKey, openObject, sealObject, staticKeyring } from '@wheelhouse/db';
 import { SecretKind, type KubeObject } from '@wheelhouse/resources';
 import { percentiles } from './load.js';
+import { measurePostgresCeiling } from './pg-ceiling.js';
 import { spawnApi, stop } from './processes.js';
 import { TEST_TOKEN } from '../support/api.js';
 
@@ -75,4 +76,11 @@ async function throughApi() {
   }
 }
 
-console.log(JSON.stringify({ bytes: BYTES, writes: WRITES, perObject: inProcess(), api: await throughApi() }, null, 2));
+// Measured first, on an idle server: the figures below are read against it.
+const postgresCeiling = await measurePostgresCeiling();
+const simplifications = [
+  'one key in the keyring (no rotation during the run); the in-process figures exclude I/O',
+  'API writes are sequential, one at a time from one client: latency per write, not throughput',
+  'client, API and PostgreSQL share the machine (see postgresCeiling.cpus and loadAverage1m)',
+];
+console.log(JSON.stringify({ simplifications, postgresCeiling, bytes: BYTES, writes: WRITES, perObject: inProcess(), api: await throughApi() }, null, 2));

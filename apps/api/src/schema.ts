@@ -23,6 +23,8 @@ import { Deployment } from './modules/deployment/deployment.type.js';
 import { DeploymentActionsResolver } from './modules/deployment/deployment-actions.resolver.js';
 import { ConfigMapResolver } from './modules/configmap/configmap.resolver.js';
 import { SecretResolver } from './modules/secret/secret.resolver.js';
+import { ResourceQuotaResolver } from './modules/resourcequota/resourcequota.resolver.js';
+import { LimitRangeResolver } from './modules/limitrange/limitrange.resolver.js';
 import { createScaleResolver } from './modules/common/scale.resolver.js';
 import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from '@wheelhouse/resources';
 import { ServiceResolver } from './modules/service/service.resolver.js';
@@ -55,6 +57,8 @@ export const RESOLVERS = [
   ServiceResolver,
   EndpointSliceResolver,
   EndpointsResolver,
+  ResourceQuotaResolver,
+  LimitRangeResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -30,6 +30,7 @@ import { subscribeShared } from './watch/shared-execution.js';
 import { startCompactor } from './watch/compactor.js';
 import { InputChecker } from './modules/apply/input-checker.js';
 import { ensureSystemNamespaces } from './ensure-namespaces.js';
+import { quotaAdmission } from './admission/quota-admission.js';
 import { log } from './log.js';
 import { route, type Routes } from './http/route.js';
 import { DEFAULT_LIMITS } from './limits/limits.js';
@@ -67,7 +68,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   const db = createDb(config.databaseUrl, config.dbPoolSize);
   useKeyring(db, encryption.keyring);
   const serviceRanges = config.serviceRanges ?? serviceRangesFromEnv({});
-  const store = new Store(db, systemClock, { Service: new ServiceAllocator(serviceRanges) });
+  const store = new Store(db, systemClock, { Service: new ServiceAllocator(serviceRanges) }, quotaAdmission);
   const metrics = createMetrics();
   const broadcaster = new Broadcaster();
   const tail = new ChangeTail(db, broadcaster, {

@@ -4,6 +4,7 @@ import type { Informers, ManagedObject, ManagerContext } from './runtime/context
 import { startReplicaSetController } from './replicaset/controller.js';
 import { startGarbageCollector } from './garbage-collector/controller.js';
 import { startNamespaceController } from './namespace/controller.js';
+import { startResourceQuotaController } from './resourcequota/controller.js';
 import { startDeploymentController } from './deployment/controller.js';
 import { startNodeLifecycleController } from './node-lifecycle/controller.js';
 import { routineConflict } from './runtime/routine-conflict.js';
@@ -50,6 +51,7 @@ export async function startControllers(
     services: await informer('services', 'Service'),
     endpointSlices: await informer('endpointSlices', 'EndpointSlice'),
     endpoints: await informer('endpointsList', 'Endpoints'),
+    resourceQuotas: await informer('resourceQuotas', 'ResourceQuota'),
   };
   // Once the term is over its client refuses every call (CLOSED): the expected way work stops, not worth a line each.
   const stopped = (error: unknown) => options.signal?.aborted === true && hasCode(error, 'CLOSED');
@@ -82,6 +84,7 @@ export async function startControllers(
     startDeploymentController(ctx, options.workers),
     startGarbageCollector(ctx),
     startNamespaceController(ctx),
+    startResourceQuotaController(ctx),
     startNodeLifecycleController(ctx, {
       gracePeriodMs: (options.nodeMonitorGracePeriodSeconds ?? 40) * 1000,
       taintingRates: { normal: options.nodeEvictionRate ?? 0.1, secondary: options.secondaryNodeEvictionRate ?? 0.01 },

@@ -79,7 +79,14 @@ test('a component whose enabled() says no is not started (WHEELHOUSE_DNS_PORT=0)
     { name: 'api', entry: 'a.js', needsDb: true },
     { name: 'dns', entry: 'd.js', needsDb: false, enabled: (c: { env: NodeJS.ProcessEnv }) => c.env.WHEELHOUSE_DNS_PORT !== '0' },
   ];
-  const input = (env: NodeJS.ProcessEnv) => ({ rootDir: '/r', apiUrl: 'http://127.0.0.1:4000', serverUrl: 'http://127.0.0.1:4000/graphql', databaseUrl: 'postgres://x', env, exists: () => true });
+  const input = (env: NodeJS.ProcessEnv) => ({
+    rootDir: '/r',
+    apiUrl: 'http://127.0.0.1:4000',
+    serverUrl: 'http://127.0.0.1:4000/graphql',
+    databaseUrl: 'postgres://x',
+    env,
+    exists: () => true,
+  });
   assert.deepEqual(
     planComponents(specs, input({})).run.map((c) => c.name),
     ['api', 'dns'],

@@ -16,3 +16,4 @@ export * from './services/service-range.js';
 export * from './services/decide-allocation.js';
 export * from './services/service-allocator.js';
 export * from './services/repair.js';
+export * from './store/admission.js';

@@ -104,6 +104,8 @@ export const KIND_CATALOGUE = {
   }),
   EndpointSlice: define({ kind: 'EndpointSlice', apiVersion: 'discovery.k8s.io/v1', singular: 'endpointSlice', plural: 'endpointSlices', namespaced: true, hasStatus: false }),
   Service: define({ kind: 'Service', apiVersion: 'v1', singular: 'service', plural: 'services', shortNames: ['svc'], namespaced: true, hasStatus: true, categories: ['all'] }),
+  ResourceQuota: define({ kind: 'ResourceQuota', apiVersion: 'v1', singular: 'resourceQuota', plural: 'resourceQuotas', shortNames: ['quota'], namespaced: true, hasStatus: true }),
+  LimitRange: define({ kind: 'LimitRange', apiVersion: 'v1', singular: 'limitRange', plural: 'limitRanges', shortNames: ['limits'], namespaced: true, hasStatus: false }),
 } as const satisfies { [K in KindName]: KindIdentity & { kind: K } };
 
 export type Catalogue = typeof KIND_CATALOGUE;

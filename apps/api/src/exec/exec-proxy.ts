@@ -51,7 +51,7 @@ export function execProxy(o: ExecProxyOptions) {
   };
 }
 
-async function open(req: IncomingMessage, url: URL, namespace: string, name: string, o: ExecProxyOptions): Promise<WebSocket> {
+async function open(req: IncomingMessage, url: URL, namespace: string, name: string, o: ExecProxyOptions): Promise<OpenAgent> {
   const authorization = credentialOf(req);
   const principal = await o.authenticator.authenticate(authorization);
   authorize(principal, { type: 'mutation', fields: ['execPod'] });
@@ -59,6 +59,10 @@ async function open(req: IncomingMessage, url: URL, namespace: string, name: str
   const agentUrl = new URL(`/exec/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/${encodeURIComponent(target.container)}`, target.kubelet.replace(/^http/, 'ws'));
   for (const key of ['command', 'stdin', 'tty', 'columns', 'rows']) for (const value of url.searchParams.getAll(key)) agentUrl.searchParams.append(key, value);
   const agent = new WebSocket(agentUrl, EXEC_SUBPROTOCOL, { headers: authorization ? { authorization } : {} });
+  // The agent may answer (a refusal, a quick command's output) before the client's upgrade completes: keep it.
+  const early: Buffer[] = [];
+  const hold = (data: Buffer) => early.push(data);
+  agent.on('message', hold);
   await new Promise<void>((resolve, reject) => {
     agent.once('open', () => resolve());
     agent.once('unexpected-response', (_req, res) => {
@@ -70,11 +74,20 @@ async function open(req: IncomingMessage, url: URL, namespace: string, name: str
     });
     agent.once('error', (error) => reject(new ApiError('UNAVAILABLE', `could not reach the node agent of node "${target.nodeName}": ${error.message}`)));
   });
-  return agent;
+  return { agent, early, hold };
 }
 
-/** Messages pass through unchanged both ways; either side closing closes the other. */
-function join(client: WebSocket, agent: WebSocket): void {
+interface OpenAgent {
+  agent: WebSocket;
+  early: Buffer[];
+  hold: (data: Buffer) => void;
+}
+
+/** Messages pass through unchanged both ways, the agent's early ones first; either side closing closes the other. */
+function join(client: WebSocket, { agent, early, hold }: OpenAgent): void {
+  agent.off('message', hold);
+  for (const data of early) client.send(data);
+  if (agent.readyState !== agent.OPEN) client.close(1000);
   agent.on('message', (data: Buffer) => client.readyState === client.OPEN && client.send(data));
   client.on('message', (data: Buffer) => agent.readyState === agent.OPEN && agent.send(data));
   agent.on('close', (code) => client.close(code === 1005 ? 1000 : code));

@@ -20,9 +20,12 @@ export function startServiceRepair(
   onError: (error: unknown) => void,
   onRepaired: (summary: string) => void,
 ): () => void {
-  let running: Promise<void> | undefined;
+  // One pass at a time: a slow pass is not overlapped by the next tick.
+  let running = false;
   const pass = () => {
-    running ??= repairServiceAllocations(store, ranges)
+    if (running) return;
+    running = true;
+    repairServiceAllocations(store, ranges)
       .then((report) => {
         if (report.released.length + report.findings.length === 0) return;
         const released = report.released.map((r) => `${r.value} (${r.namespace}/${r.name})`);
@@ -30,7 +33,7 @@ export function startServiceRepair(
       })
       .catch(onError)
       .finally(() => {
-        running = undefined;
+        running = false;
       });
   };
   pass();

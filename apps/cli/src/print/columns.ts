@@ -3,10 +3,8 @@ import { age } from './age.js';
 import type { KubeObj } from './object.js';
 import { NETWORK_TABLES, NETWORK_WIDE } from './network-columns.js';
 
-export interface Columns {
-  headers: string[];
-  row(o: KubeObj, now: number): string[];
-}
+export type { Columns } from './columns-type.js';
+import type { Columns } from './columns-type.js';
 
 const n = (v: unknown) => (typeof v === 'number' ? v : 0);
 const keyCount = (map: unknown) => (map && typeof map === 'object' ? Object.keys(map).length : 0);

@@ -1,12 +1,7 @@
 /** kubectl's `get` columns of Services, Endpoints and EndpointSlices (pkg/printers/internalversion/printers.go). */
 import { age } from './age.js';
+import type { Columns } from './columns-type.js';
 import type { KubeObj } from './object.js';
-
-/** columns.ts's Columns (not imported: columns.ts imports this file). */
-interface Columns {
-  headers: string[];
-  row(o: KubeObj, now: number): string[];
-}
 
 type Port = { name?: string; port?: number; protocol?: string; nodePort?: number };
 

@@ -37,6 +37,7 @@ export interface Informers {
   deployments: Informer<ManagedObject>;
   namespaces: Informer<ManagedObject>;
   nodes: Informer<ManagedObject>;
+  resourceQuotas: Informer<ManagedObject>;
   /** Leases in kube-node-lease: the node agents' heartbeats. */
   nodeLeases: Informer<ManagedObject>;
   services: Informer<ManagedObject>;

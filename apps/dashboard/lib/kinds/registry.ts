@@ -18,10 +18,10 @@ export const KINDS: readonly KindDef[] = [
   ServiceKind,
   EndpointSliceKind,
   EndpointsKind,
-  EventKind,
-  LeaseKind,
   ConfigMapKind,
   SecretKind,
+  EventKind,
+  LeaseKind,
 ];
 
 export function kindByPath(path: string): KindDef | undefined {

@@ -6,18 +6,12 @@ import { constants } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { Channel, EXEC_SUBPROTOCOL, exitStatus, frame, type ExecStatus } from '@wheelhouse/client';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ContainerRuntime } from '../runtime/runtime.js';
+import type { ServedPod } from './served-pod.js';
 import type { TokenReviewer } from './token-review.js';
-
-/** What exec needs of a pod this agent runs (kubelet-server's ServedPod fits). */
-export interface ExecTarget {
-  pod: { metadata: { uid?: string | null; name?: string | null } };
-  runtime: ContainerRuntime;
-}
 
 export interface ExecEndpointOptions {
   review: TokenReviewer;
-  findPod(namespace: string, name: string): ExecTarget | undefined;
+  findPod(namespace: string, name: string): ServedPod | undefined;
   log(message: string, error?: unknown): void;
 }
 
@@ -59,7 +53,7 @@ function finish(ws: WebSocket, status: ExecStatus): void {
   ws.close(1000);
 }
 
-async function run(ws: WebSocket, served: ExecTarget, container: string, query: URLSearchParams): Promise<void> {
+async function run(ws: WebSocket, served: ServedPod, container: string, query: URLSearchParams): Promise<void> {
   const command = query.getAll('command');
   if (command.length === 0) return finish(ws, { status: 'Failure', reason: 'BadRequest', message: 'you must specify at least one command for the container' });
   if (!served.runtime.execInteractive) {

@@ -2,15 +2,11 @@
 // chunked stream), the stats summary and exec (a WebSocket, exec-server.ts). Bearer-token protected (token-review.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ContainerRuntime } from '../runtime/runtime.js';
-import type { Pod } from '../types.js';
 import type { TokenReviewer } from './token-review.js';
 import { execUpgradeHandler } from './exec-server.js';
+import type { ServedPod } from './served-pod.js';
 
-export interface ServedPod {
-  pod: Pod;
-  runtime: ContainerRuntime;
-}
+export type { ServedPod } from './served-pod.js';
 
 export interface StatsSummary {
   nodes: NodeStats[];

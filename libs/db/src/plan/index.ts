@@ -5,3 +5,4 @@ export * from './plan-delete.js';
 export * from './merge-patch.js';
 export * from './compact.js';
 export * from './deep-equal.js';
+export * from './validate-object.js';

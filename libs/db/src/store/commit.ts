@@ -16,8 +16,11 @@ export interface PlannedWrite {
 
 /** Thrown when a compare-and-swap lost a race; callers without a user precondition retry. */
 export class StaleWriteError extends ApiError {
-  constructor(kind: string, name: string) {
-    super('CONFLICT', conflict(kind, name).message);
+  constructor(
+    readonly kind: string,
+    readonly objectName: string,
+  ) {
+    super('CONFLICT', conflict(kind, objectName).message);
   }
 }
 

@@ -6,11 +6,12 @@ import { planUpdate, type UpdateTarget } from '../plan/plan-update.js';
 import { planDelete, type DeleteOptions } from '../plan/plan-delete.js';
 import { mergePatch } from '../plan/merge-patch.js';
 import type { WriteClock, WritePlan } from '../plan/write-plan.js';
-import { commitWrites, type PlannedWrite } from './commit.js';
+import { commitWrites, StaleWriteError, type PlannedWrite } from './commit.js';
 import { retryOnStale } from './retry-stale.js';
 import { getObject, getObjects } from './read.js';
 import { listObjects, type ListOptions, type ListResult } from './list.js';
 import type { WriteHooks } from './write-hook.js';
+import type { CreateAdmission } from './admission.js';
 
 export interface WriteOptions {
   /** Who is writing (token name), kept in the change log. */
@@ -25,6 +26,13 @@ function atIndex(error: unknown, index: number, list = 'inputs'): unknown {
     return new ApiError('BAD_USER_INPUT', `${list}[${index}]: ${error.message}`, `${list}[${index}]${error.field ? `.${error.field}` : ''}`, error.causes);
   }
   return error;
+}
+
+/** Another write changed what admission decided on (a quota): decide again (a CONFLICT only if that never settles). */
+class AdmissionRaceLost extends ApiError {
+  constructor() {
+    super('CONFLICT', 'Operation cannot be fulfilled: the resource quota kept changing; please apply your changes again');
+  }
 }
 
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
@@ -45,7 +53,33 @@ export class Store {
     readonly clock: WriteClock = systemClock,
     /** Per-kind work before a commit (Service allocation); none by default. */
     readonly hooks: WriteHooks = {},
+    /** Quota and LimitRange admission of creates (the API's main store); absent: none. */
+    readonly admission?: CreateAdmission,
   ) {}
+
+  /**
+   * Commits writes after admission: the admitted writes and what admission adds go in one
+   * commit; a race lost on an added write (a quota another create just charged) re-admits.
+   * Returns the objects of `writes`, in order.
+   */
+  private async admitAndCommit(writes: PlannedWrite[], actor: string | null, dryRun = false): Promise<KubeObject[]> {
+    const admission = this.admission;
+    if (!admission || !writes.some((w) => w.plan.type === 'create')) {
+      return dryRun ? writes.map((w) => w.plan.object) : this.commitAll(writes, actor);
+    }
+    const attempt = async () => {
+      const admitted = await admission.admit(this, writes);
+      if (dryRun) return admitted.slice(0, writes.length).map((w) => w.plan.object);
+      try {
+        return (await this.commitAll(admitted, actor)).slice(0, writes.length);
+      } catch (error) {
+        const added = admitted.slice(writes.length);
+        const lostOnAdded = error instanceof StaleWriteError && added.some((w) => w.kind.kind === error.kind && w.plan.object.metadata.name === error.objectName);
+        throw lostOnAdded ? new AdmissionRaceLost() : error;
+      }
+    };
+    return retryOnStale(attempt, (error) => error instanceof AdmissionRaceLost);
+  }
 
   get(kind: KindInfo, namespace: string | undefined, name: string): Promise<KubeObject | null> {
     return getObject(this.db, kind, namespace, name);
@@ -62,11 +96,8 @@ export class Store {
 
   async create(kind: KindInfo, input: KubeObject, namespace: string | undefined, options: WriteOptions = {}): Promise<KubeObject> {
     const plan = planCreate(kind, input, namespace, this.clock);
-    if (options.dryRun) {
-      if (kind.namespaced) await this.assertNamespaceOpen(plan.object.metadata.namespace!);
-      return plan.object;
-    }
-    const [object] = await this.commitAll([{ kind, plan }], options.actor ?? null);
+    if (options.dryRun && kind.namespaced) await this.assertNamespaceOpen(plan.object.metadata.namespace!);
+    const [object] = await this.admitAndCommit([{ kind, plan }], options.actor ?? null, options.dryRun);
     return object!;
   }
 
@@ -79,8 +110,7 @@ export class Store {
         throw atIndex(error, index);
       }
     });
-    if (options.dryRun) return writes.map((w) => w.plan.object);
-    return this.commitAll(writes, options.actor ?? null);
+    return this.admitAndCommit(writes, options.actor ?? null, options.dryRun);
   }
 
   /**
@@ -142,7 +172,7 @@ export class Store {
 
   /** Several writes, possibly of different kinds, all or nothing (apply of a manifest). */
   commit(writes: PlannedWrite[], options: WriteOptions = {}): Promise<KubeObject[]> {
-    return this.commitAll(writes, options.actor ?? null);
+    return this.admitAndCommit(writes, options.actor ?? null);
   }
 
   /**

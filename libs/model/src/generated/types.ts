@@ -60,6 +60,12 @@ export interface Query {
   /** One Secret, or null when absent. */
   secret?: Maybe<Secret>;
   secrets: SecretList;
+  /** One ResourceQuota, or null when absent. */
+  resourceQuota?: Maybe<ResourceQuota>;
+  resourceQuotas: ResourceQuotaList;
+  /** One LimitRange, or null when absent. */
+  limitRange?: Maybe<LimitRange>;
+  limitRanges: LimitRangeList;
   /** One Service, or null when absent. */
   service?: Maybe<Service>;
   services: ServiceList;
@@ -246,6 +252,36 @@ export interface QuerySecretArgs {
 
 
 export interface QuerySecretsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryResourceQuotaArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryResourceQuotasArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryLimitRangeArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryLimitRangesArgs {
   labelSelector?: InputMaybe<Scalars['String']['input']>;
   fieldSelector?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -1047,6 +1083,61 @@ export interface SecretList {
   items: Array<Secret>;
 }
 
+export interface ResourceQuota {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  spec?: Maybe<ResourceQuotaSpec>;
+  status?: Maybe<ResourceQuotaStatus>;
+}
+
+export interface ResourceQuotaSpec {
+  /** Quota resource name (requests.cpu, pods, count/configmaps, …) → hard limit quantity */
+  hard?: Maybe<Scalars['StringMap']['output']>;
+  /** Terminating, NotTerminating, BestEffort, NotBestEffort: which pods the quota counts */
+  scopes?: Maybe<Array<Scalars['String']['output']>>;
+}
+
+export interface ResourceQuotaStatus {
+  /** The enforced hard limits */
+  hard?: Maybe<Scalars['StringMap']['output']>;
+  /** What the namespace uses now, per resource */
+  used?: Maybe<Scalars['StringMap']['output']>;
+}
+
+export interface ResourceQuotaList {
+  metadata: ListMeta;
+  items: Array<ResourceQuota>;
+}
+
+export interface LimitRange {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  spec?: Maybe<LimitRangeSpec>;
+}
+
+export interface LimitRangeSpec {
+  limits?: Maybe<Array<LimitRangeItem>>;
+}
+
+export interface LimitRangeItem {
+  /** Pod, Container or PersistentVolumeClaim */
+  type?: Maybe<Scalars['String']['output']>;
+  max?: Maybe<Scalars['StringMap']['output']>;
+  min?: Maybe<Scalars['StringMap']['output']>;
+  /** Default limits of containers that set none */
+  default?: Maybe<Scalars['StringMap']['output']>;
+  /** Default requests of containers that set none */
+  defaultRequest?: Maybe<Scalars['StringMap']['output']>;
+  maxLimitRequestRatio?: Maybe<Scalars['StringMap']['output']>;
+}
+
+export interface LimitRangeList {
+  metadata: ListMeta;
+  items: Array<LimitRange>;
+}
+
 export interface Service {
   apiVersion?: Maybe<Scalars['String']['output']>;
   kind?: Maybe<Scalars['String']['output']>;
@@ -1365,6 +1456,30 @@ export interface Mutation {
   patchSecret: Secret;
   /** The object as it is after the call: still there while finalizers or a grace period hold it. */
   deleteSecret?: Maybe<Secret>;
+  createResourceQuota: ResourceQuota;
+  /** Creates many resourceQuotas in one commit, all or nothing. */
+  createResourceQuotas: Array<ResourceQuota>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceResourceQuota: ResourceQuota;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchResourceQuota: ResourceQuota;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteResourceQuota?: Maybe<ResourceQuota>;
+  /** Replaces status only; spec and generation are untouched. */
+  replaceResourceQuotaStatus: ResourceQuota;
+  /** Status merge patches of many resourceQuotas in one commit, all or nothing (agents reporting in batches). */
+  patchResourceQuotasStatus: Array<ResourceQuota>;
+  /** JSON merge patch of status only. */
+  patchResourceQuotaStatus: ResourceQuota;
+  createLimitRange: LimitRange;
+  /** Creates many limitRanges in one commit, all or nothing. */
+  createLimitRanges: Array<LimitRange>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceLimitRange: LimitRange;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchLimitRange: LimitRange;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteLimitRange?: Maybe<LimitRange>;
   createService: Service;
   /** Creates many services in one commit, all or nothing. */
   createServices: Array<Service>;
@@ -1990,6 +2105,105 @@ export interface MutationPatchSecretArgs {
 
 
 export interface MutationDeleteSecretArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateResourceQuotaArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: ResourceQuotaInput;
+}
+
+
+export interface MutationCreateResourceQuotasArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<ResourceQuotaInput>;
+}
+
+
+export interface MutationReplaceResourceQuotaArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: ResourceQuotaInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchResourceQuotaArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteResourceQuotaArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationReplaceResourceQuotaStatusArgs {
+  input: ResourceQuotaInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchResourceQuotasStatusArgs {
+  items: Array<ObjectPatch>;
+}
+
+
+export interface MutationPatchResourceQuotaStatusArgs {
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateLimitRangeArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: LimitRangeInput;
+}
+
+
+export interface MutationCreateLimitRangesArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<LimitRangeInput>;
+}
+
+
+export interface MutationReplaceLimitRangeArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: LimitRangeInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchLimitRangeArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteLimitRangeArgs {
   name: Scalars['String']['input'];
   gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
   propagationPolicy?: InputMaybe<DeletionPropagation>;
@@ -2876,6 +3090,51 @@ export interface SecretInput {
   stringData?: InputMaybe<Scalars['StringMap']['input']>;
 }
 
+export interface ResourceQuotaInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  spec?: InputMaybe<ResourceQuotaSpecInput>;
+  status?: InputMaybe<ResourceQuotaStatusInput>;
+}
+
+export interface ResourceQuotaSpecInput {
+  /** Quota resource name (requests.cpu, pods, count/configmaps, …) → hard limit quantity */
+  hard?: InputMaybe<Scalars['StringMap']['input']>;
+  /** Terminating, NotTerminating, BestEffort, NotBestEffort: which pods the quota counts */
+  scopes?: InputMaybe<Array<Scalars['String']['input']>>;
+}
+
+export interface ResourceQuotaStatusInput {
+  /** The enforced hard limits */
+  hard?: InputMaybe<Scalars['StringMap']['input']>;
+  /** What the namespace uses now, per resource */
+  used?: InputMaybe<Scalars['StringMap']['input']>;
+}
+
+export interface LimitRangeInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  spec?: InputMaybe<LimitRangeSpecInput>;
+}
+
+export interface LimitRangeSpecInput {
+  limits?: InputMaybe<Array<LimitRangeItemInput>>;
+}
+
+export interface LimitRangeItemInput {
+  /** Pod, Container or PersistentVolumeClaim */
+  type?: InputMaybe<Scalars['String']['input']>;
+  max?: InputMaybe<Scalars['StringMap']['input']>;
+  min?: InputMaybe<Scalars['StringMap']['input']>;
+  /** Default limits of containers that set none */
+  default?: InputMaybe<Scalars['StringMap']['input']>;
+  /** Default requests of containers that set none */
+  defaultRequest?: InputMaybe<Scalars['StringMap']['input']>;
+  maxLimitRequestRatio?: InputMaybe<Scalars['StringMap']['input']>;
+}
+
 export interface ServiceInput {
   apiVersion?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<Scalars['String']['input']>;
@@ -3051,6 +3310,10 @@ export interface Subscription {
   watchConfigMaps: ConfigMapWatchEvent;
   /** ADDED/MODIFIED/DELETED events of secrets; resumable from a resourceVersion. */
   watchSecrets: SecretWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of resourceQuotas; resumable from a resourceVersion. */
+  watchResourceQuotas: ResourceQuotaWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of limitRanges; resumable from a resourceVersion. */
+  watchLimitRanges: LimitRangeWatchEvent;
   /** ADDED/MODIFIED/DELETED events of services; resumable from a resourceVersion. */
   watchServices: ServiceWatchEvent;
   /** ADDED/MODIFIED/DELETED events of endpointSlices; resumable from a resourceVersion. */
@@ -3157,6 +3420,24 @@ export interface SubscriptionWatchSecretsArgs {
 }
 
 
+export interface SubscriptionWatchResourceQuotasArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface SubscriptionWatchLimitRangesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
 export interface SubscriptionWatchServicesArgs {
   labelSelector?: InputMaybe<Scalars['String']['input']>;
   fieldSelector?: InputMaybe<Scalars['String']['input']>;
@@ -3237,6 +3518,16 @@ export interface ConfigMapWatchEvent {
 export interface SecretWatchEvent {
   type: WatchEventType;
   object: Secret;
+}
+
+export interface ResourceQuotaWatchEvent {
+  type: WatchEventType;
+  object: ResourceQuota;
+}
+
+export interface LimitRangeWatchEvent {
+  type: WatchEventType;
+  object: LimitRange;
 }
 
 export interface ServiceWatchEvent {

@@ -12,6 +12,8 @@ import { ConfigMapKind } from './configmap.js';
 import { SecretKind } from './secret.js';
 import { ServiceKind } from './service.js';
 import { EndpointSliceKind, EndpointsKind } from './endpoint-slice.js';
+import { ResourceQuotaKind } from './resourcequota.js';
+import { LimitRangeKind } from './limitrange.js';
 
 /** Every kind the cluster serves. Adding a kind starts here. */
 export const KINDS: readonly KindInfo[] = [
@@ -28,6 +30,8 @@ export const KINDS: readonly KindInfo[] = [
   ServiceKind,
   EndpointSliceKind,
   EndpointsKind,
+  ResourceQuotaKind,
+  LimitRangeKind,
 ];
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));

@@ -37,3 +37,5 @@ export { validateSecret, validateSecretUpdate } from './secret.js';
 export { SECRET_TYPES, SERVICE_ACCOUNT_NAME_ANNOTATION, TLS_CERT_KEY, TLS_PRIVATE_KEY_KEY } from './secret-types.js';
 export { MAX_CONFIG_SIZE_BYTES } from './config-data.js';
 export { decodeBase64 } from './base64.js';
+export { validateResourceQuota, isQuotaResourceName, STANDARD_QUOTA_RESOURCES, QUOTA_SCOPES } from './resource-quota.js';
+export { validateLimitRange, LIMIT_TYPES } from './limit-range.js';
