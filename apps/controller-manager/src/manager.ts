@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { FullSelections, hasCode, type WheelhouseClient } from '@wheelhouse/client';
 import { EventRecorder, Informer, stripNulls, type ControllerHandle, type ControllerMetrics } from '@wheelhouse/controller-runtime';
 import type { Informers, ManagedObject, ManagerContext } from './runtime/context.js';
@@ -71,6 +72,8 @@ export async function startControllers(
   };
   const all = Object.values(informers);
   for (const i of all) i.start();
+  // One abort listener per informer while they sync: more than Node's default warning threshold of 10.
+  if (options.signal) setMaxListeners(all.length + 10, options.signal);
   const synced = await Promise.all(all.map((i) => i.waitForSync(options.signal)));
   // Leadership lost before the caches filled: controllers on a partial cache would
   // see pods missing and create them again, so none is started.
