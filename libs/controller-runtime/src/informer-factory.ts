@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Clientset, WheelhouseError } from '@wheelhouse/client';
 import { stripNulls, type KindName, type ObjectTypes } from '@wheelhouse/model';
 import type { Clock } from './clock.js';
@@ -72,6 +73,8 @@ export class InformerFactory {
 
   /** True once every informer listed; false if one stopped or `signal` aborted first. */
   async waitForSync(signal?: AbortSignal): Promise<boolean> {
+    // One abort listener per informer while they sync: more than Node's default warning threshold of 10.
+    if (signal) setMaxListeners(this.informers.size + 10, signal);
     const synced = await Promise.all([...this.informers.values()].map((i) => i.waitForSync(signal)));
     return synced.every(Boolean);
   }
