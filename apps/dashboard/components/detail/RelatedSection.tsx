@@ -13,7 +13,8 @@ import { ContainersSection } from './ContainersSection.tsx';
 import { SecretData } from './SecretData.tsx';
 import { NodeCapacity } from '@/components/overview/NodeCapacity.tsx';
 import { requestedByNode } from '@/lib/kinds/resources.ts';
-import { EndpointSliceKind, type EndpointSlice, type Service } from '@/lib/kinds/network.ts';
+import type { EndpointSlice, Service } from '@wheelhouse/model';
+import { EndpointSliceKind } from '@/lib/kinds/network.ts';
 
 /** Children, live: Deployment → ReplicaSets → Pods; ReplicaSet/RC → Pods; Node → its Pods; Service → EndpointSlices and Pods. */
 export function RelatedSection({ kind, object, ctx }: { kind: string; object: AnyObject; ctx: ColumnContext }) {
