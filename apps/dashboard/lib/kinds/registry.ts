@@ -7,6 +7,7 @@ import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from './wor
 import { EventKind, LeaseKind, NamespaceKind } from './other.ts';
 import { ConfigMapKind, SecretKind } from './config.ts';
 import { EndpointSliceKind, EndpointsKind, ServiceKind } from './network.ts';
+import { IngressClassKind, IngressKind } from './ingress.ts';
 
 export const KINDS: readonly KindDef[] = [
   NamespaceKind,
@@ -18,6 +19,8 @@ export const KINDS: readonly KindDef[] = [
   ServiceKind,
   EndpointSliceKind,
   EndpointsKind,
+  IngressKind,
+  IngressClassKind,
   ConfigMapKind,
   SecretKind,
   EventKind,
