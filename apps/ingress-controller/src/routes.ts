@@ -55,8 +55,8 @@ export function buildRouteTable(ingresses: readonly IngressObject[]): RouteTable
 }
 
 function getOrAdd(map: Map<string, PathRule[]>, key: string): PathRule[] {
-  let list = map.get(key);
-  if (!list) map.set(key, (list = []));
+  const list = map.get(key) ?? [];
+  map.set(key, list);
   return list;
 }
 
@@ -73,7 +73,7 @@ export function matchPath(rules: readonly PathRule[], path: string): PathRule | 
   let best: PathRule | null = null;
   for (const rule of rules) {
     if (rule.kind === 'Exact') {
-      if (rule.path === path && (!best || best.kind !== 'Exact' || rule.order < best.order)) best = rule;
+      if (rule.path === path && (best?.kind !== 'Exact' || rule.order < best.order)) best = rule;
       continue;
     }
     if (best?.kind === 'Exact') continue;
