@@ -20,7 +20,7 @@ export function createReporter(cs: Clientset, recorder: EventRecorder, address: 
       if (published(ingress) || writing.has(key)) continue;
       writing.add(key);
       cs.ingresses
-        .patchStatus({ namespace: ingress.metadata.namespace, name: ingress.metadata.name }, { loadBalancer: { ingress: [{ ip: address }] } })
+        .patchStatus({ namespace: ingress.metadata.namespace, name: ingress.metadata.name }, { status: { loadBalancer: { ingress: [{ ip: address }] } } })
         .catch((error: unknown) => log(`status of ingress ${key}`, error))
         .finally(() => writing.delete(key));
     }
