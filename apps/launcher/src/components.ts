@@ -38,4 +38,12 @@ export const COMPONENTS: readonly ComponentSpec[] = [
     args: (c) => ['--runtime', 'simulated', '--manage-annotated', '--nodes', c.env.WHEELHOUSE_SIMULATED_NODES || '0', '--port', '0'],
   },
   { name: 'dashboard', entry: 'apps/dashboard/server.mjs', needsDb: false },
+  // The edge proxy for the default IngressClass `wheelhouse`: HTTP on WHEELHOUSE_INGRESS_HTTP_PORT (8080), HTTPS on
+  // WHEELHOUSE_INGRESS_HTTPS_PORT (8443); off when both are 0. One instance (see apps/ingress-controller/src/main.ts).
+  {
+    name: 'ingress-controller',
+    entry: 'apps/ingress-controller/dist/main.js',
+    needsDb: false,
+    enabled: (c) => !(c.env.WHEELHOUSE_INGRESS_HTTP_PORT?.trim() === '0' && c.env.WHEELHOUSE_INGRESS_HTTPS_PORT?.trim() === '0'),
+  },
 ];

@@ -106,6 +106,8 @@ export const KIND_CATALOGUE = {
   Service: define({ kind: 'Service', apiVersion: 'v1', singular: 'service', plural: 'services', shortNames: ['svc'], namespaced: true, hasStatus: true, categories: ['all'] }),
   ResourceQuota: define({ kind: 'ResourceQuota', apiVersion: 'v1', singular: 'resourceQuota', plural: 'resourceQuotas', shortNames: ['quota'], namespaced: true, hasStatus: true }),
   LimitRange: define({ kind: 'LimitRange', apiVersion: 'v1', singular: 'limitRange', plural: 'limitRanges', shortNames: ['limits'], namespaced: true, hasStatus: false }),
+  Ingress: define({ kind: 'Ingress', apiVersion: 'networking.k8s.io/v1', singular: 'ingress', plural: 'ingresses', shortNames: ['ing'], namespaced: true, hasStatus: true }),
+  IngressClass: define({ kind: 'IngressClass', apiVersion: 'networking.k8s.io/v1', singular: 'ingressClass', plural: 'ingressClasses', namespaced: false, hasStatus: false }),
 } as const satisfies { [K in KindName]: KindIdentity & { kind: K } };
 
 export type Catalogue = typeof KIND_CATALOGUE;

@@ -9,6 +9,8 @@ import type {
   Endpoints,
   EndpointSlice,
   Event,
+  Ingress,
+  IngressClass,
   KindName,
   Lease,
   LimitRange,
@@ -24,6 +26,7 @@ import type {
 } from '@wheelhouse/model';
 import { age, elapsedMs } from './duration.js';
 import { eventCount, eventFirstSeen, eventLastSeen, eventObject, eventSource, eventTimeKey } from './event.js';
+import { ingressAddress, ingressClassParameters, ingressHosts, ingressPorts } from './ingress.js';
 import { endpointSliceAddresses, endpointSlicePorts, endpointsText, serviceCells } from './network.js';
 import { nodeRoles, nodeStatus, nodeWideCells } from './node.js';
 import { podReady, podRestarts, podStatus, podSummary, podWideCells } from './pod.js';
@@ -172,6 +175,21 @@ const service: KindPrinter<Service> = {
   ],
 };
 
+const ingress: KindPrinter<Ingress> = {
+  columns: [
+    nameColumn,
+    { name: 'Class', priority: 0, cell: (i) => i.spec?.ingressClassName ?? '<none>' },
+    { name: 'Hosts', priority: 0, cell: ingressHosts },
+    { name: 'Address', priority: 0, cell: ingressAddress },
+    { name: 'Ports', priority: 0, cell: ingressPorts },
+    ageColumn,
+  ],
+};
+
+const ingressClass: KindPrinter<IngressClass> = {
+  columns: [nameColumn, { name: 'Controller', priority: 0, cell: (c) => c.spec?.controller ?? '' }, { name: 'Parameters', priority: 0, cell: ingressClassParameters }, ageColumn],
+};
+
 const endpoints: KindPrinter<Endpoints> = { columns: [nameColumn, { name: 'Endpoints', priority: 0, cell: endpointsText }, ageColumn] };
 
 const endpointSlice: KindPrinter<EndpointSlice> = {
@@ -232,6 +250,8 @@ export const PRINTERS: { readonly [K in KindName]?: KindPrinter<ObjectTypes[K]> 
   EndpointSlice: endpointSlice,
   ResourceQuota: resourceQuota,
   LimitRange: limitRange,
+  Ingress: ingress,
+  IngressClass: ingressClass,
 };
 
 /** kubectl's table for kinds it has no printer for. */

@@ -29,3 +29,4 @@ export { EndpointSliceKind, EndpointsKind } from './kinds/endpoint-slice.js';
 export * from './validation/endpoint-slice.js';
 export * from './defaults/endpoints.js';
 export * from './admission/index.js';
+export { IngressKind, IngressClassKind } from './kinds/ingress.js';

@@ -10,6 +10,7 @@ import { NodeKind } from './node.ts';
 import { EventKind, LeaseKind, NamespaceKind } from './other.ts';
 import { PodKind } from './pod.ts';
 import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from './workload.ts';
+import { IngressClassKind, IngressKind } from './ingress.ts';
 
 export const DASHBOARD_KINDS: { readonly [K in KindName]?: KindDef<ObjectTypes[K]> } = {
   Namespace: NamespaceKind,
@@ -27,6 +28,8 @@ export const DASHBOARD_KINDS: { readonly [K in KindName]?: KindDef<ObjectTypes[K
   Endpoints: EndpointsKind,
   ResourceQuota: listKind('ResourceQuota'),
   LimitRange: listKind('LimitRange'),
+  Ingress: IngressKind,
+  IngressClass: IngressClassKind,
 };
 
 /** The dashboard's kinds in the catalogue's navigation order. */

@@ -75,6 +75,12 @@ export interface Query {
   /** One Endpoints, or null when absent. */
   endpoints?: Maybe<Endpoints>;
   endpointsList: EndpointsList;
+  /** One Ingress, or null when absent. */
+  ingress?: Maybe<Ingress>;
+  ingresses: IngressList;
+  /** One IngressClass, or null when absent. */
+  ingressClass?: Maybe<IngressClass>;
+  ingressClasses: IngressClassList;
 }
 
 
@@ -332,6 +338,34 @@ export interface QueryEndpointsListArgs {
   limit?: InputMaybe<Scalars['Int']['input']>;
   continue?: InputMaybe<Scalars['String']['input']>;
   namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryIngressArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryIngressesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryIngressClassArgs {
+  name: Scalars['String']['input'];
+}
+
+
+export interface QueryIngressClassesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
 }
 
 export interface Namespace {
@@ -1305,6 +1339,117 @@ export interface EndpointsList {
   items: Array<Endpoints>;
 }
 
+export interface Ingress {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  spec?: Maybe<IngressSpec>;
+  status?: Maybe<IngressStatus>;
+}
+
+export interface IngressSpec {
+  /** The IngressClass; unset means the default class (annotation ingressclass.kubernetes.io/is-default-class). */
+  ingressClassName?: Maybe<Scalars['String']['output']>;
+  defaultBackend?: Maybe<IngressBackend>;
+  tls?: Maybe<Array<IngressTls>>;
+  rules?: Maybe<Array<IngressRule>>;
+}
+
+export interface IngressBackend {
+  service?: Maybe<IngressServiceBackend>;
+  /** Refused: this cluster only routes to Services. */
+  resource?: Maybe<TypedLocalObjectReference>;
+}
+
+export interface IngressServiceBackend {
+  name?: Maybe<Scalars['String']['output']>;
+  port?: Maybe<ServiceBackendPort>;
+}
+
+export interface ServiceBackendPort {
+  /** A port name of the Service; exclusive with number. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** A port number of the Service; exclusive with name. */
+  number?: Maybe<Scalars['Int']['output']>;
+}
+
+export interface TypedLocalObjectReference {
+  apiGroup?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+}
+
+export interface IngressTls {
+  hosts?: Maybe<Array<Scalars['String']['output']>>;
+  /** A kubernetes.io/tls Secret in the Ingress namespace. */
+  secretName?: Maybe<Scalars['String']['output']>;
+}
+
+export interface IngressRule {
+  /** A DNS name or a one-label wildcard (*.foo.com); empty matches every host. */
+  host?: Maybe<Scalars['String']['output']>;
+  http?: Maybe<HttpIngressRuleValue>;
+}
+
+export interface HttpIngressRuleValue {
+  paths?: Maybe<Array<HttpIngressPath>>;
+}
+
+export interface HttpIngressPath {
+  /** An absolute path; ImplementationSpecific may leave it empty. */
+  path?: Maybe<Scalars['String']['output']>;
+  /** Exact, Prefix or ImplementationSpecific (treated as Prefix); required. */
+  pathType?: Maybe<Scalars['String']['output']>;
+  backend?: Maybe<IngressBackend>;
+}
+
+export interface IngressStatus {
+  /** Written by the ingress controller that serves the Ingress. */
+  loadBalancer?: Maybe<IngressLoadBalancerStatus>;
+}
+
+export interface IngressLoadBalancerStatus {
+  ingress?: Maybe<Array<IngressLoadBalancerIngress>>;
+}
+
+export interface IngressLoadBalancerIngress {
+  ip?: Maybe<Scalars['String']['output']>;
+  hostname?: Maybe<Scalars['String']['output']>;
+  ports?: Maybe<Array<PortStatus>>;
+}
+
+export interface IngressList {
+  metadata: ListMeta;
+  items: Array<Ingress>;
+}
+
+export interface IngressClass {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  spec?: Maybe<IngressClassSpec>;
+}
+
+export interface IngressClassSpec {
+  /** The controller that implements the class, e.g. wheelhouse.dev/ingress-controller. Immutable. */
+  controller?: Maybe<Scalars['String']['output']>;
+  parameters?: Maybe<IngressClassParametersReference>;
+}
+
+export interface IngressClassParametersReference {
+  apiGroup?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  /** Cluster (default) or Namespace */
+  scope?: Maybe<Scalars['String']['output']>;
+  namespace?: Maybe<Scalars['String']['output']>;
+}
+
+export interface IngressClassList {
+  metadata: ListMeta;
+  items: Array<IngressClass>;
+}
+
 export interface Mutation {
   createNamespace: Namespace;
   /** Creates many namespaces in one commit, all or nothing. */
@@ -1513,6 +1658,30 @@ export interface Mutation {
   patchEndpoints: Endpoints;
   /** The object as it is after the call: still there while finalizers or a grace period hold it. */
   deleteEndpoints?: Maybe<Endpoints>;
+  createIngress: Ingress;
+  /** Creates many ingresses in one commit, all or nothing. */
+  createIngresses: Array<Ingress>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceIngress: Ingress;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchIngress: Ingress;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteIngress?: Maybe<Ingress>;
+  /** Replaces status only; spec and generation are untouched. */
+  replaceIngressStatus: Ingress;
+  /** Status merge patches of many ingresses in one commit, all or nothing (agents reporting in batches). */
+  patchIngressesStatus: Array<Ingress>;
+  /** JSON merge patch of status only. */
+  patchIngressStatus: Ingress;
+  createIngressClass: IngressClass;
+  /** Creates many ingressClasses in one commit, all or nothing. */
+  createIngressClasses: Array<IngressClass>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceIngressClass: IngressClass;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchIngressClass: IngressClass;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteIngressClass?: Maybe<IngressClass>;
   /** Sets spec.replicas of a ReplicaSet. */
   scaleReplicaSet: ReplicaSet;
   /** Sets spec.replicas of a ReplicationController. */
@@ -2349,6 +2518,102 @@ export interface MutationDeleteEndpointsArgs {
   resourceVersion?: InputMaybe<Scalars['String']['input']>;
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateIngressArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: IngressInput;
+}
+
+
+export interface MutationCreateIngressesArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<IngressInput>;
+}
+
+
+export interface MutationReplaceIngressArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: IngressInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchIngressArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteIngressArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationReplaceIngressStatusArgs {
+  input: IngressInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchIngressesStatusArgs {
+  items: Array<ObjectPatch>;
+}
+
+
+export interface MutationPatchIngressStatusArgs {
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateIngressClassArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: IngressClassInput;
+}
+
+
+export interface MutationCreateIngressClassesArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<IngressClassInput>;
+}
+
+
+export interface MutationReplaceIngressClassArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: IngressClassInput;
+  name: Scalars['String']['input'];
+}
+
+
+export interface MutationPatchIngressClassArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+}
+
+
+export interface MutationDeleteIngressClassArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
 }
 
 
@@ -3287,6 +3552,107 @@ export interface EndpointsPortInput {
   appProtocol?: InputMaybe<Scalars['String']['input']>;
 }
 
+export interface IngressInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  spec?: InputMaybe<IngressSpecInput>;
+  status?: InputMaybe<IngressStatusInput>;
+}
+
+export interface IngressSpecInput {
+  /** The IngressClass; unset means the default class (annotation ingressclass.kubernetes.io/is-default-class). */
+  ingressClassName?: InputMaybe<Scalars['String']['input']>;
+  defaultBackend?: InputMaybe<IngressBackendInput>;
+  tls?: InputMaybe<Array<IngressTlsInput>>;
+  rules?: InputMaybe<Array<IngressRuleInput>>;
+}
+
+export interface IngressBackendInput {
+  service?: InputMaybe<IngressServiceBackendInput>;
+  /** Refused: this cluster only routes to Services. */
+  resource?: InputMaybe<TypedLocalObjectReferenceInput>;
+}
+
+export interface IngressServiceBackendInput {
+  name?: InputMaybe<Scalars['String']['input']>;
+  port?: InputMaybe<ServiceBackendPortInput>;
+}
+
+export interface ServiceBackendPortInput {
+  /** A port name of the Service; exclusive with number. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A port number of the Service; exclusive with name. */
+  number?: InputMaybe<Scalars['Int']['input']>;
+}
+
+export interface TypedLocalObjectReferenceInput {
+  apiGroup?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface IngressTlsInput {
+  hosts?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A kubernetes.io/tls Secret in the Ingress namespace. */
+  secretName?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface IngressRuleInput {
+  /** A DNS name or a one-label wildcard (*.foo.com); empty matches every host. */
+  host?: InputMaybe<Scalars['String']['input']>;
+  http?: InputMaybe<HttpIngressRuleValueInput>;
+}
+
+export interface HttpIngressRuleValueInput {
+  paths?: InputMaybe<Array<HttpIngressPathInput>>;
+}
+
+export interface HttpIngressPathInput {
+  /** An absolute path; ImplementationSpecific may leave it empty. */
+  path?: InputMaybe<Scalars['String']['input']>;
+  /** Exact, Prefix or ImplementationSpecific (treated as Prefix); required. */
+  pathType?: InputMaybe<Scalars['String']['input']>;
+  backend?: InputMaybe<IngressBackendInput>;
+}
+
+export interface IngressStatusInput {
+  /** Written by the ingress controller that serves the Ingress. */
+  loadBalancer?: InputMaybe<IngressLoadBalancerStatusInput>;
+}
+
+export interface IngressLoadBalancerStatusInput {
+  ingress?: InputMaybe<Array<IngressLoadBalancerIngressInput>>;
+}
+
+export interface IngressLoadBalancerIngressInput {
+  ip?: InputMaybe<Scalars['String']['input']>;
+  hostname?: InputMaybe<Scalars['String']['input']>;
+  ports?: InputMaybe<Array<PortStatusInput>>;
+}
+
+export interface IngressClassInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  spec?: InputMaybe<IngressClassSpecInput>;
+}
+
+export interface IngressClassSpecInput {
+  /** The controller that implements the class, e.g. wheelhouse.dev/ingress-controller. Immutable. */
+  controller?: InputMaybe<Scalars['String']['input']>;
+  parameters?: InputMaybe<IngressClassParametersReferenceInput>;
+}
+
+export interface IngressClassParametersReferenceInput {
+  apiGroup?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Cluster (default) or Namespace */
+  scope?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface Subscription {
   /** ADDED/MODIFIED/DELETED events of namespaces; resumable from a resourceVersion. */
   watchNamespaces: NamespaceWatchEvent;
@@ -3320,6 +3686,10 @@ export interface Subscription {
   watchEndpointSlices: EndpointSliceWatchEvent;
   /** ADDED/MODIFIED/DELETED events of endpointsList; resumable from a resourceVersion. */
   watchEndpointsList: EndpointsWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of ingresses; resumable from a resourceVersion. */
+  watchIngresses: IngressWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of ingressClasses; resumable from a resourceVersion. */
+  watchIngressClasses: IngressClassWatchEvent;
 }
 
 
@@ -3464,6 +3834,23 @@ export interface SubscriptionWatchEndpointsListArgs {
   namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
+
+export interface SubscriptionWatchIngressesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface SubscriptionWatchIngressClassesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+}
+
 export interface NamespaceWatchEvent {
   type: WatchEventType;
   object: Namespace;
@@ -3543,4 +3930,14 @@ export interface EndpointSliceWatchEvent {
 export interface EndpointsWatchEvent {
   type: WatchEventType;
   object: Endpoints;
+}
+
+export interface IngressWatchEvent {
+  type: WatchEventType;
+  object: Ingress;
+}
+
+export interface IngressClassWatchEvent {
+  type: WatchEventType;
+  object: IngressClass;
 }

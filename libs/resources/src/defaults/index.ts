@@ -15,3 +15,4 @@ export {
   TAINT_NODE_UNREACHABLE,
 } from './default-tolerations.js';
 export { defaultConfigMap, defaultSecret } from './config.js';
+export { defaultIngress, defaultIngressClass } from './ingress.js';

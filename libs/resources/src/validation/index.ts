@@ -39,3 +39,12 @@ export { MAX_CONFIG_SIZE_BYTES } from './config-data.js';
 export { decodeBase64 } from './base64.js';
 export { validateResourceQuota, isQuotaResourceName, STANDARD_QUOTA_RESOURCES, QUOTA_SCOPES } from './resource-quota.js';
 export { validateLimitRange, LIMIT_TYPES } from './limit-range.js';
+export {
+  validateIngress,
+  validateIngressSpec,
+  validateIngressClass,
+  validateIngressClassUpdate,
+  isWildcardDns1123Subdomain,
+  PATH_TYPES,
+  INGRESS_CLASS_ANNOTATION,
+} from './ingress.js';
