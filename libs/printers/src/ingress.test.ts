@@ -1,4 +1,4 @@
-// After printers_test.go TestPrintIngress / TestPrintIngressClass: kubectl's columns.
+// After printers_test.go TestPrintIngress / TestPrintIngressClass: kubectl's columns (printers.go names; wh upper-cases them).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Ingress, IngressClass } from '@wheelhouse/model';
@@ -8,7 +8,7 @@ const now = Date.parse('2026-01-01T00:10:00Z');
 const metadata = { name: 'web', creationTimestamp: '2026-01-01T00:00:00Z' };
 
 test('Ingress: class, hosts (* for no host, three then "more"), address, ports with TLS', () => {
-  assert.deepEqual(printHeaders(PRINTERS.Ingress!), ['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE']);
+  assert.deepEqual(printHeaders(PRINTERS.Ingress!), ['Name', 'Class', 'Hosts', 'Address', 'Ports', 'Age']);
   const full = {
     metadata,
     spec: { ingressClassName: 'wheelhouse', tls: [{ secretName: 's' }], rules: [{ host: 'a.com' }, {}, { host: 'c.com' }, { host: 'd.com' }] },
@@ -24,6 +24,6 @@ test('IngressClass: controller and parameters', () => {
     metadata,
     spec: { controller: 'wheelhouse.dev/ingress-controller', parameters: { apiGroup: 'k8s.example.com', kind: 'IngressParameters', name: 'p' } },
   } as IngressClass;
-  assert.deepEqual(printHeaders(PRINTERS.IngressClass!), ['NAME', 'CONTROLLER', 'PARAMETERS', 'AGE']);
+  assert.deepEqual(printHeaders(PRINTERS.IngressClass!), ['Name', 'Controller', 'Parameters', 'Age']);
   assert.deepEqual(printRow(PRINTERS.IngressClass!, o, now), ['web', 'wheelhouse.dev/ingress-controller', 'IngressParameters.k8s.example.com/p', '10m']);
 });
