@@ -17,6 +17,8 @@ import { ConfigCache } from './config-objects/config-cache.js';
 import { PodWorker } from './sync/pod-worker.js';
 import { StatusWriter } from './sync/status-writer.js';
 import type { Pod } from '@wheelhouse/model';
+import { Registry } from 'prom-client';
+import { ServiceProxy } from './proxy/service-proxy.js';
 
 export const HOST_IP = '127.0.0.1';
 
@@ -61,6 +63,9 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
   );
   const nodeInfo = systemInfo(config.runtime, hostFacts());
 
+  const metrics = new Registry();
+  const proxy = new ServiceProxy(clientset, { nodeIP: HOST_IP, nodeName: config.nodeNames[0] ?? '', listen: config.serviceProxy, registry: metrics, log });
+
   let pods: PodManager | undefined;
   const configObjects = new ConfigCache(client, { onChange: () => pods?.kickWaitingForConfig(), log });
   const server: KubeletServer = await startKubeletServer({
@@ -71,6 +76,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
       return worker ? { pod: worker.current, runtime: worker.runtime } : undefined;
     },
     summary: (node) => statsSummary(node),
+    metrics: async () => ({ contentType: metrics.contentType, body: await metrics.metrics() }),
     log,
   });
 
@@ -170,6 +176,9 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
   await configObjects.waitForSync(AbortSignal.timeout(30_000));
   pods.start();
   await reporter.start();
+  // After the node is registered: a Service's rules are not needed for the node to come up.
+  await proxy.start(AbortSignal.timeout(30_000));
+  log(`service proxy: ${proxy.current().length} rules${config.serviceProxy ? ' (carrying traffic)' : ' (computed only)'}`);
   log(`node agent (${config.runtime}) running ${runtimes.size} node(s); kubelet port ${server.port}`);
 
   return {
@@ -177,6 +186,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
     nodes: () => reporter.managed(),
     async stop() {
       reporter.stop();
+      await proxy.stop();
       await pods!.stop();
       configObjects.stop();
       await writer.drain(2000);
