@@ -1,0 +1,136 @@
+// The node agent's userspace service proxy with real processes: three pods running a
+// tiny HTTP server behind a NodePort Service (named targetPort), EndpointSlices from a
+// real controller-manager. Connections to ClusterIP:port are spread over all three; a
+// pod whose readiness probe fails leaves the rotation; the NodePort answers on the
+// node's address; the agent's /metrics shows the rules and their programming time.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { get } from 'node:http';
+import { startTestApi, TEST_TOKEN, type TestApi } from '../support/api.js';
+import { eventually, spawnControllerManager } from '../support/controller-manager.js';
+import { spawnNodeAgent, type NodeAgentProcess } from '../support/node-agent.js';
+import type { ComponentProcess } from '../support/component.js';
+
+let api: TestApi;
+let agent: NodeAgentProcess;
+let manager: ComponentProcess;
+
+before(async () => {
+  api = await startTestApi();
+  manager = spawnControllerManager(api.url);
+  agent = spawnNodeAgent(api.url, { nodeName: 'proc', runtime: 'process', env: { WHEELHOUSE_SERVICE_PROXY: 'true' } });
+  await eventually(async () => (await api.ok(`query { node(name: "proc") { metadata { name } } }`)).node, 30_000, 'node proc');
+});
+after(async () => {
+  if (agent) assert.equal(await agent.stop(), 0, agent.output());
+  if (manager && manager.exitCode === null) {
+    const exited = new Promise((r) => manager.once('exit', r));
+    manager.kill('SIGTERM');
+    await exited;
+  }
+  await api?.close();
+});
+
+// Answers its pod name; /ready is the readiness probe, /fail makes it fail.
+const SERVER = `
+const http = require('node:http');
+let ready = true;
+http.createServer((req, res) => {
+  if (req.url === '/ready') return void res.writeHead(ready ? 200 : 503).end();
+  if (req.url === '/fail') ready = false;
+  res.end(process.env.POD_NAME);
+}).listen(8080, process.env.POD_IP);`;
+
+/** One request on its own connection (the proxy balances connections). */
+const fetchText = (host: string, port: number, path = '/') =>
+  new Promise<string>((resolve, reject) => {
+    const req = get({ host, port, path, agent: false, timeout: 5000 }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve(body));
+    });
+    req.on('timeout', () => req.destroy(new Error(`timeout: ${host}:${port}`)));
+    req.on('error', reject);
+  });
+
+const spread = async (host: string, port: number, n: number) => {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const name = await fetchText(host, port);
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
+};
+
+test('requests to the ClusterIP are spread over three ready pods; an unready pod leaves the rotation; the NodePort answers on the node address', async () => {
+  const names = ['web-0', 'web-1', 'web-2'];
+  for (const name of names) {
+    await api.ok(`mutation($input: PodInput!) { createPod(input: $input) { metadata { name } } }`, {
+      input: {
+        metadata: { name, labels: { app: 'web' } },
+        spec: {
+          nodeName: 'proc',
+          terminationGracePeriodSeconds: 1,
+          containers: [
+            {
+              name: 'app',
+              image: 'node',
+              command: [process.execPath, '-e', SERVER],
+              ports: [{ name: 'http', containerPort: 8080 }],
+              env: [
+                { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+                { name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+              ],
+              readinessProbe: { httpGet: { path: '/ready', port: 'http' }, periodSeconds: 1, failureThreshold: 1 },
+            },
+          ],
+        },
+      },
+    });
+  }
+  const { createService } = await api.ok(`mutation($input: ServiceInput!) { createService(input: $input) { spec { clusterIP ports { nodePort } } } }`, {
+    input: { metadata: { name: 'web' }, spec: { type: 'NodePort', selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } },
+  });
+  const clusterIP: string = createService.spec.clusterIP;
+  const nodePort: number = createService.spec.ports[0].nodePort;
+  assert.match(clusterIP, /^127\.(1[6-9]|2\d|3[01])\./, 'a ClusterIP from 127.16.0.0/12');
+
+  // Every pod answers through the proxy once all three are ready endpoints.
+  const first = await eventually(
+    async () => {
+      const counts = await spread(clusterIP, 80, 9).catch(() => undefined);
+      return counts && counts.size === 3 ? counts : undefined;
+    },
+    60_000,
+    'all three pods behind the ClusterIP',
+  );
+  assert.deepEqual([...first.keys()].sort(), names);
+  const counts = await spread(clusterIP, 80, 30);
+  assert.deepEqual([...counts.keys()].sort(), names);
+  for (const name of names) assert.equal(counts.get(name), 10, `round-robin: ${JSON.stringify([...counts])}`);
+
+  // web-1's readiness fails (asked directly at its pod IP): it leaves the endpoints and the rotation.
+  const { pod } = await api.ok(`query { pod(namespace: "default", name: "web-1") { status { podIP } } }`);
+  assert.equal(await fetchText(pod.status.podIP, 8080, '/fail'), 'web-1');
+  await eventually(async () => !(await spread(clusterIP, 80, 6)).has('web-1'), 20_000, 'web-1 out of the rotation');
+  const after = await spread(clusterIP, 80, 20);
+  assert.deepEqual([...after.keys()].sort(), ['web-0', 'web-2']);
+
+  // NodePort on the node's loopback address.
+  const viaNodePort = await spread('127.0.0.1', nodePort, 4);
+  assert.deepEqual([...viaNodePort.keys()].sort(), ['web-0', 'web-2']);
+
+  // The rules the agent programmed, on its metrics.
+  const metrics = await fetchMetrics(agent);
+  assert.match(metrics, /^sync_proxy_rules_programmed 2$/m, 'one ClusterIP and one NodePort rule');
+  assert.match(metrics, /^sync_proxy_rules_duration_seconds_count [1-9]\d*$/m);
+});
+
+async function fetchMetrics(a: NodeAgentProcess): Promise<string> {
+  const port = /kubelet port (\d+)/.exec(a.output())?.[1];
+  assert.ok(port, a.output());
+  const res = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } });
+  assert.equal(res.status, 200);
+  return res.text();
+}
