@@ -2,7 +2,7 @@
 // tiny HTTP server behind a NodePort Service (named targetPort), EndpointSlices from a
 // real controller-manager. Connections to ClusterIP:port are spread over all three; a
 // pod whose readiness probe fails leaves the rotation; the NodePort answers on the
-// node's address; the agent's /metrics shows the rules and their programming time.
+// node's address; pods started after the Service have its environment variables; the agent's /metrics shows the rules and their programming time.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { get } from 'node:http';
@@ -38,6 +38,7 @@ let ready = true;
 http.createServer((req, res) => {
   if (req.url === '/ready') return void res.writeHead(ready ? 200 : 503).end();
   if (req.url === '/fail') ready = false;
+  if (req.url === '/env') return void res.end(JSON.stringify(Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('WEB_')))));
   res.end(process.env.POD_NAME);
 }).listen(8080, process.env.POD_IP);`;
 
@@ -65,6 +66,14 @@ const spread = async (host: string, port: number, n: number) => {
 
 test('requests to the ClusterIP are spread over three ready pods; an unready pod leaves the rotation; the NodePort answers on the node address', async () => {
   const names = ['web-0', 'web-1', 'web-2'];
+  // The Service first: pods started after it get its environment variables.
+  const { createService } = await api.ok(`mutation($input: ServiceInput!) { createService(input: $input) { spec { clusterIP ports { nodePort } } } }`, {
+    input: { metadata: { name: 'web' }, spec: { type: 'NodePort', selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } },
+  });
+  const clusterIP: string = createService.spec.clusterIP;
+  const nodePort: number = createService.spec.ports[0].nodePort;
+  // The agent has seen the Service (its rules are programmed from the same informer the env reads).
+  await eventually(async () => /^sync_proxy_rules_programmed 2$/m.test(await fetchMetrics(agent)), 20_000, 'the agent to see the Service');
   for (const name of names) {
     await api.ok(`mutation($input: PodInput!) { createPod(input: $input) { metadata { name } } }`, {
       input: {
@@ -89,11 +98,6 @@ test('requests to the ClusterIP are spread over three ready pods; an unready pod
       },
     });
   }
-  const { createService } = await api.ok(`mutation($input: ServiceInput!) { createService(input: $input) { spec { clusterIP ports { nodePort } } } }`, {
-    input: { metadata: { name: 'web' }, spec: { type: 'NodePort', selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } },
-  });
-  const clusterIP: string = createService.spec.clusterIP;
-  const nodePort: number = createService.spec.ports[0].nodePort;
   assert.match(clusterIP, /^127\.(1[6-9]|2\d|3[01])\./, 'a ClusterIP from 127.16.0.0/12');
 
   // Every pod answers through the proxy once all three are ready endpoints.
@@ -109,6 +113,19 @@ test('requests to the ClusterIP are spread over three ready pods; an unready pod
   const counts = await spread(clusterIP, 80, 30);
   assert.deepEqual([...counts.keys()].sort(), names);
   for (const name of names) assert.equal(counts.get(name), 10, `round-robin: ${JSON.stringify([...counts])}`);
+
+  // Service environment variables, as the kubelet sets them for Services existing at pod start.
+  const env = JSON.parse(await fetchText(clusterIP, 80, '/env'));
+  assert.deepEqual(env, {
+    WEB_SERVICE_HOST: clusterIP,
+    WEB_SERVICE_PORT: '80',
+    WEB_SERVICE_PORT_HTTP: '80',
+    WEB_PORT: `tcp://${clusterIP}:80`,
+    WEB_PORT_80_TCP: `tcp://${clusterIP}:80`,
+    WEB_PORT_80_TCP_PROTO: 'tcp',
+    WEB_PORT_80_TCP_PORT: '80',
+    WEB_PORT_80_TCP_ADDR: clusterIP,
+  });
 
   // web-1's readiness fails (asked directly at its pod IP): it leaves the endpoints and the rotation.
   const { pod } = await api.ok(`query { pod(namespace: "default", name: "web-1") { status { podIP } } }`);

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { arch, hostname, release, type as osType, version as osVersion } from 'node:os';
 import { WheelhouseClient, createClientset, hasCode } from '@wheelhouse/client';
-import { EventRecorder } from '@wheelhouse/controller-runtime';
+import { EventRecorder, InformerFactory } from '@wheelhouse/controller-runtime';
 import type { AgentConfig } from './config.js';
 import { BoundedEvents } from './events.js';
 import { NodeReporter, type ManagedNode } from './node/node-reporter.js';
@@ -64,7 +64,10 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
   const nodeInfo = systemInfo(config.runtime, hostFacts());
 
   const metrics = new Registry();
-  const proxy = new ServiceProxy(clientset, { nodeIP: HOST_IP, nodeName: config.nodeNames[0] ?? '', listen: config.serviceProxy, registry: metrics, log });
+  // Shared informers: Services (pods' Service env, the proxy) and EndpointSlices (the proxy).
+  const informers = new InformerFactory(clientset, { onError: (kind, e, willRetry) => log(`${kind} watch${willRetry ? ' (retrying)' : ''}`, e) });
+  const services = informers.informerFor('Service');
+  const proxy = new ServiceProxy(informers, { nodeIP: HOST_IP, nodeName: config.nodeNames[0] ?? '', listen: config.serviceProxy, registry: metrics, log });
 
   let pods: PodManager | undefined;
   const configObjects = new ConfigCache(client, { onChange: () => pods?.kickWaitingForConfig(), log });
@@ -113,6 +116,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
         onDone,
         leaveRunning: config.leavePodsRunning,
         configObjects,
+        services: { list: (namespace) => services.list(namespace) },
         startEvents: mode.startEvents,
       },
       `${pod.metadata.namespace}/${pod.metadata.name}`,
@@ -172,8 +176,9 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
   }
 
   configObjects.start();
-  // Pods start from the cache: list ConfigMaps and Secrets first so none reads as missing at startup.
-  await configObjects.waitForSync(AbortSignal.timeout(30_000));
+  informers.start();
+  // Pods start from the caches: list ConfigMaps, Secrets and Services first so none reads as missing at startup.
+  await Promise.all([configObjects.waitForSync(AbortSignal.timeout(30_000)), informers.waitForSync(AbortSignal.timeout(30_000))]);
   pods.start();
   await reporter.start();
   // After the node is registered: a Service's rules are not needed for the node to come up.
@@ -187,6 +192,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
     async stop() {
       reporter.stop();
       await proxy.stop();
+      informers.stop();
       await pods!.stop();
       configObjects.stop();
       await writer.drain(2000);

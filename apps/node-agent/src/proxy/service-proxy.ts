@@ -1,8 +1,7 @@
 // The node's service proxy: Services and EndpointSlices from shared informers, rules from
 // `decide`, programmed into the userspace TCP proxy when this agent carries traffic (one
 // process-runtime agent per host) or only counted and timed (simulated nodes).
-import type { Clientset } from '@wheelhouse/client';
-import { InformerFactory } from '@wheelhouse/controller-runtime';
+import type { InformerFactory } from '@wheelhouse/controller-runtime';
 import { Gauge, Histogram, type Registry } from 'prom-client';
 import { decide } from './decide.js';
 import type { ProxyRule, ProxyScope } from './rules.js';
@@ -16,7 +15,6 @@ export interface ServiceProxyOptions extends ProxyScope {
 }
 
 export class ServiceProxy {
-  private readonly factory: InformerFactory;
   private readonly tcp: TcpProxy;
   private readonly duration: Histogram;
   private readonly programmed: Gauge;
@@ -25,11 +23,11 @@ export class ServiceProxy {
   private running: Promise<void> = Promise.resolve();
   private stopped = false;
 
+  /** `factory`: the agent's shared informers (the Service informer also feeds pods' Service env). */
   constructor(
-    clientset: Clientset,
+    private readonly factory: InformerFactory,
     private readonly o: ServiceProxyOptions,
   ) {
-    this.factory = new InformerFactory(clientset, { onError: (kind, e, willRetry) => o.log(`service proxy: ${kind} watch${willRetry ? ' (retrying)' : ''}`, e) });
     this.tcp = new TcpProxy(o.log);
     // kube-proxy's names, so dashboards built for it read these.
     this.duration = new Histogram({
@@ -44,8 +42,8 @@ export class ServiceProxy {
     this.factory.informerFor('EndpointSlice').addEventHandler(onChange);
   }
 
+  /** Programs the rules once the (started) factory's informers have synced. */
   async start(signal?: AbortSignal): Promise<void> {
-    this.factory.start();
     await this.factory.waitForSync(signal);
     this.schedule();
     await this.settled();
@@ -63,7 +61,6 @@ export class ServiceProxy {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.factory.stop();
     await this.running.catch(() => undefined);
     await this.tcp.close();
   }
