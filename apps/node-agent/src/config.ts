@@ -129,14 +129,18 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv = process.env)
     statusBatchMax: envNum('WHEELHOUSE_STATUS_BATCH_MAX', 500),
     statusFirstPendingDelayMs: envNum('WHEELHOUSE_STATUS_FIRST_PENDING_DELAY_MS', 500),
     leavePodsRunning: flags['leave-pods-running'] === true || env.WHEELHOUSE_LEAVE_PODS_RUNNING === 'true',
-    serviceProxy: serviceProxyFrom(pick('service-proxy', 'WHEELHOUSE_SERVICE_PROXY'), runtime),
+    serviceProxy: serviceProxyFrom(flags['service-proxy'], env.WHEELHOUSE_SERVICE_PROXY, runtime),
   };
 }
 
-/** On by default for the process runtime; a simulated node never listens. */
-function serviceProxyFrom(raw: string | undefined, runtime: RuntimeName): boolean {
+/**
+ * On by default for the process runtime; a simulated node never listens. The variable is
+ * shared by every agent `npm start` runs, so only the flag is refused for a simulated one.
+ */
+function serviceProxyFrom(flag: string | undefined, fromEnv: string | undefined, runtime: RuntimeName): boolean {
+  const raw = flag || fromEnv || undefined;
   if (raw !== undefined && raw !== 'true' && raw !== 'false') throw new Error(`--service-proxy: must be true or false, not ${raw}`);
-  if (raw === 'true' && runtime !== 'process') throw new Error('--service-proxy true needs --runtime process');
+  if (flag === 'true' && runtime !== 'process') throw new Error('--service-proxy true needs --runtime process');
   return runtime === 'process' && raw !== 'false';
 }
 

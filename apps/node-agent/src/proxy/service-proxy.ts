@@ -1,11 +1,12 @@
 // The node's service proxy: Services and EndpointSlices from shared informers, rules from
 // `decide`, programmed into the userspace TCP proxy when this agent carries traffic (one
-// process-runtime agent per host) or only counted and timed (simulated nodes).
+// process-runtime agent per host; TCP and UDP; SCTP is not proxied) or only counted and timed (simulated nodes).
 import type { InformerFactory } from '@wheelhouse/controller-runtime';
 import { Gauge, Histogram, type Registry } from 'prom-client';
 import { decide } from './decide.js';
 import type { ProxyRule, ProxyScope } from './rules.js';
 import { TcpProxy } from './tcp-proxy.js';
+import { UdpProxy } from './udp-proxy.js';
 
 export interface ServiceProxyOptions extends ProxyScope {
   /** Listen and carry traffic; false: compute the rules only. */
@@ -16,6 +17,7 @@ export interface ServiceProxyOptions extends ProxyScope {
 
 export class ServiceProxy {
   private readonly tcp: TcpProxy;
+  private readonly udp: UdpProxy;
   private readonly duration: Histogram;
   private readonly programmed: Gauge;
   private rules: ProxyRule[] = [];
@@ -29,6 +31,7 @@ export class ServiceProxy {
     private readonly o: ServiceProxyOptions,
   ) {
     this.tcp = new TcpProxy(o.log);
+    this.udp = new UdpProxy(o.log);
     // kube-proxy's names, so dashboards built for it read these.
     this.duration = new Histogram({
       name: 'sync_proxy_rules_duration_seconds',
@@ -62,7 +65,7 @@ export class ServiceProxy {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.running.catch(() => undefined);
-    await this.tcp.close();
+    await Promise.all([this.tcp.close(), this.udp.close()]);
   }
 
   /** Coalesces a burst of events into one sync after the one running. */
@@ -78,7 +81,7 @@ export class ServiceProxy {
     const end = this.duration.startTimer();
     try {
       this.rules = decide({ services: this.factory.informerFor('Service').list(), slices: this.factory.informerFor('EndpointSlice').list() }, this.o);
-      if (this.o.listen) await this.tcp.apply(this.rules);
+      if (this.o.listen) await Promise.all([this.tcp.apply(this.rules), this.udp.apply(this.rules)]);
       this.programmed.set(this.rules.length);
     } catch (error) {
       this.o.log('service proxy: sync', error);
