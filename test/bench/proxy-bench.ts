@@ -1,0 +1,79 @@
+/**
+ * npm run bench:proxy — the node agent's userspace service proxy (TcpProxy) against going
+ * straight to the backend, in one run. Three processes: an HTTP backend on a pod-range
+ * address, the proxy on a service-range address, and this load generator.
+ *   closed loop: C keep-alive connections for S seconds → requests/s (proxy vs direct)
+ *   new connections: one connection per request (the proxy's connect + pick path)
+ *   open loop at R req/s (keep-alive) → p50/p99 latency and the p99 the proxy adds
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { Agent, get } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { atFixedRate, percentiles } from './load.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
+const octet = () => 1 + Math.floor(Math.random() * 250);
+const backend = { ip: `127.126.${octet()}.${octet()}`, port: 8080 };
+const service = { ip: `127.30.${octet()}.${octet()}`, port: 80 };
+
+const BACKEND = `require('node:http').createServer((q, s) => s.end('ok')).listen(${backend.port}, '${backend.ip}', () => console.log('ready'));`;
+const tcpProxyModule = fileURLToPath(new URL('../../../apps/node-agent/dist/proxy/tcp-proxy.js', import.meta.url));
+const PROXY = `
+import { TcpProxy } from ${JSON.stringify(tcpProxyModule)};
+const proxy = new TcpProxy((m, e) => console.error(m, e));
+await proxy.apply([{ key: 'TCP/${service.ip}:${service.port}', servicePort: 'bench/web:', kind: 'ClusterIP', protocol: 'TCP', address: '${service.ip}', port: ${service.port}, backends: [${JSON.stringify(backend)}] }]);
+console.log('ready');`;
+
+async function child(args: string[]): Promise<ChildProcess> {
+  const c = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  await once(c.stdout!, 'data');
+  return c;
+}
+
+const request = (target: { ip: string; port: number }, agent: Agent | false) =>
+  new Promise<void>((resolve, reject) => {
+    get({ host: target.ip, port: target.port, path: '/', agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve());
+    }).on('error', reject);
+  });
+
+async function closedLoop(target: { ip: string; port: number }, keepAlive: boolean): Promise<number> {
+  const agent = keepAlive ? new Agent({ keepAlive: true, maxSockets: CONNECTIONS }) : false;
+  const end = performance.now() + SECONDS * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < end) {
+        await request(target, agent);
+        done++;
+      }
+    }),
+  );
+  if (agent) agent.destroy();
+  return Math.round(done / SECONDS);
+}
+
+async function latency(target: { ip: string; port: number }) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const ms = await atFixedRate(RATE, RATE * SECONDS, () => request(target, agent));
+  agent.destroy();
+  return percentiles(ms);
+}
+
+const children = [await child(['-e', BACKEND]), await child(['--input-type=module', '-e', PROXY])];
+try {
+  const direct = { keepAlive: await closedLoop(backend, true), newConnections: await closedLoop(backend, false), latency: await latency(backend) };
+  const proxied = { keepAlive: await closedLoop(service, true), newConnections: await closedLoop(service, false), latency: await latency(service) };
+  console.log(JSON.stringify({ connections: CONNECTIONS, seconds: SECONDS, rate: RATE, direct, proxied }, null, 2));
+  console.log(
+    `keep-alive req/s: proxy ${proxied.keepAlive} vs direct ${direct.keepAlive} (${Math.round((100 * proxied.keepAlive) / direct.keepAlive)}%); ` +
+      `new connection req/s: proxy ${proxied.newConnections} vs direct ${direct.newConnections} (${Math.round((100 * proxied.newConnections) / direct.newConnections)}%); ` +
+      `p99 at ${RATE} req/s: proxy ${proxied.latency.p99} ms vs direct ${direct.latency.p99} ms (added ${Math.round((proxied.latency.p99 - direct.latency.p99) * 100) / 100} ms)`,
+  );
+} finally {
+  for (const c of children) c.kill('SIGTERM');
+}
