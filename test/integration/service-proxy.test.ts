@@ -5,7 +5,7 @@
 // node's address; pods started after the Service have its environment variables; the agent's /metrics shows the rules and their programming time.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { get } from 'node:http';
+import { Agent, get } from 'node:http';
 import { startTestApi, TEST_TOKEN, type TestApi } from '../support/api.js';
 import { eventually, spawnControllerManager } from '../support/controller-manager.js';
 import { spawnNodeAgent, type NodeAgentProcess } from '../support/node-agent.js';
@@ -42,10 +42,10 @@ http.createServer((req, res) => {
   res.end(process.env.POD_NAME);
 }).listen(8080, process.env.POD_IP);`;
 
-/** One request on its own connection (the proxy balances connections). */
-const fetchText = (host: string, port: number, path = '/') =>
+/** One request, on its own connection unless an agent is given (the proxy balances connections). */
+const fetchText = (host: string, port: number, path = '/', agent: Agent | false = false) =>
   new Promise<string>((resolve, reject) => {
-    const req = get({ host, port, path, agent: false, timeout: 5000 }, (res) => {
+    const req = get({ host, port, path, agent, timeout: 5000 }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
@@ -64,7 +64,7 @@ const spread = async (host: string, port: number, n: number) => {
   return counts;
 };
 
-test('requests to the ClusterIP are spread over three ready pods; an unready pod leaves the rotation; the NodePort answers on the node address', async () => {
+test('requests to the ClusterIP are spread over three ready pods; an unready pod leaves the rotation but keeps its established connection; the NodePort answers on the node address; ClientIP affinity sticks', async () => {
   const names = ['web-0', 'web-1', 'web-2'];
   // The Service first: pods started after it get its environment variables.
   const { createService } = await api.ok(`mutation($input: ServiceInput!) { createService(input: $input) { spec { clusterIP ports { nodePort } } } }`, {
@@ -127,16 +127,40 @@ test('requests to the ClusterIP are spread over three ready pods; an unready pod
     WEB_PORT_80_TCP_ADDR: clusterIP,
   });
 
+  // A keep-alive connection through the proxy that landed on web-1.
+  let held: Agent | undefined;
+  for (let i = 0; i < 6 && !held; i++) {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    if ((await fetchText(clusterIP, 80, '/', agent)) === 'web-1') held = agent;
+    else agent.destroy();
+  }
+  assert.ok(held, 'round-robin reaches web-1 within six connections');
+
   // web-1's readiness fails (asked directly at its pod IP): it leaves the endpoints and the rotation.
   const { pod } = await api.ok(`query { pod(namespace: "default", name: "web-1") { status { podIP } } }`);
   assert.equal(await fetchText(pod.status.podIP, 8080, '/fail'), 'web-1');
   await eventually(async () => !(await spread(clusterIP, 80, 6)).has('web-1'), 20_000, 'web-1 out of the rotation');
   const after = await spread(clusterIP, 80, 20);
   assert.deepEqual([...after.keys()].sort(), ['web-0', 'web-2']);
+  // Reprogramming did not drop the established connection (the pod still runs; only new connections avoid it).
+  assert.equal(await fetchText(clusterIP, 80, '/', held), 'web-1');
+  held.destroy();
 
   // NodePort on the node's loopback address.
   const viaNodePort = await spread('127.0.0.1', nodePort, 4);
   assert.deepEqual([...viaNodePort.keys()].sort(), ['web-0', 'web-2']);
+
+  // sessionAffinity ClientIP: every new connection from this client goes to one pod.
+  await api.ok(`mutation { patchService(name: "web", patch: { spec: { sessionAffinity: "ClientIP" } }) { metadata { name } } }`);
+  const sticky = await eventually(
+    async () => {
+      const counts = await spread(clusterIP, 80, 8);
+      return counts.size === 1 ? counts : undefined;
+    },
+    20_000,
+    'ClientIP affinity programmed',
+  );
+  assert.equal([...sticky.values()][0], 8);
 
   // The rules the agent programmed, on its metrics.
   const metrics = await fetchMetrics(agent);
