@@ -13,16 +13,20 @@ import type { ComponentProcess } from '../support/component.js';
 
 let api: TestApi;
 let agent: NodeAgentProcess;
+let simulated: NodeAgentProcess;
 let manager: ComponentProcess;
 
 before(async () => {
   api = await startTestApi();
   manager = spawnControllerManager(api.url);
   agent = spawnNodeAgent(api.url, { nodeName: 'proc', runtime: 'process', env: { WHEELHOUSE_SERVICE_PROXY: 'true' } });
+  // Simulated nodes compute the same rules without listening.
+  simulated = spawnNodeAgent(api.url, { runtime: 'simulated', args: ['--nodes', '2', '--node-prefix', 'sim-'] });
   await eventually(async () => (await api.ok(`query { node(name: "proc") { metadata { name } } }`)).node, 30_000, 'node proc');
 });
 after(async () => {
   if (agent) assert.equal(await agent.stop(), 0, agent.output());
+  if (simulated) assert.equal(await simulated.stop(), 0, simulated.output());
   if (manager && manager.exitCode === null) {
     const exited = new Promise((r) => manager.once('exit', r));
     manager.kill('SIGTERM');
@@ -166,6 +170,16 @@ test('requests to the ClusterIP are spread over three ready pods; an unready pod
   const metrics = await fetchMetrics(agent);
   assert.match(metrics, /^sync_proxy_rules_programmed 2$/m, 'one ClusterIP and one NodePort rule');
   assert.match(metrics, /^sync_proxy_rules_duration_seconds_count [1-9]\d*$/m);
+  const simulatedMetrics = await eventually(
+    async () => {
+      const text = await fetchMetrics(simulated);
+      return /^sync_proxy_rules_programmed 2$/m.test(text) ? text : undefined;
+    },
+    20_000,
+    'the simulated agent computing the rules',
+  );
+  assert.match(simulatedMetrics, /^sync_proxy_rules_duration_seconds_count [1-9]\d*$/m);
+  assert.match(simulated.output(), /service proxy: \d+ rules \(computed only\)/);
 });
 
 async function fetchMetrics(a: NodeAgentProcess): Promise<string> {
