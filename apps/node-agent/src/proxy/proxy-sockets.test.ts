@@ -117,3 +117,21 @@ test('UDP: a client keeps its backend for its session; another client gets the n
   two.close();
   await proxy.close();
 });
+
+test('TCP: an address in use is told once, retried on every apply, and listened on once free', async () => {
+  const squatter = createServer();
+  squatter.listen(port, serviceIP);
+  await once(squatter, 'listening');
+  const told: string[] = [];
+  const proxy = new TcpProxy((message) => told.push(message));
+  const r = rule('TCP', []);
+  await proxy.apply([r]);
+  await proxy.apply([r]);
+  assert.deepEqual(proxy.listening(), []);
+  assert.equal(told.length, 1, told.join('\n'));
+  assert.match(told[0]!, /cannot listen on TCP\/127\.30\.\d+\.\d+:\d+ for default\/echo: \(retrying\)/);
+  await new Promise<void>((resolve) => squatter.close(() => resolve()));
+  await proxy.apply([r]);
+  assert.deepEqual(proxy.listening(), [r.key]);
+  await proxy.close();
+});

@@ -8,6 +8,9 @@ import type { ProxyRule, ProxyScope } from './rules.js';
 import { TcpProxy } from './tcp-proxy.js';
 import { UdpProxy } from './udp-proxy.js';
 
+/** kube-proxy's default --sync-period. */
+const RESYNC_MS = 30_000;
+
 export interface ServiceProxyOptions extends ProxyScope {
   /** Listen and carry traffic; false: compute the rules only. */
   listen: boolean;
@@ -24,6 +27,7 @@ export class ServiceProxy {
   private pending = false;
   private running: Promise<void> = Promise.resolve();
   private stopped = false;
+  private resync?: NodeJS.Timeout;
 
   /** `factory`: the agent's shared informers (the Service informer also feeds pods' Service env). */
   constructor(
@@ -49,6 +53,9 @@ export class ServiceProxy {
   async start(signal?: AbortSignal): Promise<void> {
     await this.factory.waitForSync(signal);
     this.schedule();
+    // As kube-proxy's --sync-period: a listener that could not bind is retried without waiting for a change.
+    this.resync = setInterval(() => this.schedule(), RESYNC_MS);
+    this.resync.unref();
     await this.settled();
   }
 
@@ -64,6 +71,7 @@ export class ServiceProxy {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    clearInterval(this.resync);
     await this.running.catch(() => undefined);
     await Promise.all([this.tcp.close(), this.udp.close()]);
   }

@@ -15,6 +15,8 @@ export class TcpProxy {
   private readonly listeners = new Map<string, Listener>();
   private readonly sockets = new Set<Socket>();
   private readonly balancer = new Balancer();
+  /** Rules whose address could not be bound, told once until they bind (retried every sync). */
+  private readonly failing = new Set<string>();
 
   constructor(private readonly log: (message: string, error?: unknown) => void) {}
 
@@ -35,6 +37,7 @@ export class TcpProxy {
     }
     await Promise.all(opening);
     this.balancer.prune(wanted);
+    for (const key of this.failing) if (!wanted.has(key)) this.failing.delete(key);
   }
 
   /** The keys listened on now. */
@@ -56,11 +59,15 @@ export class TcpProxy {
     return new Promise((resolve) => {
       listener.server.once('error', (error) => {
         // Not fatal: the rule is retried on the next sync (e.g. the address was still in use).
-        this.log(`service proxy: cannot listen on ${rule.key} for ${rule.servicePort}`, error);
+        if (!this.failing.has(rule.key)) this.log(`service proxy: cannot listen on ${rule.key} for ${rule.servicePort} (retrying)`, error);
+        this.failing.add(rule.key);
         if (this.listeners.get(rule.key) === listener) this.listeners.delete(rule.key);
         resolve();
       });
-      listener.server.listen(rule.port, rule.address, () => resolve());
+      listener.server.listen(rule.port, rule.address, () => {
+        this.failing.delete(rule.key);
+        resolve();
+      });
     });
   }
 

@@ -24,6 +24,8 @@ interface Listener {
 export class UdpProxy {
   private readonly listeners = new Map<string, Listener>();
   private readonly balancer = new Balancer();
+  /** Rules whose address could not be bound, told once until they bind (retried every sync). */
+  private readonly failing = new Set<string>();
 
   constructor(
     private readonly log: (message: string, error?: unknown) => void,
@@ -42,6 +44,7 @@ export class UdpProxy {
     }
     await Promise.all(opening);
     this.balancer.prune(wanted);
+    for (const key of this.failing) if (!wanted.has(key)) this.failing.delete(key);
   }
 
   listening(): string[] {
@@ -70,12 +73,16 @@ export class UdpProxy {
     listener.socket.on('message', (message, from) => this.forward(listener, message, from.address, from.port));
     return new Promise((resolve) => {
       listener.socket.once('error', (error) => {
-        this.log(`service proxy: cannot listen on ${rule.key} for ${rule.servicePort}`, error);
+        if (!this.failing.has(rule.key)) this.log(`service proxy: cannot listen on ${rule.key} for ${rule.servicePort} (retrying)`, error);
+        this.failing.add(rule.key);
         if (this.listeners.get(rule.key) === listener) this.listeners.delete(rule.key);
         listener.socket.close();
         resolve();
       });
-      listener.socket.bind(rule.port, rule.address, () => resolve());
+      listener.socket.bind(rule.port, rule.address, () => {
+        this.failing.delete(rule.key);
+        resolve();
+      });
     });
   }
 
