@@ -89,6 +89,8 @@ export class TcpProxy {
       upstream.once('error', refused);
       upstream.once('connect', () => {
         upstream.off('error', refused);
+        // The client gave up while the backend was being dialled.
+        if (client.destroyed) return void upstream.destroy();
         this.track(upstream);
         upstream.on('error', () => client.destroy());
         client.on('close', () => upstream.destroy());
