@@ -189,3 +189,84 @@ async function fetchMetrics(a: NodeAgentProcess): Promise<string> {
   assert.equal(res.status, 200);
   return res.text();
 }
+
+test('a rolling update of a Deployment under a steady client loop through the Service ends with zero failed requests', async () => {
+  await api.ok(`mutation($input: ServiceInput!) { createService(input: $input) { metadata { name } } }`, {
+    input: { metadata: { name: 'roll' }, spec: { selector: { app: 'roll' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } },
+  });
+  const template = (version: string) => ({
+    metadata: { labels: { app: 'roll' } },
+    spec: {
+      nodeName: 'proc',
+      terminationGracePeriodSeconds: 5,
+      containers: [
+        {
+          name: 'app',
+          image: 'node',
+          command: [process.execPath, '-e', SERVER],
+          ports: [{ name: 'http', containerPort: 8080 }],
+          env: [
+            { name: 'VERSION', value: version },
+            { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+            { name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+          ],
+          readinessProbe: { httpGet: { path: '/ready', port: 'http' }, periodSeconds: 1, failureThreshold: 1 },
+          // As in Kubernetes: time for the endpoint removal to reach the proxy before the process stops.
+          lifecycle: { preStop: { exec: { command: ['sleep', '2'] } } },
+        },
+      ],
+    },
+  });
+  await api.ok(`mutation($input: DeploymentInput!) { createDeployment(input: $input) { metadata { name } } }`, {
+    input: {
+      metadata: { name: 'roll' },
+      spec: {
+        replicas: 3,
+        selector: { matchLabels: { app: 'roll' } },
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+        template: template('1'),
+      },
+    },
+  });
+  const { service } = await api.ok(`query { service(namespace: "default", name: "roll") { spec { clusterIP } } }`);
+  const clusterIP: string = service.spec.clusterIP;
+  const podNames = async () => {
+    const { pods } = await api.ok(`query { pods(namespace: "default", labelSelector: "app=roll") { items { metadata { name } } } }`);
+    return (pods.items as { metadata: { name: string } }[]).map((p) => p.metadata.name);
+  };
+  await eventually(async () => (await spread(clusterIP, 80, 6).catch(() => new Map())).size === 3, 60_000, 'three roll pods behind the Service');
+  const oldPods = new Set(await podNames());
+
+  let stop = false;
+  let ok = 0;
+  const failures: string[] = [];
+  const loop = (async () => {
+    while (!stop) {
+      try {
+        await fetchText(clusterIP, 80);
+        ok++;
+      } catch (error) {
+        failures.push((error as Error).message);
+      }
+    }
+  })();
+  await api.ok(`mutation($patch: JSONObject!) { patchDeployment(name: "roll", patch: $patch) { metadata { name } } }`, { patch: { spec: { template: template('2') } } });
+  // Rolled out: three pods, none of the old ones left (not even terminating).
+  await eventually(
+    async () => {
+      const names = await podNames();
+      return names.length === 3 && names.every((n) => !oldPods.has(n));
+    },
+    120_000,
+    'the rollout to finish',
+  );
+  stop = true;
+  await loop;
+  assert.deepEqual(failures, [], `${failures.length} failed of ${ok + failures.length}`);
+  assert.ok(ok > 10, `only ${ok} requests during the rollout`);
+  const served = await spread(clusterIP, 80, 6);
+  assert.ok(
+    [...served.keys()].every((n) => !oldPods.has(n)),
+    'only new pods answer',
+  );
+});
