@@ -47,6 +47,8 @@ export function spawnNodeAgent(apiUrl: string, options: NodeAgentOptions = {}): 
       WHEELHOUSE_BACKOFF_MAX_MS: '4000',
       WHEELHOUSE_STATUS_BATCH_MS: '20',
       WHEELHOUSE_SIM_START_DELAY_MS: '0-50',
+      // Off unless a test asks: parallel tests' agents would bind the same ClusterIPs.
+      WHEELHOUSE_SERVICE_PROXY: 'false',
       ...options.env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],

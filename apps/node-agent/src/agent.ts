@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { arch, hostname, release, type as osType, version as osVersion } from 'node:os';
 import { WheelhouseClient, createClientset, hasCode } from '@wheelhouse/client';
-import { EventRecorder } from '@wheelhouse/controller-runtime';
+import { EventRecorder, InformerFactory } from '@wheelhouse/controller-runtime';
 import type { AgentConfig } from './config.js';
 import { BoundedEvents } from './events.js';
 import { NodeReporter, type ManagedNode } from './node/node-reporter.js';
@@ -17,6 +17,8 @@ import { ConfigCache } from './config-objects/config-cache.js';
 import { PodWorker } from './sync/pod-worker.js';
 import { StatusWriter } from './sync/status-writer.js';
 import type { Pod } from '@wheelhouse/model';
+import { Registry } from 'prom-client';
+import { ServiceProxy } from './proxy/service-proxy.js';
 
 export const HOST_IP = '127.0.0.1';
 
@@ -61,6 +63,12 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
   );
   const nodeInfo = systemInfo(config.runtime, hostFacts());
 
+  const metrics = new Registry();
+  // Shared informers: Services (pods' Service env, the proxy) and EndpointSlices (the proxy).
+  const informers = new InformerFactory(clientset, { onError: (kind, e, willRetry) => log(`${kind} watch${willRetry ? ' (retrying)' : ''}`, e) });
+  const services = informers.informerFor('Service');
+  const proxy = new ServiceProxy(informers, { nodeIP: HOST_IP, nodeName: config.nodeNames[0] ?? '', listen: config.serviceProxy, registry: metrics, log });
+
   let pods: PodManager | undefined;
   const configObjects = new ConfigCache(client, { onChange: () => pods?.kickWaitingForConfig(), log });
   const server: KubeletServer = await startKubeletServer({
@@ -71,6 +79,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
       return worker ? { pod: worker.current, runtime: worker.runtime } : undefined;
     },
     summary: (node) => statsSummary(node),
+    metrics: async () => ({ contentType: metrics.contentType, body: await metrics.metrics() }),
     log,
   });
 
@@ -107,6 +116,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
         onDone,
         leaveRunning: config.leavePodsRunning,
         configObjects,
+        services: { list: (namespace) => services.list(namespace) },
         startEvents: mode.startEvents,
       },
       `${pod.metadata.namespace}/${pod.metadata.name}`,
@@ -166,10 +176,14 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
   }
 
   configObjects.start();
-  // Pods start from the cache: list ConfigMaps and Secrets first so none reads as missing at startup.
-  await configObjects.waitForSync(AbortSignal.timeout(30_000));
+  informers.start();
+  // Pods start from the caches: list ConfigMaps, Secrets and Services first so none reads as missing at startup.
+  await Promise.all([configObjects.waitForSync(AbortSignal.timeout(30_000)), informers.waitForSync(AbortSignal.timeout(30_000))]);
   pods.start();
   await reporter.start();
+  // After the node is registered: a Service's rules are not needed for the node to come up.
+  await proxy.start(AbortSignal.timeout(30_000));
+  log(`service proxy: ${proxy.current().length} rules${config.serviceProxy ? ' (carrying traffic)' : ' (computed only)'}`);
   log(`node agent (${config.runtime}) running ${runtimes.size} node(s); kubelet port ${server.port}`);
 
   return {
@@ -177,6 +191,8 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
     nodes: () => reporter.managed(),
     async stop() {
       reporter.stop();
+      await proxy.stop();
+      informers.stop();
       await pods!.stop();
       configObjects.stop();
       await writer.drain(2000);

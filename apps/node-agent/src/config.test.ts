@@ -40,3 +40,13 @@ test('labels and taints in kubectl syntax', () => {
   ]);
   assert.throws(() => parseTaints('x=y:Sometimes'));
 });
+
+test('service proxy: on for the process runtime unless WHEELHOUSE_SERVICE_PROXY=false; never listening for simulated nodes', () => {
+  assert.equal(configFrom([], env).serviceProxy, true);
+  assert.equal(configFrom([], { ...env, WHEELHOUSE_SERVICE_PROXY: 'false' }).serviceProxy, false);
+  assert.equal(configFrom(['--service-proxy', 'false'], env).serviceProxy, false);
+  assert.equal(configFrom(['--runtime', 'simulated'], env).serviceProxy, false);
+  assert.throws(() => configFrom(['--runtime', 'simulated', '--service-proxy', 'true'], env), /needs --runtime process/);
+  assert.equal(configFrom(['--runtime', 'simulated'], { ...env, WHEELHOUSE_SERVICE_PROXY: 'true' }).serviceProxy, false, 'the shared variable does not stop a simulated agent');
+  assert.throws(() => configFrom([], { ...env, WHEELHOUSE_SERVICE_PROXY: 'yes' }), /must be true or false/);
+});

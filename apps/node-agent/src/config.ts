@@ -42,6 +42,8 @@ export interface AgentConfig {
   statusFirstPendingDelayMs: number;
   /** On SIGTERM, leave the pods' processes running (re-adopted by the next agent). */
   leavePodsRunning: boolean;
+  /** Carry Service traffic on this host (process runtime only; one such agent per host). Otherwise rules are computed and timed only. */
+  serviceProxy: boolean;
 }
 
 const FLAGS = {
@@ -63,6 +65,7 @@ const FLAGS = {
   'node-status-report-ms': { type: 'string' },
   'data-dir': { type: 'string' },
   'leave-pods-running': { type: 'boolean' },
+  'service-proxy': { type: 'string' },
 } as const;
 
 export function configFrom(argv: string[], env: NodeJS.ProcessEnv = process.env): AgentConfig {
@@ -126,7 +129,19 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv = process.env)
     statusBatchMax: envNum('WHEELHOUSE_STATUS_BATCH_MAX', 500),
     statusFirstPendingDelayMs: envNum('WHEELHOUSE_STATUS_FIRST_PENDING_DELAY_MS', 500),
     leavePodsRunning: flags['leave-pods-running'] === true || env.WHEELHOUSE_LEAVE_PODS_RUNNING === 'true',
+    serviceProxy: serviceProxyFrom(flags['service-proxy'], env.WHEELHOUSE_SERVICE_PROXY, runtime),
   };
+}
+
+/**
+ * On by default for the process runtime; a simulated node never listens. The variable is
+ * shared by every agent `npm start` runs, so only the flag is refused for a simulated one.
+ */
+function serviceProxyFrom(flag: string | undefined, fromEnv: string | undefined, runtime: RuntimeName): boolean {
+  const raw = flag || fromEnv || undefined;
+  if (raw !== undefined && raw !== 'true' && raw !== 'false') throw new Error(`--service-proxy: must be true or false, not ${raw}`);
+  if (flag === 'true' && runtime !== 'process') throw new Error('--service-proxy true needs --runtime process');
+  return runtime === 'process' && raw !== 'false';
 }
 
 /** WHEELHOUSE_TOKEN, a token file, the node token the API wrote, else the admin token. */

@@ -2,12 +2,14 @@
 // `env` entries in order, each literal value `$(VAR)`-expanded against the
 // entries before it, downward-API values filled in from the pod and the node.
 // envFrom ConfigMaps and Secrets first (later entries win), then `env`; ConfigMap and
-// Secret sources fail as the kubelet fails for a missing object or key.
+// Secret sources fail as the kubelet fails for a missing object or key. The Service
+// variables come last, under any of the same name the spec declares, and `$(VAR)` can name them.
 import { expandVars } from './container-env/expansion.js';
 import { resolveFieldRef } from './container-env/field-ref.js';
 import { resolveResourceFieldRef } from './container-env/resource-field-ref.js';
 import { envFromValues, keyRefValue } from './container-env/config-ref.js';
 import { ContainerConfigError } from './container-env/config-error.js';
+import { serviceEnvVars, servicesForPod } from './container-env/service-env.js';
 import type { EnvContainer, EnvPod, EnvRuntimeValues, EnvVar } from './container-env/types.js';
 
 export { expandVars, expandCommandAndArgs } from './container-env/expansion.js';
@@ -41,6 +43,14 @@ function addEnvFrom(env: Record<string, string>, pod: EnvPod, container: EnvCont
   }
 }
 
+/** The Service variables of the pod's namespace (and the master Service's), from the node's cache now. */
+function serviceEnv(pod: EnvPod, values: EnvRuntimeValues): Record<string, string> {
+  if (!values.services) return {};
+  const namespace = pod.metadata.namespace ?? 'default';
+  const candidates = [...values.services.list(namespace), ...(namespace === 'default' ? [] : values.services.list('default'))];
+  return serviceEnvVars(servicesForPod(candidates, namespace, pod.spec?.enableServiceLinks ?? true));
+}
+
 /**
  * The container's environment, in spec order (a repeated name keeps its first
  * position and its last value). Throws ContainerConfigError when a source
@@ -48,11 +58,13 @@ function addEnvFrom(env: Record<string, string>, pod: EnvPod, container: EnvCont
  */
 export function resolveEnv(pod: EnvPod, container: EnvContainer, values: EnvRuntimeValues): Record<string, string> {
   const env: Record<string, string> = {};
+  const services = serviceEnv(pod, values);
   addEnvFrom(env, pod, container, values);
-  const lookup = (name: string) => (Object.hasOwn(env, name) ? env[name] : undefined);
+  const lookup = (name: string) => (Object.hasOwn(env, name) ? env[name] : Object.hasOwn(services, name) ? services[name] : undefined);
   for (const envVar of container.env ?? []) {
     const value = envVar.value ? expandVars(envVar.value, lookup) : sourceValue(envVar, pod, container, values);
     if (value !== undefined && envVar.name) env[envVar.name] = value;
   }
+  for (const [name, value] of Object.entries(services)) if (!Object.hasOwn(env, name)) env[name] = value;
   return env;
 }

@@ -1,6 +1,8 @@
 // The pod and container as environment resolution reads them, and what only the node knows.
 
 // The model's shapes, under the names environment resolution has always used.
+import type { Service } from '@wheelhouse/model';
+
 export type { Container as EnvContainer, EnvFromSource, EnvVar, EnvVarSource, Pod as EnvPod } from '@wheelhouse/model';
 
 export interface ResourceList {
@@ -14,6 +16,11 @@ export interface ConfigObjects {
   secret(namespace: string, name: string): { data?: Record<string, string> } | undefined;
 }
 
+/** The Services the node can see, by namespace (its informer's cache). */
+export interface ServiceLister {
+  list(namespace: string): Service[];
+}
+
 /** What only the node knows when the container starts. */
 export interface EnvRuntimeValues {
   podIP: string;
@@ -25,6 +32,8 @@ export interface EnvRuntimeValues {
   nodeAllocatable?: ResourceList;
   /** Sources of configMapKeyRef, secretKeyRef and envFrom; absent: none exist. */
   configObjects?: ConfigObjects;
+  /** Sources of the Service environment variables; absent: no Service exists. */
+  services?: ServiceLister;
   /** Told of envFrom keys skipped as invalid variable names (the kubelet's InvalidEnvironmentVariableNames event). */
   onInvalidNames?: (message: string) => void;
 }

@@ -32,6 +32,8 @@ export interface KubeletServerOptions {
   findPod(namespace: string, name: string): ServedPod | undefined;
   /** Stats of the nodes this process runs (only `node` when given). */
   summary(node?: string): Promise<StatsSummary>;
+  /** Prometheus text of the agent's metrics (the service proxy's). */
+  metrics?(): Promise<{ contentType: string; body: string }>;
   log(message: string, error?: unknown): void;
 }
 
@@ -77,6 +79,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, o: KubeletServe
   if (url.pathname === '/stats/summary') {
     const summary = await o.summary(url.searchParams.get('node') ?? undefined);
     return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(summary));
+  }
+  if (url.pathname === '/metrics' && o.metrics) {
+    const { contentType, body } = await o.metrics();
+    return void res.writeHead(200, { 'content-type': contentType }).end(body);
   }
   const logs = /^\/containerLogs\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(url.pathname);
   if (!logs) return void text(res, 404, 'not found');

@@ -1,7 +1,7 @@
 // A container spec + the pod + node facts → what the runtime starts (env resolved,
 // $(VAR) references in command and args expanded, as the kubelet does).
 import { quantityToBytes } from '@wheelhouse/resources';
-import { expandCommandAndArgs, resolveEnv, type ConfigObjects } from '../container-env.js';
+import { expandCommandAndArgs, resolveEnv, type ConfigObjects, type ServiceLister } from '../container-env.js';
 import type { ContainerConfig } from '../runtime/runtime.js';
 import type { Container, Pod } from '@wheelhouse/model';
 
@@ -14,6 +14,7 @@ export interface NodeFacts {
 /** Where env values from ConfigMaps and Secrets come from, and who hears of skipped envFrom keys. */
 export interface ConfigSources {
   configObjects?: ConfigObjects;
+  services?: ServiceLister;
   onInvalidNames?: (message: string) => void;
 }
 

@@ -21,7 +21,7 @@ import { changedImages, containerPorts, containerSpec, gracePeriodMs, podAddress
 import { SyncLoop } from './sync-loop.js';
 import { Timers } from './timers.js';
 import type { StatusWriter } from './status-writer.js';
-import type { ConfigObjects } from '../container-env.js';
+import type { ConfigObjects, ServiceLister } from '../container-env.js';
 
 export interface PodWorkerDeps {
   runtime: ContainerRuntime;
@@ -42,6 +42,8 @@ export interface PodWorkerDeps {
   startEvents?: boolean;
   /** ConfigMaps and Secrets for env (configMapKeyRef, secretKeyRef, envFrom); absent: none exist. */
   configObjects?: ConfigObjects;
+  /** Services for the Service environment variables; absent: none exist. */
+  services?: ServiceLister;
 }
 
 const CONFIG_RETRY_MS = 10_000;
@@ -244,6 +246,7 @@ export class PodWorker {
   private configSources() {
     return {
       configObjects: this.deps.configObjects,
+      services: this.deps.services,
       onInvalidNames: (message: string) => this.deps.event(this.pod, 'Warning', 'InvalidEnvironmentVariableNames', message),
     };
   }
