@@ -29,6 +29,7 @@ import { createScaleResolver } from './modules/common/scale.resolver.js';
 import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from '@wheelhouse/resources';
 import { ServiceResolver } from './modules/service/service.resolver.js';
 import { EndpointSliceResolver, EndpointsResolver } from './modules/endpoint-slice/endpoint-slice.resolver.js';
+import { JobResolver } from './modules/job/job.resolver.js';
 
 /** Every resolver of the API. A new kind adds its resolver here. */
 export const RESOLVERS = [
@@ -59,6 +60,7 @@ export const RESOLVERS = [
   EndpointsResolver,
   ResourceQuotaResolver,
   LimitRangeResolver,
+  JobResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -106,6 +106,7 @@ export const KIND_CATALOGUE = {
   Service: define({ kind: 'Service', apiVersion: 'v1', singular: 'service', plural: 'services', shortNames: ['svc'], namespaced: true, hasStatus: true, categories: ['all'] }),
   ResourceQuota: define({ kind: 'ResourceQuota', apiVersion: 'v1', singular: 'resourceQuota', plural: 'resourceQuotas', shortNames: ['quota'], namespaced: true, hasStatus: true }),
   LimitRange: define({ kind: 'LimitRange', apiVersion: 'v1', singular: 'limitRange', plural: 'limitRanges', shortNames: ['limits'], namespaced: true, hasStatus: false }),
+  Job: define({ kind: 'Job', apiVersion: 'batch/v1', singular: 'job', plural: 'jobs', namespaced: true, hasStatus: true, categories: ['all'] }),
 } as const satisfies { [K in KindName]: KindIdentity & { kind: K } };
 
 export type Catalogue = typeof KIND_CATALOGUE;

@@ -2,6 +2,7 @@
 import { age } from './age.js';
 import type { KubeObj } from './object.js';
 import { NETWORK_TABLES, NETWORK_WIDE } from './network-columns.js';
+import { BATCH_TABLES, BATCH_WIDE } from './batch-columns.js';
 
 export type { Columns } from './columns-type.js';
 import type { Columns } from './columns-type.js';
@@ -89,6 +90,7 @@ const TABLES: Record<string, Columns> = {
   ConfigMap: { headers: ['NAME', 'DATA', 'AGE'], row: (o, now) => [o.metadata.name ?? '', String(keyCount(o.data) + keyCount(o.binaryData)), ageCol(o, now)] },
   Secret: { headers: ['NAME', 'TYPE', 'DATA', 'AGE'], row: (o, now) => [o.metadata.name ?? '', o.type ?? '', String(keyCount(o.data)), ageCol(o, now)] },
   ...NETWORK_TABLES,
+  ...BATCH_TABLES,
 };
 
 const GENERIC: Columns = { headers: ['NAME', 'AGE'], row: (o, now) => [o.metadata.name ?? '', ageCol(o, now)] };
@@ -125,6 +127,7 @@ const WIDE: Record<string, Columns> = {
   ReplicaSet: { headers: ['CONTAINERS', 'IMAGES', 'SELECTOR'], row: workloadWide },
   ReplicationController: { headers: ['CONTAINERS', 'IMAGES', 'SELECTOR'], row: workloadWide },
   ...NETWORK_WIDE,
+  ...BATCH_WIDE,
 };
 
 /**

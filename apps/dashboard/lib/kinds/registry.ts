@@ -7,6 +7,7 @@ import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from './wor
 import { EventKind, LeaseKind, NamespaceKind } from './other.ts';
 import { ConfigMapKind, SecretKind } from './config.ts';
 import { EndpointSliceKind, EndpointsKind, ServiceKind } from './network.ts';
+import { JobKind } from './batch.ts';
 
 export const KINDS: readonly KindDef[] = [
   NamespaceKind,
@@ -15,6 +16,7 @@ export const KINDS: readonly KindDef[] = [
   DeploymentKind,
   ReplicaSetKind,
   ReplicationControllerKind,
+  JobKind,
   ServiceKind,
   EndpointSliceKind,
   EndpointsKind,

@@ -14,6 +14,7 @@ import { ServiceKind } from './service.js';
 import { EndpointSliceKind, EndpointsKind } from './endpoint-slice.js';
 import { ResourceQuotaKind } from './resourcequota.js';
 import { LimitRangeKind } from './limitrange.js';
+import { JobKind } from './job.js';
 
 /** Every kind the cluster serves. Adding a kind starts here. */
 export const KINDS: readonly KindInfo[] = [
@@ -32,6 +33,7 @@ export const KINDS: readonly KindInfo[] = [
   EndpointsKind,
   ResourceQuotaKind,
   LimitRangeKind,
+  JobKind,
 ];
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));
