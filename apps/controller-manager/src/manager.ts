@@ -10,6 +10,7 @@ import { startNodeLifecycleController } from './node-lifecycle/controller.js';
 import { routineConflict } from './runtime/routine-conflict.js';
 import { startEndpointSliceController } from './endpointslice/controller.js';
 import { startEndpointsController } from './endpoints/controller.js';
+import { startJobController } from './job/controller.js';
 
 export interface RunningManager {
   stop(): Promise<void>;
@@ -52,6 +53,7 @@ export async function startControllers(
     endpointSlices: await informer('endpointSlices', 'EndpointSlice'),
     endpoints: await informer('endpointsList', 'Endpoints'),
     resourceQuotas: await informer('resourceQuotas', 'ResourceQuota'),
+    jobs: await informer('jobs', 'Job'),
   };
   // Once the term is over its client refuses every call (CLOSED): the expected way work stops, not worth a line each.
   const stopped = (error: unknown) => options.signal?.aborted === true && hasCode(error, 'CLOSED');
@@ -91,6 +93,7 @@ export async function startControllers(
     }),
     startEndpointSliceController(ctx, options.workers),
     startEndpointsController(ctx, options.workers),
+    startJobController(ctx, options.workers),
   ];
   options.log(`controllers running: ${controllers.length}`);
   return {

@@ -43,4 +43,5 @@ export interface Informers {
   services: Informer<ManagedObject>;
   endpointSlices: Informer<ManagedObject>;
   endpoints: Informer<ManagedObject>;
+  jobs: Informer<ManagedObject>;
 }
