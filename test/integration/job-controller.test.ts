@@ -131,6 +131,24 @@ test('activeDeadlineSeconds 1 on a long pod: DeadlineExceeded and the pod is del
   await eventually(async () => (await podsOf('slow')).length === 0, 30_000, 'the pod deleted');
 });
 
+test('ttlSecondsAfterFinished 1: the finished Job is deleted with its pods', async () => {
+  await createJob('short-lived', { completions: 2, parallelism: 2, ttlSecondsAfterFinished: 1 }, { code: 0, afterMs: 100 });
+  await eventually(
+    async () => {
+      const { job } = await cluster.api.ok(`query { job(name: "short-lived") { metadata { name } } }`);
+      return job === null && (await podsOf('short-lived')).length === 0;
+    },
+    30_000,
+    'the Job and its pods deleted',
+  );
+  assert.ok(
+    (await eventsOf('short-lived')).some((e: { reason: string }) => e.reason === 'Completed'),
+    'it completed before it was deleted',
+  );
+  // A Job without a TTL stays.
+  assert.ok(await getJob('four'), 'the Job without ttlSecondsAfterFinished is kept');
+});
+
 test('kill -9 of the controller-manager during a Job: after the restart exactly the completions, each counted once', async () => {
   await createJob('crash', { completions: 12, parallelism: 3 }, { code: 0, afterMs: 300 });
   await eventually(async () => ((await getJob('crash')).status.succeeded ?? 0) >= 3, 60_000, 'some completions');
@@ -144,6 +162,8 @@ test('kill -9 of the controller-manager during a Job: after the restart exactly 
     assert.equal(pods.filter((p) => p.status.phase === 'Succeeded').length, 12, 'no extra completions: exactly 12 pods succeeded');
     assert.ok(pods.every((p) => (p.metadata.finalizers ?? []).length === 0));
   } finally {
+    // SIGKILL, as controller-manager-crash.test.ts does: a manager started after a kill -9
+    // was seen not to exit on SIGTERM within a minute (open question, see the report).
     restarted.kill('SIGKILL');
   }
 });

@@ -11,6 +11,7 @@ import { routineConflict } from './runtime/routine-conflict.js';
 import { startEndpointSliceController } from './endpointslice/controller.js';
 import { startEndpointsController } from './endpoints/controller.js';
 import { startJobController } from './job/controller.js';
+import { startTtlAfterFinishedController } from './ttl-after-finished/controller.js';
 
 export interface RunningManager {
   stop(): Promise<void>;
@@ -94,6 +95,7 @@ export async function startControllers(
     startEndpointSliceController(ctx, options.workers),
     startEndpointsController(ctx, options.workers),
     startJobController(ctx, options.workers),
+    startTtlAfterFinishedController(ctx),
   ];
   options.log(`controllers running: ${controllers.length}`);
   return {

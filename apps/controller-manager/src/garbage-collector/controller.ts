@@ -15,6 +15,7 @@ export function startGarbageCollector(ctx: ManagerContext, workers = 2): Control
     ReplicaSet: ctx.informers.replicaSets,
     ReplicationController: ctx.informers.replicationControllers,
     Deployment: ctx.informers.deployments,
+    Job: ctx.informers.jobs,
   };
   const byUid = new Map<string, { kind: string; object: ManagedObject }>();
   const queue = new WorkQueue();
