@@ -75,3 +75,9 @@ test('completions and the template are immutable; parallelism may change', async
   assert.equal(result.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
   assert.match(result.errors?.[0]?.message ?? '', /spec.completions: Invalid value: 5: field is immutable/);
 });
+
+test('fields the Job controller does not act on yet are refused, not ignored', async () => {
+  const result = await api.gql(CREATE, { input: pi('per-index', { completionMode: 'Indexed', completions: 2, backoffLimitPerIndex: 1 }) });
+  assert.equal(result.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+  assert.match(result.errors?.[0]?.message ?? '', /spec.backoffLimitPerIndex: Forbidden: is not supported by this cluster.s Job controller yet/);
+});

@@ -293,3 +293,21 @@ test('unsatisfied expectations: no creations or deletions, counting still goes o
   assert.equal(of(actions, 'create').length, 0);
   assert.equal(statusOf(actions).uncountedTerminatedPods?.succeeded?.length, 1);
 });
+
+test('podReplacementPolicy Failed: no replacement while a deleted pod is still terminating', () => {
+  const terminating = pod('Running', { deleting: true });
+  const failedOnly = decideJob({ job: job({ completions: 1, podReplacementPolicy: 'Failed' }), pods: [terminating], expectationsSatisfied: true, now: NOW });
+  assert.equal(of(failedOnly, 'create').length, 0);
+  const either = decideJob({
+    job: job({ completions: 1, podReplacementPolicy: 'TerminatingOrFailed' }),
+    pods: [pod('Running', { deleting: true })],
+    expectationsSatisfied: true,
+    now: NOW,
+  });
+  assert.equal(of(either, 'create')[0]?.pods.length, 1);
+});
+
+test('managedBy another controller: the Job is left alone', () => {
+  assert.deepEqual(decideJob({ job: job({ completions: 1, managedBy: 'example.com/other' }), pods: [], expectationsSatisfied: true, now: NOW }), []);
+  assert.equal(of(decideJob({ job: job({ completions: 1, managedBy: 'kubernetes.io/job-controller' }), pods: [], expectationsSatisfied: true, now: NOW }), 'create').length, 1);
+});

@@ -10,7 +10,7 @@ import { remainingBackoffMs } from './backoff.js';
 import { findCondition, isTrue, withCondition } from './conditions.js';
 import { matchPodFailurePolicy } from './pod-failure-policy.js';
 import { podForJob } from './pod-for-job.js';
-import { completionIndex, finishedTime, hasTrackingFinalizer, isActive, isPodFailed, isTerminal } from './pod-outcome.js';
+import { completionIndex, finishedTime, hasTrackingFinalizer, isActive, isPodFailed, isTerminal, onlyReplaceFailed } from './pod-outcome.js';
 import type { Job, JobCondition, JobStatus, Pod } from './types.js';
 
 export type JobAction =
@@ -30,6 +30,8 @@ export interface JobSyncInput {
   now: Date;
 }
 
+/** spec.managedBy of the Jobs this controller reconciles (the default). */
+export const JOB_CONTROLLER_NAME = 'kubernetes.io/job-controller';
 const COMPLETIONS_REACHED = 'Reached expected number of succeeded pods';
 const FAILURES = {
   BackoffLimitExceeded: 'Job has reached the specified backoff limit',
@@ -38,6 +40,8 @@ const FAILURES = {
 
 export function decideJob({ job, pods, expectationsSatisfied, now }: JobSyncInput): JobAction[] {
   const spec = job.spec ?? {};
+  // managedBy: a Job reconciled by another controller is not ours to touch.
+  if (spec.managedBy !== undefined && spec.managedBy !== JOB_CONTROLLER_NAME) return [];
   const status = job.status ?? {};
   const nowText = now.toISOString();
   const indexed = spec.completionMode === 'Indexed';
@@ -215,16 +219,18 @@ function planPods(job: Job, active: Pod[], completed: Set<number>, succeededTota
     // A work queue: once any pod succeeded, no new ones start.
     want = succeededTotal > 0 ? Math.min(active.length, parallelism) : parallelism;
   }
-  const diff = want - active.length;
-  if (diff < 0) {
+  // podReplacementPolicy Failed: a terminating pod still holds its slot until it has failed.
+  const terminating = onlyReplaceFailed(job) ? pods.filter((p) => p.metadata.deletionTimestamp && !isTerminal(p)).length : 0;
+  const diff = want - active.length - (want > active.length ? terminating : 0);
+  if (want - active.length < 0) {
     // Fewer wanted (parallelism lowered): stop the not-ready, newest first.
     const ranked = [...active].sort(
       (a, b) => Number(isPodReady(a)) - Number(isPodReady(b)) || String(b.metadata.creationTimestamp ?? '').localeCompare(String(a.metadata.creationTimestamp ?? '')),
     );
-    out.delete = ranked.slice(0, -diff);
+    out.delete = ranked.slice(0, active.length - want);
     return out;
   }
-  if (diff === 0) return out;
+  if (diff <= 0) return out;
   const lastFailure = pods
     .filter((p) => p.status?.phase === 'Failed' || (p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded'))
     .map(finishedTime)

@@ -6,7 +6,7 @@ export const hasTrackingFinalizer = (pod: Pod) => finalizersOf(pod).includes(JOB
 export const isTerminal = (pod: Pod) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 
 /** podReplacementPolicy Failed: a terminating pod is replaced (and counted) only once it has failed. */
-const onlyReplaceFailed = (job: Job) => job.spec?.podReplacementPolicy === 'Failed' || job.spec?.podFailurePolicy !== undefined;
+export const onlyReplaceFailed = (job: Job) => job.spec?.podReplacementPolicy === 'Failed' || job.spec?.podFailurePolicy !== undefined;
 
 /**
  * isPodFailed: the Failed phase, or (unless only failed pods are replaced) a pod deleted

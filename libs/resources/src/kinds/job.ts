@@ -3,6 +3,7 @@ import type { KindInfo } from './kind-info.js';
 import type { KubeObject } from '../object.js';
 import { validateJob, validateJobUpdate } from '../batch/job-validation.js';
 import { defaultJob } from '../batch/job-defaults.js';
+import { validateJobFieldsImplemented } from '../batch/job-unsupported.js';
 import type { JobLike } from '../batch/job-types.js';
 
 /** batch/v1 Job: defaults and generated selector on write; counted by the Job controller. */
@@ -15,6 +16,6 @@ export const JobKind: KindInfo = {
   selectableFields: () => ({}),
   fieldColumns: {},
   applyDefaults: (o) => defaultJob(o as JobLike) as KubeObject,
-  validate: (o) => validateJob(o as JobLike),
+  validate: (o) => [...validateJob(o as JobLike), ...validateJobFieldsImplemented((o as JobLike).spec)],
   validateUpdate: (next, prev) => validateJobUpdate(next as JobLike, prev as JobLike),
 };
