@@ -193,16 +193,21 @@ test('activeDeadlineSeconds: DeadlineExceeded once passed; before that a requeue
   assert.equal(condition(late.status!, 'FailureTarget'), 'DeadlineExceeded');
 });
 
-test('exponential back-off: no new pod until 10 s × 2^(failures-1) after the last failure', () => {
-  const failedAt = (seconds: number): Pod => {
-    const p = pod('Failed');
-    p.status!.containerStatuses = [{ name: 'c', state: { terminated: { exitCode: 1, finishedAt: new Date(NOW.getTime() - seconds * 1000).toISOString() } } }];
+test('exponential back-off: no new pod until 10 s × 2^(failures since the last success - 1) after the last failure', () => {
+  const finishedAgo = (phase: string, seconds: number): Pod => {
+    const p = pod(phase);
+    p.status!.containerStatuses = [
+      { name: 'c', state: { terminated: { exitCode: phase === 'Failed' ? 1 : 0, finishedAt: new Date(NOW.getTime() - seconds * 1000).toISOString() } } },
+    ];
     return p;
   };
-  const waiting = decideJob({ job: job({ completions: 1 }, { failed: 1 }), pods: [failedAt(5)], expectationsSatisfied: true, now: NOW });
-  assert.equal(of(waiting, 'create').length, 0);
-  assert.equal(of(waiting, 'requeueAfter')[0]?.ms, 15_000, '2 failures: 20 s, 5 s of it gone');
-  const over = decideJob({ job: job({ completions: 1 }, { failed: 1 }), pods: [failedAt(25)], expectationsSatisfied: true, now: NOW });
+  const sync = (pods: Pod[]) => decideJob({ job: job({ completions: 3 }), pods, expectationsSatisfied: true, now: NOW });
+  const two = sync([finishedAgo('Failed', 30), finishedAgo('Failed', 5)]);
+  assert.equal(of(two, 'create').length, 0);
+  assert.equal(of(two, 'requeueAfter')[0]?.ms, 15_000, '2 failures: 20 s, 5 s of it gone');
+  const afterSuccess = sync([finishedAgo('Failed', 30), finishedAgo('Succeeded', 20), finishedAgo('Failed', 5)]);
+  assert.equal(of(afterSuccess, 'requeueAfter')[0]?.ms, 5_000, 'a success resets the count: 10 s, 5 s of it gone');
+  const over = sync([finishedAgo('Failed', 25)]);
   assert.equal(of(over, 'create')[0]?.pods.length, 1);
 });
 

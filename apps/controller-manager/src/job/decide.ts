@@ -154,7 +154,7 @@ export function decideJob({ job, pods, expectationsSatisfied, now }: JobSyncInpu
       const left = deadlineLeft(spec.activeDeadlineSeconds, startTime, now, false);
       if (left !== undefined) requeueMs = left;
       if (expectationsSatisfied) {
-        const plan = planPods(job, active, completed, succeededTotal, failedTotal, pods, now);
+        const plan = planPods(job, active, completed, succeededTotal, pods, now);
         if (plan.create.length > 0) actions.push({ type: 'create', pods: plan.create });
         deletions.push(...plan.delete);
         if (plan.backoffMs !== undefined) requeueMs = Math.min(requeueMs ?? plan.backoffMs, plan.backoffMs);
@@ -201,7 +201,7 @@ function safeIndexes(text: string | undefined, completions: number): number[] {
 }
 
 /** How many pods to start or stop: parallelism bounded by the completions still needed, after the failure back-off. */
-function planPods(job: Job, active: Pod[], completed: Set<number>, succeededTotal: number, failedTotal: number, pods: readonly Pod[], now: Date) {
+function planPods(job: Job, active: Pod[], completed: Set<number>, succeededTotal: number, pods: readonly Pod[], now: Date) {
   const spec = job.spec ?? {};
   const parallelism = spec.parallelism ?? 1;
   const out = { create: [] as Pod[], delete: [] as Pod[], backoffMs: undefined as number | undefined };
@@ -231,11 +231,15 @@ function planPods(job: Job, active: Pod[], completed: Set<number>, succeededTota
     return out;
   }
   if (diff <= 0) return out;
-  const lastFailure = pods
-    .filter((p) => p.status?.phase === 'Failed' || (p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded'))
-    .map(finishedTime)
-    .filter((t): t is number => t !== undefined);
-  const wait = remainingBackoffMs(failedTotal, lastFailure.length > 0 ? Math.max(...lastFailure) : undefined, now.getTime());
+  // The back-off doubles with each failure since the last success (Kubernetes' backoff record).
+  const times = (keep: (p: Pod) => boolean) =>
+    pods
+      .filter(keep)
+      .map(finishedTime)
+      .filter((t): t is number => t !== undefined);
+  const lastSuccess = Math.max(-Infinity, ...times((p) => p.status?.phase === 'Succeeded'));
+  const failures = times((p) => p.status?.phase === 'Failed' || Boolean(p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded')).filter((t) => t > lastSuccess);
+  const wait = remainingBackoffMs(failures.length, failures.length > 0 ? Math.max(...failures) : undefined, now.getTime());
   if (wait > 0) {
     out.backoffMs = wait;
     return out;
