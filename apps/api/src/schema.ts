@@ -30,6 +30,7 @@ import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from '@whee
 import { ServiceResolver } from './modules/service/service.resolver.js';
 import { EndpointSliceResolver, EndpointsResolver } from './modules/endpoint-slice/endpoint-slice.resolver.js';
 import { IngressClassResolver, IngressResolver } from './modules/ingress/ingress.resolver.js';
+import { JobResolver } from './modules/job/job.resolver.js';
 
 /** Every resolver of the API. A new kind adds its resolver here. */
 export const RESOLVERS = [
@@ -62,6 +63,7 @@ export const RESOLVERS = [
   LimitRangeResolver,
   IngressResolver,
   IngressClassResolver,
+  JobResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

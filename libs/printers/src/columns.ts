@@ -11,6 +11,7 @@ import type {
   Event,
   Ingress,
   IngressClass,
+  Job,
   KindName,
   Lease,
   LimitRange,
@@ -26,6 +27,7 @@ import type {
 } from '@wheelhouse/model';
 import { age, elapsedMs } from './duration.js';
 import { eventCount, eventFirstSeen, eventLastSeen, eventObject, eventSource, eventTimeKey } from './event.js';
+import { jobCompletions, jobDuration, jobStatus } from './job.js';
 import { ingressAddress, ingressClassParameters, ingressHosts, ingressPorts } from './ingress.js';
 import { endpointSliceAddresses, endpointSlicePorts, endpointsText, serviceCells } from './network.js';
 import { nodeRoles, nodeStatus, nodeWideCells } from './node.js';
@@ -175,6 +177,18 @@ const service: KindPrinter<Service> = {
   ],
 };
 
+const job: KindPrinter<Job> = {
+  columns: [
+    nameColumn,
+    { name: 'Status', priority: 0, cell: jobStatus },
+    { name: 'Completions', priority: 0, cell: jobCompletions },
+    { name: 'Duration', priority: 0, cell: (j, now) => jobDuration(j, now) },
+    ageColumn,
+    ...templateColumns<Job>(),
+    { name: 'Selector', priority: 1, cell: (j) => labelSelectorString(j.spec?.selector) },
+  ],
+};
+
 const ingress: KindPrinter<Ingress> = {
   columns: [
     nameColumn,
@@ -252,6 +266,7 @@ export const PRINTERS: { readonly [K in KindName]?: KindPrinter<ObjectTypes[K]> 
   LimitRange: limitRange,
   Ingress: ingress,
   IngressClass: ingressClass,
+  Job: job,
 };
 
 /** kubectl's table for kinds it has no printer for. */

@@ -15,6 +15,8 @@ export { ConfigMapKind } from './kinds/configmap.js';
 export { SecretKind } from './kinds/secret.js';
 export { ResourceQuotaKind } from './kinds/resourcequota.js';
 export { LimitRangeKind } from './kinds/limitrange.js';
+export { JobKind } from './kinds/job.js';
+export * from './batch/index.js';
 export * from './validation/index.js';
 export * from './defaults/index.js';
 export * from './quantity/index.js';

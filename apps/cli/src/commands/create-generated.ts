@@ -12,6 +12,7 @@ import { Session } from '../session.js';
 import { configMapObject, genericSecretObject, tlsSecretObject } from '../create-config/generate.js';
 import { isDryRun } from './apply.js';
 import { deploymentObject, namespaceObject, serviceObject, type ServiceVariant } from '../generators/workloads.js';
+import { jobObject } from '../generators/job.js';
 
 export const GENERATED_USAGE = [
   '       wh create configmap NAME [--from-literal=KEY=VALUE] [--from-file=[KEY=]PATH] [--dry-run] [-o yaml|json]',
@@ -21,6 +22,7 @@ export const GENERATED_USAGE = [
   '       wh create deployment NAME --image=IMAGE... [--replicas=N] [--port=PORT] [-- COMMAND [ARGS...]]',
   '       wh create service clusterip|nodeport|loadbalancer NAME --tcp=PORT[:TARGET]... [--clusterip=None] [--node-port=N]',
   '       wh create service externalname NAME --external-name=HOST',
+  '       wh create job NAME --image=IMAGE [-- COMMAND [ARGS...]]',
 ].join('\n');
 
 export const GENERATED_FLAGS = [
@@ -39,7 +41,7 @@ export const GENERATED_FLAGS = [
   { name: 'external-name', value: true },
 ];
 
-const WORKLOAD_GENERATORS = ['namespace', 'ns', 'deployment', 'deploy', 'service', 'svc'];
+const WORKLOAD_GENERATORS = ['namespace', 'ns', 'deployment', 'deploy', 'service', 'svc', 'job'];
 
 /** Whether the positionals name a generator (`configmap`, `cm`, `secret`). */
 export const isGenerated = (positionals: string[]) => ['configmap', 'configmaps', 'cm', 'secret', 'secrets', ...WORKLOAD_GENERATORS].includes(positionals[0] ?? '');
@@ -57,6 +59,12 @@ function generateWorkload(positionals: string[], args: ParsedArgs): { kindName: 
       kindName: 'Deployment',
       object: deploymentObject(one(name ? [name] : []), { images: list(args, 'image'), replicas: int(args, 'replicas'), port: int(args, 'port'), command }),
     };
+  }
+  if (what === 'job') {
+    const [name, ...command] = rest;
+    const image = list(args, 'image');
+    if (image.length > 1) throw new UsageError('--image may be given once for a job');
+    return { kindName: 'Job', object: jobObject(one(name ? [name] : []), { image: image[0], command }) };
   }
   if (what === 'service' || what === 'svc') {
     const [variant, ...names] = rest;

@@ -7,6 +7,8 @@ import { nodeLifecycleController } from '../node-lifecycle/controller.js';
 import { endpointSliceController } from '../endpointslice/controller.js';
 import { endpointsController } from '../endpoints/controller.js';
 import { resourceQuotaController } from '../resourcequota/controller.js';
+import { jobController } from '../job/controller.js';
+import { ttlAfterFinishedController } from '../ttl-after-finished/controller.js';
 
 /**
  * Every controller the manager runs (kube-controller-manager's NewControllerDescriptors).
@@ -23,4 +25,6 @@ export const CONTROLLERS: readonly ControllerSetup[] = [
   endpointSliceController,
   endpointsController,
   resourceQuotaController,
+  jobController,
+  ttlAfterFinishedController,
 ];

@@ -30,6 +30,7 @@ export const DASHBOARD_KINDS: { readonly [K in KindName]?: KindDef<ObjectTypes[K
   LimitRange: listKind('LimitRange'),
   Ingress: IngressKind,
   IngressClass: IngressClassKind,
+  Job: listKind('Job'),
 };
 
 /** The dashboard's kinds in the catalogue's navigation order. */

@@ -81,6 +81,9 @@ export interface Query {
   /** One IngressClass, or null when absent. */
   ingressClass?: Maybe<IngressClass>;
   ingressClasses: IngressClassList;
+  /** One Job, or null when absent. */
+  job?: Maybe<Job>;
+  jobs: JobList;
 }
 
 
@@ -366,6 +369,21 @@ export interface QueryIngressClassesArgs {
   fieldSelector?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   continue?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryJobArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryJobsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
 export interface Namespace {
@@ -1450,6 +1468,110 @@ export interface IngressClassList {
   items: Array<IngressClass>;
 }
 
+export interface Job {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  spec?: Maybe<JobSpec>;
+  status?: Maybe<JobStatus>;
+}
+
+export interface JobSpec {
+  /** Pods running at once at most */
+  parallelism?: Maybe<Scalars['Int']['output']>;
+  /** Successful pods needed; unset means any one success completes the Job */
+  completions?: Maybe<Scalars['Int']['output']>;
+  /** Seconds from the start after which the Job fails with DeadlineExceeded */
+  activeDeadlineSeconds?: Maybe<Scalars['Int']['output']>;
+  podFailurePolicy?: Maybe<PodFailurePolicy>;
+  successPolicy?: Maybe<SuccessPolicy>;
+  /** Failed pods before the Job fails; default 6 */
+  backoffLimit?: Maybe<Scalars['Int']['output']>;
+  /** Failed pods per index before the index fails (Indexed only) */
+  backoffLimitPerIndex?: Maybe<Scalars['Int']['output']>;
+  /** Failed indexes before the Job fails (with backoffLimitPerIndex) */
+  maxFailedIndexes?: Maybe<Scalars['Int']['output']>;
+  selector?: Maybe<LabelSelector>;
+  /** The selector is the user’s own, not generated from the Job’s uid */
+  manualSelector?: Maybe<Scalars['Boolean']['output']>;
+  template?: Maybe<PodTemplateSpec>;
+  /** Seconds after the Job finishes when the TTL controller deletes it */
+  ttlSecondsAfterFinished?: Maybe<Scalars['Int']['output']>;
+  /** NonIndexed or Indexed */
+  completionMode?: Maybe<Scalars['String']['output']>;
+  suspend?: Maybe<Scalars['Boolean']['output']>;
+  /** TerminatingOrFailed or Failed */
+  podReplacementPolicy?: Maybe<Scalars['String']['output']>;
+  /** The controller that reconciles the Job; default kubernetes.io/job-controller */
+  managedBy?: Maybe<Scalars['String']['output']>;
+}
+
+export interface PodFailurePolicy {
+  rules?: Maybe<Array<PodFailurePolicyRule>>;
+}
+
+export interface PodFailurePolicyRule {
+  /** FailJob, FailIndex, Ignore or Count */
+  action?: Maybe<Scalars['String']['output']>;
+  onExitCodes?: Maybe<PodFailurePolicyOnExitCodesRequirement>;
+  onPodConditions?: Maybe<Array<PodFailurePolicyOnPodConditionsPattern>>;
+}
+
+export interface PodFailurePolicyOnExitCodesRequirement {
+  /** Only this container; all containers when unset */
+  containerName?: Maybe<Scalars['String']['output']>;
+  /** In or NotIn */
+  operator?: Maybe<Scalars['String']['output']>;
+  /** Exit codes, sorted, unique, at most 255 */
+  values?: Maybe<Array<Scalars['Int']['output']>>;
+}
+
+export interface PodFailurePolicyOnPodConditionsPattern {
+  /** A pod condition type, e.g. DisruptionTarget */
+  type?: Maybe<Scalars['String']['output']>;
+  /** True, False or Unknown; default True */
+  status?: Maybe<Scalars['String']['output']>;
+}
+
+export interface SuccessPolicy {
+  rules?: Maybe<Array<SuccessPolicyRule>>;
+}
+
+export interface SuccessPolicyRule {
+  /** Indexes that must succeed, e.g. "1,3-5" */
+  succeededIndexes?: Maybe<Scalars['String']['output']>;
+  /** How many of those indexes must succeed */
+  succeededCount?: Maybe<Scalars['Int']['output']>;
+}
+
+export interface JobStatus {
+  conditions?: Maybe<Array<Condition>>;
+  startTime?: Maybe<Scalars['String']['output']>;
+  completionTime?: Maybe<Scalars['String']['output']>;
+  active?: Maybe<Scalars['Int']['output']>;
+  succeeded?: Maybe<Scalars['Int']['output']>;
+  failed?: Maybe<Scalars['Int']['output']>;
+  terminating?: Maybe<Scalars['Int']['output']>;
+  ready?: Maybe<Scalars['Int']['output']>;
+  /** Succeeded indexes of an Indexed Job, e.g. "1,3-5" */
+  completedIndexes?: Maybe<Scalars['String']['output']>;
+  /** Failed indexes of an Indexed Job with backoffLimitPerIndex */
+  failedIndexes?: Maybe<Scalars['String']['output']>;
+  uncountedTerminatedPods?: Maybe<UncountedTerminatedPods>;
+}
+
+export interface UncountedTerminatedPods {
+  /** UIDs of succeeded pods whose finalizer is being removed */
+  succeeded?: Maybe<Array<Scalars['String']['output']>>;
+  /** UIDs of failed pods whose finalizer is being removed */
+  failed?: Maybe<Array<Scalars['String']['output']>>;
+}
+
+export interface JobList {
+  metadata: ListMeta;
+  items: Array<Job>;
+}
+
 export interface Mutation {
   createNamespace: Namespace;
   /** Creates many namespaces in one commit, all or nothing. */
@@ -1682,6 +1804,21 @@ export interface Mutation {
   patchIngressClass: IngressClass;
   /** The object as it is after the call: still there while finalizers or a grace period hold it. */
   deleteIngressClass?: Maybe<IngressClass>;
+  createJob: Job;
+  /** Creates many jobs in one commit, all or nothing. */
+  createJobs: Array<Job>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceJob: Job;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchJob: Job;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteJob?: Maybe<Job>;
+  /** Replaces status only; spec and generation are untouched. */
+  replaceJobStatus: Job;
+  /** Status merge patches of many jobs in one commit, all or nothing (agents reporting in batches). */
+  patchJobsStatus: Array<Job>;
+  /** JSON merge patch of status only. */
+  patchJobStatus: Job;
   /** Sets spec.replicas of a ReplicaSet. */
   scaleReplicaSet: ReplicaSet;
   /** Sets spec.replicas of a ReplicationController. */
@@ -2614,6 +2751,65 @@ export interface MutationDeleteIngressClassArgs {
   propagationPolicy?: InputMaybe<DeletionPropagation>;
   resourceVersion?: InputMaybe<Scalars['String']['input']>;
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+}
+
+
+export interface MutationCreateJobArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: JobInput;
+}
+
+
+export interface MutationCreateJobsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<JobInput>;
+}
+
+
+export interface MutationReplaceJobArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: JobInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchJobArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteJobArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationReplaceJobStatusArgs {
+  input: JobInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchJobsStatusArgs {
+  items: Array<ObjectPatch>;
+}
+
+
+export interface MutationPatchJobStatusArgs {
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
 
@@ -3653,6 +3849,105 @@ export interface IngressClassParametersReferenceInput {
   namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
+export interface JobInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  spec?: InputMaybe<JobSpecInput>;
+  status?: InputMaybe<JobStatusInput>;
+}
+
+export interface JobSpecInput {
+  /** Pods running at once at most */
+  parallelism?: InputMaybe<Scalars['Int']['input']>;
+  /** Successful pods needed; unset means any one success completes the Job */
+  completions?: InputMaybe<Scalars['Int']['input']>;
+  /** Seconds from the start after which the Job fails with DeadlineExceeded */
+  activeDeadlineSeconds?: InputMaybe<Scalars['Int']['input']>;
+  podFailurePolicy?: InputMaybe<PodFailurePolicyInput>;
+  successPolicy?: InputMaybe<SuccessPolicyInput>;
+  /** Failed pods before the Job fails; default 6 */
+  backoffLimit?: InputMaybe<Scalars['Int']['input']>;
+  /** Failed pods per index before the index fails (Indexed only) */
+  backoffLimitPerIndex?: InputMaybe<Scalars['Int']['input']>;
+  /** Failed indexes before the Job fails (with backoffLimitPerIndex) */
+  maxFailedIndexes?: InputMaybe<Scalars['Int']['input']>;
+  selector?: InputMaybe<LabelSelectorInput>;
+  /** The selector is the user’s own, not generated from the Job’s uid */
+  manualSelector?: InputMaybe<Scalars['Boolean']['input']>;
+  template?: InputMaybe<PodTemplateSpecInput>;
+  /** Seconds after the Job finishes when the TTL controller deletes it */
+  ttlSecondsAfterFinished?: InputMaybe<Scalars['Int']['input']>;
+  /** NonIndexed or Indexed */
+  completionMode?: InputMaybe<Scalars['String']['input']>;
+  suspend?: InputMaybe<Scalars['Boolean']['input']>;
+  /** TerminatingOrFailed or Failed */
+  podReplacementPolicy?: InputMaybe<Scalars['String']['input']>;
+  /** The controller that reconciles the Job; default kubernetes.io/job-controller */
+  managedBy?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface PodFailurePolicyInput {
+  rules?: InputMaybe<Array<PodFailurePolicyRuleInput>>;
+}
+
+export interface PodFailurePolicyRuleInput {
+  /** FailJob, FailIndex, Ignore or Count */
+  action?: InputMaybe<Scalars['String']['input']>;
+  onExitCodes?: InputMaybe<PodFailurePolicyOnExitCodesRequirementInput>;
+  onPodConditions?: InputMaybe<Array<PodFailurePolicyOnPodConditionsPatternInput>>;
+}
+
+export interface PodFailurePolicyOnExitCodesRequirementInput {
+  /** Only this container; all containers when unset */
+  containerName?: InputMaybe<Scalars['String']['input']>;
+  /** In or NotIn */
+  operator?: InputMaybe<Scalars['String']['input']>;
+  /** Exit codes, sorted, unique, at most 255 */
+  values?: InputMaybe<Array<Scalars['Int']['input']>>;
+}
+
+export interface PodFailurePolicyOnPodConditionsPatternInput {
+  /** A pod condition type, e.g. DisruptionTarget */
+  type?: InputMaybe<Scalars['String']['input']>;
+  /** True, False or Unknown; default True */
+  status?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface SuccessPolicyInput {
+  rules?: InputMaybe<Array<SuccessPolicyRuleInput>>;
+}
+
+export interface SuccessPolicyRuleInput {
+  /** Indexes that must succeed, e.g. "1,3-5" */
+  succeededIndexes?: InputMaybe<Scalars['String']['input']>;
+  /** How many of those indexes must succeed */
+  succeededCount?: InputMaybe<Scalars['Int']['input']>;
+}
+
+export interface JobStatusInput {
+  conditions?: InputMaybe<Array<ConditionInput>>;
+  startTime?: InputMaybe<Scalars['String']['input']>;
+  completionTime?: InputMaybe<Scalars['String']['input']>;
+  active?: InputMaybe<Scalars['Int']['input']>;
+  succeeded?: InputMaybe<Scalars['Int']['input']>;
+  failed?: InputMaybe<Scalars['Int']['input']>;
+  terminating?: InputMaybe<Scalars['Int']['input']>;
+  ready?: InputMaybe<Scalars['Int']['input']>;
+  /** Succeeded indexes of an Indexed Job, e.g. "1,3-5" */
+  completedIndexes?: InputMaybe<Scalars['String']['input']>;
+  /** Failed indexes of an Indexed Job with backoffLimitPerIndex */
+  failedIndexes?: InputMaybe<Scalars['String']['input']>;
+  uncountedTerminatedPods?: InputMaybe<UncountedTerminatedPodsInput>;
+}
+
+export interface UncountedTerminatedPodsInput {
+  /** UIDs of succeeded pods whose finalizer is being removed */
+  succeeded?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** UIDs of failed pods whose finalizer is being removed */
+  failed?: InputMaybe<Array<Scalars['String']['input']>>;
+}
+
 export interface Subscription {
   /** ADDED/MODIFIED/DELETED events of namespaces; resumable from a resourceVersion. */
   watchNamespaces: NamespaceWatchEvent;
@@ -3690,6 +3985,8 @@ export interface Subscription {
   watchIngresses: IngressWatchEvent;
   /** ADDED/MODIFIED/DELETED events of ingressClasses; resumable from a resourceVersion. */
   watchIngressClasses: IngressClassWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of jobs; resumable from a resourceVersion. */
+  watchJobs: JobWatchEvent;
 }
 
 
@@ -3851,6 +4148,15 @@ export interface SubscriptionWatchIngressClassesArgs {
   allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
 }
 
+
+export interface SubscriptionWatchJobsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface NamespaceWatchEvent {
   type: WatchEventType;
   object: Namespace;
@@ -3940,4 +4246,9 @@ export interface IngressWatchEvent {
 export interface IngressClassWatchEvent {
   type: WatchEventType;
   object: IngressClass;
+}
+
+export interface JobWatchEvent {
+  type: WatchEventType;
+  object: Job;
 }

@@ -15,6 +15,7 @@ import { EndpointSliceKind, EndpointsKind } from './endpoint-slice.js';
 import { ResourceQuotaKind } from './resourcequota.js';
 import { LimitRangeKind } from './limitrange.js';
 import { IngressKind, IngressClassKind } from './ingress.js';
+import { JobKind } from './job.js';
 
 /** Every kind the cluster serves. Adding a kind starts here. */
 export const KINDS: readonly KindInfo[] = [
@@ -35,6 +36,7 @@ export const KINDS: readonly KindInfo[] = [
   LimitRangeKind,
   IngressKind,
   IngressClassKind,
+  JobKind,
 ];
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));

@@ -1,0 +1,87 @@
+// Cases after Kubernetes' TestControllerV2SyncCronJob (pkg/controller/cronjob/cronjob_controllerv2_test.go):
+// concurrency policy × suspend × whether a start time is due × an active Job, plus deadlines and history.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseCronSchedule } from '@wheelhouse/resources';
+import { decideCronJob, jobNameFor, type CronJobAction, type CronJobLike, type OwnedJob } from './decide.js';
+
+const hourly = parseCronSchedule('0 * * * ?');
+// Kubernetes' fixtures: created at 10:00, the hourly schedule is due at 11:00 ("just after" is 11:01).
+const justBefore = new Date('2016-05-19T10:59:00Z');
+const justAfter = new Date('2016-05-19T11:01:00Z');
+const cronJob = (spec: CronJobLike['spec'], status: CronJobLike['status'] = {}): CronJobLike => ({
+  metadata: { name: 'mycronjob', creationTimestamp: '2016-05-19T10:00:00Z' },
+  spec,
+  status,
+});
+const runningJob: OwnedJob = { metadata: { name: 'mycronjob-old', uid: 'u-old', creationTimestamp: '2016-05-19T09:00:00Z' } };
+const of = <T extends CronJobAction['type']>(a: CronJobAction[], type: T) => a.filter((x) => x.type === type) as Extract<CronJobAction, { type: T }>[];
+
+test('TestControllerV2SyncCronJob: concurrency policy, suspend, due or not, active Job', () => {
+  type Case = [string, CronJobLike['spec'], boolean, Date, { create: boolean; deleteReplace: boolean; event?: string }];
+  const cases: Case[] = [
+    ['never ran, not valid time, A', { concurrencyPolicy: 'Allow' }, false, justBefore, { create: false, deleteReplace: false }],
+    ['never ran, is time, A', { concurrencyPolicy: 'Allow' }, false, justAfter, { create: true, deleteReplace: false }],
+    ['never ran, is time, F', { concurrencyPolicy: 'Forbid' }, false, justAfter, { create: true, deleteReplace: false }],
+    ['never ran, is time, R', { concurrencyPolicy: 'Replace' }, false, justAfter, { create: true, deleteReplace: false }],
+    ['never ran, is time, suspended', { concurrencyPolicy: 'Allow', suspend: true }, false, justAfter, { create: false, deleteReplace: false }],
+    ['still active, is time, A', { concurrencyPolicy: 'Allow' }, true, justAfter, { create: true, deleteReplace: false }],
+    ['still active, is time, F', { concurrencyPolicy: 'Forbid' }, true, justAfter, { create: false, deleteReplace: false, event: 'JobAlreadyActive' }],
+    ['still active, is time, R', { concurrencyPolicy: 'Replace' }, true, justAfter, { create: true, deleteReplace: true }],
+    ['still active, not time, R', { concurrencyPolicy: 'Replace' }, true, justBefore, { create: false, deleteReplace: false }],
+    ['never ran, is time, past deadline', { concurrencyPolicy: 'Allow', startingDeadlineSeconds: 10 }, false, justAfter, { create: false, deleteReplace: false }],
+    ['never ran, is time, within deadline', { concurrencyPolicy: 'Allow', startingDeadlineSeconds: 600 }, false, justAfter, { create: true, deleteReplace: false }],
+  ];
+  for (const [name, spec, withActive, now, expected] of cases) {
+    const actions = decideCronJob(cronJob(spec), withActive ? [runningJob] : [], hourly, now);
+    const created = of(actions, 'createJob');
+    assert.equal(created.length > 0, expected.create, `${name}: create`);
+    if (expected.create) {
+      assert.equal(created[0]!.name, jobNameFor('mycronjob', new Date('2016-05-19T11:00:00Z')), name);
+      const status = of(actions, 'status')[0];
+      assert.equal(status?.lastScheduleTime, '2016-05-19T11:00:00.000Z', `${name}: lastScheduleTime`);
+    }
+    assert.equal(
+      of(actions, 'deleteJobs').some((d) => d.reason === 'Replace'),
+      expected.deleteReplace,
+      `${name}: replace`,
+    );
+    if (expected.event)
+      assert.ok(
+        of(actions, 'event').some((e) => e.reason === expected.event),
+        `${name}: ${expected.event}`,
+      );
+    if (spec.suspend !== true)
+      assert.equal(
+        of(actions, 'requeueAt')[0]?.at.toISOString(),
+        now < new Date('2016-05-19T11:00:00Z') ? '2016-05-19T11:00:00.000Z' : '2016-05-19T12:00:00.000Z',
+        `${name}: next`,
+      );
+  }
+});
+
+test('the Job of a start time is made once: its name is derived from the time', () => {
+  assert.equal(jobNameFor('mycronjob', new Date('2016-05-19T11:00:00Z')), 'mycronjob-24394260');
+  const made: OwnedJob = { metadata: { name: 'mycronjob-24394260', uid: 'u1', creationTimestamp: '2016-05-19T11:00:01Z' } };
+  const again = decideCronJob(cronJob({}, { lastScheduleTime: undefined }), [made], hourly, justAfter);
+  assert.equal(of(again, 'createJob').length, 0);
+  assert.deepEqual(of(again, 'status')[0]?.active, [{ name: 'mycronjob-24394260', uid: 'u1' }]);
+});
+
+test('too many missed start times: a warning, and the most recent time still runs', () => {
+  const actions = decideCronJob(cronJob({}), [], hourly, new Date('2016-06-19T10:30:00Z'));
+  assert.ok(of(actions, 'event').some((e) => e.reason === 'TooManyMissedTimes'));
+  assert.equal(of(actions, 'createJob')[0]?.scheduledTime.toISOString(), '2016-06-19T10:00:00.000Z');
+});
+
+test('history limits keep the newest 3 successful and 1 failed Job; lastSuccessfulTime follows completions', () => {
+  const done = (i: number, type: 'Complete' | 'Failed'): OwnedJob => ({
+    metadata: { name: `j${i}`, uid: `u${i}`, creationTimestamp: `2016-05-19T0${i}:00:00Z` },
+    status: { completionTime: `2016-05-19T0${i}:00:30Z`, conditions: [{ type, status: 'True' }] },
+  });
+  const jobs = [done(1, 'Complete'), done(2, 'Complete'), done(3, 'Failed'), done(4, 'Complete'), done(5, 'Complete'), done(6, 'Failed')];
+  const actions = decideCronJob(cronJob({}, { lastScheduleTime: '2016-05-19T10:00:00Z' }), jobs, hourly, justBefore);
+  const history = of(actions, 'deleteJobs').find((d) => d.reason === 'History');
+  assert.deepEqual(history?.jobs.map((j) => j.metadata.name).sort(), ['j1', 'j3']);
+  assert.equal(of(actions, 'status')[0]?.lastSuccessfulTime, '2016-05-19T05:00:30Z');
+});
