@@ -12,6 +12,7 @@ import { Session } from '../session.js';
 import { configMapObject, genericSecretObject, tlsSecretObject } from '../create-config/generate.js';
 import { isDryRun } from './apply.js';
 import { deploymentObject, namespaceObject, serviceObject, type ServiceVariant } from '../generators/workloads.js';
+import { ingressObject } from '../generators/ingress.js';
 
 export const GENERATED_USAGE = [
   '       wh create configmap NAME [--from-literal=KEY=VALUE] [--from-file=[KEY=]PATH] [--dry-run] [-o yaml|json]',
@@ -21,6 +22,7 @@ export const GENERATED_USAGE = [
   '       wh create deployment NAME --image=IMAGE... [--replicas=N] [--port=PORT] [-- COMMAND [ARGS...]]',
   '       wh create service clusterip|nodeport|loadbalancer NAME --tcp=PORT[:TARGET]... [--clusterip=None] [--node-port=N]',
   '       wh create service externalname NAME --external-name=HOST',
+  '       wh create ingress NAME --rule=host/path=svc:port[,tls[=secret]]... [--class=CLASS] [--default-backend=svc:port]',
 ].join('\n');
 
 export const GENERATED_FLAGS = [
@@ -37,9 +39,12 @@ export const GENERATED_FLAGS = [
   { name: 'clusterip', value: true },
   { name: 'node-port', value: true },
   { name: 'external-name', value: true },
+  { name: 'rule', value: true, multiple: true },
+  { name: 'class', value: true },
+  { name: 'default-backend', value: true },
 ];
 
-const WORKLOAD_GENERATORS = ['namespace', 'ns', 'deployment', 'deploy', 'service', 'svc'];
+const WORKLOAD_GENERATORS = ['namespace', 'ns', 'deployment', 'deploy', 'service', 'svc', 'ingress', 'ing'];
 
 /** Whether the positionals name a generator (`configmap`, `cm`, `secret`). */
 export const isGenerated = (positionals: string[]) => ['configmap', 'configmaps', 'cm', 'secret', 'secrets', ...WORKLOAD_GENERATORS].includes(positionals[0] ?? '');
@@ -51,6 +56,9 @@ function generateWorkload(positionals: string[], args: ParsedArgs): { kindName: 
     return names[0]!;
   };
   if (what === 'namespace' || what === 'ns') return { kindName: 'Namespace', object: namespaceObject(one(rest)) };
+  if (what === 'ingress' || what === 'ing') {
+    return { kindName: 'Ingress', object: ingressObject(one(rest), { rules: list(args, 'rule'), className: str(args, 'class'), defaultBackend: str(args, 'default-backend') }) };
+  }
   if (what === 'deployment' || what === 'deploy') {
     const [name, ...command] = rest;
     return {
