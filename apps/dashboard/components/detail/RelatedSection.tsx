@@ -11,6 +11,8 @@ import { Section } from './Section.tsx';
 import { RelatedTable } from './RelatedTable.tsx';
 import { ContainersSection } from './ContainersSection.tsx';
 import { SecretData } from './SecretData.tsx';
+import { IngressRules } from './IngressRules.tsx';
+import type { Ingress } from '@/lib/kinds/ingress.ts';
 import { NodeCapacity } from '@/components/overview/NodeCapacity.tsx';
 import { requestedByNode } from '@/lib/kinds/resources.ts';
 
@@ -21,6 +23,7 @@ export function RelatedSection({ kind, object, ctx }: { kind: string; object: An
   if (kind === 'Node') return <NodePods node={object as Node} ctx={ctx} />;
   if (kind === 'Pod') return <ContainersSection pod={object as Pod} now={ctx.now} />;
   if (kind === 'Secret') return <SecretData namespace={object.metadata.namespace ?? 'default'} name={object.metadata.name ?? ''} />;
+  if (kind === 'Ingress') return <IngressRules ingress={object as Ingress} />;
   return null;
 }
 

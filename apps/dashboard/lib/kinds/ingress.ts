@@ -3,7 +3,7 @@ import { age, ageMs } from '../format/age.ts';
 import { META, fieldsFor, type KindDef } from './kind.ts';
 import type { AnyObject } from './objects.ts';
 
-type Backend = { service?: { name?: string | null } | null } | null;
+type Backend = { service?: { name?: string | null; port?: { name?: string | null; number?: number | null } | null } | null } | null;
 
 export interface Ingress extends AnyObject {
   spec?: {
@@ -80,3 +80,34 @@ export const IngressClassKind: KindDef<IngressClass> = {
     ageColumn<IngressClass>(),
   ],
 };
+
+export interface IngressRuleRow {
+  host: string;
+  path: string;
+  pathType: string;
+  service: string;
+  port: string;
+  tls: string;
+}
+
+/** An Ingress's routes as rows (kubectl describe's Rules table): one per path, the default backend last. */
+export function ingressRuleRows(i: Ingress): IngressRuleRow[] {
+  const tlsFor = (host: string) => (i.spec?.tls ?? []).find((t) => (t.hosts ?? []).includes(host))?.secretName ?? '';
+  const port = (b: Backend) => {
+    const p = b?.service?.port;
+    return p?.name || (p?.number != null ? String(p.number) : '');
+  };
+  const rows: IngressRuleRow[] = (i.spec?.rules ?? []).flatMap((r) =>
+    (r.http?.paths ?? []).map((p) => ({
+      host: r.host || '*',
+      path: p.path || '/',
+      pathType: p.pathType ?? '',
+      service: p.backend?.service?.name ?? '',
+      port: port(p.backend ?? null),
+      tls: r.host ? tlsFor(r.host) : '',
+    })),
+  );
+  const fallback = i.spec?.defaultBackend;
+  if (fallback?.service?.name) rows.push({ host: '(default backend)', path: '', pathType: '', service: fallback.service.name, port: port(fallback), tls: '' });
+  return rows;
+}
