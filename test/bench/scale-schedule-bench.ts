@@ -4,7 +4,8 @@
  * pods of 20 Deployments decided in batches of 500 against the cache, as the process
  * does. Prints decisions/s for the default adaptive percentageOfNodesToScore and for 100%.
  */
-import { SchedulerCache, decideBatch, type Pod } from '@wheelhouse/scheduler';
+import type { Pod } from '@wheelhouse/model';
+import { SchedulerCache, decideBatch } from '@wheelhouse/scheduler';
 
 const NODES = Number(process.env.SCHED_NODES ?? 500);
 const PODS = Number(process.env.SCHED_PODS ?? 10_000);

@@ -113,7 +113,8 @@ test('get pods: kubectl columns, wide, all namespaces, and the empty message', a
   assert.equal(rows[0]!.indexOf('Pending'), header!.indexOf('STATUS'));
 
   const wide = await wh(['get', 'po', 'front', '-n', 'shop', '-o', 'wide']);
-  assert.deepEqual(wide.stdout.split('\n')[0]!.split(/\s{2,}/), ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE']);
+  // kubectl's pod columns of priority 1 (printers.go), in its order.
+  assert.deepEqual(wide.stdout.split('\n')[0]!.split(/\s{2,}/), ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES']);
   const all = await wh(['get', 'pods', '-A']);
   assert.match(all.stdout, /^NAMESPACE\s+NAME\s+READY/);
   assert.match(all.stdout, /\nshop\s+front\s+0\/1\s+Pending/);

@@ -127,6 +127,8 @@ test('the informer factory shares one typed informer per kind and scope, with na
   const pods = factory.informerFor('Pod').addIndexers({ byNode: (p) => [p.spec?.nodeName ?? ''] });
   assert.equal(factory.informerFor('Pod'), pods, 'asked twice, one informer');
   assert.notEqual(factory.informerFor('Pod', { namespace: 'kube-system' }), pods, 'another scope, another informer');
+  const slim = factory.informerFor('Pod', { select: 'spec { nodeName }' });
+  assert.notEqual(slim, pods, 'another selection, another informer');
   await cs.nodes.create({ metadata: { name: 'idx-node' }, spec: {} });
   await cs.pods.create({ ...pod('on-node'), spec: { nodeName: 'idx-node', containers: [{ name: 'app', image: 'busybox' }] } });
   factory.start();
@@ -138,6 +140,9 @@ test('the informer factory shares one typed informer per kind and scope, with na
       ['on-node'],
     );
     assert.equal(onNode[0]!.spec?.containers?.[0]?.name, 'app', 'cached objects are whole and typed');
+    const slimPod = slim.get('default/on-node');
+    assert.equal(slimPod?.spec?.nodeName, 'idx-node');
+    assert.equal(slimPod?.spec?.containers, undefined, 'a selection caches only its fields');
   } finally {
     factory.stop();
   }

@@ -90,6 +90,22 @@ describe('ResourceQuota', () => {
     assert.equal((await createPod('quota', 'p3', { requests: { cpu: '2' } })).errors, undefined, 'room again after the delete');
   });
 
+  test('Services count node ports: a NodePort Service past services.nodeports is refused', async () => {
+    await api.ok(`mutation { createNamespace(input: { metadata: { name: "svc" } }) { metadata { name } } }`);
+    await createQuota('svc', 'ports', { 'services.nodeports': '1' });
+    await counted('svc', 'ports');
+    const service = (name: string) =>
+      api.gql(`mutation($input: ServiceInput!) { createService(namespace: "svc", input: $input) { metadata { name } } }`, {
+        input: { metadata: { name }, spec: { type: 'NodePort', selector: { app: name }, ports: [{ port: 80 }] } },
+      });
+    assert.equal((await service('first')).errors, undefined);
+    const second = await service('second');
+    assert.equal(
+      second.errors?.[0]?.message,
+      'services "second" is forbidden: exceeded quota: ports, requested: services.nodeports=1, used: services.nodeports=1, limited: services.nodeports=1',
+    );
+  });
+
   test('50 concurrent creators never get more than the quota admits', async () => {
     await createQuota('race', 'pods', { pods: '10', 'requests.cpu': '10' });
     await counted('race', 'pods');

@@ -170,3 +170,33 @@ describe('Secrets at rest', () => {
     assertNoSecretValue(log, 'the audit log');
   });
 });
+
+describe('an API server without the key', () => {
+  test('cannot read the Secret (an error, never ciphertext as data), and its watches of other kinds carry on', async () => {
+    const other = await startTestApi({ databaseUrl: api.databaseUrl });
+    try {
+      const read = await other.gql(`query { secret(name: "db") { data } }`);
+      assert.equal(read.errors?.[0]?.extensions?.code, 'INTERNAL_SERVER_ERROR');
+      assert.equal(read.data?.secret ?? null, null);
+      // Its change-log tail passes the Secret entries it cannot open and serves the rest.
+      const { configMaps } = await other.ok(`query { configMaps(namespace: "default") { metadata { resourceVersion } } }`);
+      const events = collect<{ watchConfigMaps: { object: { metadata: { name: string } } } }>(
+        other.ws(),
+        `subscription($rv: String) { watchConfigMaps(namespace: "default", resourceVersion: $rv) { object { metadata { name } } } }`,
+        { rv: configMaps.metadata.resourceVersion },
+        2,
+      );
+      await api.ok(`mutation { createConfigMap(input: { metadata: { name: "before-secret" } }) { metadata { name } } }`);
+      await eventually(async () => events.events.length >= 1 || undefined, 10_000, 'the watch to be live');
+      // A Secret sealed with a key this server lacks now passes through its live tail.
+      await api.ok(`mutation { createSecret(input: { metadata: { name: "unreadable-there" }, stringData: { k: "v" } }) { metadata { name } } }`);
+      await api.ok(`mutation { createConfigMap(input: { metadata: { name: "after-secret" } }) { metadata { name } } }`);
+      assert.deepEqual(
+        (await events.done).map((e) => e.watchConfigMaps.object.metadata.name),
+        ['before-secret', 'after-secret'],
+      );
+    } finally {
+      await other.close();
+    }
+  });
+});

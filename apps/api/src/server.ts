@@ -170,7 +170,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
           const principal = ctx.extra.principal!;
           const document = parse(payload.query, parseOptions(limits));
           const errors = validate(schema, document, [...specifiedRules, limitsFirst]);
-          if (errors.length > 0) return errors.map((e) => toGraphQLError(e));
+          if (errors.length > 0) return errors.map((e) => requestError(e, 'GRAPHQL_VALIDATION_FAILED'));
           const operation = getOperationAST(document, payload.operationName);
           if (operation) authorize(principal, describeOperation(operation));
           const open = watchCounts.get(principal.name) ?? 0;
@@ -180,6 +180,8 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
           }
           return { schema, document, operationName: payload.operationName, variableValues: payload.variables ?? undefined };
         } catch (error) {
+          // parse() throws a GraphQLError of the document itself: the client's mistake, as over HTTP.
+          if (error instanceof GraphQLError && !error.originalError && !error.extensions?.code) return [requestError(error, 'GRAPHQL_PARSE_FAILED')];
           return [toGraphQLError(error)];
         }
       },
@@ -282,6 +284,12 @@ function auditSocketOperation(
 const urlHost = (host: string) => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
 
 const stringOrUndefined = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/** A mistake in the request document (syntax, validation), with the code Apollo gives it over HTTP. */
+function requestError(error: GraphQLError, code: 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED'): GraphQLError {
+  if (error.extensions?.code) return error;
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code } });
+}
 
 /** An error as GraphQL sends it: API errors keep their code; anything else is internal, without details. */
 function toGraphQLError(error: unknown, httpStatus?: number): GraphQLError {

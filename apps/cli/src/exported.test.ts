@@ -28,9 +28,3 @@ test('the namespace survives when the request would default elsewhere', () => {
   const sent = documentToApply(live('nginx'), live('nginx'), 'other');
   assert.equal(sent.metadata?.namespace, 'default');
 });
-
-test('an unedited export of an object changed since its last apply goes as it is (the record would roll the change back)', () => {
-  const scaled = live('nginx:2');
-  const exported = { ...scaled, metadata: { ...scaled.metadata } };
-  assert.equal(documentToApply(exported, scaled, 'default'), exported);
-});

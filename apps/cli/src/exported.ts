@@ -26,7 +26,7 @@ export function lastAppliedOf(doc: Manifest): Manifest | undefined {
 /** What the user controls of an object: no status, no server-set metadata, no empty lists or maps. */
 export function userView(o: Manifest): unknown {
   const { status: _s, ...rest } = stripNulls(o) as Manifest;
-  const metadata = { ...(rest.metadata ?? {}) };
+  const metadata: Record<string, unknown> & { annotations?: Record<string, string> | null } = { ...(rest.metadata ?? {}) };
   for (const f of SERVER_FIELDS) delete metadata[f];
   if (metadata.annotations) {
     const { [LAST_APPLIED]: _l, ...annotations } = metadata.annotations;
@@ -51,28 +51,18 @@ function dropEmpty(v: unknown): unknown {
 
 export const sameObject = (a: Manifest, b: Manifest) => JSON.stringify(userView(a)) === JSON.stringify(userView(b));
 
-/** Every field `part` sets has the same value in `whole`; lists agree item by item (the server fills in defaults). */
-function agrees(part: unknown, whole: unknown): boolean {
-  if (Array.isArray(part)) return Array.isArray(whole) && part.length === whole.length && part.every((item, i) => agrees(item, whole[i]));
-  if (part && typeof part === 'object' && !Array.isArray(part)) {
-    if (!whole || typeof whole !== 'object' || Array.isArray(whole)) return false;
-    return Object.entries(part).every(([key, value]) => agrees(value, (whole as Record<string, unknown>)[key]));
-  }
-  return JSON.stringify(part) === JSON.stringify(whole);
-}
-
 /**
- * The document to send: the recorded configuration when `doc` is an unedited export
- * of `current` and applying that configuration changes nothing, else `doc` itself.
- * After `wh scale` or `wh set image` the live object differs from its recorded
- * configuration: sending the record would roll those changes back, while the export
- * says the live values (kubectl applies the file, which keeps them). The namespace is kept when the configuration lacks
- * one and the request's default would differ.
+ * The recorded configuration to send instead of `doc` when `doc` is an unedited export
+ * of `current`, else `doc` itself. The caller sends it only when a dry run says it
+ * changes nothing (apply.ts): after `wh scale` or `wh set image` the live object differs
+ * from its record, and sending the record would roll those changes back, while the export
+ * says the live values (kubectl applies the file, which keeps them). The namespace is
+ * kept when the configuration lacks one and the request's default would differ.
  */
 export function documentToApply(doc: Manifest, current: Manifest | null, requestNamespace: string): Manifest {
   // The live object's record, not the export's: the export may predate a later apply.
   const recorded = current && lastAppliedOf(doc) ? lastAppliedOf(current) : undefined;
-  if (!recorded || !current || !sameObject(doc, current) || !agrees(userView(recorded), userView(current))) return doc;
+  if (!recorded || !current || !sameObject(doc, current)) return doc;
   const namespace = doc.metadata?.namespace;
   if (namespace && !recorded.metadata?.namespace && namespace !== requestNamespace) {
     return { ...recorded, metadata: { ...recorded.metadata, namespace } };

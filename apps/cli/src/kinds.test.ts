@@ -1,20 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { kindAndNames, lowerPlural, ops, qualifiedKind, resolveKind } from './kinds.js';
+import { KIND_LIST } from '@wheelhouse/model';
+import { categoryResources, kindAndNames, lowerPlural, qualifiedKind, resolveKind } from './kinds.js';
+import { apiResourcesTable } from './print/api-resources.js';
 import { UsageError } from './errors.js';
 
 test('kubectl names resolve; messages use kind.group and lowercase plurals', () => {
   assert.equal(qualifiedKind(resolveKind('deploy')), 'deployment.apps');
   assert.equal(qualifiedKind(resolveKind('po')), 'pod');
   assert.equal(lowerPlural(resolveKind('rs')), 'replicasets');
-  assert.deepEqual(ops(resolveKind('rs')), {
-    get: 'replicaSet',
-    list: 'replicaSets',
-    create: 'createReplicaSet',
-    patch: 'patchReplicaSet',
-    delete: 'deleteReplicaSet',
-    input: 'ReplicaSetInput',
-  });
   assert.throws(() => resolveKind('widgets'), UsageError);
 });
 
@@ -36,12 +30,28 @@ test('KIND NAME..., KIND/NAME, and KIND,KIND', () => {
   );
   assert.deepEqual(
     kindAndNames(['all']).map((r) => r.kind.kind),
-    ['Pod', 'ReplicationController', 'Deployment', 'ReplicaSet'],
+    ['Pod', 'ReplicationController', 'Service', 'Deployment', 'ReplicaSet'],
   );
   assert.deepEqual(
     kindAndNames(['all,pods,ns']).map((r) => r.kind.kind),
-    ['Pod', 'ReplicationController', 'Deployment', 'ReplicaSet', 'Namespace'],
+    ['Pod', 'ReplicationController', 'Service', 'Deployment', 'ReplicaSet', 'Namespace'],
   );
   assert.throws(() => kindAndNames([]), /must specify the type/);
   assert.throws(() => kindAndNames(['deploy/']), /resource\/name/);
+});
+
+test("kubectl's all category comes from the catalogue: core kinds first, in catalogue order", () => {
+  assert.deepEqual(categoryResources('all'), ['pods', 'replicationcontrollers', 'services', 'deployments', 'replicasets']);
+  assert.deepEqual(
+    kindAndNames(['all']).map((r) => r.kind.kind),
+    ['Pod', 'ReplicationController', 'Service', 'Deployment', 'ReplicaSet'],
+  );
+});
+
+test('api-resources lists every kind of the catalogue with its true short names', () => {
+  const lines = apiResourcesTable(KIND_LIST).trimEnd().split('\n');
+  assert.match(lines[0]!, /^NAME\s+SHORTNAMES\s+APIVERSION\s+NAMESPACED\s+KIND$/);
+  assert.equal(lines.length, KIND_LIST.length + 1);
+  assert.ok(lines.some((l) => /^replicasets\s+rs\s+apps\/v1\s+true\s+ReplicaSet$/.test(l)));
+  assert.ok(lines.some((l) => /^leases\s+coordination\.k8s\.io\/v1\s+true\s+Lease$/.test(l)));
 });

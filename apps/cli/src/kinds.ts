@@ -1,4 +1,5 @@
-/** Kind lookup and the GraphQL field names derived from KindInfo. */
+/** Kind lookup by kubectl's names; identities (group, resource) come from the catalogue KindInfo spreads. */
+import { KIND_LIST, qualifiedKind as qualifiedName } from '@wheelhouse/model';
 import { KINDS, resolveKindName, type KindInfo } from '@wheelhouse/resources';
 import { UsageError } from './errors.js';
 
@@ -12,33 +13,20 @@ export function findKindByManifest(apiVersion: string | null | undefined, kind: 
   return KINDS.find((k) => k.kind === kind && (!apiVersion || k.apiVersion === apiVersion));
 }
 
-const upper = (s: string) => s[0]!.toUpperCase() + s.slice(1);
-
-/** GraphQL operation names: `pod`/`pods`/`createPod`/... */
-export const ops = (k: KindInfo) => ({
-  get: k.singular,
-  list: k.plural,
-  create: `create${k.kind}`,
-  patch: `patch${k.kind}`,
-  delete: `delete${k.kind}`,
-  input: `${k.kind}Input`,
-});
-
-export const groupOf = (k: KindInfo) => (k.apiVersion.includes('/') ? k.apiVersion.split('/')[0]! : '');
-
 /** `deployment.apps`, `pod`: kubectl's resource name in messages. */
-export const qualifiedKind = (k: KindInfo) => {
-  const group = groupOf(k);
-  return `${k.kind.toLowerCase()}${group ? `.${group}` : ''}`;
-};
+export const qualifiedKind = (k: KindInfo) => qualifiedName(k);
 
-/** `pods`, `replicasets`: the plural as kubectl prints it in "not found" errors. */
-export const lowerPlural = (k: KindInfo) => k.plural.toLowerCase();
+/** `pods`, `replicasets`, `endpoints`: the resource as kubectl prints it in "not found" errors. */
+export const lowerPlural = (k: KindInfo) => k.resource;
 
-export { upper };
-
-/** kubectl's `all` category, in its order, limited to the kinds Wheelhouse has. */
-const ALL_CATEGORY = ['pods', 'replicationcontrollers', 'deployments', 'replicasets'];
+/**
+ * The resources of a kubectl category (`all`), from the catalogue's `categories`: core-group
+ * kinds first, then the others, each in catalogue order, as discovery lists them to kubectl.
+ */
+export function categoryResources(category: string): string[] {
+  const members = KIND_LIST.filter((k) => k.categories.includes(category));
+  return [...members.filter((k) => k.group === ''), ...members.filter((k) => k.group !== '')].map((k) => k.resource);
+}
 
 /** `deployment/web` or `deploy web` → kind and names. */
 export function kindAndNames(positionals: string[]): { kind: KindInfo; names: string[] }[] {
@@ -56,7 +44,7 @@ export function kindAndNames(positionals: string[]): { kind: KindInfo; names: st
     ...new Set(
       kindArg!
         .split(',')
-        .flatMap((k) => (k === 'all' ? ALL_CATEGORY : [k]))
+        .flatMap((k) => (k === 'all' ? categoryResources('all') : [k]))
         .map(resolveKind),
     ),
   ];

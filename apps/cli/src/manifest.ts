@@ -3,7 +3,6 @@ import { readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { CliError, UsageError } from './errors.js';
-import type { Meta } from './print/object.js';
 
 /**
  * A document as read from YAML or JSON: only the fields the CLI itself reads are named;
@@ -12,8 +11,18 @@ import type { Meta } from './print/object.js';
 export interface Manifest {
   apiVersion?: string | null;
   kind?: string | null;
-  metadata?: Meta;
+  metadata?: ManifestMeta;
   [key: string]: unknown;
+}
+
+/** Metadata as a file states it: untrusted input, any field may be null or absent until the server has validated it. */
+export interface ManifestMeta {
+  name?: string | null;
+  namespace?: string | null;
+  labels?: Record<string, string> | null;
+  annotations?: Record<string, string> | null;
+  resourceVersion?: string | null;
+  uid?: string | null;
 }
 
 const EXTENSIONS = /\.(ya?ml|json)$/i;

@@ -1,11 +1,11 @@
 /** One command's connection: client, resolved namespace, and typed helpers per kind. */
-import { FullSelections, listAll, WheelhouseClient, type ListResult } from '@wheelhouse/client';
+import { type Clientset, createClientset, type ListResult, type ResourceClient, WheelhouseClient } from '@wheelhouse/client';
+import type { DeletionPropagation, KindName } from '@wheelhouse/model';
 import type { KindInfo } from '@wheelhouse/resources';
 import { bool, str, type ParsedArgs } from './args.js';
 import { readFileSync } from 'node:fs';
 import { localCaFile, loadConfig, readLocalAdminToken, resolveConnection } from './config.js';
 import { CliError } from './errors.js';
-import { ops } from './kinds.js';
 import type { KubeObj } from './print/object.js';
 
 export interface ListOptions {
@@ -17,7 +17,8 @@ export interface ListOptions {
 
 export class Session {
   readonly client: WheelhouseClient;
-  private readonly selections: FullSelections;
+  /** Typed per-kind clients: every CRUD document comes from the generated model, none is written here. */
+  readonly clientset: Clientset;
   /** The namespace for namespaced objects (flag, then context, then `default`). */
   readonly namespace: string;
   readonly allNamespaces: boolean;
@@ -36,7 +37,7 @@ export class Session {
     this.token = conn.token;
     this.ca = caFile ? readCa(caFile) : undefined;
     this.client = new WheelhouseClient({ server: conn.server, token: conn.token, ...(this.ca ? { ca: this.ca } : {}) });
-    this.selections = new FullSelections(this.client);
+    this.clientset = createClientset(this.client);
     this.explicitNamespace = str(args, 'namespace') !== undefined;
     this.namespace = str(args, 'namespace') ?? conn.namespace;
     this.allNamespaces = bool(args, 'all-namespaces');
@@ -46,20 +47,18 @@ export class Session {
     this.client.close();
   }
 
-  fields(kind: KindInfo): Promise<string> {
-    return this.selections.of(kind.kind);
+  /** The kind's client; objects are read loosely (KubeObj) by code generic over kinds. */
+  resource(kind: KindInfo): ResourceClient<KubeObj> {
+    return this.clientset.kind(kind.kind as KindName);
   }
 
-  /** `namespace` arguments only for namespaced kinds: cluster-scoped fields do not declare one. */
-  private nsArgs(kind: KindInfo, namespace: string | undefined) {
+  /** The namespace of a namespaced object: the one given, else the session's. */
+  private scope(kind: KindInfo, namespace: string | undefined): { namespace?: string } {
     return kind.namespaced ? { namespace: namespace ?? this.namespace } : {};
   }
 
-  async get(kind: KindInfo, name: string, namespace?: string): Promise<KubeObj | null> {
-    const vars = { ...this.nsArgs(kind, namespace), name };
-    const doc = `query Get${kind.kind}(${decl(vars)}) { object: ${ops(kind).get}(${pass(vars)}) { ${await this.fields(kind)} } }`;
-    const data = await this.client.request<{ object: KubeObj | null }>(doc, vars, { retries: 2 });
-    return data.object;
+  get(kind: KindInfo, name: string, namespace?: string): Promise<KubeObj | null> {
+    return this.resource(kind).get({ ...this.scope(kind, namespace), name });
   }
 
   async list(kind: KindInfo, options: ListOptions): Promise<KubeObj[]> {
@@ -67,14 +66,8 @@ export class Session {
   }
 
   /** The list and its revision, from which a watch sees every later change. */
-  async listWithVersion(kind: KindInfo, options: ListOptions): Promise<ListResult<KubeObj>> {
-    return listAll<KubeObj>(this.client, {
-      plural: ops(kind).list,
-      fields: await this.fields(kind),
-      namespace: this.listNamespace(kind, options),
-      labelSelector: options.labelSelector,
-      fieldSelector: options.fieldSelector,
-    });
+  listWithVersion(kind: KindInfo, options: ListOptions): Promise<ListResult<KubeObj>> {
+    return this.resource(kind).listAll({ namespace: this.listNamespace(kind, options), labelSelector: options.labelSelector, fieldSelector: options.fieldSelector });
   }
 
   /** The namespace a list or watch is limited to; undefined means every namespace. */
@@ -82,59 +75,25 @@ export class Session {
     return kind.namespaced && !options.all ? (options.namespace ?? this.namespace) : undefined;
   }
 
-  async create(kind: KindInfo, input: Record<string, unknown>, namespace: string | undefined, dryRun: boolean): Promise<KubeObj> {
-    const vars = { ...this.nsArgs(kind, namespace), input, dryRun };
-    const doc = `mutation Create${kind.kind}(${decl(vars, { input: `${ops(kind).input}!` })}) { object: ${ops(kind).create}(${pass(vars)}) { metadata { name namespace } } }`;
-    return (await this.client.request<{ object: KubeObj }>(doc, vars)).object;
+  create(kind: KindInfo, input: Record<string, unknown>, namespace: string | undefined, dryRun: boolean): Promise<KubeObj> {
+    // The manifest's own shape goes to the API as is; the server validates it.
+    return this.resource(kind).create(input as KubeObj, { ...this.scope(kind, namespace), dryRun, select: 'metadata { name namespace }' });
   }
 
-  async patch(kind: KindInfo, name: string, patch: Record<string, unknown>, namespace?: string): Promise<KubeObj> {
-    const vars = { ...this.nsArgs(kind, namespace), name, patch };
-    const doc = `mutation Patch${kind.kind}(${decl(vars)}) { object: ${ops(kind).patch}(${pass(vars)}) { ${await this.fields(kind)} } }`;
-    return (await this.client.request<{ object: KubeObj }>(doc, vars)).object;
+  patch(kind: KindInfo, name: string, patch: Record<string, unknown>, namespace?: string): Promise<KubeObj> {
+    return this.resource(kind).patch({ ...this.scope(kind, namespace), name }, patch);
   }
 
-  async delete(kind: KindInfo, name: string, options: { namespace?: string; gracePeriodSeconds?: number; propagationPolicy?: string }): Promise<KubeObj | null> {
-    const vars = {
-      ...this.nsArgs(kind, options.namespace),
-      name,
-      ...(options.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: options.gracePeriodSeconds } : {}),
-      ...(options.propagationPolicy ? { propagationPolicy: options.propagationPolicy } : {}),
-    };
-    const doc = `mutation Delete${kind.kind}(${decl(vars)}) { object: ${ops(kind).delete}(${pass(vars)}) { metadata { name } } }`;
-    return (await this.client.request<{ object: KubeObj | null }>(doc, vars)).object;
+  delete(kind: KindInfo, name: string, options: { namespace?: string; gracePeriodSeconds?: number; propagationPolicy?: DeletionPropagation }): Promise<KubeObj | null> {
+    const { namespace, ...rest } = options;
+    return this.resource(kind).delete({ ...this.scope(kind, namespace), name }, { ...rest, select: 'metadata { name }' });
   }
 
-  /** A mutation taking (namespace, name, ...extra) and returning the kind, e.g. scaleDeployment. */
+  /** A mutation taking (namespace, name, ...extra) and returning the kind, e.g. scaleDeployment, cordonNode. */
   async action(kind: KindInfo, field: string, name: string, extra: Record<string, unknown> = {}, namespace?: string): Promise<KubeObj> {
-    const vars = { ...this.nsArgs(kind, namespace), name, ...extra };
-    const doc = `mutation ${upperFirst(field)}(${decl(vars)}) { object: ${field}(${pass(vars)}) { ${await this.fields(kind)} } }`;
-    return (await this.client.request<{ object: KubeObj }>(doc, vars)).object;
+    return (await this.clientset.ops.call('mutation', field, { ...this.scope(kind, namespace), name, ...extra })) as KubeObj;
   }
 }
-
-/** GraphQL types of the variables this CLI sends. */
-const TYPES: Record<string, string> = {
-  namespace: 'String',
-  name: 'String!',
-  patch: 'JSONObject!',
-  gracePeriodSeconds: 'Int',
-  propagationPolicy: 'DeletionPropagation',
-  dryRun: 'Boolean',
-  replicas: 'Int!',
-  toRevision: 'Int!',
-};
-
-function decl(vars: Record<string, unknown>, extra: Record<string, string> = {}): string {
-  return Object.keys(vars)
-    .map((k) => `$${k}: ${extra[k] ?? TYPES[k] ?? 'String'}`)
-    .join(', ');
-}
-const pass = (vars: Record<string, unknown>) =>
-  Object.keys(vars)
-    .map((k) => `${k}: $${k}`)
-    .join(', ');
-const upperFirst = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 function readCa(file: string): string {
   try {

@@ -2,30 +2,23 @@
 // node it runs, status batching, and the kubelet HTTP server. All I/O goes through the API.
 import { readFileSync } from 'node:fs';
 import { arch, hostname, release, type as osType, version as osVersion } from 'node:os';
-import { FullSelections, WheelhouseClient, hasCode } from '@wheelhouse/client';
+import { WheelhouseClient, createClientset, hasCode } from '@wheelhouse/client';
 import { EventRecorder } from '@wheelhouse/controller-runtime';
 import type { AgentConfig } from './config.js';
 import { BoundedEvents } from './events.js';
-import { runLifecycleHandler } from './hooks/index.js';
-import { hostHealth, simulatedHealth } from './node/health.js';
-import { bulk } from './node/bulk.js';
 import { NodeReporter, type ManagedNode } from './node/node-reporter.js';
 import { systemInfo, type NodeIdentity } from './node/node-object.js';
-import { startProbeWorker } from './probes/index.js';
-import { createProcessRuntime } from './runtime/process/index.js';
 import type { ContainerRuntime } from './runtime/runtime.js';
-import { SimulatedRuntime } from './runtime/simulated/simulated-runtime.js';
-import { runSimulatedLifecycleHandler, startSimulatedProbeWorker } from './runtime/simulated/sim-probes.js';
+import { runtimeMode } from './runtime/mode.js';
 import { startKubeletServer, type KubeletServer, type NodeStats, type StatsSummary } from './server/kubelet-server.js';
 import { apiTokenReviewer } from './server/token-review.js';
 import { PodManager } from './sync/pod-manager.js';
 import { ConfigCache } from './config-objects/config-cache.js';
 import { PodWorker } from './sync/pod-worker.js';
 import { StatusWriter } from './sync/status-writer.js';
-import type { Pod } from './types.js';
+import type { Pod } from '@wheelhouse/model';
 
 export const HOST_IP = '127.0.0.1';
-const DELETE_POD = `mutation ConfirmPodDeletion($namespace: String, $name: String!) { deletePod(namespace: $namespace, name: $name, gracePeriodSeconds: 0) { metadata { name } } }`;
 
 export type Log = (message: string, error?: unknown) => void;
 
@@ -43,10 +36,14 @@ interface NodeRuntime {
 
 export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> {
   const client = new WheelhouseClient({ server: config.server, token: config.token });
-  const simulated = config.runtime === 'simulated';
+  const clientset = createClientset(client);
+  // Chosen once: everything that differs between real processes and a simulated fleet.
+  const mode = runtimeMode(config);
   const runtimes = new Map<string, NodeRuntime>();
   const writer = new StatusWriter({
-    send: (items) => bulk(client, 'patchPodsStatus', { items }),
+    send: async (items) => {
+      await clientset.pods.patchManyStatus(items, { select: 'metadata { name namespace }' });
+    },
     batchMs: config.statusBatchMs,
     batchMax: config.statusBatchMax,
     firstPendingDelayMs: config.statusFirstPendingDelayMs,
@@ -89,7 +86,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
   });
 
   const newWorker = (pod: Pod, onDone: (w: PodWorker) => void): PodWorker | undefined => {
-    const entry = runtimes.get(pod.spec.nodeName!);
+    const entry = runtimes.get(pod.spec?.nodeName ?? '');
     if (!entry) return undefined;
     return new PodWorker(
       {
@@ -97,20 +94,20 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
         node: { nodeName: entry.node.name, hostIP: HOST_IP, allocatable: config.capacity },
         writer,
         confirmDeletion: async (p) => {
-          await client.request(DELETE_POD, { namespace: p.metadata.namespace, name: p.metadata.name }).catch((e) => {
+          await clientset.pods.delete(p.metadata, { gracePeriodSeconds: 0, select: 'metadata { name }' }).catch((e) => {
             if (!hasCode(e, 'NOT_FOUND')) throw e;
           });
         },
-        startProbe: simulated ? startSimulatedProbeWorker : startProbeWorker,
-        runHandler: simulated ? runSimulatedLifecycleHandler : runLifecycleHandler,
+        startProbe: mode.startProbe,
+        runHandler: mode.runHandler,
         backoff: { initialMs: config.backoffInitialMs, maxMs: config.backoffMaxMs },
         event: (p, type, reason, message) =>
-          events.record({ apiVersion: 'v1', kind: 'Pod', namespace: p.metadata.namespace, name: p.metadata.name, uid: p.metadata.uid! }, type, reason, message),
+          events.record({ apiVersion: 'v1', kind: 'Pod', namespace: p.metadata.namespace, name: p.metadata.name ?? '', uid: p.metadata.uid ?? '' }, type, reason, message),
         log,
         onDone,
         leaveRunning: config.leavePodsRunning,
         configObjects,
-        startEvents: !simulated,
+        startEvents: mode.startEvents,
       },
       `${pod.metadata.namespace}/${pod.metadata.name}`,
       pod,
@@ -119,14 +116,14 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
 
   const single = config.nodeNames.length === 1 && !config.manageAnnotated;
   pods = new PodManager(client, {
-    fields: await new FullSelections(client).of('Pod'),
+    fields: clientset.pods.selection,
     fieldSelector: single ? `spec.nodeName=${config.nodeNames[0]}` : 'spec.nodeName!=',
     manages: (nodeName) => runtimes.has(nodeName),
     newWorker,
     log,
   });
 
-  const reporter = new NodeReporter(client, {
+  const reporter = new NodeReporter(clientset, {
     ownNames: config.nodeNames,
     manageAnnotated: config.manageAnnotated,
     identity,
@@ -135,12 +132,9 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
     leaseRenewIntervalMs: config.leaseRenewIntervalMs,
     nodeStatusUpdateMs: config.nodeStatusUpdateMs,
     nodeStatusReportMs: config.nodeStatusReportMs,
-    health: simulated ? simulatedHealth : () => hostHealth(config.dataDir),
+    health: mode.health,
     onManaged: (node) => {
-      const runtime: ContainerRuntime = simulated
-        ? new SimulatedRuntime({ podCIDR: node.podCIDR, startDelayMs: config.simStartDelayMs })
-        : createProcessRuntime({ rootDir: config.dataDir, podCidr: node.podCIDR });
-      runtimes.set(node.name, { node, runtime });
+      runtimes.set(node.name, { node, runtime: mode.newRuntime(node) });
       pods!.nodeAdded(node.name);
     },
     onReleased: (name) => {

@@ -4,7 +4,7 @@ import { cpus, hostname, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveToken } from '@wheelhouse/controller-runtime';
-import type { Taint } from './types.js';
+import type { Taint } from '@wheelhouse/model';
 
 export type RuntimeName = 'process' | 'simulated';
 

@@ -19,7 +19,7 @@ function sourceValue(envVar: EnvVar, pod: EnvPod, container: EnvContainer, value
   const from = envVar.valueFrom;
   if (!from) return '';
   try {
-    if (from.fieldRef) return resolveFieldRef(from.fieldRef.fieldPath, pod, values);
+    if (from.fieldRef) return resolveFieldRef(from.fieldRef.fieldPath ?? '', pod, values);
     if (from.resourceFieldRef) return resolveResourceFieldRef(from.resourceFieldRef, pod, container, values);
   } catch (error) {
     throw new ContainerConfigError((error as Error).message);
@@ -52,7 +52,7 @@ export function resolveEnv(pod: EnvPod, container: EnvContainer, values: EnvRunt
   const lookup = (name: string) => (Object.hasOwn(env, name) ? env[name] : undefined);
   for (const envVar of container.env ?? []) {
     const value = envVar.value ? expandVars(envVar.value, lookup) : sourceValue(envVar, pod, container, values);
-    if (value !== undefined) env[envVar.name] = value;
+    if (value !== undefined && envVar.name) env[envVar.name] = value;
   }
   return env;
 }

@@ -2,7 +2,7 @@
 // node and pod events instead of being rebuilt per cycle, with assumed pods counting at
 // once. In memory and synchronous; the informers feed it, the loop reads it.
 import { nodeInfoOf, type NodeInfo } from './node-info.js';
-import type { Node, Pod } from './types.js';
+import type { Node, Pod } from '@wheelhouse/model';
 
 const isTerminal = (pod: Pod) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 
@@ -43,7 +43,7 @@ export class SchedulerCache {
   }
 
   setNode(node: Node): void {
-    const name = node.metadata.name;
+    const name = node.metadata.name ?? '';
     const isNew = !this.nodes.has(name);
     this.nodes.set(name, node);
     this.refresh(name, isNew);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { schedule, type ScheduleResult } from './chain.js';
 import { assumeOn, nodeInfos, type NodeInfo } from './node-info.js';
 import { makeNode, makePod, info } from './test-fixtures.js';
-import type { Affinity, Pod } from './types.js';
+import type { Affinity, Pod } from '@wheelhouse/model';
 
 const messageOf = (r: ScheduleResult) => ('message' in r ? r.message : `scheduled on ${r.node}`);
 const nodeOf = (r: ScheduleResult) => ('node' in r ? r.node : `unschedulable: ${r.message}`);

@@ -20,7 +20,7 @@ import { nodeResourcesBalancedAllocation } from './score/node-resources-balanced
 import { nodeResourcesLeastAllocated } from './score/node-resources-least-allocated.js';
 import { runScorePlugin, type ScorePlugin } from './score/score-plugin.js';
 import { taintTolerationScore } from './score/taint-toleration.js';
-import type { Pod } from './types.js';
+import type { Pod } from '@wheelhouse/model';
 
 export const DEFAULT_FILTERS: readonly FilterPlugin[] = [
   // 1. Cordoned nodes: one boolean on the node.

@@ -3,7 +3,7 @@
 // batch never over-commits a node. No I/O: the loop binds the outcome in one call.
 import type { SchedulerCache } from './cache.js';
 import { schedule, type SchedulerConfig } from './chain.js';
-import type { Pod } from './types.js';
+import type { Pod } from '@wheelhouse/model';
 
 export interface BatchDecision<P extends Pod> {
   readonly bindings: { readonly key: string; readonly pod: P; readonly node: string }[];

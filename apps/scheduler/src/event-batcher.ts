@@ -3,10 +3,8 @@
 // cost more than the bindings. Best effort, as kube-scheduler's event broadcaster: a batch
 // the API refuses falls back to the aggregating recorder, one event at a time, and
 // beyond `maxPending` events are dropped and counted.
-import type { WheelhouseClient } from '@wheelhouse/client';
+import type { Clientset } from '@wheelhouse/client';
 import { newEvent, type EventRecord, type EventRecorder, type InvolvedObject } from '@wheelhouse/controller-runtime';
-
-const CREATE_MANY = `mutation($ns: String, $inputs: [EventInput!]!) { createEvents(namespace: $ns, inputs: $inputs) { metadata { name } } }`;
 
 export interface EventBatcherOptions {
   flushMs?: number;
@@ -22,7 +20,7 @@ export class EventBatcher {
   dropped = 0;
 
   constructor(
-    private readonly client: WheelhouseClient,
+    private readonly clientset: Clientset,
     private readonly component: string,
     private readonly fallback: EventRecorder,
     private readonly now: () => Date,
@@ -75,7 +73,7 @@ export class EventBatcher {
     await Promise.all(
       [...byNamespace].map(async ([ns, events]) => {
         try {
-          await this.client.request(CREATE_MANY, { ns, inputs: events });
+          await this.clientset.events.createMany(events, { namespace: ns, select: 'metadata { name }' });
         } catch {
           // One event already existing (a repeat) fails the all-or-nothing batch: count each on its own.
           await Promise.all(events.map((e) => this.fallback.record(e.involvedObject, e.type as EventRecord['type'], e.reason, e.message)));

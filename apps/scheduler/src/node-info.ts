@@ -2,7 +2,7 @@
 // the scheduler cache's view of a node, built purely from lists of nodes and pods.
 import { quantityToBytes, quantityToMillis } from '@wheelhouse/resources';
 import { addResources, podRequests, ZERO, type Resources } from './pod-requests.js';
-import type { Node, Pod, Taint } from './types.js';
+import type { Node, Pod, Taint } from '@wheelhouse/model';
 
 export interface Allocatable extends Resources {
   readonly pods: number;
@@ -84,7 +84,7 @@ export function nodeInfoOf(node: Node, pods: readonly Pod[] = []): NodeInfo {
     nonZeroRequested = addResources(nonZeroRequested, podRequests(pod, true));
   }
   return {
-    name: node.metadata.name,
+    name: node.metadata.name ?? '',
     node,
     taints: derivedOf(node).taints,
     pods: [...pods],
@@ -104,13 +104,13 @@ const isTerminal = (pod: Pod) => pod.status?.phase === 'Succeeded' || pod.status
  * Failed, which the scheduler's informer filters out) are ignored.
  */
 export function nodeInfos(nodes: readonly Node[], pods: readonly Pod[]): NodeInfo[] {
-  const byNode = new Map<string, Pod[]>(nodes.map((n) => [n.metadata.name, []]));
+  const byNode = new Map<string, Pod[]>(nodes.map((n) => [n.metadata.name ?? '', []]));
   for (const pod of pods) {
     const nodeName = pod.spec?.nodeName;
     if (!nodeName || isTerminal(pod)) continue;
     byNode.get(nodeName)?.push(pod);
   }
-  return nodes.map((node) => nodeInfoOf(node, byNode.get(node.metadata.name)!));
+  return nodes.map((node) => nodeInfoOf(node, byNode.get(node.metadata.name ?? '')!));
 }
 
 /** The NodeInfo after `pod` is assumed onto it (a new value; the input is untouched). */

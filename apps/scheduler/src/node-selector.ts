@@ -1,7 +1,8 @@
 // Node selector terms (component-helpers/scheduling/corev1/nodeaffinity): terms are ORed,
 // the expressions and fields inside one term ANDed. An invalid or empty term matches nothing.
 import { newRequirement, requirementMatches, type Operator, type Requirement } from '@wheelhouse/selectors';
-import type { Labels, Node, NodeSelectorRequirement, NodeSelectorTerm } from './types.js';
+import type { Node, NodeSelectorRequirement, NodeSelectorTerm } from '@wheelhouse/model';
+import type { Labels } from './types.js';
 
 const OPERATORS: Readonly<Record<string, Operator>> = {
   In: 'In',
@@ -13,10 +14,10 @@ const OPERATORS: Readonly<Record<string, Operator>> = {
 };
 
 function labelRequirement(r: NodeSelectorRequirement): Requirement | null {
-  const operator = OPERATORS[r.operator];
+  const operator = OPERATORS[r.operator ?? ''];
   if (!operator) return null;
   try {
-    return newRequirement(r.key, operator, r.values ?? []);
+    return newRequirement(r.key ?? '', operator, r.values ?? []);
   } catch {
     return null;
   }

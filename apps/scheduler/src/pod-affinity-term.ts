@@ -1,6 +1,7 @@
 // framework.AffinityTerm: a PodAffinityTerm resolved against the pod that declares it.
 import { labelSelectorToSelector, matches, nothing, type Selector } from '@wheelhouse/selectors';
-import type { Labels, Pod, PodAffinityTerm, PodAffinityRules, WeightedPodAffinityTerm } from './types.js';
+import type { Pod, PodAffinity, PodAffinityTerm, WeightedPodAffinityTerm } from '@wheelhouse/model';
+import type { Labels } from './types.js';
 
 export interface AffinityTerm {
   readonly selector: Selector;
@@ -34,7 +35,7 @@ export function affinityTerm(term: PodAffinityTerm, owner: Pod): AffinityTerm {
     selector: toSelector(term.labelSelector),
     namespaces,
     namespaceSelector: toSelector(term.namespaceSelector),
-    topologyKey: term.topologyKey,
+    topologyKey: term.topologyKey ?? '',
   };
 }
 
@@ -45,11 +46,11 @@ export function termMatchesPod(term: AffinityTerm, pod: Pod, namespaceLabels: Na
   return matches(term.selector, pod.metadata.labels ?? {});
 }
 
-export const requiredTerms = (rules: PodAffinityRules | null | undefined, owner: Pod): AffinityTerm[] =>
+export const requiredTerms = (rules: PodAffinity | null | undefined, owner: Pod): AffinityTerm[] =>
   (rules?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => affinityTerm(t, owner));
 
-export const preferredTerms = (rules: PodAffinityRules | null | undefined, owner: Pod): WeightedAffinityTerm[] =>
+export const preferredTerms = (rules: PodAffinity | null | undefined, owner: Pod): WeightedAffinityTerm[] =>
   (rules?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((t: WeightedPodAffinityTerm) => ({
-    ...affinityTerm(t.podAffinityTerm, owner),
-    weight: t.weight,
+    ...affinityTerm(t.podAffinityTerm ?? {}, owner),
+    weight: t.weight ?? 0,
   }));

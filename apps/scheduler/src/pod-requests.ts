@@ -2,7 +2,8 @@
 // max(largest init container, sum of app containers) + overhead, with restartable init
 // containers (sidecars) adding to both sides.
 import { quantityToBytes, quantityToMillis } from '@wheelhouse/resources';
-import type { Container, Pod, ResourceList } from './types.js';
+import type { Container, Pod } from '@wheelhouse/model';
+import type { ResourceList } from './types.js';
 
 /** CPU in millicores and memory in bytes. */
 export interface Resources {

@@ -1,13 +1,12 @@
 // What the scheduler reads of a pod, and no more: its watch is one of the busiest
 // subscriptions of the API (every pod change), and every field selected is executed,
-// serialised, sent and parsed for each event. Nested types come whole from introspection.
-import type { FullSelections } from '@wheelhouse/client';
+// serialised, sent and parsed for each event. Nested types come whole from the model.
+import { SELECTIONS } from '@wheelhouse/model';
 
-export async function podSelection(selections: FullSelections): Promise<string> {
-  const container = 'name image restartPolicy resources { requests limits }';
-  return [
-    'metadata { deletionTimestamp }',
-    `spec { nodeName schedulerName nodeSelector overhead affinity { ${await selections.of('Affinity')} } tolerations { ${await selections.of('Toleration')} } containers { ${container} } initContainers { ${container} } }`,
-    `status { phase conditions { ${await selections.of('Condition')} } }`,
-  ].join(' ');
-}
+const CONTAINER = 'name image restartPolicy resources { requests limits }';
+
+export const POD_SELECTION = [
+  'metadata { deletionTimestamp }',
+  `spec { nodeName schedulerName nodeSelector overhead affinity { ${SELECTIONS.Affinity} } tolerations { ${SELECTIONS.Toleration} } containers { ${CONTAINER} } initContainers { ${CONTAINER} } }`,
+  `status { phase conditions { ${SELECTIONS.Condition} } }`,
+].join(' ');

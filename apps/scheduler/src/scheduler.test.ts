@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isPending, withPodScheduled, type CachedPod } from './scheduler.js';
+import type { Pod } from '@wheelhouse/model';
+import { isPending, withPodScheduled } from './scheduler.js';
 import { resolveToken, stripNulls } from '@wheelhouse/controller-runtime';
 import { configFromEnv } from './config.js';
 
-const pod = (spec: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}, status?: Record<string, unknown>): CachedPod =>
-  ({ metadata: { name: 'p', namespace: 'default', ...metadata }, spec: { containers: [], ...spec }, ...(status ? { status } : {}) }) as CachedPod;
+const pod = (spec: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}, status?: Record<string, unknown>): Pod =>
+  ({ metadata: { name: 'p', namespace: 'default', ...metadata }, spec: { containers: [], ...spec }, ...(status ? { status } : {}) }) as Pod;
 
 test('isPending: unbound, ours, not deleting, not finished', () => {
   assert.equal(isPending(pod()), true);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findUntoleratedTaint, toleratesTaint } from './tolerations.js';
-import type { Taint, Toleration } from './types.js';
+import type { Taint, Toleration } from '@wheelhouse/model';
 
 // k8s.io/api/core/v1 toleration_test.go TestTolerationToleratesTaint
 const cases: { name: string; toleration: Toleration; taint: Taint; want: boolean }[] = [

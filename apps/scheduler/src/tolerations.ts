@@ -1,5 +1,6 @@
 // v1.Toleration.ToleratesTaint and the helpers around it (k8s.io/api/core/v1/toleration.go).
-import type { Taint, TaintEffect, Toleration } from './types.js';
+import type { Taint, Toleration } from '@wheelhouse/model';
+import type { TaintEffect } from './types.js';
 
 /** Whether one toleration tolerates one taint. */
 export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
@@ -19,5 +20,5 @@ export const tolerates = (tolerations: readonly Toleration[], taint: Taint) => t
 
 /** The first taint with one of `effects` that no toleration tolerates (FindMatchingUntoleratedTaint). */
 export function findUntoleratedTaint(taints: readonly Taint[], tolerations: readonly Toleration[], effects: readonly TaintEffect[]): Taint | undefined {
-  return taints.find((taint) => effects.includes(taint.effect) && !tolerates(tolerations, taint));
+  return taints.find((taint) => (effects as readonly string[]).includes(taint.effect ?? '') && !tolerates(tolerations, taint));
 }

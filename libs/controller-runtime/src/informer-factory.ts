@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Clientset, WheelhouseError } from '@wheelhouse/client';
 import { stripNulls, type KindName, type ObjectTypes } from '@wheelhouse/model';
 import type { Clock } from './clock.js';
@@ -17,6 +18,11 @@ export interface InformerScope {
   namespace?: string | null;
   labelSelector?: string;
   fieldSelector?: string;
+  /**
+   * Less than the whole object, for a process whose busiest watch only needs a few fields
+   * (the scheduler's pods); objects then hold just these fields (and the cache's metadata).
+   */
+  select?: string;
 }
 
 /**
@@ -35,7 +41,7 @@ export class InformerFactory {
 
   /** The shared informer of `kind` in `scope`; created on first request, started with the factory. */
   informerFor<K extends KindName>(kind: K, scope: InformerScope = {}): Informer<ObjectTypes[K]> {
-    const key = [kind, scope.namespace ?? '', scope.labelSelector ?? '', scope.fieldSelector ?? ''].join('\0');
+    const key = [kind, scope.namespace ?? '', scope.labelSelector ?? '', scope.fieldSelector ?? '', scope.select ?? ''].join('\0');
     // Keyed by kind: the entry found is this kind's informer (the map holds every kind, so it is typed loosely).
     let informer = this.informers.get(key) as unknown as Informer<ObjectTypes[K]> | undefined;
     if (!informer) {
@@ -43,7 +49,7 @@ export class InformerFactory {
       informer = new Informer<ObjectTypes[K]>(this.clientset.client, {
         plural: resource.names.list,
         kind,
-        fields: resource.selection,
+        fields: scope.select ?? resource.selection,
         namespace: resource.kind.namespaced ? scope.namespace : undefined,
         labelSelector: scope.labelSelector,
         fieldSelector: scope.fieldSelector,
@@ -67,6 +73,8 @@ export class InformerFactory {
 
   /** True once every informer listed; false if one stopped or `signal` aborted first. */
   async waitForSync(signal?: AbortSignal): Promise<boolean> {
+    // One abort listener per informer while they sync: more than Node's default warning threshold of 10.
+    if (signal) setMaxListeners(this.informers.size + 10, signal);
     const synced = await Promise.all([...this.informers.values()].map((i) => i.waitForSync(signal)));
     return synced.every(Boolean);
   }

@@ -1,4 +1,4 @@
-import { gql, type WheelhouseClient } from '@wheelhouse/client';
+import { createClientset, type WheelhouseClient } from '@wheelhouse/client';
 import { LEASE_FIELDS, type Lease, type LeaseSpec } from './lease.js';
 
 /** The three calls leader election makes; an interface so tests can stand in for the API. */
@@ -11,41 +11,35 @@ export interface LeaseStore {
   update(resourceVersion: string, spec: LeaseSpec, signal?: AbortSignal): Promise<Lease>;
 }
 
-const GET = gql`query Lease($namespace: String, $name: String!) {
-  lease(namespace: $namespace, name: $name) { ${LEASE_FIELDS} }
-}`;
-const CREATE = gql`mutation CreateLease($namespace: String, $input: LeaseInput!) {
-  createLease(namespace: $namespace, input: $input) { ${LEASE_FIELDS} }
-}`;
-const PATCH = gql`mutation PatchLease($namespace: String, $name: String!, $patch: JSONObject!) {
-  patchLease(namespace: $namespace, name: $name, patch: $patch) { ${LEASE_FIELDS} }
-}`;
-
-/** One Lease through the GraphQL API. */
+/** One Lease through the API (the clientset's leases, with only the fields leader election reads). */
 export class ApiLeaseStore implements LeaseStore {
+  private readonly leases;
+
   constructor(
-    private readonly client: WheelhouseClient,
+    client: WheelhouseClient,
     private readonly namespace: string,
     private readonly name: string,
-  ) {}
-
-  async get(signal?: AbortSignal): Promise<Lease | null> {
-    const data = await this.client.request<{ lease: Lease | null }>(GET, { namespace: this.namespace, name: this.name }, { signal });
-    return data.lease;
+  ) {
+    this.leases = createClientset(client).leases;
   }
 
-  async create(spec: LeaseSpec, signal?: AbortSignal): Promise<Lease> {
-    const input = { metadata: { name: this.name }, spec };
+  get(signal?: AbortSignal): Promise<Lease | null> {
+    return this.leases.get({ namespace: this.namespace, name: this.name }, { select: LEASE_FIELDS, signal });
+  }
+
+  create(spec: LeaseSpec, signal?: AbortSignal): Promise<Lease> {
     // Safe to resend: a repeat of a create that landed fails with ALREADY_EXISTS.
-    const data = await this.client.request<{ createLease: Lease }>(CREATE, { namespace: this.namespace, input }, { signal, idempotent: true });
-    return data.createLease;
+    return this.leases.create({ metadata: { name: this.name, namespace: this.namespace }, spec: definedOnly(spec) }, { select: LEASE_FIELDS, signal, idempotent: true });
   }
 
-  async update(resourceVersion: string, spec: LeaseSpec, signal?: AbortSignal): Promise<Lease> {
+  update(resourceVersion: string, spec: LeaseSpec, signal?: AbortSignal): Promise<Lease> {
     // A patch, not a replace: labels and annotations others put on the Lease survive.
-    const patch = { metadata: { resourceVersion }, spec };
     // Safe to resend: a repeat of a write that landed fails with CONFLICT.
-    const data = await this.client.request<{ patchLease: Lease }>(PATCH, { namespace: this.namespace, name: this.name, patch }, { signal, idempotent: true });
-    return data.patchLease;
+    return this.leases.patch({ namespace: this.namespace, name: this.name }, { metadata: { resourceVersion }, spec }, { select: LEASE_FIELDS, signal, idempotent: true });
   }
+}
+
+/** The spec with its null fields left out: a create has nothing to clear (the model types absent fields as undefined). */
+function definedOnly(spec: LeaseSpec) {
+  return Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== null && v !== undefined));
 }

@@ -17,7 +17,7 @@ export { parseSelector } from './parse-selector.js';
 export { selectorToString, requirementToString } from './selector-to-string.js';
 export { type Labels, matches, requirementMatches } from './matches.js';
 export { selectorFromSet } from './selector-from-set.js';
-export type { LabelSelector, LabelSelectorOperator, LabelSelectorRequirement } from './label-selector.js';
+export type { LabelSelector, LabelSelectorJson, LabelSelectorOperator, LabelSelectorRequirement } from './label-selector.js';
 export { labelSelectorToSelector } from './label-selector-to-selector.js';
 export { labelSelectorAsMap } from './label-selector-as-map.js';
 export { selectorToSql } from './selector-to-sql.js';

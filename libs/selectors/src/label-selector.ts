@@ -13,3 +13,9 @@ export interface LabelSelector {
   readonly matchLabels?: Readonly<Record<string, string>> | null;
   readonly matchExpressions?: readonly LabelSelectorRequirement[] | null;
 }
+
+/** The same as plain JSON types it (the generated model: every field optional, operator a string). */
+export interface LabelSelectorJson {
+  readonly matchLabels?: Readonly<Record<string, string>> | null;
+  readonly matchExpressions?: readonly { readonly key?: string | null; readonly operator?: string | null; readonly values?: readonly string[] | null }[] | null;
+}

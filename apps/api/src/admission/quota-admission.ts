@@ -1,5 +1,6 @@
-// The API's create admission, in Kubernetes' order: LimitRanger (defaults, then min/max/
-// ratio) for pods, then ResourceQuota for every namespaced create. The decisions are pure
+// The API's write admission, in Kubernetes' order: LimitRanger (defaults, then min/max/
+// ratio) for new pods, then ResourceQuota for every namespaced create and update (an
+// update is charged what it adds). The decisions are pure
 // (libs/resources/src/admission); this reads the namespace's LimitRanges and quotas and
 // turns a quota decision into a status write that commits with the object.
 import {
@@ -13,6 +14,7 @@ import {
   type KubeObject,
   type LimitRangeItem,
   type QuotaView,
+  usageGrows,
 } from '@wheelhouse/resources';
 import { assertValid, planUpdate, type CreateAdmission, type PlannedWrite, type Store } from '@wheelhouse/db';
 
@@ -27,7 +29,9 @@ function quotaView(quota: KubeObject): QuotaView {
 
 export const quotaAdmission: CreateAdmission = {
   async admit(store: Store, writes: PlannedWrite[]): Promise<PlannedWrite[]> {
-    const creates = writes.filter((w) => w.plan.type === 'create' && w.kind.namespaced && w.kind.kind !== 'Namespace');
+    // Updates only when they use more (a Service turned NodePort): status reports and the like read nothing here.
+    const grows = (w: PlannedWrite) => w.plan.type === 'update' && w.previous !== undefined && usageGrows(w.kind.resource, w.kind.group, w.plan.object, w.previous);
+    const creates = writes.filter((w) => (w.plan.type === 'create' || grows(w)) && w.kind.namespaced && w.kind.kind !== 'Namespace');
     if (creates.length === 0) return writes;
     const namespaces = [...new Set(creates.map((w) => w.plan.object.metadata.namespace!))];
     const quotas = new Map<string, KubeObject[]>();
@@ -50,7 +54,7 @@ export const quotaAdmission: CreateAdmission = {
       const ns = write.plan.object.metadata.namespace!;
       let object = write.plan.object;
       const name = object.metadata.name!;
-      if (write.kind === PodKind && (limits.get(ns) ?? []).length > 0) {
+      if (write.plan.type === 'create' && write.kind === PodKind && (limits.get(ns) ?? []).length > 0) {
         object = applyLimitRangeDefaults(object, limits.get(ns)!);
         // Defaults may make a pod invalid (a default limit below its request): Kubernetes' validation runs after mutation.
         assertValid(write.kind, object);
@@ -58,7 +62,7 @@ export const quotaAdmission: CreateAdmission = {
         if (violations.length > 0) throw forbidden(write.kind.resource, name, violations);
       }
       const nsViews = (quotas.get(ns) ?? []).map((q) => views.get(`${ns}/${q.metadata.name}`)!);
-      const decision = decideQuota(nsViews, write.kind.resource, write.kind.group, object);
+      const decision = decideQuota(nsViews, write.kind.resource, write.kind.group, object, write.plan.type === 'update' ? write.previous : undefined);
       if (!decision.allowed) throw forbidden(write.kind.resource, name, [decision.message]);
       for (const update of decision.used) {
         views.get(`${ns}/${update.name}`)!.used = update.used;

@@ -1,5 +1,5 @@
-/** wh api-resources: the kinds this client knows, as kubectl lists them. */
-import { KINDS } from '@wheelhouse/resources';
+/** wh api-resources: the kinds of the catalogue (@wheelhouse/model), as kubectl lists them. */
+import { KIND_LIST } from '@wheelhouse/model';
 import { out, type Command } from '../command.js';
 import { apiResourcesTable } from '../print/api-resources.js';
 
@@ -9,6 +9,6 @@ export const apiResourcesCommand: Command = {
   usage: 'Usage: wh api-resources',
   flags: [],
   async run() {
-    out(apiResourcesTable(KINDS));
+    out(apiResourcesTable(KIND_LIST));
   },
 };

@@ -38,5 +38,9 @@ export async function resolveExported(session: Session, doc: Manifest): Promise<
   const kind = findKindByManifest(doc.apiVersion, doc.kind);
   if (!kind || !lastAppliedOf(doc)) return doc;
   const current = await session.get(kind, String(doc.metadata?.name ?? ''), doc.metadata?.namespace ?? session.namespace);
-  return documentToApply(doc, current, session.namespace);
+  const recorded = documentToApply(doc, current, session.namespace);
+  if (recorded === doc) return doc;
+  // The record only when applying it changes nothing (the server's dry run decides): else the export's own values.
+  const [planned] = await applyDocuments(session, [recorded], { dryRun: true });
+  return planned?.action === 'unchanged' ? recorded : doc;
 }

@@ -1,4 +1,5 @@
 /** wh delete KIND NAME... | -f FILE | -l SEL [--grace-period N] [--force] [--cascade ...] */
+import type { DeletionPropagation } from '@wheelhouse/model';
 import type { KindInfo } from '@wheelhouse/resources';
 import { bool, int, list, str, type ParsedArgs } from '../args.js';
 import { err, out, withSession, type Command } from '../command.js';
@@ -7,7 +8,7 @@ import { findKindByManifest, kindAndNames, qualifiedKind } from '../kinds.js';
 import { readObjects } from '../manifest.js';
 import { Session } from '../session.js';
 
-const CASCADE: Record<string, string> = { background: 'Background', true: 'Background', foreground: 'Foreground', orphan: 'Orphan', false: 'Orphan' };
+const CASCADE: Record<string, DeletionPropagation> = { background: 'Background', true: 'Background', foreground: 'Foreground', orphan: 'Orphan', false: 'Orphan' };
 
 export const deleteCommand: Command = {
   name: 'delete',

@@ -2,11 +2,11 @@
  * `wh get KIND [NAME] -w`: list, print, then print every later change from a resumable
  * watch until interrupted. Transient failures resume from the last revision seen.
  */
-import { watchResumable, type WheelhouseError } from '@wheelhouse/client';
+import type { WheelhouseError } from '@wheelhouse/client';
 import type { KindInfo } from '@wheelhouse/resources';
 import { err } from '../command.js';
 import { notFoundError } from '../errors.js';
-import { lowerPlural, ops } from '../kinds.js';
+import { lowerPlural } from '../kinds.js';
 import { emptyMessage } from '../print/empty-message.js';
 import type { KubeObj } from '../print/object.js';
 import type { OutputFormat } from '../print/output.js';
@@ -41,12 +41,8 @@ export async function watchGet(session: Session, request: WatchRequest): Promise
     if (items.length === 0) err(emptyMessage([kind], session.allNamespaces ? undefined : session.namespace));
     for (const item of items) show('ADDED', item);
   }
-  const fields = await session.fields(kind);
   return new Promise<number>((resolve, reject) => {
-    const handle = watchResumable<KubeObj>(session.client, {
-      plural: ops(kind).list,
-      kind: kind.kind,
-      fields,
+    const handle = session.resource(kind).watch({
       namespace: session.listNamespace(kind, filter),
       labelSelector: request.labelSelector,
       fieldSelector,

@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { asDocument, stripNulls, toManifest } from './object.js';
+import { asDocument, type KubeObj, stripNulls, toManifest } from './object.js';
 
 test('nulls go, falsy values stay; apiVersion and kind come first', () => {
   assert.deepEqual(stripNulls({ a: null, b: 0, c: [{ d: null, e: false }], f: '' }), { b: 0, c: [{ e: false }], f: '' });
-  const m = toManifest({ metadata: { name: 'x', uid: null, finalizers: [], annotations: {} }, spec: { a: 1, b: {} } }, 'v1', 'Pod');
+  // As GraphQL answers it: unset fields are null.
+  const m = toManifest({ metadata: { name: 'x', uid: null, finalizers: [], annotations: {} }, spec: { a: 1, b: {} } } as unknown as KubeObj, 'v1', 'Pod');
   assert.deepEqual(m.spec, { a: 1, b: {} });
   assert.deepEqual(Object.keys(m), ['apiVersion', 'kind', 'metadata', 'spec']);
   assert.deepEqual(m.metadata, { name: 'x' });

@@ -1,45 +1,29 @@
 /** The loose object shape the printers read, and Kubernetes JSON/YAML output. */
+import { type KubeObject, stripNulls } from '@wheelhouse/model';
 import YAML from 'yaml';
 
-export interface Meta {
-  name?: string | null;
-  namespace?: string | null;
-  uid?: string | null;
-  resourceVersion?: string | null;
-  generation?: number | null;
-  labels?: Record<string, string> | null;
-  annotations?: Record<string, string> | null;
-  creationTimestamp?: string | null;
-  deletionTimestamp?: string | null;
-  ownerReferences?: { kind?: string; name?: string; controller?: boolean | null }[] | null;
-  [key: string]: unknown;
-}
-
-export interface KubeObj {
-  apiVersion?: string | null;
-  kind?: string | null;
-  metadata: Meta;
-  // biome-ignore lint/suspicious/noExplicitAny: the printers read every kind's spec and status through this one loose shape (84 reads); typing them is the typed-model work of issue 9 (items 1 and 4), which replaces this type.
-  [key: string]: any;
-}
+/**
+ * An object as `wh` reads it: the model's common part (metadata typed once, in
+ * @wheelhouse/model) and the kind's own fields, read loosely by code generic over kinds.
+ * Typed printers take the model's kind types (`Pod`, `Node`) from @wheelhouse/printers.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: commands generic over kinds read any kind's fields (spec.replicas, status.phase); typed code uses the model's kind types
+export type KubeObj = KubeObject & { [key: string]: any };
 
 /** Drops nulls (GraphQL answers every unset field with null) so output reads like kubectl's. */
-export function stripNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripNulls);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = stripNulls(v);
-    return out;
-  }
-  return value;
-}
+export { stripNulls };
 
 const OMIT_EMPTY_META = ['labels', 'annotations', 'ownerReferences', 'finalizers'];
 
 /** apiVersion and kind first, as in Kubernetes output; empty metadata lists and maps are omitted, as Go's omitempty does. */
 export function toManifest(obj: KubeObj, apiVersion: string, kind: string): Record<string, unknown> {
   const { apiVersion: _a, kind: _k, ...rest } = obj;
-  const out = stripNulls({ apiVersion: obj.apiVersion ?? apiVersion, kind: obj.kind ?? kind, ...rest }) as { metadata: Record<string, unknown> };
+  const out: Record<string, unknown> & { metadata: Record<string, unknown> } = stripNulls({
+    apiVersion: obj.apiVersion ?? apiVersion,
+    kind: obj.kind ?? kind,
+    ...rest,
+    metadata: { ...obj.metadata },
+  });
   for (const key of OMIT_EMPTY_META) {
     const v = out.metadata?.[key];
     if (v && typeof v === 'object' && Object.keys(v).length === 0) delete out.metadata[key];

@@ -2,16 +2,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveKindName } from '@wheelhouse/resources';
 import YAML from 'yaml';
+import type { KubeObj } from './object.js';
 import { outputFormat } from './output.js';
 import { watchPrinter } from './watch-printer.js';
 
 const POD = resolveKindName('pod')!;
 const now = Date.parse('2026-01-01T00:01:00Z');
-const pod = (name: string, phase: string) => ({
-  metadata: { name, namespace: 'demo', creationTimestamp: '2026-01-01T00:00:00Z', uid: null },
-  spec: { containers: [{ name: 'app' }] },
-  status: { phase },
-});
+// As a watch event's object arrives from GraphQL: unset fields are null.
+const pod = (name: string, phase: string) =>
+  ({
+    metadata: { name, namespace: 'demo', creationTimestamp: '2026-01-01T00:00:00Z', uid: null },
+    spec: { containers: [{ name: 'app' }] },
+    status: { phase },
+  }) as unknown as KubeObj;
 const options = { allNamespaces: false, watchEvents: false };
 
 test('table: the header once, then one row per change', () => {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { selectorFromSet } from '@wheelhouse/selectors';
 import { claimObjects } from './claim.js';
-import type { KubeObject } from './types.js';
+import type { KubeObject } from '@wheelhouse/model';
 
 const controller: KubeObject = { metadata: { name: 'web', namespace: 'default', uid: 'me' } };
 const selector = selectorFromSet({ app: 'web' });

@@ -2,7 +2,7 @@
 // which orphans it adopts and which of its objects it lets go (controller_ref_manager.go).
 import { matches, type Selector } from '@wheelhouse/selectors';
 import { controllerRef } from './owner-references.js';
-import type { KubeObject } from './types.js';
+import type { KubeObject } from '@wheelhouse/model';
 
 export interface Claim<T extends KubeObject> {
   /** Objects the controller owns after this sync: already owned and matching, plus adoptions. */

@@ -1,5 +1,5 @@
 // Shared pure helpers of the workload controllers.
-export * from './types.js';
+export type * from './vocabulary.js';
 export { timeOf, timestampOf } from './time.js';
 export { isPodActive, isPodReady, isPodAvailable, podReadyCondition } from './pod-predicates.js';
 export {

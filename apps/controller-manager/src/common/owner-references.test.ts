@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { controllerRef, isControlledBy, newControllerRef, withOwnerReference, withoutOwnerReference } from './owner-references.js';
-import type { KubeObject } from './types.js';
+import type { KubeObject } from '@wheelhouse/model';
 
 const owner: KubeObject = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web', uid: 'u1' } };
 const owned: KubeObject = {

@@ -1,5 +1,5 @@
 // metav1 owner-reference helpers: GetControllerOf, IsControlledBy, NewControllerRef.
-import type { KubeObject, OwnerReference } from './types.js';
+import type { KubeObject, OwnerReference } from '@wheelhouse/model';
 
 /** The owner reference marked `controller: true`, if any. */
 export function controllerRef(obj: KubeObject): OwnerReference | undefined {

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isPodActive, isPodAvailable, isPodReady } from './pod-predicates.js';
-import type { Pod } from './types.js';
+import type { Pod } from '@wheelhouse/model';
 
 const pod = (phase: string, ready?: 'True' | 'False', readySince?: string, deleting = false): Pod => ({
   metadata: { name: 'p', ...(deleting ? { deletionTimestamp: '2024-01-01T00:00:00Z' } : {}) },
-  status: { phase, conditions: ready ? [{ type: 'Ready', status: ready, lastTransitionTime: readySince ?? null }] : [] },
+  status: { phase, conditions: ready ? [{ type: 'Ready', status: ready, lastTransitionTime: readySince }] : [] },
 });
 
 test('isPodActive: not finished and not being deleted', () => {

@@ -1,7 +1,7 @@
 // Pod state questions every workload controller asks (pkg/api/v1/pod/util.go and
 // controller_utils.go's IsPodActive).
 import { timeOf } from './time.js';
-import type { Pod, PodCondition } from './types.js';
+import type { Condition, Pod } from '@wheelhouse/model';
 
 /** Not finished and not being deleted: the pods a controller counts as its replicas. */
 export function isPodActive(pod: Pod): boolean {
@@ -10,7 +10,7 @@ export function isPodActive(pod: Pod): boolean {
 }
 
 /** The pod's Ready condition, if it has one. */
-export function podReadyCondition(pod: Pod): PodCondition | undefined {
+export function podReadyCondition(pod: Pod): Condition | undefined {
   return pod.status?.conditions?.find((condition) => condition.type === 'Ready');
 }
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { POD_DELETION_COST_ANNOTATION, podDeletionCost, sortPodsForDeletion } from './sort-pods-for-deletion.js';
-import type { Pod } from './types.js';
+import type { Pod } from '@wheelhouse/model';
 
 const now = '2024-06-01T00:00:00Z';
 const then = '2024-05-01T00:00:00Z'; // a month earlier
@@ -22,13 +22,13 @@ const pod = (p: PodSpec): Pod => ({
   metadata: {
     name: p.name,
     uid: p.uid ?? p.name,
-    creationTimestamp: p.created ?? null,
+    creationTimestamp: p.created,
     annotations: p.cost !== undefined ? { [POD_DELETION_COST_ANNOTATION]: p.cost } : {},
   },
   spec: { nodeName: p.node ?? '', initContainers: p.sidecarRestarts !== undefined ? [{ name: 'sidecar', restartPolicy: 'Always' }] : [] },
   status: {
     phase: p.phase ?? 'Running',
-    conditions: p.ready ? [{ type: 'Ready', status: 'True', lastTransitionTime: p.readySince ?? null }] : [],
+    conditions: p.ready ? [{ type: 'Ready', status: 'True', lastTransitionTime: p.readySince }] : [],
     containerStatuses: (p.restarts ?? []).map((restartCount) => ({ restartCount })),
     initContainerStatuses: p.sidecarRestarts !== undefined ? [{ name: 'sidecar', restartCount: p.sidecarRestarts }] : [],
   },

@@ -2,7 +2,7 @@
 // when it scales down — the pods that cost least to lose come first.
 import { isPodReady, podReadyCondition } from './pod-predicates.js';
 import { timeOf } from './time.js';
-import type { Pod } from './types.js';
+import type { Pod } from '@wheelhouse/model';
 
 /** Annotation lowering (or raising) a pod's priority for deletion (PodDeletionCost). */
 export const POD_DELETION_COST_ANNOTATION = 'controller.kubernetes.io/pod-deletion-cost';

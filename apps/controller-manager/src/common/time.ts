@@ -1,5 +1,5 @@
 // metav1.Time in JSON: RFC 3339 at whole seconds; absent or unparsable means the zero time.
-import type { Timestamp } from './types.js';
+import type { Timestamp } from './vocabulary.js';
 
 /** Milliseconds since the epoch, or undefined for the zero (absent) time. */
 export function timeOf(timestamp: Timestamp | null | undefined): number | undefined {

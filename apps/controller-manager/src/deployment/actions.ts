@@ -1,6 +1,6 @@
 // What decideDeployment asks the wiring to do, in order. Kubernetes makes these writes
 // one after another and abandons the sync at the first failure; so should `act`.
-import type { Deployment, OwnerReference, ReplicaSet } from '../common/types.js';
+import type { Deployment, OwnerReference, ReplicaSet } from '@wheelhouse/model';
 
 export type DeploymentAction =
   /** Patch the ReplicaSet's ownerReferences to add `ownerReference` (uid precondition). */

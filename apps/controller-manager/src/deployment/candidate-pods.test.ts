@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Indexer } from '@wheelhouse/controller-runtime';
-import type { Pod, ReplicaSet } from '../common/types.js';
+import type { Pod, ReplicaSet } from '@wheelhouse/model';
 import { candidatePods } from './candidate-pods.js';
 import { newDeployment, rs } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 // Which cached pods a Deployment sync needs to see: decideDeployment only reads pods
 // controlled by a ReplicaSet it claims (its own, or an orphan it may adopt). Handing it
 // every pod of the namespace made each sync O(pods in the namespace).
-import type { KubeObject } from '../common/types.js';
+import type { KubeObject } from '@wheelhouse/model';
 import { controllerRef } from '../common/owner-references.js';
 
 /** The part of an informer this needs: the owner index. */

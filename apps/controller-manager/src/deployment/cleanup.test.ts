@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ReplicaSet } from '../common/types.js';
+import type { ReplicaSet } from '@wheelhouse/model';
 import { REVISION_ANNOTATION } from './annotations.js';
 import { cleanupPolicy } from './cleanup.js';
 import { newDeployment, rsWithStatus } from './fixtures.js';

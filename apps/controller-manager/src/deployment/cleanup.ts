@@ -1,5 +1,5 @@
 // cleanupDeployment: keep only revisionHistoryLimit old ReplicaSets for rollback (sync.go).
-import type { Deployment, ReplicaSet } from '../common/types.js';
+import type { Deployment, ReplicaSet } from '@wheelhouse/model';
 import { byRevision, specReplicasOf } from './replica-sets.js';
 import { hasRevisionHistoryLimit, revisionHistoryLimitOf } from './spec.js';
 

@@ -1,30 +1,29 @@
-import { WorkQueue, controllerOf, done, keyOf, requeueAfter, runController, type ControllerHandle } from '@wheelhouse/controller-runtime';
-import type { ManagedObject, ManagerContext } from '../runtime/context.js';
-import type { Deployment, Pod, ReplicaSet } from '../common/types.js';
+import { WorkQueue, controllerOf, done, keyOf, requeueAfter, runController } from '@wheelhouse/controller-runtime';
+import type { Deployment, KubeObject, ReplicaSet } from '@wheelhouse/model';
+import type { ManagerContext, PreparedController } from '../runtime/context.js';
+import { involvedObject } from '../runtime/involved.js';
 import { decideDeployment } from './decide.js';
-import { candidatePods, type OwnerIndex } from './candidate-pods.js';
+import { candidatePods } from './candidate-pods.js';
 import type { DeploymentAction } from './actions.js';
 
-const PATCH_RS = `mutation($ns: String, $name: String!, $patch: JSONObject!) { patchReplicaSet(namespace: $ns, name: $name, patch: $patch) { metadata { resourceVersion } } }`;
-const CREATE_RS = `mutation($ns: String, $input: ReplicaSetInput!) { createReplicaSet(namespace: $ns, input: $input) { metadata { resourceVersion } } }`;
-const REPLACE_RS = `mutation($ns: String, $name: String!, $input: ReplicaSetInput!) { replaceReplicaSet(namespace: $ns, name: $name, input: $input) { metadata { resourceVersion } } }`;
-const DELETE_RS = `mutation($ns: String, $name: String!) { deleteReplicaSet(namespace: $ns, name: $name) { metadata { name } } }`;
-const REPLACE_D = `mutation($ns: String, $name: String!, $input: DeploymentInput!) { replaceDeployment(namespace: $ns, name: $name, input: $input) { metadata { resourceVersion } } }`;
-const PATCH_D = `mutation($ns: String, $name: String!, $patch: JSONObject!) { patchDeployment(namespace: $ns, name: $name, patch: $patch) { metadata { resourceVersion } } }`;
-const REPLACE_D_STATUS = `mutation($ns: String, $name: String!, $input: DeploymentInput!) { replaceDeploymentStatus(namespace: $ns, name: $name, input: $input) { metadata { resourceVersion } } }`;
+/** What a write's answer needs to hold: the next write's resourceVersion precondition. */
+const VERSION_ONLY = { select: 'metadata { resourceVersion }' };
 
 /**
  * The Deployment controller: reconcile reads the caches, asks decideDeployment for the
  * sync's writes, and makes them in order, stopping at the first failure (the retry
  * starts again from the caches).
  */
-export function startDeploymentController(ctx: ManagerContext, workers = 4): ControllerHandle {
+export function deploymentController(ctx: ManagerContext): PreparedController {
   const name = 'deployment-controller';
   const queue = new WorkQueue();
   const events = ctx.events(name);
-  const { deployments, replicaSets, pods } = ctx.informers;
+  const deployments = ctx.informers.informerFor('Deployment');
+  const replicaSets = ctx.informers.informerFor('ReplicaSet');
+  const pods = ctx.informers.informerFor('Pod');
+  const { replicaSets: rsClient, deployments: deploymentClient } = ctx.clientset;
 
-  const enqueueOwnerOf = (rs: ManagedObject) => {
+  const enqueueOwnerOf = (rs: ReplicaSet) => {
     const ref = controllerOf(rs);
     if (ref?.kind === 'Deployment') queue.add(`${rs.metadata.namespace}/${ref.name}`);
     else if (!ref) for (const d of deployments.list(rs.metadata.namespace)) queue.add(keyOf(d));
@@ -44,11 +43,11 @@ export function startDeploymentController(ctx: ManagerContext, workers = 4): Con
     const deployment = deployments.get(key);
     if (!deployment) return done();
     const ns = deployment.metadata.namespace;
-    const namespaceRSs = replicaSets.list(ns) as unknown as ReplicaSet[];
+    const namespaceRSs = replicaSets.list(ns);
     const actions = decideDeployment({
-      deployment: deployment as unknown as Deployment,
+      deployment,
       replicaSets: namespaceRSs,
-      pods: candidatePods(pods as unknown as OwnerIndex<Pod>, deployment as unknown as Deployment, namespaceRSs),
+      pods: candidatePods(pods, deployment, namespaceRSs),
       now: ctx.now(),
     });
     // Later writes to an object we just wrote must carry its new resourceVersion, not the cache's.
@@ -61,15 +60,13 @@ export function startDeploymentController(ctx: ManagerContext, workers = 4): Con
     return after !== undefined ? requeueAfter(Math.max(after, 100)) : done();
   };
 
-  const act = async (action: Exclude<DeploymentAction, { type: 'requeueAfter' }>, deployment: ManagedObject, versions: Map<string, string>) => {
-    const ns = deployment.metadata.namespace;
-    const withVersion = <T extends { metadata: { name?: string; resourceVersion?: string } }>(kind: string, object: T): T => {
+  const act = async (action: Exclude<DeploymentAction, { type: 'requeueAfter' }>, deployment: Deployment, versions: Map<string, string>) => {
+    const withVersion = <T extends KubeObject>(kind: string, object: T): T => {
       const rv = versions.get(`${kind}/${object.metadata.name}`);
       return rv ? { ...object, metadata: { ...object.metadata, resourceVersion: rv } } : object;
     };
-    const remember = (kind: string, objectName: string | undefined, result: Record<string, { metadata: { resourceVersion: string } }>) => {
-      const written = Object.values(result)[0];
-      if (objectName && written) versions.set(`${kind}/${objectName}`, written.metadata.resourceVersion);
+    const remember = (kind: string, objectName: string | undefined, written: KubeObject) => {
+      if (objectName && written.metadata.resourceVersion) versions.set(`${kind}/${objectName}`, written.metadata.resourceVersion);
     };
     switch (action.type) {
       case 'adoptReplicaSet':
@@ -77,28 +74,28 @@ export function startDeploymentController(ctx: ManagerContext, workers = 4): Con
         const rs = withVersion('ReplicaSet', action.replicaSet);
         const refs = rs.metadata.ownerReferences ?? [];
         const ownerReferences = action.type === 'adoptReplicaSet' ? [...refs, action.ownerReference] : refs.filter((r) => r.uid !== action.ownerUid);
-        remember(
-          'ReplicaSet',
-          rs.metadata.name,
-          await ctx.client.request(PATCH_RS, { ns, name: rs.metadata.name, patch: { metadata: { resourceVersion: rs.metadata.resourceVersion, ownerReferences } } }),
-        );
+        remember('ReplicaSet', rs.metadata.name, await rsClient.patch(rs.metadata, { metadata: { resourceVersion: rs.metadata.resourceVersion, ownerReferences } }, VERSION_ONLY));
         return;
       }
       case 'createReplicaSet':
-        remember('ReplicaSet', action.replicaSet.metadata.name, await ctx.client.request(CREATE_RS, { ns, input: action.replicaSet }));
+        remember(
+          'ReplicaSet',
+          action.replicaSet.metadata.name,
+          await rsClient.create(action.replicaSet, { ...VERSION_ONLY, namespace: deployment.metadata.namespace ?? undefined }),
+        );
         return;
       case 'updateReplicaSet': {
         const rs = withVersion('ReplicaSet', action.replicaSet);
         // A scale's ScalingReplicaSet event is the plan's own `event` action right after this one.
-        remember('ReplicaSet', rs.metadata.name, await ctx.client.request(REPLACE_RS, { ns, name: rs.metadata.name, input: rs }));
+        remember('ReplicaSet', rs.metadata.name, await rsClient.replace(rs, VERSION_ONLY));
         return;
       }
       case 'deleteReplicaSet':
-        await ctx.client.request(DELETE_RS, { ns, name: action.replicaSet.metadata.name });
+        await rsClient.delete(action.replicaSet.metadata, { select: 'metadata { name }' });
         return;
       case 'updateDeployment': {
         const d = withVersion('Deployment', action.deployment);
-        remember('Deployment', d.metadata.name, await ctx.client.request(REPLACE_D, { ns, name: d.metadata.name, input: d }));
+        remember('Deployment', d.metadata.name, await deploymentClient.replace(d, VERSION_ONLY));
         return;
       }
       case 'updateDeploymentStatus': {
@@ -108,34 +105,30 @@ export function startDeploymentController(ctx: ManagerContext, workers = 4): Con
           remember(
             'Deployment',
             d.metadata.name,
-            await ctx.client.request(PATCH_D, {
-              ns,
-              name: d.metadata.name,
-              patch: { metadata: { resourceVersion: d.metadata.resourceVersion, annotations: d.metadata.annotations ?? {} } },
-            }),
+            await deploymentClient.patch(d.metadata, { metadata: { resourceVersion: d.metadata.resourceVersion, annotations: d.metadata.annotations ?? {} } }, VERSION_ONLY),
           );
         }
         const latest = withVersion('Deployment', d);
         remember(
           'Deployment',
           d.metadata.name,
-          await ctx.client.request(REPLACE_D_STATUS, {
-            ns,
-            name: d.metadata.name,
-            input: { metadata: { name: d.metadata.name, resourceVersion: latest.metadata.resourceVersion }, status: d.status ?? {} },
-          }),
+          await deploymentClient.replaceStatus(
+            { metadata: { name: d.metadata.name, namespace: d.metadata.namespace, resourceVersion: latest.metadata.resourceVersion }, status: d.status ?? {} },
+            VERSION_ONLY,
+          ),
         );
         return;
       }
       case 'event':
-        void events.record(involved(deployment), action.eventType, action.reason, action.message);
+        void events.record(involvedObject(deployment, DEPLOYMENT), action.eventType, action.reason, action.message);
         return;
     }
   };
 
-  return runController({ name, queue, workers, reconcile, metrics: ctx.metrics, onError: (key, error) => ctx.onError(name, key, error) });
+  return {
+    name,
+    run: () => runController({ name, queue, workers: ctx.settings.workers, reconcile, metrics: ctx.metrics, onError: (key, error) => ctx.onError(name, key, error) }),
+  };
 }
 
-function involved(d: ManagedObject) {
-  return { apiVersion: 'apps/v1', kind: 'Deployment', namespace: d.metadata.namespace, name: d.metadata.name, uid: d.metadata.uid };
-}
+const DEPLOYMENT = { apiVersion: 'apps/v1', kind: 'Deployment' };

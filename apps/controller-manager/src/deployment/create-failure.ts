@@ -1,5 +1,5 @@
 // When creating the new ReplicaSet fails (other than AlreadyExists): the status to report.
-import type { Deployment, DeploymentStatus } from '../common/types.js';
+import type { Deployment, DeploymentStatus } from '@wheelhouse/model';
 import { Reasons } from './annotations.js';
 import { PROGRESSING, newDeploymentCondition, setDeploymentCondition } from './conditions.js';
 import { hasProgressDeadline } from './spec.js';

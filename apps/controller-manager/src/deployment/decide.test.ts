@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Deployment, Pod, ReplicaSet } from '../common/types.js';
+import type { Deployment, Pod, ReplicaSet } from '@wheelhouse/model';
 import type { DeploymentAction } from './actions.js';
 import { DESIRED_REPLICAS_ANNOTATION, MAX_REPLICAS_ANNOTATION, REVISION_ANNOTATION, ROLLBACK_TO_ANNOTATION } from './annotations.js';
 import { decideDeployment } from './decide.js';

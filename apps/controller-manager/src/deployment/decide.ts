@@ -3,7 +3,7 @@
 import { labelSelectorToSelector, matches, type Selector } from '@wheelhouse/selectors';
 import { claimObjects } from '../common/claim.js';
 import { controllerRef, newControllerRef } from '../common/owner-references.js';
-import type { Deployment, Pod, ReplicaSet } from '../common/types.js';
+import type { Deployment, Pod, ReplicaSet } from '@wheelhouse/model';
 import type { DeploymentAction } from './actions.js';
 import { Reasons } from './annotations.js';
 import { cleanupPolicy } from './cleanup.js';

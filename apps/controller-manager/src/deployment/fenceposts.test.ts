@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Deployment, IntOrString } from '../common/types.js';
+import type { Deployment } from '@wheelhouse/model';
+import type { IntOrString } from '../common/vocabulary.js';
 import { maxSurgeOf, maxUnavailableOf, minAvailableOf, resolveFenceposts, validateRollingUpdate } from './fenceposts.js';
 import { scaledValueFromIntOrPercent } from './int-or-percent.js';
 

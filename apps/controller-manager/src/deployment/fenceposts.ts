@@ -1,6 +1,7 @@
 // ResolveFenceposts and the rolling-update bounds derived from it (deployment_util.go),
 // plus the API validation of maxSurge/maxUnavailable (ValidateRollingUpdateDeployment).
-import type { Deployment, IntOrString } from '../common/types.js';
+import type { Deployment } from '@wheelhouse/model';
+import type { IntOrString } from '../common/vocabulary.js';
 import { scaledValueFromIntOrPercent } from './int-or-percent.js';
 import { isRollingUpdate, replicasOf, rollingUpdateOf } from './spec.js';
 

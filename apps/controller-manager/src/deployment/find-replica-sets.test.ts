@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ReplicaSet } from '../common/types.js';
+import type { ReplicaSet } from '@wheelhouse/model';
 import { findNewAndOldReplicaSets, findNewReplicaSet } from './find-replica-sets.js';
 import { newDeployment, rs } from './fixtures.js';
 

@@ -1,5 +1,5 @@
 // Which of a Deployment's ReplicaSets is the new one (same template) and which are old.
-import type { Deployment, ReplicaSet } from '../common/types.js';
+import type { Deployment, ReplicaSet } from '@wheelhouse/model';
 import { equalIgnoreHash } from './pod-template-hash.js';
 import { byCreationTimestamp, specReplicasOf } from './replica-sets.js';
 

@@ -1,7 +1,9 @@
 // Test builders mirroring Kubernetes' deployment controller test helpers (newDeployment,
 // rs, newRSWithStatus), so its test vectors read the same here.
-import type { Deployment, IntOrString, ReplicaSet } from '../common/types.js';
+import type { Deployment, ReplicaSet } from '@wheelhouse/model';
+import type { IntOrString } from '../common/vocabulary.js';
 import { DESIRED_REPLICAS_ANNOTATION, MAX_REPLICAS_ANNOTATION } from './annotations.js';
+import { MAX_INT32 } from './spec.js';
 
 export const T0 = '2016-05-20T00:00:00Z';
 export const T1 = '2016-05-20T01:00:00Z';
@@ -27,14 +29,14 @@ export function newDeployment(
       selector: { matchLabels: selector },
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: options.maxSurge ?? 0, maxUnavailable: options.maxUnavailable ?? 0 } },
       template: { metadata: { labels: { ...selector } }, spec: { containers: [{ name: 'app', image: 'foo/bar' }] } },
-      revisionHistoryLimit: options.revisionHistoryLimit ?? null,
-      progressDeadlineSeconds: null,
+      revisionHistoryLimit: options.revisionHistoryLimit ?? MAX_INT32,
+      progressDeadlineSeconds: MAX_INT32,
     },
   };
 }
 
 /** A bare ReplicaSet of `replicas` (spec and status), created at `timestamp`. */
-export function rs(name: string, replicas: number, timestamp: string | null = null, available = 0): ReplicaSet {
+export function rs(name: string, replicas: number, timestamp?: string, available = 0): ReplicaSet {
   return {
     metadata: { name, namespace: 'default', uid: `uid-${name}`, creationTimestamp: timestamp },
     spec: { replicas, selector: { matchLabels: {} }, template: {} },

@@ -1,5 +1,5 @@
 // intstr.GetScaledValueFromIntOrPercent: "25%" of a total, or an absolute number.
-import type { IntOrString } from '../common/types.js';
+import type { IntOrString } from '../common/vocabulary.js';
 
 /**
  * Scales a percentage of `total`, rounding up or down; a number is returned as is.

@@ -1,6 +1,6 @@
 // The ReplicaSet a Deployment creates for its current template (getNewReplicaSet in sync.go).
 import { newControllerRef } from '../common/owner-references.js';
-import type { Deployment, LabelSelector, ReplicaSet } from '../common/types.js';
+import type { Deployment, LabelSelector, ReplicaSet } from '@wheelhouse/model';
 import { POD_TEMPLATE_HASH_LABEL } from './annotations.js';
 import { podTemplateHash } from './pod-template-hash.js';
 import { newReplicaSetAnnotations } from './replica-set-annotations.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { PodTemplateSpec } from '../common/types.js';
+import type { PodTemplateSpec } from '@wheelhouse/model';
 import { equalIgnoreHash, fnv32a, podTemplateHash, safeEncodeString } from './pod-template-hash.js';
 
 const template = (image: string, labels: Record<string, string> = { app: 'web' }): PodTemplateSpec => ({

@@ -1,6 +1,6 @@
 // controller.ComputeHash: the pod-template-hash that names a Deployment's ReplicaSets
 // (`<deployment>-<hash>`) and labels their pods.
-import type { PodTemplateSpec } from '../common/types.js';
+import type { PodTemplateSpec } from '@wheelhouse/model';
 import { POD_TEMPLATE_HASH_LABEL } from './annotations.js';
 import { canonicalJson, semanticNormalize } from './semantic-json.js';
 

@@ -1,8 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Deployment, DeploymentCondition, DeploymentStatus, ReplicaSet } from '../common/types.js';
+import type { Condition, Deployment, DeploymentStatus, ReplicaSet } from '@wheelhouse/model';
 import { deploymentComplete, deploymentProgressing, deploymentTimedOut, pausedConditionStatus, progressCheckDelay, rolloutStatus } from './progress.js';
 import { rs } from './fixtures.js';
+import { MAX_INT32 } from './spec.js';
+
+/** Go's nil progressDeadlineSeconds: the model has no null (the API defaults it), MAX_INT32 is the same "never". */
+const NEVER = MAX_INT32;
 
 const at = (minute: number, second: number) => new Date(Date.UTC(2016, 0, 1, 0, minute, second));
 const iso = (date: Date) => date.toISOString().replace('.000Z', 'Z');
@@ -53,7 +57,7 @@ for (const [name, before, after, expected] of [
   });
 }
 
-const progressingSince = (from: Date, reason = '', status: 'True' | 'False' = 'True'): DeploymentCondition => ({
+const progressingSince = (from: Date, reason = '', status: 'True' | 'False' = 'True'): Condition => ({
   type: 'Progressing',
   status,
   reason,
@@ -62,7 +66,7 @@ const progressingSince = (from: Date, reason = '', status: 'True' | 'False' = 'T
 
 // Kubernetes' TestDeploymentTimedOut.
 for (const [name, deadline, from, now, reason, expected] of [
-  ['no progressDeadlineSeconds specified - no timeout', null, at(1, 9), at(1, 20), '', false],
+  ['no progressDeadlineSeconds specified - no timeout', NEVER, at(1, 9), at(1, 20), '', false],
   ['progressDeadlineSeconds: 10s, now - started => 00:01:20 - 00:01:09 => 11s', 10, at(1, 9), at(1, 20), '', true],
   ['progressDeadlineSeconds: 10s, now - started => 00:01:20 - 00:01:11 => 9s', 10, at(1, 11), at(1, 20), '', false],
   ['exactly at the deadline is not yet timed out', 10, at(1, 10), at(1, 20), '', false],
@@ -77,13 +81,13 @@ for (const [name, deadline, from, now, reason, expected] of [
 
 // Kubernetes' TestRequeueStuckDeployment (deadline 60s; Recreate, so no unavailability budget).
 const stuckSince = new Date(Date.UTC(2017, 1, 15, 18, 49, 0));
-const stuck = (deadline: number | null, replicas: number, status: DeploymentStatus, conditions?: DeploymentCondition[]): Deployment => ({
+const stuck = (deadline: number, replicas: number, status: DeploymentStatus, conditions?: Condition[]): Deployment => ({
   metadata: { name: 'progress-test' },
   spec: { replicas, progressDeadlineSeconds: deadline, strategy: { type: 'Recreate' } },
   status: { ...status, conditions },
 });
 for (const [name, d, nowOffsetMs, expected] of [
-  ['no progressDeadlineSeconds specified', stuck(null, 4, { replicas: 3, updatedReplicas: 3, availableReplicas: 2 }), 0, undefined],
+  ['no progressDeadlineSeconds specified', stuck(NEVER, 4, { replicas: 3, updatedReplicas: 3, availableReplicas: 2 }), 0, undefined],
   ['no progressing condition found', stuck(60, 4, { replicas: 3, updatedReplicas: 3, availableReplicas: 2 }), 0, undefined],
   ['complete deployment does not need to be requeued', stuck(60, 3, { replicas: 3, updatedReplicas: 3, availableReplicas: 3 }), 0, undefined],
   [
@@ -107,16 +111,16 @@ for (const [name, d, nowOffsetMs, expected] of [
 // syncRolloutStatus (Kubernetes' TestSyncRolloutStatus cases).
 const now = new Date(Date.UTC(2024, 0, 1, 12, 0, 0));
 const earlier = '2024-01-01T11:00:00Z';
-const rollingD = (deadline: number | null, replicas: number, status: DeploymentStatus): Deployment => ({
+const rollingD = (deadline: number, replicas: number, status: DeploymentStatus): Deployment => ({
   metadata: { name: 'test', generation: 1 },
   spec: { replicas, progressDeadlineSeconds: deadline, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } } },
   status,
 });
 const replicaSet = (name: string, replicas: number, available: number): ReplicaSet => ({
-  ...rs(name, replicas, null, available),
+  ...rs(name, replicas, undefined, available),
   status: { replicas, availableReplicas: available, readyReplicas: available },
 });
-const progressing = (status: 'True' | 'False', reason: string): DeploymentCondition => ({
+const progressing = (status: 'True' | 'False', reason: string): Condition => ({
   type: 'Progressing',
   status,
   reason,
@@ -127,7 +131,7 @@ const progressing = (status: 'True' | 'False', reason: string): DeploymentCondit
 const progressingOf = (s: DeploymentStatus) => s.conditions?.find((c) => c.type === 'Progressing');
 
 test('SyncRolloutStatus: no progress deadline removes the Progressing condition', () => {
-  const d = rollingD(null, 1, { conditions: [progressing('True', 'ReplicaSetUpdated')] });
+  const d = rollingD(NEVER, 1, { conditions: [progressing('True', 'ReplicaSetUpdated')] });
   assert.equal(progressingOf(rolloutStatus([replicaSet('bar', 1, 1)], replicaSet('bar', 1, 1), d, now)), undefined);
 });
 
@@ -223,5 +227,5 @@ test('pausing and resuming mark Progressing Unknown, unless a timeout was alread
   const resumed = pausedConditionStatus({ ...paused, spec: { ...paused.spec, paused: false }, status: pausedStatus }, now);
   assert.equal(progressingOf(resumed!)?.reason, 'DeploymentResumed');
   assert.equal(pausedConditionStatus({ ...paused, status: { conditions: [progressing('False', 'ProgressDeadlineExceeded')] } }, now), undefined);
-  assert.equal(pausedConditionStatus({ ...paused, spec: { paused: true, progressDeadlineSeconds: null } }, now), undefined);
+  assert.equal(pausedConditionStatus({ ...paused, spec: { paused: true, progressDeadlineSeconds: NEVER } }, now), undefined);
 });

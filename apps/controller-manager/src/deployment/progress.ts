@@ -1,7 +1,7 @@
 // The Progressing condition: complete, progressing, timed out, paused (progress.go,
 // sync.go checkPausedConditions, deployment_util.go).
 import { timeOf } from '../common/time.js';
-import type { Deployment, DeploymentCondition, DeploymentStatus, ReplicaSet } from '../common/types.js';
+import type { Condition, Deployment, DeploymentStatus, ReplicaSet } from '@wheelhouse/model';
 import { Reasons } from './annotations.js';
 import {
   PROGRESSING,
@@ -80,7 +80,7 @@ export function rolloutStatus(allRSs: readonly (ReplicaSet | undefined)[], newRS
       let condition = newDeploymentCondition(PROGRESSING, 'True', Reasons.replicaSetUpdated, `${subject} is progressing.`, now);
       // Progressing is refreshed even with an unchanged reason: lastUpdateTime marks the progress.
       if (currentCond) {
-        if (currentCond.status === 'True') condition = { ...condition, lastTransitionTime: currentCond.lastTransitionTime ?? null };
+        if (currentCond.status === 'True') condition = { ...condition, lastTransitionTime: currentCond.lastTransitionTime };
         conditions = removeDeploymentCondition(conditions, PROGRESSING);
       }
       conditions = setDeploymentCondition(conditions, condition);
@@ -96,7 +96,7 @@ export function rolloutStatus(allRSs: readonly (ReplicaSet | undefined)[], newRS
 }
 
 /** The ReplicaSets' ReplicaFailure conditions as Deployment conditions, the new ReplicaSet's taking precedence. */
-export function replicaFailures(allRSs: readonly (ReplicaSet | undefined)[], newRS: ReplicaSet | undefined): DeploymentCondition[] {
+export function replicaFailures(allRSs: readonly (ReplicaSet | undefined)[], newRS: ReplicaSet | undefined): Condition[] {
   const failuresOf = (rs: ReplicaSet) => (rs.status?.conditions ?? []).filter((c) => c.type === REPLICA_FAILURE).map(replicaSetToDeploymentCondition);
   const fromNew = newRS ? failuresOf(newRS) : [];
   if (fromNew.length > 0) return fromNew;
@@ -131,7 +131,7 @@ export function pausedConditionStatus(d: Deployment, now: Date): DeploymentStatu
   if (cond?.reason === Reasons.progressDeadlineExceeded) return undefined;
   const pausedCondExists = cond?.reason === Reasons.deploymentPaused;
   const paused = Boolean(d.spec?.paused);
-  let condition: DeploymentCondition;
+  let condition: Condition;
   if (paused && !pausedCondExists) {
     condition = newDeploymentCondition(PROGRESSING, 'Unknown', Reasons.deploymentPaused, 'Deployment is paused', now);
   } else if (!paused && pausedCondExists) {

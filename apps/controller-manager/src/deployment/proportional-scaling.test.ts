@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Deployment, ReplicaSet } from '../common/types.js';
+import type { Deployment, ReplicaSet } from '@wheelhouse/model';
 import { maxSurgeOf } from './fenceposts.js';
 import { T0, T1, T2, newDeployment, rs, withReplicaAnnotations } from './fixtures.js';
 import { findActiveOrLatest, getProportion, isSaturated, proportionalScale, replicaSetFraction } from './proportional-scaling.js';
@@ -273,10 +273,10 @@ test('findActiveOrLatest: the one active ReplicaSet, else the new one or newest 
 
 test('isSaturated needs matching spec, desired-replicas annotation and availability', () => {
   const d = newDeployment('nginx', 1);
-  const saturated = withReplicaAnnotations(rs('r', 1, null, 1), 1, 1);
+  const saturated = withReplicaAnnotations(rs('r', 1, undefined, 1), 1, 1);
   assert.equal(isSaturated(d, saturated), true);
-  assert.equal(isSaturated(d, rs('r', 1, null, 1)), false);
-  assert.equal(isSaturated(d, withReplicaAnnotations(rs('r', 1, null, 0), 1, 1)), false);
-  assert.equal(isSaturated(d, withReplicaAnnotations(rs('r', 1, null, 1), 2, 2)), false);
+  assert.equal(isSaturated(d, rs('r', 1, undefined, 1)), false);
+  assert.equal(isSaturated(d, withReplicaAnnotations(rs('r', 1, undefined, 0), 1, 1)), false);
+  assert.equal(isSaturated(d, withReplicaAnnotations(rs('r', 1, undefined, 1), 2, 2)), false);
   assert.equal(isSaturated(d, undefined), false);
 });

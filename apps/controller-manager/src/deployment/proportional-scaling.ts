@@ -1,6 +1,6 @@
 // Scaling a Deployment whose spec.replicas changed mid-rollout (or while paused): spread
 // the change over the active ReplicaSets in proportion to their size (sync.go `scale`).
-import type { Deployment, ReplicaSet } from '../common/types.js';
+import type { Deployment, ReplicaSet } from '@wheelhouse/model';
 import { maxSurgeOf } from './fenceposts.js';
 import { desiredReplicasAnnotationOf, maxReplicasAnnotationOf } from './replica-set-annotations.js';
 import { byCreationTimestamp, bySizeNewer, bySizeOlder, filterActiveReplicaSets, replicaCountOf, specReplicasOf } from './replica-sets.js';

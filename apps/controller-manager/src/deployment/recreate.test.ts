@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Pod, ReplicaSet } from '../common/types.js';
+import type { Pod, ReplicaSet } from '@wheelhouse/model';
 import { newDeployment, rs, rsWithStatus } from './fixtures.js';
 import { oldPodsRunning, scaleDownOldReplicaSetsForRecreate, scaleUpNewReplicaSetForRecreate } from './recreate.js';
 

@@ -1,7 +1,7 @@
 // Recreate: scale every old ReplicaSet to zero, wait until no old pod runs, then bring
 // up the new ReplicaSet at full size (recreate.go).
 import { controllerRef } from '../common/owner-references.js';
-import type { Deployment, Pod, ReplicaSet } from '../common/types.js';
+import type { Deployment, Pod, ReplicaSet } from '@wheelhouse/model';
 import { actualReplicaCountOf, specReplicasOf } from './replica-sets.js';
 import type { ReplicaSetScale } from './rolling-update.js';
 import { replicasOf } from './spec.js';

@@ -1,6 +1,6 @@
 // Annotations the Deployment controller keeps on its ReplicaSets: copied Deployment
 // annotations, revision (+ history) and desired/max replicas (deployment_util.go).
-import type { Deployment, ReplicaSet } from '../common/types.js';
+import type { Deployment, ReplicaSet } from '@wheelhouse/model';
 import {
   DESIRED_REPLICAS_ANNOTATION,
   LAST_APPLIED_CONFIG_ANNOTATION,

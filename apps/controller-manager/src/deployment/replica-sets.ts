@@ -1,6 +1,6 @@
 // Orderings and sums over a Deployment's ReplicaSets (controller_utils.go, deployment_util.go).
 import { timeOf } from '../common/time.js';
-import type { ReplicaSet } from '../common/types.js';
+import type { ReplicaSet } from '@wheelhouse/model';
 import { desiredReplicasOf } from '../replicaset/kind.js';
 import { revisionOf } from './revisions.js';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ReplicaSet } from '../common/types.js';
+import type { ReplicaSet } from '@wheelhouse/model';
 import { DESIRED_REPLICAS_ANNOTATION, MAX_REPLICAS_ANNOTATION, REVISION_ANNOTATION, REVISION_HISTORY_ANNOTATION } from './annotations.js';
 import { newDeployment, rs } from './fixtures.js';
 import { deploymentAnnotationsFrom, newReplicaSetAnnotations, replicasAnnotationsNeedUpdate } from './replica-set-annotations.js';

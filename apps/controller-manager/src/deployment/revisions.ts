@@ -1,5 +1,5 @@
 // The revision annotation: which rollout a ReplicaSet belongs to (deployment_util.go).
-import type { KubeObject, ReplicaSet } from '../common/types.js';
+import type { KubeObject, ReplicaSet } from '@wheelhouse/model';
 import { REVISION_ANNOTATION } from './annotations.js';
 
 /** The revision number; 0 without the annotation, undefined when it is not an integer. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ReplicaSet } from '../common/types.js';
+import type { ReplicaSet } from '@wheelhouse/model';
 import { REVISION_ANNOTATION, ROLLBACK_TO_ANNOTATION } from './annotations.js';
 import { newDeployment, rs } from './fixtures.js';
 import { rollbackRevisionOf, rollbackTarget, rollbackToTemplate } from './rollback.js';

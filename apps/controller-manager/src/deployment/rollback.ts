@@ -1,6 +1,6 @@
 // Rolling back to an earlier revision: the Deployment takes that ReplicaSet's template
 // (rollback.go). Requested through the deprecated rollbackTo annotation.
-import type { Deployment, ReplicaSet } from '../common/types.js';
+import type { Deployment, ReplicaSet } from '@wheelhouse/model';
 import { POD_TEMPLATE_HASH_LABEL, ROLLBACK_TO_ANNOTATION } from './annotations.js';
 import { equalIgnoreHash } from './pod-template-hash.js';
 import { deploymentAnnotationsFrom } from './replica-set-annotations.js';

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { IntOrString, ReplicaSet } from '../common/types.js';
+import type { ReplicaSet } from '@wheelhouse/model';
+import type { IntOrString } from '../common/vocabulary.js';
 import { newDeployment, rs } from './fixtures.js';
 import { cleanupUnhealthyReplicas, newRSNewReplicas, reconcileNewReplicaSet, reconcileOldReplicaSets, scaleDownOldReplicaSetsForRollingUpdate } from './rolling-update.js';
 
@@ -53,8 +54,8 @@ const oldCases: Array<{ replicas: number; maxUnavailable: IntOrString; oldReplic
 ];
 for (const c of oldCases) {
   test(`TestReconcileOldReplicaSets: old ${c.oldReplicas} (${c.readyOld} available), new ${c.newReplicas}, maxUnavailable ${c.maxUnavailable}`, () => {
-    const newRS = rs('foo-new', c.newReplicas, null, c.readyNew);
-    const oldRS = rs('foo-old', c.oldReplicas, null, c.readyOld);
+    const newRS = rs('foo-new', c.newReplicas, undefined, c.readyNew);
+    const oldRS = rs('foo-old', c.oldReplicas, undefined, c.readyOld);
     const d = newDeployment('foo', c.replicas, { maxSurge: 0, maxUnavailable: c.maxUnavailable });
     const { scales, scaledDown } = reconcileOldReplicaSets(d, [oldRS, newRS], [oldRS], newRS);
     assert.equal(scaledDown, c.expectedOld !== undefined);
@@ -63,7 +64,7 @@ for (const c of oldCases) {
 }
 
 test('reconcileOldReplicaSets scales the same ReplicaSet twice: first its unhealthy pods, then healthy ones', () => {
-  const oldRS = rs('foo-old', 10, null, 9);
+  const oldRS = rs('foo-old', 10, undefined, 9);
   const newRS = rs('foo-new', 0);
   const d = newDeployment('foo', 10, { maxUnavailable: 2 });
   const { scales } = reconcileOldReplicaSets(d, [oldRS, newRS], [oldRS], newRS);
@@ -78,7 +79,7 @@ test('reconcileOldReplicaSets scales the same ReplicaSet twice: first its unheal
 
 test('reconcileOldReplicaSets gives up (scaledDown false) when an old ReplicaSet reports more available than it asks for', () => {
   const shrinking = rs('shrinking', 2, '2016-01-01T00:00:00Z', 4);
-  const newRS = rs('foo-new', 8, null, 8);
+  const newRS = rs('foo-new', 8, undefined, 8);
   const d = newDeployment('foo', 10, { maxUnavailable: 2 });
   assert.deepEqual(reconcileOldReplicaSets(d, [shrinking, newRS], [shrinking], newRS), { scales: [], scaledDown: false });
 });
@@ -91,7 +92,7 @@ for (const [readyPods, maxCleanupCount, expected] of [
   [10, 3, 0],
 ] as const) {
   test(`TestCleanupUnhealthyReplicas: ${readyPods} ready, at most ${maxCleanupCount}`, () => {
-    const result = cleanupUnhealthyReplicas([rs('foo-v2', 10, null, readyPods)], maxCleanupCount);
+    const result = cleanupUnhealthyReplicas([rs('foo-v2', 10, undefined, readyPods)], maxCleanupCount);
     assert.equal(result.scaledDown, expected);
     assert.equal(result.oldRSs[0]!.spec?.replicas, 10 - expected);
   });
@@ -119,7 +120,7 @@ for (const [maxUnavailable, readyPods, oldReplicas, expected] of [
   [2, 1, 10, undefined],
 ] as const) {
   test(`TestScaleDownOldReplicaSetsForRollingUpdate: maxUnavailable ${maxUnavailable}, ${readyPods} available of ${oldReplicas}`, () => {
-    const oldRS: ReplicaSet = rs('foo-v2', oldReplicas, null, readyPods);
+    const oldRS: ReplicaSet = rs('foo-v2', oldReplicas, undefined, readyPods);
     const d = newDeployment('foo', 10, { maxSurge: 0, maxUnavailable });
     assert.equal(scaleDownOldReplicaSetsForRollingUpdate(d, [oldRS], [oldRS])[0]?.replicas, expected);
   });

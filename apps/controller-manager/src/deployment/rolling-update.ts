@@ -1,6 +1,6 @@
 // RollingUpdate: grow the new ReplicaSet within maxSurge, shrink the old ones within
 // maxUnavailable (rolling.go, NewRSNewReplicas in deployment_util.go).
-import type { Deployment, ReplicaSet } from '../common/types.js';
+import type { Deployment, ReplicaSet } from '@wheelhouse/model';
 import { maxUnavailableOf } from './fenceposts.js';
 import { scaledValueFromIntOrPercent } from './int-or-percent.js';
 import { availableReplicaCountOf, byCreationTimestamp, replicaCountOf, specReplicasOf, withReplicas } from './replica-sets.js';

@@ -1,7 +1,8 @@
 // Reading a Deployment's spec with the apps/v1 defaults the API server would have applied.
 // An absent field gets its default; for the two optional limits an explicit null means
 // "not set" (Go's nil pointer), which is how Kubernetes' own tests build Deployments.
-import type { Deployment, IntOrString } from '../common/types.js';
+import type { Deployment } from '@wheelhouse/model';
+import type { IntOrString } from '../common/vocabulary.js';
 
 /** math.MaxInt32: the "no limit" sentinel of progressDeadlineSeconds and revisionHistoryLimit. */
 export const MAX_INT32 = 2147483647;

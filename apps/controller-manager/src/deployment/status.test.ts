@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ReplicaSet } from '../common/types.js';
+import type { ReplicaSet } from '@wheelhouse/model';
 import { newDeployment, rs } from './fixtures.js';
 import { calculateStatus, deploymentStatusEqual } from './status.js';
 

@@ -1,5 +1,5 @@
 // calculateStatus: a Deployment's status summed from its ReplicaSets (sync.go).
-import type { Deployment, DeploymentStatus, ReplicaSet } from '../common/types.js';
+import type { Deployment, DeploymentStatus, ReplicaSet } from '@wheelhouse/model';
 import { AVAILABLE, newDeploymentCondition, setDeploymentCondition } from './conditions.js';
 import { Reasons } from './annotations.js';
 import { maxUnavailableOf } from './fenceposts.js';

@@ -1,6 +1,6 @@
 // The working state of one Deployment sync: the Deployment as this sync has changed it so
 // far, the actions decided, and the writes every step shares (status, scale, events).
-import type { Deployment, DeploymentStatus, ReplicaSet } from '../common/types.js';
+import type { Deployment, DeploymentStatus, ReplicaSet } from '@wheelhouse/model';
 import type { DeploymentAction } from './actions.js';
 import { REVISION_ANNOTATION } from './annotations.js';
 import { replicasAnnotationsFor, replicasAnnotationsNeedUpdate, withReplicasAnnotations } from './replica-set-annotations.js';

@@ -2,7 +2,7 @@
 // ReplicaSets, keep the new one's annotations and the Deployment's revision in step, and
 // create the new ReplicaSet when the rollout needs it.
 import { isControlledBy } from '../common/owner-references.js';
-import type { ReplicaSet } from '../common/types.js';
+import type { ReplicaSet } from '@wheelhouse/model';
 import { Reasons, REVISION_ANNOTATION } from './annotations.js';
 import { PROGRESSING, getDeploymentCondition, newDeploymentCondition, setDeploymentCondition } from './conditions.js';
 import { collisionStatus } from './create-failure.js';

@@ -1,27 +1,24 @@
-import { WorkQueue, done, requeueAfter, runController, type ControllerHandle, type Informer } from '@wheelhouse/controller-runtime';
-import type { ManagedObject, ManagerContext } from '../runtime/context.js';
-import { kindNamed, operations } from '../runtime/kinds.js';
+import { hasCode } from '@wheelhouse/client';
+import { WorkQueue, done, requeueAfter, runController, type Informer } from '@wheelhouse/controller-runtime';
+import { kindIdentity, type KindName, type KubeObject } from '@wheelhouse/model';
+import type { ManagerContext, PreparedController } from '../runtime/context.js';
+import { collectedKinds, collectorScope } from './kinds.js';
 import { decideDependent, decideOwnerDeletion, FOREGROUND_FINALIZER, type GcAction, type GcObject, type ObjectRef } from './decide.js';
 
 /**
  * The garbage collector: deletes dependents whose owners are gone, orphans or
  * foreground-deletes dependents of owners being deleted with those policies. It sees
- * every kind that can own or be owned through the manager's informers.
+ * every kind that can own or be owned (kinds.ts: the catalogue's) through the shared informers.
  */
-export function startGarbageCollector(ctx: ManagerContext, workers = 2): ControllerHandle {
+export function garbageCollector(ctx: ManagerContext, workers = 2): PreparedController {
   const name = 'garbage-collector';
-  const informers: Record<string, Informer<ManagedObject>> = {
-    Pod: ctx.informers.pods,
-    ReplicaSet: ctx.informers.replicaSets,
-    ReplicationController: ctx.informers.replicationControllers,
-    Deployment: ctx.informers.deployments,
-  };
-  const byUid = new Map<string, { kind: string; object: ManagedObject }>();
+  const informers = new Map<string, Informer<KubeObject>>(collectedKinds().map((kind) => [kind, ctx.informers.informerFor(kind, collectorScope(kind))]));
+  const byUid = new Map<string, { kind: string; object: KubeObject }>();
   const queue = new WorkQueue();
-  const keyFor = (kind: string, o: ManagedObject) => `${kind}|${o.metadata.namespace ?? ''}|${o.metadata.name}`;
-  const dependentsOf = (uid: string) => Object.entries(informers).flatMap(([kind, inf]) => inf.byOwner(uid).map((o) => ({ kind, o })));
+  const keyFor = (kind: string, o: KubeObject) => `${kind}|${o.metadata.namespace ?? ''}|${o.metadata.name}`;
+  const dependentsOf = (uid: string) => [...informers].flatMap(([kind, inf]) => inf.byOwner(uid).map((o) => ({ kind, o })));
 
-  for (const [kind, informer] of Object.entries(informers)) {
+  for (const [kind, informer] of informers) {
     informer.addEventHandler({
       onAdd: (o) => {
         byUid.set(o.metadata.uid!, { kind, object: o });
@@ -36,7 +33,7 @@ export function startGarbageCollector(ctx: ManagerContext, workers = 2): Control
         // Its dependents may be orphans now; a foreground owner may be unblocked.
         for (const d of dependentsOf(o.metadata.uid!)) queue.add(keyFor(d.kind, d.o));
         for (const ref of o.metadata.ownerReferences ?? []) {
-          const owner = byUid.get(ref.uid);
+          const owner = byUid.get(ref.uid ?? '');
           if (owner) queue.add(keyFor(owner.kind, owner.object));
         }
       },
@@ -45,7 +42,7 @@ export function startGarbageCollector(ctx: ManagerContext, workers = 2): Control
 
   const reconcile = async (key: string) => {
     const [kind, namespace, objectName] = key.split('|') as [string, string, string];
-    const object = informers[kind]!.get(namespace ? `${namespace}/${objectName}` : objectName);
+    const object = informers.get(kind)?.get(namespace ? `${namespace}/${objectName}` : objectName);
     if (!object) return done();
     const gcObject = toGc(kind, object);
     const dependents = dependentsOf(gcObject.uid).map((d) => toGc(d.kind, d.o));
@@ -70,14 +67,11 @@ export function startGarbageCollector(ctx: ManagerContext, workers = 2): Control
       return actions;
     for (const ref of object.ownerReferences) {
       if (byUid.has(ref.uid)) continue;
-      const kind = kindNamed(ref.kind);
+      const kind = kindIdentity(ref.kind);
       // A kind this API does not serve (a DaemonSet before there are DaemonSets) cannot be
       // looked up: leave its dependents alone, as Kubernetes' collector does without a REST mapping.
       if (!kind) return [];
-      const { [kind.singular]: live } = await ctx.client.request<Record<string, { metadata: { uid: string } } | null>>(
-        `query($ns: String, $name: String!) { ${kind.singular}(${kind.namespaced ? 'namespace: $ns, ' : ''}name: $name) { metadata { uid } } }`,
-        { ns: object.namespace, name: ref.name },
-      );
+      const live = await ctx.clientset.kind(kind.kind as KindName).get({ namespace: object.namespace, name: ref.name }, { select: 'metadata { uid }' });
       if (live?.metadata.uid === ref.uid) return []; // the owner exists: our cache was behind
     }
     return actions;
@@ -85,51 +79,37 @@ export function startGarbageCollector(ctx: ManagerContext, workers = 2): Control
 
   const act = async (action: Exclude<GcAction, { type: 'wait' }>) => {
     const target = action.target;
-    const kind = kindNamed(target.kind)!;
-    const ops = operations(kind);
-    const args = kind.namespaced ? '$ns: String, ' : '';
-    const nsArg = kind.namespaced ? 'namespace: $ns, ' : '';
+    const client = ctx.clientset.kind(target.kind as KindName);
     if (action.type === 'delete') {
-      await ctx.client
-        .request(`mutation(${args}$name: String!, $policy: DeletionPropagation) { ${ops.delete}(${nsArg}name: $name, propagationPolicy: $policy) { metadata { name } } }`, {
-          ns: target.namespace,
-          name: target.name,
-          policy: action.propagationPolicy,
-        })
-        .catch(ignoreNotFound);
+      await client.delete(target, { propagationPolicy: action.propagationPolicy, select: 'metadata { name }' }).catch(ignoreNotFound);
       return;
     }
-    const current = (byUid.get(target.uid)?.object ?? target) as ManagedObject;
+    const current = byUid.get(target.uid)?.object;
+    if (!current) return; // gone meanwhile: nothing left to patch
     const metadata =
       action.type === 'removeOwnerReferences'
         ? { ownerReferences: (current.metadata.ownerReferences ?? []).filter((r) => !action.ownerUids.includes(r.uid ?? '')) }
         : { finalizers: (current.metadata.finalizers ?? []).filter((f) => f !== action.finalizer) };
-    await ctx.client
-      .request(`mutation(${args}$name: String!, $patch: JSONObject!) { ${ops.patch}(${nsArg}name: $name, patch: $patch) { metadata { name } } }`, {
-        ns: target.namespace,
-        name: target.name,
-        patch: { metadata: { ...metadata, resourceVersion: current.metadata.resourceVersion } },
-      })
-      .catch(ignoreNotFound);
+    await client.patch(target, { metadata: { ...metadata, resourceVersion: current.metadata.resourceVersion } }, { select: 'metadata { name }' }).catch(ignoreNotFound);
   };
 
-  return runController({ name, queue, workers, reconcile, metrics: ctx.metrics, onError: (key, error) => ctx.onError(name, key, error) });
+  return { name, run: () => runController({ name, queue, workers, reconcile, metrics: ctx.metrics, onError: (key, error) => ctx.onError(name, key, error) }) };
 }
 
-function toGc(kind: string, o: ManagedObject): GcObject {
+function toGc(kind: string, o: KubeObject): GcObject {
   return {
     kind,
     namespace: o.metadata.namespace ?? undefined,
     name: o.metadata.name!,
     uid: o.metadata.uid!,
-    ownerReferences: (o.metadata.ownerReferences ?? []) as GcObject['ownerReferences'],
-    finalizers: (o.metadata.finalizers ?? []) as string[],
-    deletionTimestamp: (o.metadata.deletionTimestamp as string | undefined) ?? undefined,
+    ownerReferences: (o.metadata.ownerReferences ?? []).map((r) => ({ ...r, apiVersion: r.apiVersion ?? '', kind: r.kind ?? '', name: r.name ?? '', uid: r.uid ?? '' })),
+    finalizers: o.metadata.finalizers ?? [],
+    deletionTimestamp: o.metadata.deletionTimestamp,
   };
 }
 
 function ignoreNotFound(error: unknown): void {
-  if ((error as { code?: string }).code !== 'NOT_FOUND') throw error;
+  if (!hasCode(error, 'NOT_FOUND')) throw error;
 }
 
 export type { ObjectRef };

@@ -1,19 +1,24 @@
-import { WorkQueue, done, requeueAfter, runController, type ControllerHandle } from '@wheelhouse/controller-runtime';
-import type { ManagerContext } from '../runtime/context.js';
-import { NAMESPACED_KINDS, operations } from '../runtime/kinds.js';
+import { hasCode } from '@wheelhouse/client';
+import { WorkQueue, done, requeueAfter, runController } from '@wheelhouse/controller-runtime';
+import { KIND_LIST, type KindName, type Namespace } from '@wheelhouse/model';
+import type { ManagerContext, PreparedController } from '../runtime/context.js';
 import { decideNamespace, type NamespacedRef } from './decide.js';
 
+/** Every namespaced kind of the catalogue: what a terminating namespace must be emptied of. */
+const NAMESPACED_KINDS = KIND_LIST.filter((k) => k.namespaced).map((k) => k.kind as KindName);
+
 /** Empties a terminating namespace through the API, then finalizes it so the API removes it. */
-export function startNamespaceController(ctx: ManagerContext): ControllerHandle {
+export function namespaceController(ctx: ManagerContext): PreparedController {
   const name = 'namespace-controller';
   const queue = new WorkQueue();
-  const enqueue = (o: { metadata: { name?: string; deletionTimestamp?: unknown } }) => {
-    if (o.metadata.deletionTimestamp) queue.add(o.metadata.name!);
+  const namespaces = ctx.informers.informerFor('Namespace');
+  const enqueue = (o: Namespace) => {
+    if (o.metadata.deletionTimestamp && o.metadata.name) queue.add(o.metadata.name);
   };
-  ctx.informers.namespaces.addEventHandler({ onAdd: enqueue, onUpdate: (_o, n) => enqueue(n) });
+  namespaces.addEventHandler({ onAdd: enqueue, onUpdate: (_o, n) => enqueue(n) });
 
   const reconcile = async (namespace: string) => {
-    const ns = ctx.informers.namespaces.get(namespace) as { metadata: { deletionTimestamp?: string }; spec?: { finalizers?: string[] } } | undefined;
+    const ns = namespaces.get(namespace);
     if (!ns) return done();
     const content = await listContent(namespace);
     const action = decideNamespace({ terminating: Boolean(ns.metadata.deletionTimestamp), specFinalizers: ns.spec?.finalizers ?? [] }, content);
@@ -24,7 +29,7 @@ export function startNamespaceController(ctx: ManagerContext): ControllerHandle 
       case 'waitForContent':
         return requeueAfter(1000);
       case 'finalize':
-        await ctx.client.request(`mutation($name: String!) { finalizeNamespace(name: $name, finalizers: []) { metadata { name } } }`, { name: namespace });
+        await ctx.clientset.ops.mutate('finalizeNamespace', { name: namespace, finalizers: [] }, { select: 'metadata { name }' });
         return done();
       default:
         return done();
@@ -32,19 +37,23 @@ export function startNamespaceController(ctx: ManagerContext): ControllerHandle 
   };
 
   const listContent = async (namespace: string): Promise<NamespacedRef[]> => {
-    const query = `query($ns: String) { ${NAMESPACED_KINDS.map((k) => `${k.plural}: ${k.plural}(namespace: $ns) { items { metadata { name deletionTimestamp } } }`).join(' ')} }`;
-    const data = await ctx.client.request<Record<string, { items: { metadata: { name: string; deletionTimestamp?: string | null } }[] }>>(query, { ns: namespace });
-    return NAMESPACED_KINDS.flatMap((k) => data[k.plural]!.items.map((i) => ({ kind: k.kind, name: i.metadata.name, deleting: Boolean(i.metadata.deletionTimestamp) })));
+    const lists = await Promise.all(
+      NAMESPACED_KINDS.map(async (kind) => {
+        const { items } = await ctx.clientset.kind(kind).listAll({ namespace, select: 'metadata { name deletionTimestamp }' });
+        return items.map((i) => ({ kind, name: i.metadata.name ?? '', deleting: Boolean(i.metadata.deletionTimestamp) }));
+      }),
+    );
+    return lists.flat();
   };
 
   const deleteObject = async (namespace: string, object: NamespacedRef) => {
-    const kind = NAMESPACED_KINDS.find((k) => k.kind === object.kind)!;
-    await ctx.client
-      .request(`mutation($ns: String, $name: String!) { ${operations(kind).delete}(namespace: $ns, name: $name) { metadata { name } } }`, { ns: namespace, name: object.name })
-      .catch((error: { code?: string }) => {
-        if (error.code !== 'NOT_FOUND') throw error;
+    await ctx.clientset
+      .kind(object.kind as KindName)
+      .delete({ namespace, name: object.name }, { select: 'metadata { name }' })
+      .catch((error: unknown) => {
+        if (!hasCode(error, 'NOT_FOUND')) throw error;
       });
   };
 
-  return runController({ name, queue, reconcile, metrics: ctx.metrics, onError: (key, error) => ctx.onError(name, key, error) });
+  return { name, run: () => runController({ name, queue, reconcile, metrics: ctx.metrics, onError: (key, error) => ctx.onError(name, key, error) }) };
 }

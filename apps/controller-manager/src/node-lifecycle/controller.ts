@@ -1,27 +1,21 @@
 import { hasCode } from '@wheelhouse/client';
 import { POD_GC_DISRUPTION, TAINT_MANAGER_DISRUPTION, withDisruptionTarget, type DisruptionCause } from '@wheelhouse/resources';
-import { WorkQueue, done, keyOf, realClock, requeueAfter, runController, type ControllerHandle } from '@wheelhouse/controller-runtime';
-import type { ConditionStatus } from '../common/types.js';
-import type { ManagedObject, ManagerContext } from '../runtime/context.js';
+import { WorkQueue, done, realClock, requeueAfter, runController } from '@wheelhouse/controller-runtime';
+import type { Node, Pod } from '@wheelhouse/model';
+import type { ConditionStatus } from '../common/vocabulary.js';
+import type { ManagerContext, PreparedController } from '../runtime/context.js';
+import { POD_NODE_NAME_INDEX, podIndexers } from '../runtime/indexers.js';
+import { involvedObject } from '../runtime/involved.js';
 import { decideNodeLifecycle, type NodeLifecycleAction, type NodeLifecycleState } from './decide.js';
-import { TaintingLimiter, type TaintingRates } from './tainting-limiter.js';
+import { TaintingLimiter } from './tainting-limiter.js';
 import { orphanQuarantineLeft } from './pod-gc.js';
 import { zoneOf } from './disruption.js';
 import { readyStatus } from './node-health.js';
 import { Heartbeats } from './heartbeats.js';
-import type { LifecycleNode, LifecyclePod } from './types.js';
 
-const PATCH_NODE_STATUS = `mutation($name: String!, $patch: JSONObject!) { patchNodeStatus(name: $name, patch: $patch) { metadata { resourceVersion } } }`;
-const PATCH_NODE = `mutation($name: String!, $patch: JSONObject!) { patchNode(name: $name, patch: $patch) { metadata { resourceVersion } } }`;
-const PATCH_POD_STATUS = `mutation($ns: String, $name: String!, $patch: JSONObject!) { patchPodStatus(namespace: $ns, name: $name, patch: $patch) { metadata { name } } }`;
-const DELETE_POD = `mutation($ns: String, $name: String!, $grace: Int) { deletePod(namespace: $ns, name: $name, gracePeriodSeconds: $grace) { metadata { name } } }`;
-
-export interface NodeLifecycleOptions {
-  /** node-monitor-grace-period: how long a node may stay silent before it is Unknown. */
-  gracePeriodMs: number;
-  /** Nodes per second that may get a NoExecute taint, per zone (--node-eviction-rate and the secondary one). */
-  taintingRates: TaintingRates;
-}
+/** The answer a write needs: the node's new resourceVersion (the next write's precondition), or nothing much. */
+const VERSION_ONLY = { select: 'metadata { resourceVersion }' };
+const NAME_ONLY = { select: 'metadata { name }' };
 
 /**
  * The node lifecycle controller: marks nodes whose Lease is no longer renewed Unknown
@@ -30,68 +24,70 @@ export interface NodeLifecycleOptions {
  * the ones whose grace ran out there, and the pods of nodes that no longer exist. One key
  * per node; decisions in decide.ts and pod-gc.ts.
  */
-export function startNodeLifecycleController(ctx: ManagerContext, options: NodeLifecycleOptions, workers = 2): ControllerHandle {
+export function nodeLifecycleController(ctx: ManagerContext, workers = 2): PreparedController {
   const name = 'node-lifecycle-controller';
+  const gracePeriodMs = ctx.settings.nodeMonitorGracePeriodMs;
   const queue = new WorkQueue();
   const events = ctx.events(name);
   const heartbeats = new Heartbeats(ctx.now);
-  const limiter = new TaintingLimiter({ ...realClock, now: () => ctx.now().getTime() }, options.taintingRates);
+  const limiter = new TaintingLimiter(
+    { ...realClock, now: () => ctx.now().getTime() },
+    { normal: ctx.settings.nodeEvictionRate, secondary: ctx.settings.secondaryNodeEvictionRate },
+  );
   const lastSeenReady = new Map<string, ConditionStatus>();
-  const podsByNode = new Map<string, Set<string>>();
+  const nodes = ctx.informers.informerFor('Node');
+  const pods = ctx.informers.informerFor('Pod').addIndexers(podIndexers);
+  /** Leases in kube-node-lease: the node agents' heartbeats. */
+  const nodeLeases = ctx.informers.informerFor('Lease', { namespace: 'kube-node-lease' });
+  const { nodes: nodeClient, pods: podClient } = ctx.clientset;
   /** Nodes that pods are bound to but that do not exist, since when (pod GC's quarantine). */
   const missingSince = new Map<string, number>();
 
-  const nodeSeen = (node: ManagedObject) => {
+  const nodeSeen = (node: Node) => {
     heartbeats.nodeSeen(node);
-    queue.add(node.metadata.name);
+    queue.add(node.metadata.name ?? '');
   };
-  ctx.informers.nodes.addEventHandler({ onAdd: nodeSeen, onUpdate: (_old, node) => nodeSeen(node), onDelete: (node) => queue.add(node.metadata.name) });
-  ctx.informers.nodeLeases.addEventHandler({
-    onAdd: (lease) => heartbeats.leaseSeen(lease) && queue.add(lease.metadata.name),
-    onUpdate: (_old, lease) => heartbeats.leaseSeen(lease) && queue.add(lease.metadata.name),
+  nodes.addEventHandler({ onAdd: nodeSeen, onUpdate: (_old, node) => nodeSeen(node), onDelete: (node) => queue.add(node.metadata.name ?? '') });
+  nodeLeases.addEventHandler({
+    onAdd: (lease) => heartbeats.leaseSeen(lease) && queue.add(lease.metadata.name ?? ''),
+    onUpdate: (_old, lease) => heartbeats.leaseSeen(lease) && queue.add(lease.metadata.name ?? ''),
   });
-
-  const nodeOf = (pod: ManagedObject) => (pod.spec as { nodeName?: string } | undefined)?.nodeName;
-  const track = (pod: ManagedObject, present: boolean) => {
+  // A pod's node is looked at whenever the pod comes, goes or moves; which pods a node has is the index's business.
+  const nodeOf = (pod: Pod) => pod.spec?.nodeName;
+  const enqueueNodeOf = (pod: Pod) => {
     const nodeName = nodeOf(pod);
-    if (!nodeName) return;
-    const keys = podsByNode.get(nodeName) ?? new Set<string>();
-    if (present) keys.add(keyOf(pod));
-    else keys.delete(keyOf(pod));
-    if (keys.size) podsByNode.set(nodeName, keys);
-    else podsByNode.delete(nodeName);
-    queue.add(nodeName);
+    if (nodeName) queue.add(nodeName);
   };
-  ctx.informers.pods.addEventHandler({
-    onAdd: (pod) => track(pod, true),
+  pods.addEventHandler({
+    onAdd: enqueueNodeOf,
     onUpdate: (old, pod) => {
-      if (nodeOf(old) !== nodeOf(pod)) track(old, false);
-      track(pod, true);
+      if (nodeOf(old) !== nodeOf(pod)) enqueueNodeOf(old);
+      enqueueNodeOf(pod);
     },
-    onDelete: (pod) => track(pod, false),
+    onDelete: enqueueNodeOf,
   });
 
   const reconcile = async (nodeName: string) => {
-    const node = ctx.informers.nodes.get(nodeName) as unknown as LifecycleNode | undefined;
-    const pods = [...(podsByNode.get(nodeName) ?? [])].map((key) => ctx.informers.pods.get(key)).filter((p) => p !== undefined) as unknown as LifecyclePod[];
+    const node = nodes.get(nodeName);
+    const nodePods = pods.byIndex(POD_NODE_NAME_INDEX, nodeName);
     if (!node) {
       heartbeats.forget(nodeName);
       lastSeenReady.delete(nodeName);
-      return collectOrphans(nodeName, pods);
+      return collectOrphans(nodeName, nodePods);
     }
     missingSince.delete(nodeName);
     const state: NodeLifecycleState = {
       node,
-      pods,
+      pods: nodePods,
       lastHeardMs: heartbeats.lastHeard(nodeName),
       lastSeenReady: lastSeenReady.get(nodeName),
       now: ctx.now(),
-      gracePeriodMs: options.gracePeriodMs,
+      gracePeriodMs,
       readinessOfOthers: () =>
-        ctx.informers.nodes
+        nodes
           .list()
           .filter((n) => n.metadata.name !== nodeName)
-          .map((n) => ({ zone: zoneOf((n.metadata as { labels?: Record<string, string> }).labels), ready: readyStatus((n.status as LifecycleNode['status'])?.conditions) })),
+          .map((n) => ({ zone: zoneOf(n.metadata.labels), ready: readyStatus(n.status?.conditions) })),
     };
     let decision = decideNodeLifecycle(state);
     // A new NoExecute taint waits for its zone's rate limiter; everything else goes ahead.
@@ -118,91 +114,71 @@ export function startNodeLifecycleController(ctx: ManagerContext, options: NodeL
   };
 
   /** Pods bound to a node that is gone: force-deleted once it has been gone for a grace period. */
-  const collectOrphans = async (nodeName: string, pods: LifecyclePod[]) => {
+  const collectOrphans = async (nodeName: string, pods: Pod[]) => {
     if (pods.length === 0) {
       missingSince.delete(nodeName);
       return done();
     }
     if (!missingSince.has(nodeName)) missingSince.set(nodeName, ctx.now().getTime());
-    const left = orphanQuarantineLeft(missingSince.get(nodeName)!, ctx.now().getTime(), options.gracePeriodMs);
+    const left = orphanQuarantineLeft(missingSince.get(nodeName)!, ctx.now().getTime(), gracePeriodMs);
     if (left > 0) return requeueAfter(left + 100);
     // The cache may be behind: only the API can say the node is really gone.
-    const { node } = await ctx.client.request<{ node: { metadata: { name: string } } | null }>(`query($name: String!) { node(name: $name) { metadata { name } } }`, {
-      name: nodeName,
-    });
-    if (node) return done();
+    if (await nodeClient.get({ name: nodeName }, NAME_ONLY)) return done();
     for (const pod of pods) {
       await markDisrupted(pod, POD_GC_DISRUPTION);
-      await ctx.client.request(DELETE_POD, { ns: pod.metadata.namespace, name: pod.metadata.name, grace: 0 }).catch(podGone);
+      await podClient.delete(pod.metadata, { ...NAME_ONLY, gracePeriodSeconds: 0 }).catch(podGone);
     }
     missingSince.delete(nodeName);
     return done();
   };
 
   /** DisruptionTarget=True before the delete, conditional on the pod as the decision saw it. */
-  const markDisrupted = async (pod: LifecyclePod, cause: DisruptionCause) => {
+  const markDisrupted = async (pod: Pod, cause: DisruptionCause) => {
     const conditions = withDisruptionTarget(pod.status?.conditions ?? [], cause, ctx.now());
     if (!conditions) return;
-    await ctx.client
-      .request(PATCH_POD_STATUS, {
-        ns: pod.metadata.namespace,
-        name: pod.metadata.name,
-        patch: { metadata: { resourceVersion: pod.metadata.resourceVersion }, status: { conditions } },
-      })
-      .catch(podGone);
+    await podClient.patchStatus(pod.metadata, { metadata: { resourceVersion: pod.metadata.resourceVersion }, status: { conditions } }, NAME_ONLY).catch(podGone);
   };
 
-  const involvedNode = (node: LifecycleNode) => ({ apiVersion: 'v1', kind: 'Node', name: node.metadata.name, uid: node.metadata.uid ?? node.metadata.name });
-  const involvedPod = (pod: LifecyclePod) => ({ apiVersion: 'v1', kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid ?? '' });
+  const involvedNode = (node: Node) => ({ apiVersion: 'v1', kind: 'Node', name: node.metadata.name ?? '', uid: node.metadata.uid ?? node.metadata.name ?? '' });
+  const involvedPod = (pod: Pod) => involvedObject(pod, { apiVersion: 'v1', kind: 'Pod' });
   const podGone = (error: unknown) => {
     if (!hasCode(error, 'NOT_FOUND')) throw error;
   };
 
-  type Written = { patchNodeStatus?: { metadata: { resourceVersion: string } }; patchNode?: { metadata: { resourceVersion: string } } };
-  const act = async (node: LifecycleNode, version: { current?: string }, action: NodeLifecycleAction) => {
+  const act = async (node: Node, version: { current?: string }, action: NodeLifecycleAction) => {
     const nodeName = node.metadata.name;
     switch (action.type) {
       case 'setConditions': {
         // The precondition: a kubelet that came back meanwhile wins.
-        const written = await ctx.client.request<Written>(PATCH_NODE_STATUS, {
-          name: nodeName,
-          patch: { metadata: { resourceVersion: version.current }, status: { conditions: action.conditions } },
-        });
-        version.current = written.patchNodeStatus?.metadata.resourceVersion;
+        const written = await nodeClient.patchStatus(node.metadata, { metadata: { resourceVersion: version.current }, status: { conditions: action.conditions } }, VERSION_ONLY);
+        version.current = written.metadata.resourceVersion;
         return;
       }
       case 'setTaints': {
-        const written = await ctx.client.request<Written>(PATCH_NODE, {
-          name: nodeName,
-          patch: { metadata: { resourceVersion: version.current }, spec: { taints: action.taints } },
-        });
-        version.current = written.patchNode?.metadata.resourceVersion;
+        const written = await nodeClient.patch(node.metadata, { metadata: { resourceVersion: version.current }, spec: { taints: action.taints } }, VERSION_ONLY);
+        version.current = written.metadata.resourceVersion;
         return;
       }
       case 'nodeNotReadyEvent':
         void events.record(involvedNode(node), 'Normal', 'NodeNotReady', `Node ${nodeName} status is now: NodeNotReady`);
         return;
       case 'markPodNotReady':
-        await ctx.client
-          .request(PATCH_POD_STATUS, {
-            ns: action.pod.metadata.namespace,
-            name: action.pod.metadata.name,
-            patch: { metadata: { resourceVersion: action.pod.metadata.resourceVersion }, status: { conditions: action.conditions } },
-          })
+        await podClient
+          .patchStatus(action.pod.metadata, { metadata: { resourceVersion: action.pod.metadata.resourceVersion }, status: { conditions: action.conditions } }, NAME_ONLY)
           .catch(podGone);
         void events.record(involvedPod(action.pod), 'Warning', 'NodeNotReady', 'Node is not ready');
         return;
       case 'evictPod':
         // The taint manager deletes with the pod's own grace period (no PodDisruptionBudget applies).
         await markDisrupted(action.pod, TAINT_MANAGER_DISRUPTION);
-        await ctx.client.request(DELETE_POD, { ns: action.pod.metadata.namespace, name: action.pod.metadata.name }).catch(podGone);
+        await podClient.delete(action.pod.metadata, NAME_ONLY).catch(podGone);
         void events.record(involvedPod(action.pod), 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${action.pod.metadata.namespace}/${action.pod.metadata.name}`);
         return;
       case 'forceDeletePod':
-        await ctx.client.request(DELETE_POD, { ns: action.pod.metadata.namespace, name: action.pod.metadata.name, grace: 0 }).catch(podGone);
+        await podClient.delete(action.pod.metadata, { ...NAME_ONLY, gracePeriodSeconds: 0 }).catch(podGone);
         return;
     }
   };
 
-  return runController({ name, queue, workers, reconcile, metrics: ctx.metrics, onError: (key, error) => ctx.onError(name, key, error) });
+  return { name, run: () => runController({ name, queue, workers, reconcile, metrics: ctx.metrics, onError: (key, error) => ctx.onError(name, key, error) }) };
 }

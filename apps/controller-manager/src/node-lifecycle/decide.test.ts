@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { decideNodeLifecycle, type NodeLifecycleState } from './decide.js';
 import { at, node, pod, ready, stamp, T0, unreachableFor } from './fixtures.js';
 import { unknownConditions } from './node-health.js';
-import type { Taint } from './types.js';
+import type { Taint } from '@wheelhouse/model';
 
 const GRACE = 40_000;
 const unreachableTaints = (added: number): Taint[] => [

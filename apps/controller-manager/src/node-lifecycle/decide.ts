@@ -1,18 +1,18 @@
 // The node lifecycle controller's decision for one node: pure, from the cached node,
 // its pods and when the controller last heard from it. The controller carries it out.
-import type { ConditionStatus, PodCondition } from '../common/types.js';
+import type { Condition, Node, Pod, Taint } from '@wheelhouse/model';
+import type { ConditionStatus } from '../common/vocabulary.js';
 import { heartbeatExpired, readyStatus, unknownConditions } from './node-health.js';
 import { reconcileTaints, TAINT_NODE_NOT_READY, TAINT_NODE_UNREACHABLE } from './node-taints.js';
 import { noExecutePolicy, zoneOf, type NodeReadiness } from './disruption.js';
 import { evictionDeadline } from './taint-eviction.js';
 import { expiredTerminatingPods } from './pod-gc.js';
 import { notReadyConditions } from './mark-pods-not-ready.js';
-import type { LifecycleNode, LifecyclePod, NodeCondition, Taint } from './types.js';
 
 export interface NodeLifecycleState {
-  node: LifecycleNode;
+  node: Node;
   /** The pods bound to the node. */
-  pods: readonly LifecyclePod[];
+  pods: readonly Pod[];
   /** When the controller last saw the node's Lease renewed or its status heartbeat (ms). */
   lastHeardMs: number;
   /** The Ready status the controller saw last time (for the NodeNotReady event), if any. */
@@ -30,12 +30,12 @@ export interface NodeLifecycleState {
 }
 
 export type NodeLifecycleAction =
-  | { type: 'setConditions'; conditions: NodeCondition[] }
+  | { type: 'setConditions'; conditions: Condition[] }
   | { type: 'setTaints'; taints: Taint[] }
   | { type: 'nodeNotReadyEvent' }
-  | { type: 'markPodNotReady'; pod: LifecyclePod; conditions: PodCondition[] }
-  | { type: 'evictPod'; pod: LifecyclePod }
-  | { type: 'forceDeletePod'; pod: LifecyclePod };
+  | { type: 'markPodNotReady'; pod: Pod; conditions: Condition[] }
+  | { type: 'evictPod'; pod: Pod }
+  | { type: 'forceDeletePod'; pod: Pod };
 
 export interface NodeLifecycleDecision {
   actions: NodeLifecycleAction[];
@@ -79,14 +79,14 @@ export function decideNodeLifecycle(state: NodeLifecycleState): NodeLifecycleDec
   const nextTaints = reconcileTaints(taints, conditions, node.spec?.unschedulable === true, now, policy);
   if (nextTaints) actions.push({ type: 'setTaints', taints: nextTaints });
   const addsNoExecute = (nextTaints ?? []).some(
-    (t) => t.effect === 'NoExecute' && CONDITION_NO_EXECUTE_KEYS.includes(t.key) && !taints.some((c) => c.key === t.key && c.effect === t.effect),
+    (t) => t.effect === 'NoExecute' && CONDITION_NO_EXECUTE_KEYS.includes(t.key ?? '') && !taints.some((c) => c.key === t.key && c.effect === t.effect),
   );
   const tainting = addsNoExecute ? { zone, rate: policy === 'taintSlowly' ? ('secondary' as const) : ('normal' as const) } : undefined;
 
   // 3. NoExecute taints that are on the node and stay there: evict pods that do not
   // tolerate them (long enough). A taint being removed this pass evicts nobody.
   const evicting = nextTaints ? taints.filter((t) => nextTaints.includes(t)) : taints;
-  const staying: LifecyclePod[] = [];
+  const staying: Pod[] = [];
   for (const pod of state.pods.filter((p) => !p.metadata.deletionTimestamp)) {
     const deadline = evictionDeadline(pod, evicting);
     if (deadline !== null && deadline <= nowMs) {
@@ -115,4 +115,4 @@ export function decideNodeLifecycle(state: NodeLifecycleState): NodeLifecycleDec
 }
 
 const CONDITION_NO_EXECUTE_KEYS = [TAINT_NODE_NOT_READY, TAINT_NODE_UNREACHABLE];
-const isFinished = (pod: LifecyclePod) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+const isFinished = (pod: Pod) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';

@@ -2,7 +2,7 @@
 // most or all nodes stop reporting at once, the likelier cause is the control plane's own
 // view of them (a partition, an overloaded API), and evicting everything would turn that
 // into an outage. So NoExecute tainting slows down or stops.
-import type { ConditionStatus } from '../common/types.js';
+import type { ConditionStatus } from '../common/vocabulary.js';
 
 export type ZoneState = 'Normal' | 'PartialDisruption' | 'FullDisruption';
 

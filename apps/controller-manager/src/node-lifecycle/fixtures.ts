@@ -1,11 +1,11 @@
 // Small builders for the node lifecycle tests.
-import type { LifecycleNode, LifecyclePod, NodeCondition, Taint, Toleration } from './types.js';
+import type { Condition, Node, Pod, Taint, Toleration } from '@wheelhouse/model';
 
 export const T0 = Date.parse('2026-01-01T00:00:00Z');
 export const at = (seconds: number) => new Date(T0 + seconds * 1000);
 export const stamp = (seconds: number) => at(seconds).toISOString().replace('.000Z', 'Z');
 
-export const ready = (status: 'True' | 'False' | 'Unknown', heartbeat = 0): NodeCondition => ({
+export const ready = (status: 'True' | 'False' | 'Unknown', heartbeat = 0): Condition => ({
   type: 'Ready',
   status,
   reason: status === 'True' ? 'KubeletReady' : 'KubeletNotReady',
@@ -14,7 +14,7 @@ export const ready = (status: 'True' | 'False' | 'Unknown', heartbeat = 0): Node
   lastTransitionTime: stamp(heartbeat),
 });
 
-export const pressure = (type: string, status: 'True' | 'False'): NodeCondition => ({
+export const pressure = (type: string, status: 'True' | 'False'): Condition => ({
   type,
   status,
   reason: 'KubeletSays',
@@ -22,7 +22,7 @@ export const pressure = (type: string, status: 'True' | 'False'): NodeCondition 
   lastTransitionTime: stamp(0),
 });
 
-export function node(conditions: NodeCondition[], taints?: Taint[], unschedulable?: boolean): LifecycleNode {
+export function node(conditions: Condition[], taints?: Taint[], unschedulable?: boolean): Node {
   return {
     metadata: { name: 'n1', uid: 'uid-n1', creationTimestamp: stamp(-100) },
     spec: { ...(taints ? { taints } : {}), ...(unschedulable ? { unschedulable } : {}) },
@@ -30,7 +30,7 @@ export function node(conditions: NodeCondition[], taints?: Taint[], unschedulabl
   };
 }
 
-export function pod(name: string, extra: { tolerations?: Toleration[]; created?: number; deleting?: number; phase?: string; ready?: boolean } = {}): LifecyclePod {
+export function pod(name: string, extra: { tolerations?: Toleration[]; created?: number; deleting?: number; phase?: string; ready?: boolean } = {}): Pod {
   return {
     metadata: {
       namespace: 'default',

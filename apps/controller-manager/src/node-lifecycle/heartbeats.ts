@@ -1,17 +1,7 @@
 // When the controller last heard from each node, by its own clock (never the nodes'
 // clocks): a renewed Lease or a new Ready heartbeat posted by the node's agent.
 
-interface LeaseLike {
-  metadata: { name: string };
-  spec?: { renewTime?: unknown };
-}
-
-interface NodeLike {
-  metadata: { name: string };
-  status?: { conditions?: unknown };
-}
-
-type Condition = { type: string; status?: string; lastHeartbeatTime?: string };
+import type { Lease, Node } from '@wheelhouse/model';
 
 export class Heartbeats {
   private readonly heardAt = new Map<string, number>();
@@ -21,8 +11,8 @@ export class Heartbeats {
   constructor(private readonly now: () => Date) {}
 
   /** A Lease in kube-node-lease was listed or changed; true when it was renewed. */
-  leaseSeen(lease: LeaseLike): boolean {
-    const node = lease.metadata.name;
+  leaseSeen(lease: Lease): boolean {
+    const node = lease.metadata.name ?? '';
     const renewTime = String(lease.spec?.renewTime ?? '');
     if (renewTime === this.renewTimes.get(node)) return false;
     this.renewTimes.set(node, renewTime);
@@ -31,8 +21,8 @@ export class Heartbeats {
   }
 
   /** A Node was listed or changed. First sight (also after a restart or a change of leader) starts the grace period. */
-  nodeSeen(node: NodeLike): void {
-    const name = node.metadata.name;
+  nodeSeen(node: Node): void {
+    const name = node.metadata.name ?? '';
     const heartbeat = kubeletHeartbeat(node);
     const news = heartbeat !== undefined && heartbeat !== this.heartbeats.get(name);
     if (heartbeat !== undefined) this.heartbeats.set(name, heartbeat);
@@ -56,8 +46,7 @@ export class Heartbeats {
 }
 
 /** The Ready heartbeat a kubelet posted; the controller's own Unknown conditions are no sign of life. */
-function kubeletHeartbeat(node: NodeLike): string | undefined {
-  const conditions = Array.isArray(node.status?.conditions) ? (node.status.conditions as Condition[]) : [];
-  const ready = conditions.find((c) => c.type === 'Ready');
+function kubeletHeartbeat(node: Node): string | undefined {
+  const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
   return ready && ready.status !== 'Unknown' ? ready.lastHeartbeatTime : undefined;
 }

@@ -1,6 +1,7 @@
 // monitorNodeHealth's verdict on a node whose kubelet went quiet (pkg/controller/nodelifecycle).
 import { timestampOf } from '../common/time.js';
-import type { LifecycleNode, NodeCondition } from './types.js';
+import type { Condition, Node } from '@wheelhouse/model';
+import type { ConditionStatus } from '../common/vocabulary.js';
 
 export const NODE_STATUS_UNKNOWN = 'NodeStatusUnknown';
 export const NODE_STATUS_NEVER_UPDATED = 'NodeStatusNeverUpdated';
@@ -25,7 +26,7 @@ export function heartbeatExpired(lastHeardMs: number, nowMs: number, gracePeriod
  * conditions it never posted are added as Unknown ("Kubelet never posted node status.").
  * undefined when they are all Unknown already.
  */
-export function unknownConditions(node: LifecycleNode, now: Date): NodeCondition[] | undefined {
+export function unknownConditions(node: Node, now: Date): Condition[] | undefined {
   const stamp = timestampOf(now);
   const current = node.status?.conditions ?? [];
   let changed = false;
@@ -49,4 +50,5 @@ export function unknownConditions(node: LifecycleNode, now: Date): NodeCondition
   return changed ? next : undefined;
 }
 
-export const readyStatus = (conditions: readonly NodeCondition[] | undefined) => conditions?.find((c) => c.type === 'Ready')?.status;
+/** The Ready condition's status; the API admits only True, False and Unknown there, which the model types as a string. */
+export const readyStatus = (conditions: readonly Condition[] | undefined) => conditions?.find((c) => c.type === 'Ready')?.status as ConditionStatus | undefined;

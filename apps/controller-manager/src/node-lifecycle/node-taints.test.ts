@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { conditionTaints, reconcileTaints } from './node-taints.js';
 import { at, pressure, ready, stamp } from './fixtures.js';
-import type { Taint } from './types.js';
+import type { Taint } from '@wheelhouse/model';
 
 describe('conditionTaints', () => {
   test('Ready=Unknown: unreachable NoSchedule and NoExecute; Ready=False: not-ready; Ready=True: none', () => {

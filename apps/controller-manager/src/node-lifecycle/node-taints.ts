@@ -3,7 +3,8 @@
 import { TAINT_NODE_NOT_READY, TAINT_NODE_UNREACHABLE } from '@wheelhouse/resources';
 import { timestampOf } from '../common/time.js';
 import type { NoExecutePolicy } from './disruption.js';
-import type { NodeCondition, Taint, TaintEffect } from './types.js';
+import type { Condition, Taint } from '@wheelhouse/model';
+import type { TaintEffect } from '../common/vocabulary.js';
 
 export { TAINT_NODE_NOT_READY, TAINT_NODE_UNREACHABLE };
 export const TAINT_NODE_MEMORY_PRESSURE = 'node.kubernetes.io/memory-pressure';
@@ -30,11 +31,11 @@ const MANAGED: { key: string; effect: TaintEffect }[] = [
   { key: TAINT_NODE_UNREACHABLE, effect: 'NoExecute' },
 ];
 
-const same = (a: { key: string; effect: string }, b: { key: string; effect: string }) => a.key === b.key && a.effect === b.effect;
+const same = (a: Pick<Taint, 'key' | 'effect'>, b: Pick<Taint, 'key' | 'effect'>) => a.key === b.key && a.effect === b.effect;
 const isManaged = (t: Taint) => MANAGED.some((m) => same(m, t));
 
 /** The managed taints a node with these conditions (and cordon) should carry. */
-export function conditionTaints(conditions: readonly NodeCondition[], unschedulable: boolean): { key: string; effect: TaintEffect }[] {
+export function conditionTaints(conditions: readonly Condition[], unschedulable: boolean): { key: string; effect: TaintEffect }[] {
   const wanted: { key: string; effect: TaintEffect }[] = [];
   for (const rule of NO_SCHEDULE_BY_CONDITION) {
     if (conditions.some((c) => c.type === rule.type && c.status === rule.status)) wanted.push({ key: rule.key, effect: 'NoSchedule' });
@@ -55,7 +56,7 @@ export function conditionTaints(conditions: readonly NodeCondition[], unschedula
  */
 export function reconcileTaints(
   current: readonly Taint[],
-  conditions: readonly NodeCondition[],
+  conditions: readonly Condition[],
   unschedulable: boolean,
   now: Date,
   noExecute: NoExecutePolicy = 'taint',

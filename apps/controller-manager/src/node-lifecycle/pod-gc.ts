@@ -2,11 +2,11 @@
 // grace period is over they are force-deleted (Kubernetes' pod GC of terminating pods
 // on nodes that are gone), so their names and resources are free again.
 import { timeOf } from '../common/time.js';
-import type { LifecyclePod } from './types.js';
+import type { Pod } from '@wheelhouse/model';
 
 /** The terminating pods whose deletionTimestamp (the end of their grace) has passed, and when the next one's does. */
-export function expiredTerminatingPods(pods: readonly LifecyclePod[], nowMs: number): { expired: LifecyclePod[]; nextMs: number | null } {
-  const expired: LifecyclePod[] = [];
+export function expiredTerminatingPods(pods: readonly Pod[], nowMs: number): { expired: Pod[]; nextMs: number | null } {
+  const expired: Pod[] = [];
   let nextMs: number | null = null;
   for (const pod of pods) {
     const deadline = timeOf(pod.metadata.deletionTimestamp);

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evictionDeadline } from './taint-eviction.js';
 import { notReadyFor, pod, stamp, T0, unreachableFor } from './fixtures.js';
-import type { Taint } from './types.js';
+import type { Taint } from '@wheelhouse/model';
 
 const unreachable = (added: number): Taint => ({ key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', timeAdded: stamp(added) });
 const s = (seconds: number) => T0 + seconds * 1000;

@@ -2,7 +2,7 @@
 // pod leave a node with NoExecute taints?
 import { timeOf } from '../common/time.js';
 import { matchingToleration } from './tolerations.js';
-import type { LifecyclePod, Taint } from './types.js';
+import type { Pod, Taint } from '@wheelhouse/model';
 
 /**
  * The time (ms since the epoch) the pod must be evicted by, or null if never. Each
@@ -12,7 +12,7 @@ import type { LifecyclePod, Taint } from './types.js';
  * tolerationSeconds tolerates forever. The earliest deadline wins. Taints not stamped
  * with timeAdded yet are left out (the controller stamps them first).
  */
-export function evictionDeadline(pod: LifecyclePod, taints: readonly Taint[]): number | null {
+export function evictionDeadline(pod: Pod, taints: readonly Taint[]): number | null {
   const tolerations = pod.spec?.tolerations ?? [];
   const podCreated = timeOf(pod.metadata.creationTimestamp) ?? 0;
   let deadline: number | null = null;

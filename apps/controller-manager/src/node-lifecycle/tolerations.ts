@@ -1,6 +1,6 @@
 // v1.Toleration.ToleratesTaint (k8s.io/api/core/v1/toleration.go). The scheduler has
 // the same few lines; the controller-manager does not depend on the scheduler.
-import type { Taint, Toleration } from './types.js';
+import type { Taint, Toleration } from '@wheelhouse/model';
 
 export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
   if (toleration.effect && toleration.effect !== taint.effect) return false;

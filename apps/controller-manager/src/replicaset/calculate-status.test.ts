@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Pod, ReplicaSet } from '../common/types.js';
+import type { Pod, ReplicaSet } from '@wheelhouse/model';
 import { calculateReplicaSetStatus, replicaSetStatusNeedsUpdate } from './calculate-status.js';
 
 const now = new Date('2024-01-01T00:01:00Z');

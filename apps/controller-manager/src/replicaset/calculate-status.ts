@@ -1,7 +1,7 @@
 // calculateStatus and updateReplicaSetStatus's "anything to write?" check.
 import { matches, selectorFromSet } from '@wheelhouse/selectors';
 import { isPodAvailable, isPodReady } from '../common/pod-predicates.js';
-import type { Pod, ReplicaSetStatus } from '../common/types.js';
+import type { Pod, ReplicaSetStatus } from '@wheelhouse/model';
 import { desiredReplicasOf, minReadySecondsOf, type ReplicaSetLike } from './kind.js';
 import { replicaFailureConditions } from './replica-failure.js';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Indexer } from '@wheelhouse/controller-runtime';
-import type { Pod, ReplicaSet, ReplicationController } from '../common/types.js';
+import type { Pod, ReplicaSet, ReplicationController } from '@wheelhouse/model';
 import { candidatePods, requiredLabelsOf } from './candidate-pods.js';
 import { decideReplicaSet, type ReplicaSetAction } from './decide.js';
 

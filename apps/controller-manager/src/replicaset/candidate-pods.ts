@@ -3,7 +3,7 @@
 // ReplicaSets select (scale-down ranking); handing it every pod of the namespace made each
 // sync O(pods in the namespace), which dominated the manager's CPU at 10,000 pods.
 import { controllerRef } from '../common/owner-references.js';
-import type { KubeObject } from '../common/types.js';
+import type { KubeObject } from '@wheelhouse/model';
 import type { ReplicaSetKind, ReplicaSetLike } from './kind.js';
 
 /** The part of an informer this needs: an indexed list and the owner index. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Pod, ReplicaSet, ReplicationController } from '../common/types.js';
+import type { Pod, ReplicaSet, ReplicationController } from '@wheelhouse/model';
 import { decideReplicaSet, type ReplicaSetAction, type ReplicaSetState } from './decide.js';
 
 const now = new Date('2024-01-01T12:00:00Z');

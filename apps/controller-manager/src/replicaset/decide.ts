@@ -3,7 +3,7 @@
 import { newControllerRef } from '../common/owner-references.js';
 import { isPodActive } from '../common/pod-predicates.js';
 import { claimObjects } from '../common/claim.js';
-import type { OwnerReference, Pod, ReplicaSetStatus } from '../common/types.js';
+import type { OwnerReference, Pod, ReplicaSetStatus } from '@wheelhouse/model';
 import { calculateReplicaSetStatus, replicaSetStatusNeedsUpdate } from './calculate-status.js';
 import { CONTROLLER_KINDS, desiredReplicasOf, minReadySecondsOf, podSelectorOf, replicaSetKindOf, type ReplicaSetKind, type ReplicaSetLike } from './kind.js';
 import { podFromTemplate } from './pod-from-template.js';

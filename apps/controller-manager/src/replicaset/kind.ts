@@ -2,7 +2,7 @@
 // plain label map (Kubernetes runs the same code through a conversion adapter).
 import { labelSelectorToSelector, selectorFromSet, nothing, type Selector } from '@wheelhouse/selectors';
 import type { GroupVersionKind } from '../common/owner-references.js';
-import type { KubeObject, LabelSelector, ReplicaSet, ReplicationController } from '../common/types.js';
+import type { KubeObject, LabelSelector, ReplicaSet, ReplicationController } from '@wheelhouse/model';
 
 export type ReplicaSetKind = 'ReplicaSet' | 'ReplicationController';
 export type ReplicaSetLike = ReplicaSet | ReplicationController;

@@ -1,5 +1,5 @@
 // GetPodFromTemplate: the pod a ReplicaSet creates from its template.
-import type { OwnerReference, Pod } from '../common/types.js';
+import type { OwnerReference, Pod } from '@wheelhouse/model';
 import type { ReplicaSetLike } from './kind.js';
 
 // DNS subdomain names are at most 253 characters; generateName must leave room for the suffix.

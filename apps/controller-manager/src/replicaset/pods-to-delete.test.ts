@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Pod, ReplicaSet } from '../common/types.js';
+import type { Pod, ReplicaSet } from '@wheelhouse/model';
 import { podsToDelete, ranksByRelatedPodsOnSameNode, relatedPodsOf } from './pods-to-delete.js';
 
 const now = new Date('2024-01-01T12:00:00Z');

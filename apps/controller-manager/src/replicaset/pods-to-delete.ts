@@ -4,7 +4,7 @@ import { controllerRef } from '../common/owner-references.js';
 import { isPodActive } from '../common/pod-predicates.js';
 import { sortPodsForDeletion } from '../common/sort-pods-for-deletion.js';
 import { matches } from '@wheelhouse/selectors';
-import type { Pod } from '../common/types.js';
+import type { Pod } from '@wheelhouse/model';
 import { podSelectorOf, type ReplicaSetKind, type ReplicaSetLike } from './kind.js';
 
 /** The most pods one sync creates or deletes (kube-controller-manager's BurstReplicas). */

@@ -1,7 +1,7 @@
 // The ReplicaFailure condition: set when creating or deleting pods failed, cleared
 // once a sync succeeds (replica_set_utils.go).
 import { timestampOf } from '../common/time.js';
-import type { ReplicaSetCondition } from '../common/types.js';
+import type { Condition } from '@wheelhouse/model';
 
 export const REPLICA_FAILURE = 'ReplicaFailure';
 
@@ -11,11 +11,11 @@ export const REPLICA_FAILURE = 'ReplicaFailure';
  * follows the direction the controller had to go: FailedCreate when short of pods,
  * FailedDelete when over.
  */
-export function replicaFailureConditions(conditions: readonly ReplicaSetCondition[], error: string | undefined, podsMinusDesired: number, now: Date): ReplicaSetCondition[] {
+export function replicaFailureConditions(conditions: readonly Condition[], error: string | undefined, podsMinusDesired: number, now: Date): Condition[] {
   const existing = conditions.find((c) => c.type === REPLICA_FAILURE);
   if (error !== undefined && !existing) {
     const reason = podsMinusDesired < 0 ? 'FailedCreate' : podsMinusDesired > 0 ? 'FailedDelete' : '';
-    const condition: ReplicaSetCondition = {
+    const condition: Condition = {
       type: REPLICA_FAILURE,
       status: 'True',
       lastTransitionTime: timestampOf(now),

@@ -1,46 +1,41 @@
-import type { WheelhouseClient } from '@wheelhouse/client';
-import type { ControllerMetrics, Informer, RuntimeObject, RuntimeObjectMeta } from '@wheelhouse/controller-runtime';
-import type { EventRecorder } from '@wheelhouse/controller-runtime';
+import type { Clientset } from '@wheelhouse/client';
+import type { ControllerHandle, ControllerMetrics, EventRecorder, InformerFactory } from '@wheelhouse/controller-runtime';
 
-/** What every controller of the manager shares: one client, one informer per kind, events, metrics. */
+/** Settings the controllers read (API.md "Running"). */
+export interface ManagerSettings {
+  /** Keys each workload controller reconciles at once. */
+  workers: number;
+  /** node-monitor-grace-period in ms. */
+  nodeMonitorGracePeriodMs: number;
+  /** --node-eviction-rate and --secondary-node-eviction-rate (nodes/s per zone). */
+  nodeEvictionRate: number;
+  secondaryNodeEvictionRate: number;
+}
+
+/**
+ * What every controller of the manager shares: one typed clientset, one informer per kind
+ * (the process's InformerFactory: ask it for `informerFor('Pod')`, never build an
+ * informer), events, metrics.
+ */
 export interface ManagerContext {
-  client: WheelhouseClient;
-  informers: Informers;
+  clientset: Clientset;
+  informers: InformerFactory;
   events: (component: string) => EventRecorder;
   metrics?: ControllerMetrics;
+  settings: ManagerSettings;
   onError(controller: string, key: string, error: unknown): void;
   now(): Date;
 }
 
-/** An object from an informer, nulls stripped (runtime/strip-nulls.ts): Kubernetes JSON. */
-export interface ManagedObject extends RuntimeObject {
-  apiVersion?: string;
-  kind?: string;
-  metadata: RuntimeObjectMeta & {
-    name: string;
-    uid: string;
-    namespace?: string;
-    resourceVersion?: string;
-    finalizers?: string[];
-    deletionTimestamp?: string;
-    annotations?: Record<string, string>;
-    ownerReferences?: { apiVersion: string; kind: string; name: string; uid: string; controller?: boolean; blockOwnerDeletion?: boolean }[];
-  };
-  spec?: Record<string, unknown>;
-  status?: Record<string, unknown>;
+/**
+ * A controller wired to the shared informers: its handlers only queue keys. `run` starts
+ * its workers, which the manager does once every informer has synced (client-go's
+ * WaitForCacheSync before Run), so no reconcile ever reads a partial cache.
+ */
+export interface PreparedController {
+  name: string;
+  run(): ControllerHandle;
 }
 
-export interface Informers {
-  pods: Informer<ManagedObject>;
-  replicaSets: Informer<ManagedObject>;
-  replicationControllers: Informer<ManagedObject>;
-  deployments: Informer<ManagedObject>;
-  namespaces: Informer<ManagedObject>;
-  nodes: Informer<ManagedObject>;
-  resourceQuotas: Informer<ManagedObject>;
-  /** Leases in kube-node-lease: the node agents' heartbeats. */
-  nodeLeases: Informer<ManagedObject>;
-  services: Informer<ManagedObject>;
-  endpointSlices: Informer<ManagedObject>;
-  endpoints: Informer<ManagedObject>;
-}
+/** Builds one controller on the manager's context: controllers.ts lists them. */
+export type ControllerSetup = (ctx: ManagerContext) => PreparedController;

@@ -12,7 +12,7 @@ export function RolloutActions({ kind, object }: { kind: KindDef; object: Worklo
   const pause = useAction(rolloutDocument(kind, 'pause'));
   const resume = useAction(rolloutDocument(kind, 'resume'));
   const target = { namespace: object.metadata.namespace, name: object.metadata.name };
-  const paused = object.spec?.paused === true;
+  const paused = object.spec !== undefined && 'paused' in object.spec && object.spec.paused === true;
   const error = restart.error ?? pause.error ?? resume.error;
   return (
     <>

@@ -2,21 +2,18 @@
 import { useMemo } from 'react';
 import { Badge, Table, Text } from '@mantine/core';
 import { useLiveList } from '@/hooks/useLiveList.ts';
-import { EventKind, eventTime } from '@/lib/kinds/other.ts';
+import { eventLastSeen, eventSource, sortEvents } from '@wheelhouse/printers';
+import { EventKind } from '@/lib/kinds/other.ts';
 import type { AnyObject, KubeEvent } from '@/lib/kinds/objects.ts';
-import { age, ageMs } from '@/lib/format/age.ts';
 import { Section } from './Section.tsx';
 
-/** The object's Events (kubectl describe's Events), newest first, live. */
+/** The object's Events as kubectl describe lists them: oldest first, in the same order as `wh describe` (sortEvents), live. */
 export function EventsSection({ kind, object, now }: { kind: string; object: AnyObject; now: number }) {
   const { namespace, name, uid } = object.metadata;
   const live = useLiveList<KubeEvent>(EventKind, { namespace: namespace ?? undefined, fieldSelector: `involvedObject.name=${name}` });
   const events = useMemo(
-    () =>
-      live.items
-        .filter((e) => e.involvedObject?.kind === kind && (!e.involvedObject.uid || !uid || e.involvedObject.uid === uid))
-        .sort((a, b) => ageMs(eventTime(a), now) - ageMs(eventTime(b), now)),
-    [live.items, kind, uid, now],
+    () => sortEvents(live.items.filter((e) => e.involvedObject?.kind === kind && (!e.involvedObject.uid || !uid || e.involvedObject.uid === uid))),
+    [live.items, kind, uid],
   );
   return (
     <Section title="Events" testId="events">
@@ -44,8 +41,8 @@ export function EventsSection({ kind, object, now }: { kind: string; object: Any
                   </Badge>
                 </Table.Td>
                 <Table.Td>{e.reason}</Table.Td>
-                <Table.Td>{`${age(eventTime(e), now)}${(e.count ?? 1) > 1 ? ` (x${e.count})` : ''}`}</Table.Td>
-                <Table.Td>{e.source?.component ?? e.reportingComponent}</Table.Td>
+                <Table.Td>{`${eventLastSeen(e, now)}${(e.count ?? 1) > 1 ? ` (x${e.count})` : ''}`}</Table.Td>
+                <Table.Td>{eventSource(e)}</Table.Td>
                 <Table.Td>{e.message}</Table.Td>
               </Table.Tr>
             ))}

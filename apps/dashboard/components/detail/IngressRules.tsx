@@ -1,7 +1,8 @@
 'use client';
 import Link from 'next/link';
 import { Anchor, Table, Text } from '@mantine/core';
-import { ingressRuleRows, type Ingress } from '@/lib/kinds/ingress.ts';
+import type { Ingress } from '@wheelhouse/model';
+import { ingressRuleRows } from '@/lib/kinds/ingress.ts';
 import { hrefFor } from '@/lib/kinds/registry.ts';
 import { Section } from './Section.tsx';
 

@@ -12,16 +12,18 @@ import { RelatedTable } from './RelatedTable.tsx';
 import { ContainersSection } from './ContainersSection.tsx';
 import { SecretData } from './SecretData.tsx';
 import { IngressRules } from './IngressRules.tsx';
-import type { Ingress } from '@/lib/kinds/ingress.ts';
 import { NodeCapacity } from '@/components/overview/NodeCapacity.tsx';
 import { requestedByNode } from '@/lib/kinds/resources.ts';
+import type { EndpointSlice, Ingress, Service } from '@wheelhouse/model';
+import { EndpointSliceKind } from '@/lib/kinds/network.ts';
 
-/** Children, live: Deployment → ReplicaSets → Pods; ReplicaSet/RC → Pods; Node → its Pods. */
+/** Children, live: Deployment → ReplicaSets → Pods; ReplicaSet/RC → Pods; Node → its Pods; Service → EndpointSlices and Pods. */
 export function RelatedSection({ kind, object, ctx }: { kind: string; object: AnyObject; ctx: ColumnContext }) {
   if (kind === 'Deployment') return <DeploymentChildren deployment={object as Workload} ctx={ctx} />;
   if (kind === 'ReplicaSet' || kind === 'ReplicationController') return <OwnedPods owner={object as Workload} ctx={ctx} />;
   if (kind === 'Node') return <NodePods node={object as Node} ctx={ctx} />;
   if (kind === 'Pod') return <ContainersSection pod={object as Pod} now={ctx.now} />;
+  if (kind === 'Service') return <ServiceChildren service={object as Service} ctx={ctx} />;
   if (kind === 'Secret') return <SecretData namespace={object.metadata.namespace ?? 'default'} name={object.metadata.name ?? ''} />;
   if (kind === 'Ingress') return <IngressRules ingress={object as Ingress} />;
   return null;
@@ -71,6 +73,38 @@ function NodePods({ node, ctx }: { node: Node; ctx: ColumnContext }) {
       <Section title={`Pods on this node (${pods.items.length})`} testId="related">
         <RelatedTable kind={PodKind} rows={pods.items} ctx={ctx} testId="child-pods" />
       </Section>
+    </>
+  );
+}
+
+/** A Service's EndpointSlices and the pods its selector picks (a selector-less Service has only slices someone else keeps). */
+function ServiceChildren({ service, ctx }: { service: Service; ctx: ColumnContext }) {
+  const namespace = service.metadata.namespace ?? undefined;
+  const slices = useLiveList<EndpointSlice>(EndpointSliceKind, { namespace, labelSelector: `kubernetes.io/service-name=${service.metadata.name}` });
+  const selector = Object.entries(service.spec?.selector ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+  return (
+    <Section title="Related" testId="related">
+      <Stack gap="xs">
+        <Title order={4} size="h5">
+          EndpointSlices ({slices.items.length})
+        </Title>
+        <RelatedTable kind={EndpointSliceKind} rows={slices.items} ctx={ctx} testId="child-endpointslices" />
+        {selector ? <SelectedPods namespace={namespace} selector={selector} ctx={ctx} /> : null}
+      </Stack>
+    </Section>
+  );
+}
+
+function SelectedPods({ namespace, selector, ctx }: { namespace?: string; selector: string; ctx: ColumnContext }) {
+  const pods = useLiveList<Pod>(PodKind, { namespace, labelSelector: selector });
+  return (
+    <>
+      <Title order={4} size="h5">
+        Pods ({pods.items.length})
+      </Title>
+      <RelatedTable kind={PodKind} rows={pods.items} ctx={ctx} testId="child-pods" />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { useLiveList } from '@/hooks/useLiveList.ts';
 import { useNow } from '@/hooks/useNow.ts';
 import { kindByPath } from '@/lib/kinds/registry.ts';
 import type { AnyObject, Condition } from '@/lib/kinds/objects.ts';
-import { FULL_SELECTIONS } from '@/lib/graphql/generated/selections.ts';
+import { SELECTIONS } from '@wheelhouse/model';
 import { LivePhaseBadge } from '@/components/list/LivePhaseBadge.tsx';
 import { ObjectActions } from '@/components/actions/ObjectActions.tsx';
 import { MetadataSection } from './MetadataSection.tsx';
@@ -23,7 +23,11 @@ export function ResourceDetail({ kindPath, namespace, name }: { kindPath: string
   const kind = kindByPath(kindPath)!;
   const now = useNow();
   // A watch narrowed to this one name: the page follows every change of the object.
-  const live = useLiveList<AnyObject>(kind, { namespace, fieldSelector: `metadata.name=${name}`, selection: kind.detailSelection ?? FULL_SELECTIONS[kind.kind] });
+  const live = useLiveList<AnyObject>(kind, {
+    namespace,
+    fieldSelector: `metadata.name=${name}`,
+    selection: kind.detailSelection ?? (SELECTIONS as Record<string, string>)[kind.kind],
+  });
   const object = live.items[0] && withoutSecretCopies(kind.kind, live.items[0]);
   const { metadata: _m, apiVersion: _a, kind: _k, spec, status, ...rest } = (object ?? {}) as AnyObject & Record<string, unknown>;
   const conditions = (status as { conditions?: Condition[] } | undefined)?.conditions ?? [];

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Anchor, Badge, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { Node } from '@/lib/kinds/objects.ts';
 import { nodeAllocatable, type ResourceTotals } from '@/lib/kinds/resources.ts';
-import { nodeReady, nodeStatus } from '@/lib/kinds/node.ts';
+import { nodeReady, nodeStatus } from '@wheelhouse/printers';
 import { hrefFor } from '@/lib/kinds/registry.ts';
 import { formatBytes, formatCpu } from '@/lib/format/quantity.ts';
 import { percent } from '@/lib/overview/summary.ts';

@@ -2,9 +2,8 @@
 import Link from 'next/link';
 import { Anchor, Table, Text } from '@mantine/core';
 import type { KubeEvent } from '@/lib/kinds/objects.ts';
-import { eventTime } from '@/lib/kinds/other.ts';
+import { eventLastSeen } from '@wheelhouse/printers';
 import { hrefFor } from '@/lib/kinds/registry.ts';
-import { age } from '@/lib/format/age.ts';
 
 export function WarningEvents({ events, now }: { events: readonly KubeEvent[]; now: number }) {
   if (events.length === 0)
@@ -30,7 +29,7 @@ export function WarningEvents({ events, now }: { events: readonly KubeEvent[]; n
           const label = `${target?.kind?.toLowerCase()}/${target?.name}`;
           return (
             <Table.Tr key={e.metadata.uid}>
-              <Table.Td>{age(eventTime(e), now)}</Table.Td>
+              <Table.Td>{eventLastSeen(e, now)}</Table.Td>
               <Table.Td>
                 {href ? (
                   <Anchor component={Link} href={href} size="sm">

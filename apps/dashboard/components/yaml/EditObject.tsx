@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { Alert, Anchor, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useLiveList } from '@/hooks/useLiveList.ts';
 import { kindByPath } from '@/lib/kinds/registry.ts';
-import { FULL_SELECTIONS } from '@/lib/graphql/generated/selections.ts';
+import { SELECTIONS } from '@wheelhouse/model';
 import type { AnyObject } from '@/lib/kinds/objects.ts';
 import { editableManifest } from '@/lib/yaml/editable.ts';
 import { editConflict } from '@/lib/yaml/conflict.ts';
@@ -17,7 +17,7 @@ import { ManifestWorkbench } from './ManifestWorkbench.tsx';
 /** Edit an object as YAML and apply it; warns, live, when someone else changed it meanwhile. */
 export function EditObject({ kindPath, namespace, name }: { kindPath: string; namespace?: string; name: string }) {
   const kind = kindByPath(kindPath)!;
-  const live = useLiveList<AnyObject>(kind, { namespace, fieldSelector: `metadata.name=${name}`, selection: FULL_SELECTIONS[kind.kind] });
+  const live = useLiveList<AnyObject>(kind, { namespace, fieldSelector: `metadata.name=${name}`, selection: (SELECTIONS as Record<string, string>)[kind.kind] });
   const object = live.items[0];
   const [text, setText] = useState<string>();
   // The object the text was loaded from (or as our last apply stored it).

@@ -3,15 +3,15 @@ import assert from 'node:assert/strict';
 import { age, humanDuration } from './age.ts';
 import { formatBytes, formatCpu, parseQuantity } from './quantity.ts';
 
-test('durations read like kubectl', () => {
-  assert.equal(humanDuration(5), '5s');
-  assert.equal(humanDuration(119), '119s');
-  assert.equal(humanDuration(200), '3m20s');
-  assert.equal(humanDuration(60 * 45), '45m');
-  assert.equal(humanDuration(3600 * 5 + 60 * 7), '5h7m');
-  assert.equal(humanDuration(3600 * 30), '30h');
-  assert.equal(humanDuration(86400 * 3 + 3600 * 2), '3d2h');
-  assert.equal(humanDuration(86400 * 40), '40d');
+test('durations read like kubectl (the shared printer, in milliseconds)', () => {
+  assert.equal(humanDuration(5 * 1000), '5s');
+  assert.equal(humanDuration(119 * 1000), '119s');
+  assert.equal(humanDuration(200 * 1000), '3m20s');
+  assert.equal(humanDuration(60 * 45 * 1000), '45m');
+  assert.equal(humanDuration((3600 * 5 + 60 * 7) * 1000), '5h7m');
+  assert.equal(humanDuration(3600 * 30 * 1000), '30h');
+  assert.equal(humanDuration((86400 * 3 + 3600 * 2) * 1000), '3d2h');
+  assert.equal(humanDuration(86400 * 40 * 1000), '40d');
   assert.equal(age('2026-01-01T00:00:00Z', Date.parse('2026-01-01T00:00:42Z')), '42s');
   assert.equal(age(undefined, 0), '<unknown>');
 });

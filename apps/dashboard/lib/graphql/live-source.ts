@@ -1,3 +1,4 @@
+import { stripNulls } from '@wheelhouse/model';
 import { onEnd, pipe, subscribe } from 'wonka';
 import type { Client } from '@urql/core';
 import { listDocument, watchDocument } from '../kinds/documents.ts';
@@ -13,7 +14,10 @@ export interface ListVariables {
   fieldSelector?: string;
 }
 
-/** A live list's list query and watch subscription, through urql. */
+/**
+ * A live list's list query and watch subscription, through urql. Objects lose GraphQL's nulls
+ * here, so they read as Kubernetes JSON and match the model's types (absent, never null).
+ */
 export function urqlSource<T extends KubeObject>(client: Client, connection: ConnectionStore, kind: KindDef, variables: ListVariables, selection?: string): LiveListSource<T> {
   const vars = { ...variables, namespace: kind.namespaced ? variables.namespace || null : undefined };
   const listQuery = listDocument(kind, selection);
@@ -22,16 +26,19 @@ export function urqlSource<T extends KubeObject>(client: Client, connection: Con
     async list() {
       const result = await client.query(listQuery, vars, { requestPolicy: 'network-only' }).toPromise();
       if (result.error) throw problemOf(result.error);
-      const list = result.data.list as { metadata: { resourceVersion: string }; items: T[] };
-      return { items: list.items, resourceVersion: list.metadata.resourceVersion };
+      const list = result.data.result as { metadata: { resourceVersion: string }; items: T[] };
+      return { items: list.items.map(stripNulls), resourceVersion: list.metadata.resourceVersion };
     },
     watch(resourceVersion, sink) {
       const { unsubscribe } = pipe(
-        client.subscription(watchQuery, { ...vars, resourceVersion }),
+        client.subscription(watchQuery, { ...vars, resourceVersion, allowWatchBookmarks: true }),
         onEnd(() => sink.complete()),
         subscribe((result) => {
           if (result.error) sink.error(problemOf(result.error));
-          else if (result.data?.watch) sink.event(result.data.watch as WatchEvent<T>);
+          else if (result.data?.result) {
+            const event = result.data.result as WatchEvent<T>;
+            sink.event({ ...event, object: stripNulls(event.object) });
+          }
         }),
       );
       const stopOpen = connection.whenConnected(() => sink.open());

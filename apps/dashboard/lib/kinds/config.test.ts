@@ -21,12 +21,12 @@ test('a Secret’s values are in neither its list nor its live detail selection'
   for (const selection of [SecretKind.listSelection, SecretKind.detailSelection!]) assert.doesNotMatch(selection, /\bdata\b/);
 });
 
-test('columns: a ConfigMap counts data and binaryData keys; a Secret shows its type', () => {
+test("columns (kubectl's, from the printers): a ConfigMap counts data and binaryData keys; a Secret shows its type", () => {
   const meta = { name: 'x', creationTimestamp: '2026-12-07T11:00:00Z' };
   const cm = { metadata: meta, data: { a: '1', b: '2' }, binaryData: { c: 'AA==' } };
   assert.deepEqual(
     ConfigMapKind.columns.map((c) => c.value(cm, { now })),
-    [3, '60m', 'false'],
+    ['3', '60m', 'false'],
   );
   assert.deepEqual(
     SecretKind.columns.map((c) => c.value({ metadata: meta, type: 'kubernetes.io/tls' }, { now })),

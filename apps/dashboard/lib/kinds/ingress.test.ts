@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ingressRuleRows, ingressServices, type Ingress } from './ingress.ts';
+import type { Ingress } from '@wheelhouse/model';
+import { ingressRuleRows, ingressServices } from './ingress.ts';
 
 const ingress: Ingress = {
   metadata: { name: 'site', namespace: 'web' },

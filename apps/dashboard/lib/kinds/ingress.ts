@@ -1,30 +1,9 @@
-// Ingresses and IngressClasses in the dashboard: kubectl's columns, backend Services linked.
-import { age, ageMs } from '../format/age.ts';
-import { META, fieldsFor, type KindDef } from './kind.ts';
-import type { AnyObject } from './objects.ts';
-
-type Backend = { service?: { name?: string | null; port?: { name?: string | null; number?: number | null } | null } | null } | null;
-
-export interface Ingress extends AnyObject {
-  spec?: {
-    ingressClassName?: string | null;
-    defaultBackend?: Backend;
-    tls?: { hosts?: string[] | null; secretName?: string | null }[] | null;
-    rules?: { host?: string | null; http?: { paths?: { path?: string | null; pathType?: string | null; backend?: Backend }[] | null } | null }[] | null;
-  } | null;
-  status?: { loadBalancer?: { ingress?: { ip?: string | null; hostname?: string | null }[] | null } | null } | null;
-}
-
-export interface IngressClass extends AnyObject {
-  spec?: { controller?: string | null } | null;
-}
-
-const ageColumn = <T extends AnyObject>() => ({
-  id: 'age',
-  header: 'Age',
-  value: (o: T, c: { now: number }) => age(o.metadata.creationTimestamp, c.now),
-  sortValue: (o: T, c: { now: number }) => ageMs(o.metadata.creationTimestamp, c.now),
-});
+// Ingresses and IngressClasses in the dashboard: kubectl's columns from @wheelhouse/printers,
+// plus the backend Services (linked) and which class is the default.
+import type { Ingress } from '@wheelhouse/model';
+import { META } from './kind.ts';
+import { listKind } from './list-kind.ts';
+import { printerColumns } from './printer-columns.ts';
 
 /** Every Service an Ingress routes to, default backend first. */
 export function ingressServices(i: Ingress): string[] {
@@ -34,22 +13,9 @@ export function ingressServices(i: Ingress): string[] {
 
 const BACKEND = 'backend { service { name port { name number } } }';
 
-export const IngressKind: KindDef<Ingress> = {
-  kind: 'Ingress',
-  title: 'Ingresses',
-  path: 'ingresses',
-  namespaced: true,
-  fields: fieldsFor('ingress', 'ingresses'),
+export const IngressKind = listKind('Ingress', {
   listSelection: `${META} spec { ingressClassName defaultBackend { service { name port { name number } } } tls { hosts secretName } rules { host http { paths { path pathType ${BACKEND} } } } } status { loadBalancer { ingress { ip hostname } } }`,
-  columns: [
-    { id: 'class', header: 'Class', value: (i) => i.spec?.ingressClassName ?? '<none>' },
-    { id: 'hosts', header: 'Hosts', value: (i) => (i.spec?.rules ?? []).map((r) => r.host || '*').join(',') || '*' },
-    {
-      id: 'address',
-      header: 'Address',
-      value: (i) => (i.status?.loadBalancer?.ingress ?? []).map((a) => a.ip || a.hostname || '').join(','),
-    },
-    { id: 'ports', header: 'Ports', value: (i) => ((i.spec?.tls ?? []).length ? '80, 443' : '80') },
+  columns: printerColumns('Ingress', {}, [
     {
       id: 'services',
       header: 'Services',
@@ -59,27 +25,15 @@ export const IngressKind: KindDef<Ingress> = {
         return first ? { kind: 'Service', namespace: i.metadata.namespace, name: first } : undefined;
       },
     },
-    ageColumn<Ingress>(),
-  ],
-};
+  ]),
+});
 
-export const IngressClassKind: KindDef<IngressClass> = {
-  kind: 'IngressClass',
-  title: 'IngressClasses',
-  path: 'ingressclasses',
-  namespaced: false,
-  fields: fieldsFor('ingressClass', 'ingressClasses'),
-  listSelection: `${META.replace('metadata {', 'metadata { annotations')} spec { controller }`,
-  columns: [
-    { id: 'controller', header: 'Controller', value: (c) => c.spec?.controller ?? '' },
-    {
-      id: 'default',
-      header: 'Default',
-      value: (c) => (c.metadata.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true' ? 'yes' : ''),
-    },
-    ageColumn<IngressClass>(),
-  ],
-};
+export const IngressClassKind = listKind('IngressClass', {
+  listSelection: `${META.replace('metadata {', 'metadata { annotations')} spec { controller parameters { apiGroup kind name } }`,
+  columns: printerColumns('IngressClass', {}, [
+    { id: 'default', header: 'Default', value: (c) => (c.metadata.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true' ? 'yes' : '') },
+  ]),
+});
 
 export interface IngressRuleRow {
   host: string;
@@ -90,10 +44,12 @@ export interface IngressRuleRow {
   tls: string;
 }
 
+type Backend = NonNullable<NonNullable<Ingress['spec']>['defaultBackend']>;
+
 /** An Ingress's routes as rows (kubectl describe's Rules table): one per path, the default backend last. */
 export function ingressRuleRows(i: Ingress): IngressRuleRow[] {
   const tlsFor = (host: string) => (i.spec?.tls ?? []).find((t) => (t.hosts ?? []).includes(host))?.secretName ?? '';
-  const port = (b: Backend) => {
+  const port = (b: Backend | undefined) => {
     const p = b?.service?.port;
     return p?.name || (p?.number != null ? String(p.number) : '');
   };
@@ -103,7 +59,7 @@ export function ingressRuleRows(i: Ingress): IngressRuleRow[] {
       path: p.path || '/',
       pathType: p.pathType ?? '',
       service: p.backend?.service?.name ?? '',
-      port: port(p.backend ?? null),
+      port: port(p.backend),
       tls: r.host ? tlsFor(r.host) : '',
     })),
   );

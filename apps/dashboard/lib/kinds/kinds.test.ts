@@ -1,46 +1,45 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { podReady, podRestarts, podStatus } from './pod.ts';
-import { nodeRoles, nodeStatus } from './node.ts';
+import { CASES_NOW, nodeRoles, nodeStatus, POD_CASES, podStatus } from '@wheelhouse/printers';
+import { PodKind } from './pod.ts';
+import { NodeKind } from './node.ts';
 import { selectorString, workloadHealth } from './workload.ts';
 import { requestedByNode } from './resources.ts';
 import { KINDS, hrefFor } from './registry.ts';
-import { listDocument, watchDocument } from './documents.ts';
+import { deleteDocument, listDocument, rolloutDocument, watchDocument } from './documents.ts';
 import type { Pod } from './objects.ts';
 
-const pod = (over: Partial<Pod> = {}): Pod => ({
-  metadata: { name: 'p', namespace: 'default', ...over.metadata },
-  spec: { containers: [{ name: 'a' }, { name: 'b' }], ...over.spec },
-  status: { phase: 'Running', ...over.status },
+const column = (id: string) => PodKind.columns.find((c) => c.id === id)!;
+
+test("the Pods list shows kubectl's READY, STATUS and RESTARTS for every ported printer case, through the shared printer", () => {
+  assert.ok(POD_CASES.length > 30);
+  for (const c of POD_CASES) {
+    const ctx = { now: CASES_NOW };
+    // The same function `wh get pods` prints with: podStatus of @wheelhouse/printers.
+    assert.equal(column('status').value(c.pod, ctx), podStatus(c.pod), c.comment);
+    assert.deepEqual(
+      ['ready', 'status', 'restarts', 'age'].map((id) => column(id).value(c.pod, ctx)),
+      c.cells.slice(1, 5),
+      `${c.test}: ${c.comment}`,
+    );
+  }
+  assert.deepEqual(
+    PodKind.columns.map((c) => c.header),
+    ['Ready', 'Status', 'Restarts', 'Age', 'IP', 'Node', 'Nominated Node', 'Readiness Gates'],
+  );
 });
 
-test('pod columns read like kubectl get pods', () => {
-  const p = pod({
-    status: {
-      phase: 'Running',
-      containerStatuses: [
-        { ready: true, restartCount: 2 },
-        { ready: false, restartCount: 1, state: { waiting: { reason: 'CrashLoopBackOff' } } },
-      ],
-    },
-  });
-  assert.equal(podReady(p), '1/2');
-  assert.equal(podRestarts(p), 3);
-  assert.equal(podStatus(p), 'CrashLoopBackOff');
-  assert.equal(podStatus(pod({ metadata: { deletionTimestamp: '2026-01-01T00:00:00Z' } })), 'Terminating');
-  assert.equal(podStatus(pod({ status: { phase: 'Pending', initContainerStatuses: [{ state: { running: {} } }] } })), 'Init:0/1');
-  assert.equal(podStatus(pod({ status: { phase: 'Failed', containerStatuses: [{ state: { terminated: { exitCode: 137 } } }] } })), 'ExitCode:137');
-});
-
-test('node status and roles read like kubectl get nodes', () => {
+test('node status and roles come from the shared printer', () => {
   const node = {
     metadata: { labels: { 'node-role.kubernetes.io/worker': '', 'node-role.kubernetes.io/edge': '' } },
     spec: { unschedulable: true },
     status: { conditions: [{ type: 'Ready', status: 'True' }] },
   };
+  const ctx = { now: 0 };
+  assert.equal(NodeKind.columns.find((c) => c.id === 'status')!.value(node, ctx), nodeStatus(node));
   assert.equal(nodeStatus(node), 'Ready,SchedulingDisabled');
-  assert.equal(nodeRoles(node), 'edge,worker');
-  assert.equal(nodeStatus({ metadata: {} }), 'Unknown');
+  assert.equal(NodeKind.columns.find((c) => c.id === 'roles')!.value(node, ctx), 'edge,worker');
+  assert.equal(nodeRoles({ metadata: {} }), '<none>');
 });
 
 test('selectors render as kubectl prints them', () => {
@@ -83,8 +82,14 @@ test('requests add up per node, skipping finished and unbound pods', () => {
 test('every kind has a unique path, documents name its root fields', () => {
   assert.equal(new Set(KINDS.map((k) => k.path)).size, KINDS.length);
   const pods = KINDS.find((k) => k.kind === 'Pod')!;
-  assert.match(listDocument(pods), /list: pods\(labelSelector: \$labelSelector, fieldSelector: \$fieldSelector, namespace: \$namespace\)/);
-  assert.match(watchDocument(pods), /watch: watchPods\(.*resourceVersion: \$resourceVersion, allowWatchBookmarks: true/);
+  assert.match(
+    listDocument(pods),
+    /^query Pods\(\$labelSelector: String, \$fieldSelector: String, \$namespace: String\) \{ result: pods\(labelSelector: \$labelSelector, fieldSelector: \$fieldSelector, namespace: \$namespace\) \{ metadata \{ resourceVersion \} items \{ /,
+  );
+  assert.match(watchDocument(pods), /result: watchPods\(.*resourceVersion: \$resourceVersion, allowWatchBookmarks: \$allowWatchBookmarks/);
+  assert.match(deleteDocument(pods), /\$propagationPolicy: DeletionPropagation, \$namespace: String\) \{ result: deletePod\(/);
+  // Built from the generated operations: a field the API lacks is an error, not a broken request.
+  assert.throws(() => rolloutDocument({ ...pods, actions: { restart: 'restartPod' } }, 'restart'), /no mutation field "restartPod"/);
   const nodes = KINDS.find((k) => k.kind === 'Node')!;
   assert.doesNotMatch(listDocument(nodes), /\$namespace/);
   assert.equal(hrefFor('Pod', 'web-1', 'prod'), '/pods/prod/web-1');
@@ -101,14 +106,14 @@ test('Service, EndpointSlice and Endpoints columns read like kubectl get svc, en
     cells(ServiceKind, { metadata: meta, spec: { type: 'NodePort', clusterIP: '127.16.1.2', selector: { app: 'web' }, ports: [{ port: 80, protocol: 'TCP', nodePort: 30080 }] } }),
     {
       type: 'NodePort',
-      clusterIP: '127.16.1.2',
-      externalIP: '<none>',
+      clusterIp: '127.16.1.2',
+      externalIp: '<none>',
       ports: '80:30080/TCP',
       age: '10m',
       selector: 'app=web',
     },
   );
-  assert.equal(cells(ServiceKind, { metadata: meta, spec: { type: 'LoadBalancer', ports: [] }, status: {} }).externalIP, '<pending>');
+  assert.equal(cells(ServiceKind, { metadata: meta, spec: { type: 'LoadBalancer', ports: [] }, status: {} }).externalIp, '<pending>');
   const slice = {
     metadata: { ...meta, labels: { 'kubernetes.io/service-name': 'web' } },
     addressType: 'IPv4',
@@ -118,7 +123,7 @@ test('Service, EndpointSlice and Endpoints columns read like kubectl get svc, en
       { addresses: ['127.64.0.2'], conditions: { ready: false } },
     ],
   };
-  assert.deepEqual(cells(EndpointSliceKind, slice), { service: 'web', addressType: 'IPv4', ports: '8080', endpoints: '127.64.0.1,127.64.0.2', ready: '1/2', age: '10m' });
+  assert.deepEqual(cells(EndpointSliceKind, slice), { service: 'web', addresstype: 'IPv4', ports: '8080', endpoints: '127.64.0.1,127.64.0.2', ready: '1/2', age: '10m' });
   assert.equal(cells(EndpointsKind, { metadata: meta, subsets: [{ addresses: [{ ip: '127.64.0.1' }], ports: [{ port: 8080 }] }] }).endpoints, '127.64.0.1:8080');
   assert.ok(KINDS.some((k) => k.kind === 'Service' && k.path === 'services'));
 });

@@ -1,31 +1,42 @@
-// Every kind the dashboard shows, in navigation order. A new kind is one line here
-// (plus its KindDef: fields, list selection, columns).
+// Every kind the dashboard lists. The catalogue (@wheelhouse/model KIND_CATALOGUE) decides
+// which kinds exist and their navigation order; each needs one entry here, `listKind('X')`
+// at the least (lib/kinds/catalogue.test.ts fails, saying what to add, when one is missing).
+import { KIND_LIST, type KindName, type ObjectTypes } from '@wheelhouse/model';
+import { ConfigMapKind, SecretKind } from './config.ts';
 import type { KindDef } from './kind.ts';
+import { listKind } from './list-kind.ts';
+import { EndpointSliceKind, EndpointsKind, ServiceKind } from './network.ts';
 import { NodeKind } from './node.ts';
+import { EventKind, LeaseKind, NamespaceKind } from './other.ts';
 import { PodKind } from './pod.ts';
 import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from './workload.ts';
-import { EventKind, LeaseKind, NamespaceKind } from './other.ts';
-import { ConfigMapKind, SecretKind } from './config.ts';
-import { EndpointSliceKind, EndpointsKind, ServiceKind } from './network.ts';
 import { IngressClassKind, IngressKind } from './ingress.ts';
 
-export const KINDS: readonly KindDef[] = [
-  NamespaceKind,
-  NodeKind,
-  PodKind,
-  DeploymentKind,
-  ReplicaSetKind,
-  ReplicationControllerKind,
-  ServiceKind,
-  EndpointSliceKind,
-  EndpointsKind,
-  IngressKind,
-  IngressClassKind,
-  ConfigMapKind,
-  SecretKind,
-  EventKind,
-  LeaseKind,
-];
+export const DASHBOARD_KINDS: { readonly [K in KindName]?: KindDef<ObjectTypes[K]> } = {
+  Namespace: NamespaceKind,
+  Node: NodeKind,
+  Pod: PodKind,
+  Deployment: DeploymentKind,
+  ReplicaSet: ReplicaSetKind,
+  ReplicationController: ReplicationControllerKind,
+  Event: EventKind,
+  Lease: LeaseKind,
+  ConfigMap: ConfigMapKind,
+  Secret: SecretKind,
+  Service: ServiceKind,
+  EndpointSlice: EndpointSliceKind,
+  Endpoints: EndpointsKind,
+  ResourceQuota: listKind('ResourceQuota'),
+  LimitRange: listKind('LimitRange'),
+  Ingress: IngressKind,
+  IngressClass: IngressClassKind,
+};
+
+/** The dashboard's kinds in the catalogue's navigation order. */
+export const KINDS: readonly KindDef[] = KIND_LIST.flatMap((k) => {
+  const def = (DASHBOARD_KINDS as Record<string, KindDef | undefined>)[k.kind];
+  return def ? [def] : [];
+});
 
 export function kindByPath(path: string): KindDef | undefined {
   return KINDS.find((k) => k.path === path);

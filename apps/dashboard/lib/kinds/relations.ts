@@ -1,4 +1,4 @@
-import type { AnyObject, OwnerReference } from './objects.ts';
+import type { AnyObject, LabelSelector, OwnerReference } from './objects.ts';
 import { selectorString } from './workload.ts';
 
 /** Objects whose ownerReferences name one of the given owner uids. */
@@ -13,7 +13,7 @@ export function controllerOf(object: AnyObject): OwnerReference | undefined {
 }
 
 /** A workload's selector as an API labelSelector argument; undefined when it has none. */
-export function selectorQuery(selector: unknown): string | undefined {
+export function selectorQuery(selector: LabelSelector | Record<string, string> | null | undefined): string | undefined {
   const text = selectorString(selector);
   return text === '<none>' ? undefined : text;
 }

@@ -1,18 +1,14 @@
-import { age, ageMs } from '../format/age.ts';
-import { META, fieldsFor, type Column, type KindDef, type Tone } from './kind.ts';
+import type { LabelSelector } from '@wheelhouse/model';
+import { selectorText } from '@wheelhouse/printers';
+import { META, type Tone } from './kind.ts';
+import { listKind } from './list-kind.ts';
 import type { Workload } from './objects.ts';
+import { printerColumns } from './printer-columns.ts';
 
-const ageColumn: Column<Workload> = {
-  id: 'age',
-  header: 'Age',
-  value: (o, c) => age(o.metadata.creationTimestamp, c.now),
-  sortValue: (o, c) => ageMs(o.metadata.creationTimestamp, c.now),
-};
-const containers = (o: Workload) => (o.spec?.template?.spec?.containers ?? []).map((c) => c.name).join(',');
-const images = (o: Workload) => (o.spec?.template?.spec?.containers ?? []).map((c) => c.image).join(',');
+/** Kubernetes defaults replicas to 1 when a workload leaves it out. */
 const desired = (o: Workload) => o.spec?.replicas ?? 1;
 
-/** `ready/desired`, as kubectl's READY column for Deployments and ReplicaSets. */
+/** `ready/desired`, as kubectl's READY column for Deployments. */
 export function workloadReady(o: Workload): string {
   return `${o.status?.readyReplicas ?? 0}/${desired(o)}`;
 }
@@ -29,73 +25,27 @@ export function workloadTone(o: Workload): Tone {
   return ({ healthy: 'green', progressing: 'yellow', degraded: 'red' } as const)[workloadHealth(o)];
 }
 
-/** kubectl renders a label selector as `a=b,c in (x)`. */
-export function selectorString(selector: unknown): string {
-  if (!selector) return '<none>';
-  const s = selector as { matchLabels?: Record<string, string> | null; matchExpressions?: { key?: string | null; operator?: string | null; values?: string[] | null }[] | null };
-  const isLabelSelector = 'matchLabels' in s || 'matchExpressions' in s;
-  const labels = isLabelSelector ? (s.matchLabels ?? {}) : (selector as Record<string, string>);
-  const parts = Object.entries(labels).map(([k, v]) => `${k}=${v}`);
-  for (const e of (isLabelSelector ? s.matchExpressions : null) ?? []) {
-    const op = e.operator?.toLowerCase();
-    if (op === 'exists') parts.push(e.key ?? '');
-    else if (op === 'doesnotexist') parts.push(`!${e.key}`);
-    else parts.push(`${e.key} ${op} (${(e.values ?? []).join(',')})`);
-  }
-  return parts.join(',') || '<none>';
+/** kubectl renders a label selector (or an RC's label map) as `a=b,c in (x)`; `<none>` when empty. */
+export function selectorString(selector: LabelSelector | Record<string, string> | null | undefined): string {
+  return selectorText(selector ?? undefined);
 }
 
 const WORKLOAD_SPEC = `replicas template { spec { containers { name image } } }`;
 const WORKLOAD_STATUS = `status { replicas readyReplicas availableReplicas conditions { type status reason message } }`;
 
-export const DeploymentKind: KindDef<Workload> = {
-  kind: 'Deployment',
-  title: 'Deployments',
-  path: 'deployments',
-  namespaced: true,
-  fields: fieldsFor('deployment', 'deployments'),
+export const DeploymentKind = listKind('Deployment', {
   listSelection: `${META} spec { ${WORKLOAD_SPEC} paused selector { matchLabels matchExpressions { key operator values } } }
     status { replicas updatedReplicas readyReplicas availableReplicas unavailableReplicas conditions { type status reason message } }`,
-  columns: [
-    { id: 'ready', header: 'Ready', value: workloadReady, tone: workloadTone },
-    { id: 'upToDate', header: 'Up-to-date', value: (o) => o.status?.updatedReplicas ?? 0 },
-    { id: 'available', header: 'Available', value: (o) => o.status?.availableReplicas ?? 0 },
-    ageColumn,
-    { id: 'containers', header: 'Containers', value: containers, wide: true },
-    { id: 'images', header: 'Images', value: images, wide: true },
-    { id: 'selector', header: 'Selector', value: (o) => selectorString(o.spec?.selector), wide: true },
-  ],
+  columns: printerColumns('Deployment', { ready: { tone: workloadTone } }),
   actions: { scale: 'scaleDeployment', restart: 'restartDeployment', pause: 'pauseDeployment', resume: 'resumeDeployment' },
-};
+});
 
-const replicaColumns: Column<Workload>[] = [
-  { id: 'desired', header: 'Desired', value: desired },
-  { id: 'current', header: 'Current', value: (o) => o.status?.replicas ?? 0 },
-  { id: 'ready', header: 'Ready', value: (o) => o.status?.readyReplicas ?? 0, tone: workloadTone },
-  ageColumn,
-  { id: 'containers', header: 'Containers', value: containers, wide: true },
-  { id: 'images', header: 'Images', value: images, wide: true },
-  { id: 'selector', header: 'Selector', value: (o) => selectorString(o.spec?.selector), wide: true },
-];
-
-export const ReplicaSetKind: KindDef<Workload> = {
-  kind: 'ReplicaSet',
-  title: 'ReplicaSets',
-  path: 'replicasets',
-  namespaced: true,
-  fields: fieldsFor('replicaSet', 'replicaSets'),
+export const ReplicaSetKind = listKind('ReplicaSet', {
   listSelection: `${META} spec { ${WORKLOAD_SPEC} selector { matchLabels matchExpressions { key operator values } } } ${WORKLOAD_STATUS}`,
-  columns: replicaColumns,
-  actions: { scale: 'scaleReplicaSet' },
-};
+  columns: printerColumns('ReplicaSet', { ready: { tone: workloadTone } }),
+});
 
-export const ReplicationControllerKind: KindDef<Workload> = {
-  kind: 'ReplicationController',
-  title: 'ReplicationControllers',
-  path: 'replicationcontrollers',
-  namespaced: true,
-  fields: fieldsFor('replicationController', 'replicationControllers'),
+export const ReplicationControllerKind = listKind('ReplicationController', {
   listSelection: `${META} spec { ${WORKLOAD_SPEC} selector } ${WORKLOAD_STATUS}`,
-  columns: replicaColumns,
-  actions: { scale: 'scaleReplicationController' },
-};
+  columns: printerColumns('ReplicationController', { ready: { tone: workloadTone } }),
+});

@@ -1,6 +1,6 @@
 import type { KubeEvent, Pod, Workload } from '../kinds/objects.ts';
 import { workloadHealth } from '../kinds/workload.ts';
-import { eventTime } from '../kinds/other.ts';
+import { compareEvents } from '@wheelhouse/printers';
 
 export const PHASES = ['Running', 'Pending', 'Succeeded', 'Failed', 'Unknown'] as const;
 
@@ -28,8 +28,7 @@ export function healthCounts(workloads: readonly Workload[]): HealthCounts {
 
 /** The newest events first, at most `limit`. */
 export function latestEvents(events: readonly KubeEvent[], limit: number): KubeEvent[] {
-  const time = (e: KubeEvent) => Date.parse(eventTime(e) ?? '') || 0;
-  return [...events].sort((a, b) => time(b) - time(a)).slice(0, limit);
+  return [...events].sort((a, b) => compareEvents(b, a)).slice(0, limit);
 }
 
 /** Percentage of used over total, 0 when the total is unknown. */

@@ -10,12 +10,12 @@ const deploy = (name: string): Workload => ({
   status: { readyReplicas: 1, availableReplicas: 1, replicas: 1 },
 });
 const rs = (name: string, ownerName?: string): Workload => ({
-  metadata: { name, namespace: 'default', uid: `ReplicaSet-${name}`, ownerReferences: ownerName ? owner('Deployment', ownerName) : null },
+  metadata: { name, namespace: 'default', uid: `ReplicaSet-${name}`, ownerReferences: ownerName ? owner('Deployment', ownerName) : undefined },
   spec: { replicas: 1 },
   status: { readyReplicas: 0 },
 });
 const pod = (name: string, rsName: string | undefined, nodeName?: string): Pod => ({
-  metadata: { name, namespace: 'default', uid: `Pod-${name}`, ownerReferences: rsName ? owner('ReplicaSet', rsName) : null },
+  metadata: { name, namespace: 'default', uid: `Pod-${name}`, ownerReferences: rsName ? owner('ReplicaSet', rsName) : undefined },
   spec: { nodeName },
   status: { phase: 'Running' },
 });

@@ -1,8 +1,8 @@
 import type { AnyObject, Node, Pod, Workload } from '../kinds/objects.ts';
 import type { Tone } from '../kinds/kind.ts';
-import { podStatus, podTone } from '../kinds/pod.ts';
+import { nodeReady, nodeStatus, podStatus } from '@wheelhouse/printers';
+import { podTone } from '../kinds/pod.ts';
 import { workloadReady, workloadTone } from '../kinds/workload.ts';
-import { nodeReady, nodeStatus } from '../kinds/node.ts';
 
 export type TopologyKind = 'Deployment' | 'ReplicaSet' | 'Pod' | 'Node';
 
@@ -67,17 +67,11 @@ export function buildTopology(input: TopologyInput): { nodes: TopologyNode[]; ed
     });
 
   const rows = new Map<string, number>();
-  deployments.forEach((d, i) => {
-    rows.set(idOf('Deployment', d), i);
-  });
+  for (const [i, d] of deployments.entries()) rows.set(idOf('Deployment', d), i);
   const replicaSets = ordered(input.replicaSets, deploymentIds, rows);
-  replicaSets.forEach((r, i) => {
-    rows.set(idOf('ReplicaSet', r), i);
-  });
+  for (const [i, r] of replicaSets.entries()) rows.set(idOf('ReplicaSet', r), i);
   const pods = ordered(input.pods, rsIds, rows);
-  pods.forEach((p, i) => {
-    rows.set(idOf('Pod', p), i);
-  });
+  for (const [i, p] of pods.entries()) rows.set(idOf('Pod', p), i);
 
   const usedNodes: Node[] = [];
   for (const pod of pods) {
@@ -98,9 +92,7 @@ export function buildTopology(input: TopologyInput): { nodes: TopologyNode[]; ed
     });
   };
 
-  deployments.forEach((d, i) => {
-    place('Deployment', d, i, `ready ${workloadReady(d)}`, workloadTone(d));
-  });
+  for (const [i, d] of deployments.entries()) place('Deployment', d, i, `ready ${workloadReady(d)}`, workloadTone(d));
   replicaSets.forEach((r, i) => {
     place('ReplicaSet', r, i, `ready ${workloadReady(r)}`, workloadTone(r));
     const owner = ownerId(r, deploymentIds);
@@ -113,8 +105,6 @@ export function buildTopology(input: TopologyInput): { nodes: TopologyNode[]; ed
     const node = p.spec?.nodeName ? nodeByName.get(p.spec.nodeName) : undefined;
     if (node) edges.push({ id: `${idOf('Pod', p)}->${idOf('Node', node)}`, source: idOf('Pod', p), target: idOf('Node', node), relation: 'runs-on' });
   });
-  usedNodes.forEach((n, i) => {
-    place('Node', n, i, nodeStatus(n), nodeReady(n) ? 'green' : 'red');
-  });
+  for (const [i, n] of usedNodes.entries()) place('Node', n, i, nodeStatus(n), nodeReady(n) ? 'green' : 'red');
   return { nodes, edges };
 }

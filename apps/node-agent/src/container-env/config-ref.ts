@@ -20,16 +20,17 @@ function dataOf(source: Source, namespace: string, name: string, optional: boole
 }
 
 /** `valueFrom.configMapKeyRef` / `secretKeyRef`: the value, or undefined when an optional source leaves the variable out. */
-export function keyRefValue(source: Source, ref: { name?: string; key: string; optional?: boolean }, namespace: string, objects: ConfigObjects | undefined): string | undefined {
+export function keyRefValue(source: Source, ref: { name?: string; key?: string; optional?: boolean }, namespace: string, objects: ConfigObjects | undefined): string | undefined {
   const name = ref.name ?? '';
+  const key = ref.key ?? '';
   const optional = ref.optional === true;
   const data = dataOf(source, namespace, name, optional, objects);
   if (!data) return undefined;
-  if (!Object.hasOwn(data, ref.key)) {
+  if (!Object.hasOwn(data, key)) {
     if (optional) return undefined;
-    throw new ContainerConfigError(`couldn't find key ${ref.key} in ${KIND[source]} ${namespace}/${name}`);
+    throw new ContainerConfigError(`couldn't find key ${key} in ${KIND[source]} ${namespace}/${name}`);
   }
-  return data[ref.key];
+  return data[key];
 }
 
 export interface EnvFromResult {

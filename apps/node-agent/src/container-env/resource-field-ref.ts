@@ -48,13 +48,14 @@ function isSupported(resource: string): boolean {
 
 /** The env value of one resourceFieldRef for `container` of `pod`. */
 export function resolveResourceFieldRef(ref: ResourceFieldRef, pod: EnvPod, container: EnvContainer, values: EnvRuntimeValues): string {
-  if (!isSupported(ref.resource)) throw new Error(`unsupported container resource : ${ref.resource}`);
+  const resource = ref.resource ?? '';
+  if (!isSupported(resource)) throw new Error(`unsupported container resource : ${resource}`);
   const target = ref.containerName ? findContainer(pod, ref.containerName) : container;
   const divisorInput = ref.divisor ?? '1';
   const divisor = parseQuantity(divisorInput);
   if (!divisor) throw new Error(`invalid divisor ${JSON.stringify(divisorInput)}`);
   const effectiveDivisor = divisor.nanos === 0n ? (parseQuantity('1') as Quantity) : divisor;
-  const amount = amountOf(target, ref.resource, values);
-  if (ref.resource.endsWith('.cpu')) return String(ceilDiv(amount.millis, effectiveDivisor.millis));
+  const amount = amountOf(target, resource, values);
+  if (resource.endsWith('.cpu')) return String(ceilDiv(amount.millis, effectiveDivisor.millis));
   return String(ceilDiv(quantityToBytes(amount) ?? 0n, quantityToBytes(effectiveDivisor) ?? 1n));
 }

@@ -1,40 +1,10 @@
-// The slices of a pod and container that environment resolution reads.
+// The pod and container as environment resolution reads them, and what only the node knows.
 
-export interface EnvVarSource {
-  fieldRef?: { apiVersion?: string; fieldPath: string } | null;
-  resourceFieldRef?: { containerName?: string; resource: string; divisor?: string | number } | null;
-  configMapKeyRef?: { name?: string; key: string; optional?: boolean } | null;
-  secretKeyRef?: { name?: string; key: string; optional?: boolean } | null;
-}
-
-export interface EnvVar {
-  name: string;
-  value?: string | null;
-  valueFrom?: EnvVarSource | null;
-}
-
-export interface EnvFromSource {
-  prefix?: string;
-  configMapRef?: { name?: string; optional?: boolean } | null;
-  secretRef?: { name?: string; optional?: boolean } | null;
-}
+// The model's shapes, under the names environment resolution has always used.
+export type { Container as EnvContainer, EnvFromSource, EnvVar, EnvVarSource, Pod as EnvPod } from '@wheelhouse/model';
 
 export interface ResourceList {
   [resource: string]: string | number;
-}
-
-export interface EnvContainer {
-  name: string;
-  command?: string[] | null;
-  args?: string[] | null;
-  env?: EnvVar[] | null;
-  envFrom?: EnvFromSource[] | null;
-  resources?: { limits?: ResourceList | null; requests?: ResourceList | null } | null;
-}
-
-export interface EnvPod {
-  metadata: { name?: string; namespace?: string; uid?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
-  spec?: { serviceAccountName?: string; containers?: EnvContainer[]; initContainers?: EnvContainer[] } | null;
 }
 
 /** The ConfigMaps and Secrets the node can see (its informers' caches); absent objects are undefined. */

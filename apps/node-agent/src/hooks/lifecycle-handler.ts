@@ -1,12 +1,9 @@
 // Contract for running a container's postStart / preStop handler (implemented in this folder).
+import type { LifecycleHandler } from '@wheelhouse/model';
 import type { ProbeTarget } from '../probes/probe-worker.js';
 
-/** Kubernetes LifecycleHandler: exactly one of exec, httpGet, sleep. */
-export interface LifecycleHandlerSpec {
-  exec?: { command?: string[] };
-  httpGet?: { path?: string; port: number | string; host?: string; scheme?: string; httpHeaders?: { name: string; value: string }[] };
-  sleep?: { seconds: number };
-}
+/** Kubernetes LifecycleHandler: exactly one of exec, httpGet, sleep (the API validates it). */
+export type LifecycleHandlerSpec = LifecycleHandler;
 
 export interface HandlerResult {
   ok: boolean;

@@ -52,7 +52,7 @@ export const runLifecycleHandler: RunLifecycleHandler = async (handler, target, 
   if (handler.sleep) {
     // The sleep ends early when the hook's time (e.g. the grace period) runs out, as the kubelet's does.
     // The global timer (not node:timers/promises, which Node 20's mock clock does not reach) so tests can step time.
-    const ms = Math.min(handler.sleep.seconds * 1000, Math.max(0, timeoutMs));
+    const ms = Math.min((handler.sleep.seconds ?? 0) * 1000, Math.max(0, timeoutMs));
     await new Promise((resolve) => setTimeout(resolve, ms));
     return { ok: true };
   }

@@ -1,5 +1,5 @@
 // The four node conditions the kubelet reports, with Kubernetes' reasons and messages.
-import type { NodeCondition } from '../types.js';
+import type { Condition } from '@wheelhouse/model';
 
 export interface NodeHealth {
   memoryPressure: boolean;
@@ -15,7 +15,7 @@ type Spec = [type: string, pressure: boolean, ok: [string, string], bad: [string
  * Conditions in kubelet order. lastHeartbeatTime is `now` on every report;
  * lastTransitionTime only moves when a condition's status changes.
  */
-export function nodeConditions(health: NodeHealth, previous: readonly NodeCondition[] | undefined, now: string): NodeCondition[] {
+export function nodeConditions(health: NodeHealth, previous: readonly Condition[] | undefined, now: string): Condition[] {
   const specs: Spec[] = [
     [
       'MemoryPressure',
@@ -31,7 +31,7 @@ export function nodeConditions(health: NodeHealth, previous: readonly NodeCondit
       ['KubeletHasInsufficientPID', 'kubelet has insufficient PID available'],
     ],
   ];
-  const conditions: NodeCondition[] = specs.map(([type, pressure, ok, bad]) => condition(type, pressure ? 'True' : 'False', ...(pressure ? bad : ok), previous, now));
+  const conditions: Condition[] = specs.map(([type, pressure, ok, bad]) => condition(type, pressure ? 'True' : 'False', ...(pressure ? bad : ok), previous, now));
   conditions.push(
     health.notReady
       ? condition('Ready', 'False', 'KubeletNotReady', health.notReady, previous, now)
@@ -40,14 +40,14 @@ export function nodeConditions(health: NodeHealth, previous: readonly NodeCondit
   return conditions;
 }
 
-function condition(type: string, status: NodeCondition['status'], reason: string, message: string, previous: readonly NodeCondition[] | undefined, now: string): NodeCondition {
+function condition(type: string, status: Condition['status'], reason: string, message: string, previous: readonly Condition[] | undefined, now: string): Condition {
   const before = previous?.find((c) => c.type === type);
   const lastTransitionTime = before && before.status === status && before.lastTransitionTime ? before.lastTransitionTime : now;
   return { type, status, reason, message, lastHeartbeatTime: now, lastTransitionTime };
 }
 
 /** True when a report would change more than the heartbeat times. */
-export function conditionsChanged(next: readonly NodeCondition[], previous: readonly NodeCondition[] | undefined): boolean {
+export function conditionsChanged(next: readonly Condition[], previous: readonly Condition[] | undefined): boolean {
   if (!previous || previous.length !== next.length) return true;
   return next.some((c) => {
     const p = previous.find((x) => x.type === c.type);

@@ -1,5 +1,5 @@
 // What the agent registers for a node it owns, and what it fills in on a node it adopts.
-import type { Node, Taint } from '../types.js';
+import type { Node, Taint } from '@wheelhouse/model';
 
 export const RUNTIME_LABEL = 'wheelhouse.io/runtime';
 export const AGENT_VERSION = 'v0.1.0-wheelhouse';

@@ -1,11 +1,12 @@
 // Registration, node status and Lease heartbeats for every node this process runs:
 // its own nodes and, in kwok mode, every Node annotated wheelhouse.io/simulated=true.
 // Everything goes out in bulk calls so 500 simulated nodes cost a few calls per period.
-import { hasCode, listAll, type WheelhouseClient } from '@wheelhouse/client';
+import { hasCode, type Clientset } from '@wheelhouse/client';
 import { Informer, stripNulls } from '@wheelhouse/controller-runtime';
 import { toTimestamp } from '@wheelhouse/resources';
-import { SIMULATED_ANNOTATION, type Node } from '../types.js';
-import { bulk, chunks } from './bulk.js';
+import type { Node } from '@wheelhouse/model';
+import { SIMULATED_ANNOTATION } from '../types.js';
+import { chunks } from './bulk.js';
 import { conditionsChanged, nodeConditions, type NodeHealth } from './node-conditions.js';
 import { registrationNode, registrationPatch, staticStatus, type NodeIdentity } from './node-object.js';
 import { freePodCIDR } from './pod-cidr.js';
@@ -16,7 +17,8 @@ const NODE_FIELDS = `metadata { annotations creationTimestamp deletionTimestamp 
   spec { podCIDR podCIDRs unschedulable taints { key value effect timeAdded } }
   status { capacity allocatable conditions { type status reason message lastHeartbeatTime lastTransitionTime }
     daemonEndpoints { kubeletEndpoint { Port } } addresses { type address } }`;
-const PATCH_NODE = `mutation PatchNode($name: String!, $patch: JSONObject!) { patchNode(name: $name, patch: $patch) { metadata { name } } }`;
+/** What the answer to a write needs to hold: the agent reads nothing back. */
+const NAME_ONLY = { select: 'metadata { name }' };
 
 export interface ManagedNode {
   name: string;
@@ -51,10 +53,10 @@ export class NodeReporter {
   private busy = { status: false, lease: false };
 
   constructor(
-    private readonly client: WheelhouseClient,
+    private readonly clientset: Clientset,
     private readonly o: NodeReporterOptions,
   ) {
-    this.informer = new Informer(client, {
+    this.informer = new Informer(clientset.client, {
       plural: 'nodes',
       kind: 'Node',
       fields: NODE_FIELDS,
@@ -104,18 +106,18 @@ export class NodeReporter {
       if (!existing) toCreate.push(registrationNode(identity));
       else {
         const patch = registrationPatch(existing, identity);
-        if (patch) await this.client.request(PATCH_NODE, { name, patch });
+        if (patch) await this.clientset.nodes.patch({ name }, patch, NAME_ONLY);
       }
       this.manage({ name, podCIDR, own: true });
     }
     for (const inputs of chunks(toCreate, 100)) {
       try {
-        await bulk(this.client, 'createNodes', { inputs });
+        await this.clientset.nodes.createMany(inputs, NAME_ONLY);
       } catch (error) {
         if (!hasCode(error, 'ALREADY_EXISTS')) throw error;
         // Raced with someone creating one of them: take them one at a time.
         for (const input of inputs)
-          await bulk(this.client, 'createNodes', { inputs: [input] }).catch((e) => {
+          await this.clientset.nodes.createMany([input], NAME_ONLY).catch((e) => {
             if (!hasCode(e, 'ALREADY_EXISTS')) throw e;
           });
       }
@@ -139,14 +141,13 @@ export class NodeReporter {
   }
 
   private considerAdoption(node: Node): void {
-    const name = node.metadata.name;
-    if (!this.o.manageAnnotated || this.nodes.has(name) || node.metadata.deletionTimestamp) return;
+    const name = node.metadata.name ?? '';
+    if (!name || !this.o.manageAnnotated || this.nodes.has(name) || node.metadata.deletionTimestamp) return;
     if (node.metadata.annotations?.[SIMULATED_ANNOTATION] !== 'true') return;
     const podCIDR = node.spec?.podCIDR ?? freePodCIDR(this.usedPodCIDRs());
     this.manage({ name, podCIDR, own: false });
     this.o.log(`adopted node ${name} (annotated ${SIMULATED_ANNOTATION})`);
-    if (!node.spec?.podCIDR)
-      void this.client.request(PATCH_NODE, { name, patch: { spec: { podCIDR, podCIDRs: [podCIDR] } } }).catch((e) => this.o.log(`set podCIDR of ${name}`, e));
+    if (!node.spec?.podCIDR) void this.clientset.nodes.patch({ name }, { spec: { podCIDR, podCIDRs: [podCIDR] } }, NAME_ONLY).catch((e) => this.o.log(`set podCIDR of ${name}`, e));
     void this.reportStatus(false);
     void this.renewLeases();
   }
@@ -195,7 +196,7 @@ export class NodeReporter {
         items.push({ name: managed.name, patch: { status: { ...fixed, conditions } } });
         this.lastReport.set(managed.name, now);
       }
-      for (const batch of chunks(items, 250)) await bulk(this.client, 'patchNodesStatus', { items: batch }, this.stopController.signal);
+      for (const batch of chunks(items, 250)) await this.clientset.nodes.patchManyStatus(batch, { ...NAME_ONLY, signal: this.stopController.signal });
     } catch (error) {
       if (!this.stopController.signal.aborted) this.o.log('node status', error);
       // A node missing from the batch (deleted): report everything again next period.
@@ -217,7 +218,7 @@ export class NodeReporter {
         name,
         patch: { spec: { holderIdentity: name, leaseDurationSeconds: this.o.leaseDurationSeconds, renewTime } },
       }));
-      for (const batch of chunks(items, 500)) await bulk(this.client, 'patchLeases', { items: batch }, this.stopController.signal);
+      for (const batch of chunks(items, 500)) await this.clientset.ops.mutate('patchLeases', { items: batch }, { ...NAME_ONLY, signal: this.stopController.signal });
     } catch (error) {
       if (!this.stopController.signal.aborted) this.o.log('node lease', error);
       this.leases.clear();
@@ -229,8 +230,8 @@ export class NodeReporter {
   private async ensureLeases(): Promise<void> {
     const missing = [...this.nodes.keys()].filter((n) => !this.leases.has(n));
     if (!missing.length) return;
-    const { items } = await listAll<{ metadata: { name: string } }>(this.client, { plural: 'leases', namespace: NODE_LEASE_NAMESPACE, fields: 'metadata { name }' });
-    for (const lease of items) this.leases.add(lease.metadata.name);
+    const { items } = await this.clientset.leases.listAll({ namespace: NODE_LEASE_NAMESPACE, select: 'metadata { name }' });
+    for (const lease of items) if (lease.metadata.name) this.leases.add(lease.metadata.name);
     const toCreate = missing.filter((n) => !this.leases.has(n));
     const now = new Date().toISOString();
     const inputs = toCreate.map((name) => {
@@ -241,7 +242,7 @@ export class NodeReporter {
       };
     });
     for (const batch of chunks(inputs, 200)) {
-      await bulk(this.client, 'createLeases', { namespace: NODE_LEASE_NAMESPACE, inputs: batch }).catch((e) => {
+      await this.clientset.leases.createMany(batch, { ...NAME_ONLY, namespace: NODE_LEASE_NAMESPACE }).catch((e) => {
         if (!hasCode(e, 'ALREADY_EXISTS')) throw e;
       });
     }

@@ -10,7 +10,8 @@ export interface HttpGetSpec {
   host: string;
   port: number;
   path?: string;
-  headers?: { name: string; value: string }[];
+  /** The probe's httpHeaders, as the pod spec has them (a header without a name is skipped). */
+  headers?: readonly { name?: string; value?: string }[];
   timeoutMs: number;
 }
 
@@ -32,7 +33,7 @@ export function probeUrl(spec: Pick<HttpGetSpec, 'scheme' | 'host' | 'port' | 'p
  */
 export async function httpGet(spec: HttpGetSpec): Promise<HttpGetOutcome> {
   const headers: Record<string, string> = { 'User-Agent': PROBE_USER_AGENT, Accept: '*/*', Connection: 'close' };
-  for (const { name, value } of spec.headers ?? []) headers[name] = value;
+  for (const { name, value } of spec.headers ?? []) if (name) headers[name] = value ?? '';
   const deadline = Date.now() + spec.timeoutMs;
   let url = probeUrl(spec);
   for (let redirects = 0; ; redirects++) {

@@ -1,21 +1,13 @@
 // Contract for probing one container (implemented in this folder). The sync loop
 // starts a worker per configured probe of a running container instance and
 // reacts to its verdicts; the worker owns timing and thresholds.
+import type { Probe } from '@wheelhouse/model';
 import type { ContainerInstance, ContainerRuntime, PodSandbox } from '../runtime/runtime.js';
 
 export type ProbeKind = 'liveness' | 'readiness' | 'startup';
 
 /** The Kubernetes Probe object as stored in the pod spec (defaults already applied by the API). */
-export interface ProbeSpec {
-  exec?: { command?: string[] };
-  httpGet?: { path?: string; port: number | string; host?: string; scheme?: string; httpHeaders?: { name: string; value: string }[] };
-  tcpSocket?: { port: number | string; host?: string };
-  initialDelaySeconds?: number;
-  periodSeconds?: number;
-  timeoutSeconds?: number;
-  successThreshold?: number;
-  failureThreshold?: number;
-}
+export type ProbeSpec = Probe;
 
 export interface ProbeTarget {
   runtime: ContainerRuntime;

@@ -1,7 +1,9 @@
 // A probe's or hook's port: a number, or the name of one of the container's ports
 // (probe.ResolveContainerPort).
 
-export function resolvePort(port: number | string, ports: { name?: string; containerPort: number }[]): number {
+/** An absent port is port 0, which is no valid port (the API requires one). */
+export function resolvePort(port: number | string | undefined, ports: { name?: string; containerPort: number }[]): number {
+  if (port === undefined) return resolvePort(0, ports);
   if (typeof port === 'number') {
     if (port > 0 && port < 65536) return port;
     throw new Error(`invalid port number: ${port}`);

@@ -83,7 +83,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, o: KubeletServe
   const [namespace, name, container] = logs.slice(1).map(decodeURIComponent) as [string, string, string];
   const served = o.findPod(namespace, name);
   if (!served) return void text(res, 404, `pod ${namespace}/${name} is not running on this node`);
-  const names = [...(served.pod.spec.initContainers ?? []), ...served.pod.spec.containers].map((c) => c.name);
+  const names = [...(served.pod.spec?.initContainers ?? []), ...(served.pod.spec?.containers ?? [])].map((c) => c.name);
   if (!names.includes(container)) return void text(res, 404, `container ${container} is not valid for pod ${name}`);
   const uid = served.pod.metadata.uid!;
   const int = (key: string) => {

@@ -1,9 +1,16 @@
 // Pod conditions as the kubelet generates them (pkg/kubelet/status/generate.go).
-import type { ContainerStatus, PodCondition, PodPhase, PodSpec } from '../types.js';
+import type { Condition, ContainerStatus, PodSpec } from '@wheelhouse/model';
+import type { PodPhase } from '../types.js';
 
 export const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
 
-type Verdict = Pick<PodCondition, 'status' | 'reason' | 'message'>;
+type Verdict = Pick<Condition, 'status' | 'reason' | 'message'>;
+
+/**
+ * A pod spec with Kubernetes' readinessGates. The API does not serve that field yet, so
+ * the model lacks it and no gate ever applies until it does; the rule is kept as kubelet has it.
+ */
+export type PodSpecWithGates = PodSpec & { readinessGates?: readonly { conditionType: string }[] };
 
 /** Go prints a []string as `[a b]`. */
 const list = (names: string[]) => `[${names.join(' ')}]`;
@@ -15,8 +22,8 @@ export function initializedCondition(spec: PodSpec, initStatuses: readonly Conta
   const incomplete: string[] = [];
   for (const c of inits) {
     const s = initStatuses.find((x) => x.name === c.name);
-    if (!s) unknown.push(c.name);
-    else if (!(s.state.terminated && s.state.terminated.exitCode === 0)) incomplete.push(c.name);
+    if (!s) unknown.push(c.name ?? '');
+    else if (s.state?.terminated?.exitCode !== 0) incomplete.push(c.name ?? '');
   }
   if (phase === 'Succeeded' && unknown.length === 0) return { status: 'True', reason: 'PodCompleted' };
   const messages = [];
@@ -29,10 +36,10 @@ export function initializedCondition(spec: PodSpec, initStatuses: readonly Conta
 export function containersReadyCondition(spec: PodSpec, statuses: readonly ContainerStatus[], phase: PodPhase): Verdict {
   const unknown: string[] = [];
   const unready: string[] = [];
-  for (const c of spec.containers) {
+  for (const c of spec.containers ?? []) {
     const s = statuses.find((x) => x.name === c.name);
-    if (!s) unknown.push(c.name);
-    else if (!s.ready) unready.push(c.name);
+    if (!s) unknown.push(c.name ?? '');
+    else if (!s.ready) unready.push(c.name ?? '');
   }
   if (phase === 'Succeeded' && unknown.length === 0) return { status: 'False', reason: 'PodCompleted' };
   const messages = [];
@@ -43,7 +50,7 @@ export function containersReadyCondition(spec: PodSpec, statuses: readonly Conta
 }
 
 /** Ready: the containers, and every readiness gate's condition True. */
-export function readyCondition(spec: PodSpec, containersReady: Verdict, existing: readonly PodCondition[]): Verdict {
+export function readyCondition(spec: PodSpecWithGates, containersReady: Verdict, existing: readonly Condition[]): Verdict {
   if (containersReady.status !== 'True') return containersReady;
   const gateMessages: string[] = [];
   for (const gate of spec.readinessGates ?? []) {
@@ -56,10 +63,10 @@ export function readyCondition(spec: PodSpec, containersReady: Verdict, existing
 }
 
 /** A condition that keeps its lastTransitionTime while its status stays the same. */
-export function withTransition(type: string, verdict: Verdict, previous: readonly PodCondition[], now: string): PodCondition {
+export function withTransition(type: string, verdict: Verdict, previous: readonly Condition[], now: string): Condition {
   const before = previous.find((c) => c.type === type);
   const lastTransitionTime = before && before.status === verdict.status && before.lastTransitionTime ? before.lastTransitionTime : now;
-  const condition: PodCondition = { type, status: verdict.status, lastTransitionTime };
+  const condition: Condition = { type, status: verdict.status, lastTransitionTime };
   if (verdict.reason) condition.reason = verdict.reason;
   if (verdict.message) condition.message = verdict.message;
   return condition;

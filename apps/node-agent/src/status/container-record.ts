@@ -23,3 +23,19 @@ export interface ContainerRecord {
 export function newRecord(name: string): ContainerRecord {
   return { name, restartCount: 0, ready: false, started: false };
 }
+
+/** A new run became the container's current one; an exited current run becomes `previous` (lastState). */
+export function beginRun(record: ContainerRecord, id: string, restartCount: number, run: ContainerRunState): void {
+  const old = record.current;
+  if (old && old.run.state === 'exited' && old.id !== id) record.previous = { id: old.id, run: old.run };
+  record.current = { id, run };
+  record.restartCount = restartCount;
+  record.waiting = undefined;
+  record.ready = false;
+  record.started = false;
+}
+
+/** The current run ended: neither ready nor started any more. */
+export function endRun(record: ContainerRecord, id: string, exit: ExitedRun): void {
+  Object.assign(record, { current: { id, run: exit }, ready: false, started: false });
+}

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:os';
 import { toTimestamp } from '@wheelhouse/resources';
-import type { ContainerSpec, ContainerState, ContainerStateTerminated, ContainerStatus } from '../types.js';
+import type { Container, ContainerState, ContainerStateTerminated, ContainerStatus } from '@wheelhouse/model';
 import type { ContainerRecord, ExitedRun } from './container-record.js';
 
 export interface ContainerStatusContext {
@@ -12,7 +12,7 @@ export interface ContainerStatusContext {
   init: boolean;
 }
 
-export function containerStatus(spec: ContainerSpec, record: ContainerRecord | undefined, ctx: ContainerStatusContext): ContainerStatus {
+export function containerStatus(spec: Container, record: ContainerRecord | undefined, ctx: ContainerStatusContext): ContainerStatus {
   const image = spec.image ?? '';
   const base = { name: spec.name, image, imageID: imageID(image), restartCount: record?.restartCount ?? 0 };
   const current = record?.current;

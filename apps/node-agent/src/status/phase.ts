@@ -1,5 +1,6 @@
 // kubelet's getPhase (pkg/kubelet/kubelet_pods.go), on the container statuses the agent computed.
-import type { ContainerStatus, PodPhase, PodSpec } from '../types.js';
+import type { ContainerStatus, PodSpec } from '@wheelhouse/model';
+import type { PodPhase } from '../types.js';
 
 export function podPhase(spec: PodSpec, initStatuses: readonly ContainerStatus[], statuses: readonly ContainerStatus[], podIsTerminal: boolean): PodPhase {
   const restartPolicy = spec.restartPolicy ?? 'Always';
@@ -11,11 +12,11 @@ export function podPhase(spec: PodSpec, initStatuses: readonly ContainerStatus[]
       pendingInitialization++;
       continue;
     }
-    if (s.state.running) pendingInitialization++;
-    else if (s.state.terminated) {
+    if (s.state?.running) pendingInitialization++;
+    else if (s.state?.terminated) {
       if (s.state.terminated.exitCode !== 0) failedInitialization++;
-    } else if (s.state.waiting) {
-      if (s.lastState.terminated) {
+    } else if (s.state?.waiting) {
+      if (s.lastState?.terminated) {
         if (s.lastState.terminated.exitCode !== 0) failedInitialization++;
       } else pendingInitialization++;
     } else pendingInitialization++;
@@ -26,18 +27,18 @@ export function podPhase(spec: PodSpec, initStatuses: readonly ContainerStatus[]
   let waiting = 0;
   let stopped = 0;
   let succeeded = 0;
-  for (const container of spec.containers) {
+  for (const container of spec.containers ?? []) {
     const s = statuses.find((x) => x.name === container.name);
     if (!s) {
       unknown++;
       continue;
     }
-    if (s.state.running) running++;
-    else if (s.state.terminated) {
+    if (s.state?.running) running++;
+    else if (s.state?.terminated) {
       stopped++;
       if (s.state.terminated.exitCode === 0) succeeded++;
-    } else if (s.state.waiting) {
-      if (s.lastState.terminated) stopped++;
+    } else if (s.state?.waiting) {
+      if (s.lastState?.terminated) stopped++;
       else waiting++;
     } else unknown++;
   }

@@ -2,14 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { computePodStatus, type PodStatusInput } from './pod-status.js';
 import { at, exited, pod, records, running } from './test-fixtures.js';
-import type { Pod, PodCondition } from '../types.js';
+import type { Condition, Pod } from '@wheelhouse/model';
 
 const NOW = '2026-01-01T00:01:00Z';
 function status(p: Pod, recs = records(), extra: Partial<PodStatusInput> = {}) {
   return computePodStatus({ pod: p, records: recs, sandbox: { podIP: '127.64.0.5' }, hostIP: '127.0.0.1', runtimeName: 'simulated', terminating: false, now: NOW, ...extra });
 }
-const cond = (s: { conditions?: PodCondition[] }, type: string) => s.conditions!.find((c) => c.type === type)!;
-const brief = (c: PodCondition) => [c.status, c.reason, c.message];
+const cond = (s: { conditions?: Condition[] }, type: string) => s.conditions!.find((c) => c.type === type)!;
+const brief = (c: Condition) => [c.status, c.reason, c.message];
 
 test('a new pod: Pending, containers ContainerCreating, conditions in kubelet order', () => {
   const s = status(pod(), records(), { sandbox: undefined });
@@ -33,7 +33,7 @@ test('a new pod: Pending, containers ContainerCreating, conditions in kubelet or
       started: false,
     },
   ]);
-  assert.match(s.containerStatuses![0]!.imageID, /^nginx@sha256:[0-9a-f]{64}$/);
+  assert.match(s.containerStatuses![0]!.imageID ?? '', /^nginx@sha256:[0-9a-f]{64}$/);
   assert.equal(s.podIP, undefined);
   assert.equal(s.startTime, NOW);
   assert.equal(s.hostIP, '127.0.0.1');
@@ -72,7 +72,7 @@ test('restartPolicy Never: exit 0 gives Succeeded with PodCompleted; exit 1 give
   assert.equal(ok.phase, 'Succeeded');
   assert.deepEqual(brief(cond(ok, 'Ready')), ['False', 'PodCompleted', undefined]);
   assert.deepEqual(brief(cond(ok, 'ContainersReady')), ['False', 'PodCompleted', undefined]);
-  assert.deepEqual(ok.containerStatuses![0]!.state.terminated, {
+  assert.deepEqual(ok.containerStatuses![0]!.state!.terminated, {
     exitCode: 0,
     reason: 'Completed',
     startedAt: '2026-01-01T00:00:01Z',
@@ -82,7 +82,7 @@ test('restartPolicy Never: exit 0 gives Succeeded with PodCompleted; exit 1 give
   const failed = status(pod({ restartPolicy: 'Never' }), records(exited('app', 1)));
   assert.equal(failed.phase, 'Failed');
   assert.deepEqual(brief(cond(failed, 'Ready')), ['False', 'ContainersNotReady', 'containers with unready status: [app]']);
-  assert.equal(failed.containerStatuses![0]!.state.terminated!.reason, 'Error');
+  assert.equal(failed.containerStatuses![0]!.state!.terminated!.reason, 'Error');
 });
 
 test('restartPolicy OnFailure: exit 0 Succeeded, exit 1 still Running (it restarts)', () => {
@@ -98,8 +98,8 @@ test('CrashLoopBackOff: waiting with the back-off message, the last exit in last
   assert.equal(s.phase, 'Running');
   const c = s.containerStatuses![0]!;
   assert.deepEqual(c.state, { waiting: rec.waiting });
-  assert.equal(c.lastState.terminated!.exitCode, 2);
-  assert.equal(c.lastState.terminated!.finishedAt, '2026-01-01T00:00:05Z');
+  assert.equal(c.lastState!.terminated!.exitCode, 2);
+  assert.equal(c.lastState!.terminated!.finishedAt, '2026-01-01T00:00:05Z');
   assert.equal(c.restartCount, 3);
   assert.equal(c.ready, false);
 });
@@ -109,8 +109,8 @@ test('a restarted container shows the previous run as lastState', () => {
   rec.previous = { id: 'uid-1/app/0', run: { state: 'exited', startedAt: at(1), finishedAt: at(20), exitCode: 137, signal: 'SIGKILL', reason: 'Error' } };
   const c = status(pod(), records(rec)).containerStatuses![0]!;
   assert.equal(c.restartCount, 1);
-  assert.deepEqual([c.lastState.terminated!.exitCode, c.lastState.terminated!.signal], [137, 9]);
-  assert.ok(c.state.running);
+  assert.deepEqual([c.lastState!.terminated!.exitCode, c.lastState!.terminated!.signal], [137, 9]);
+  assert.ok(c.state!.running);
 });
 
 test('init containers: PodInitializing everywhere, then in order, Initialized with the incomplete list', () => {
@@ -124,10 +124,10 @@ test('init containers: PodInitializing everywhere, then in order, Initialized wi
   assert.equal(fresh.phase, 'Pending');
   assert.deepEqual(brief(cond(fresh, 'Initialized')), ['False', 'ContainersNotInitialized', 'containers with incomplete status: [i1 i2]']);
   assert.deepEqual(
-    fresh.initContainerStatuses!.map((c) => c.state.waiting?.reason),
+    fresh.initContainerStatuses!.map((c) => c.state!.waiting?.reason),
     ['PodInitializing', 'PodInitializing'],
   );
-  assert.equal(fresh.containerStatuses![0]!.state.waiting!.reason, 'PodInitializing');
+  assert.equal(fresh.containerStatuses![0]!.state!.waiting!.reason, 'PodInitializing');
 
   const second = status(p, records(exited('i1', 0), running('i2', 6, { ready: false, started: false })));
   assert.equal(second.phase, 'Pending');
@@ -147,7 +147,7 @@ test('a failed init container: Failed under Never, Pending (retrying) otherwise'
   const retrying = exited('i1', 1, { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 10s …' } });
   const s = status(pod({ ...spec, restartPolicy: 'Always' }), records(retrying));
   assert.equal(s.phase, 'Pending');
-  assert.equal(s.initContainerStatuses![0]!.state.waiting!.reason, 'CrashLoopBackOff');
+  assert.equal(s.initContainerStatuses![0]!.state!.waiting!.reason, 'CrashLoopBackOff');
   assert.equal(status(pod({ ...spec, restartPolicy: 'OnFailure' }), records(exited('i1', 1))).phase, 'Pending');
 });
 

@@ -1,9 +1,9 @@
 // The heart of the agent: a pod's whole status from what the worker knows, computed the
 // way the kubelet computes it (generateAPIPodStatus). Pure: same input, same status.
-import type { Pod, PodCondition, PodStatus } from '../types.js';
+import type { Condition, Pod, PodStatus } from '@wheelhouse/model';
 import type { ContainerRecord } from './container-record.js';
 import { containerStatus } from './container-status.js';
-import { CONDITION_ORDER, containersReadyCondition, initializedCondition, readyCondition, withTransition } from './conditions.js';
+import { CONDITION_ORDER, containersReadyCondition, initializedCondition, readyCondition, withTransition, type PodSpecWithGates } from './conditions.js';
 import { isTerminalPhase, podPhase } from './phase.js';
 import { qosClass } from './qos.js';
 
@@ -27,29 +27,29 @@ export function computePodStatus(input: PodStatusInput): PodStatus {
   const { pod, records, now } = input;
   const old = pod.status ?? {};
   const oldConditions = old.conditions ?? [];
-  const spec = pod.spec;
+  const spec: PodSpecWithGates = pod.spec ?? {};
   const hasInit = (spec.initContainers ?? []).length > 0;
   const ctx = (init: boolean) => ({ runtimeName: input.runtimeName, init, defaultWaitingReason: hasInit ? ('PodInitializing' as const) : ('ContainerCreating' as const) });
 
-  const initContainerStatuses = (spec.initContainers ?? []).map((c) => containerStatus(c, records.get(c.name), ctx(true)));
-  const containerStatuses = spec.containers.map((c) => containerStatus(c, records.get(c.name), ctx(false)));
+  const initContainerStatuses = (spec.initContainers ?? []).map((c) => containerStatus(c, records.get(c.name ?? ''), ctx(true)));
+  const containerStatuses = (spec.containers ?? []).map((c) => containerStatus(c, records.get(c.name ?? ''), ctx(false)));
 
   // The status manager never moves a pod out of a terminal phase.
   const phase = isTerminalPhase(old.phase) ? old.phase : input.failure ? 'Failed' : podPhase(spec, initContainerStatuses, containerStatuses, input.terminating);
 
   const containersReady = containersReadyCondition(spec, containerStatuses, phase);
-  const computed: Record<string, Pick<PodCondition, 'status' | 'reason' | 'message'>> = {
+  const computed: Record<string, Pick<Condition, 'status' | 'reason' | 'message'>> = {
     PodReadyToStartContainers: { status: input.sandbox ? 'True' : 'False' },
     Initialized: initializedCondition(spec, initContainerStatuses, phase),
     Ready: readyCondition(spec, containersReady, oldConditions),
     ContainersReady: containersReady,
     PodScheduled: oldConditions.find((c) => c.type === 'PodScheduled') ?? { status: 'True' },
   };
-  const conditions: PodCondition[] = CONDITION_ORDER.map((type) =>
+  const conditions: Condition[] = CONDITION_ORDER.map((type) =>
     type === 'PodScheduled' && oldConditions.some((c) => c.type === type) ? oldConditions.find((c) => c.type === type)! : withTransition(type, computed[type]!, oldConditions, now),
   );
   // Conditions others own (readiness gates, DisruptionTarget) stay as they are.
-  conditions.push(...oldConditions.filter((c) => !CONDITION_ORDER.includes(c.type)));
+  conditions.push(...oldConditions.filter((c) => !CONDITION_ORDER.includes(c.type ?? '')));
 
   const status: PodStatus = {
     phase,

@@ -1,11 +1,11 @@
 // The pod's QoS class (v1qos.GetPodQOS), which the kubelet reports in status.qosClass.
 import { compareQuantities, parseQuantity } from '@wheelhouse/resources';
-import type { PodSpec } from '../types.js';
+import type { PodSpec } from '@wheelhouse/model';
 
 const TRACKED = ['cpu', 'memory'];
 
 export function qosClass(spec: PodSpec): 'Guaranteed' | 'Burstable' | 'BestEffort' {
-  const containers = [...(spec.initContainers ?? []), ...spec.containers];
+  const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
   let any = false;
   let guaranteed = true;
   for (const c of containers) {

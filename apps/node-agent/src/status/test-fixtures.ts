@@ -1,11 +1,12 @@
 // Builders for status and decision tests.
 import type { ContainerRecord } from './container-record.js';
-import type { Pod, PodSpec } from '../types.js';
+import type { Pod } from '@wheelhouse/model';
+import type { PodSpecWithGates } from './conditions.js';
 
 export const T0 = new Date('2026-01-01T00:00:00Z');
 export const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
-export function pod(spec: Partial<PodSpec> = {}, status: Pod['status'] = { phase: 'Pending' }): Pod {
+export function pod(spec: PodSpecWithGates = {}, status: Pod['status'] = { phase: 'Pending' }): Pod & { spec: PodSpecWithGates } {
   return {
     metadata: { name: 'web', namespace: 'default', uid: 'uid-1' },
     spec: { containers: [{ name: 'app', image: 'nginx:1.27' }], restartPolicy: 'Always', ...spec },

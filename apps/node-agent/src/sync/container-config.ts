@@ -1,9 +1,9 @@
 // A container spec + the pod + node facts → what the runtime starts (env resolved,
 // $(VAR) references in command and args expanded, as the kubelet does).
 import { quantityToBytes } from '@wheelhouse/resources';
-import { expandCommandAndArgs, resolveEnv, type ConfigObjects, type EnvContainer, type EnvPod } from '../container-env.js';
+import { expandCommandAndArgs, resolveEnv, type ConfigObjects } from '../container-env.js';
 import type { ContainerConfig } from '../runtime/runtime.js';
-import type { ContainerSpec, Pod } from '../types.js';
+import type { Container, Pod } from '@wheelhouse/model';
 
 export interface NodeFacts {
   nodeName: string;
@@ -18,8 +18,8 @@ export interface ConfigSources {
 }
 
 /** Throws ContainerConfigError (reason CreateContainerConfigError) when the env cannot be built. */
-export function containerConfig(pod: Pod, spec: ContainerSpec, init: boolean, podIP: string, node: NodeFacts, sources: ConfigSources = {}): ContainerConfig {
-  const env = resolveEnv(pod as unknown as EnvPod, spec as unknown as EnvContainer, {
+export function containerConfig(pod: Pod, spec: Container, init: boolean, podIP: string, node: NodeFacts, sources: ConfigSources = {}): ContainerConfig {
+  const env = resolveEnv(pod, spec, {
     podIP,
     podIPs: [podIP],
     nodeName: node.nodeName,
@@ -31,7 +31,7 @@ export function containerConfig(pod: Pod, spec: ContainerSpec, init: boolean, po
   const { command, args } = expandCommandAndArgs(spec, env);
   const limit = spec.resources?.limits?.memory;
   const memoryLimitBytes = limit ? Number(quantityToBytes(limit) ?? NaN) : undefined;
-  const config: ContainerConfig = { name: spec.name, image: spec.image ?? '', command, args, env, init };
+  const config: ContainerConfig = { name: spec.name ?? '', image: spec.image ?? '', command, args, env, init };
   if (spec.workingDir) config.workingDir = spec.workingDir;
   if (memoryLimitBytes !== undefined && Number.isFinite(memoryLimitBytes)) config.memoryLimitBytes = memoryLimitBytes;
   return config;

@@ -2,7 +2,7 @@
 // manager wires them: startup first (it holds the others back), then liveness and
 // readiness; a container without a probe passes that check.
 import type { ProbeKind, ProbeTarget, ProbeWorker, ProbeWorkerOptions } from '../probes/probe-worker.js';
-import type { ContainerSpec } from '../types.js';
+import type { Container } from '@wheelhouse/model';
 
 export interface ProbeVerdicts {
   target: ProbeTarget;
@@ -21,11 +21,11 @@ export class ContainerProbes {
 
   constructor(private readonly startProbe: (options: ProbeWorkerOptions) => ProbeWorker) {}
 
-  start(name: string, spec: ContainerSpec, v: ProbeVerdicts): void {
+  start(name: string, spec: Container, v: ProbeVerdicts): void {
     this.stop(name);
     const workers = new Map<ProbeKind, ProbeWorker>();
     this.workers.set(name, workers);
-    const run = (kind: ProbeKind, probe: NonNullable<ContainerSpec['livenessProbe']>, onResult: (ok: boolean, message?: string) => void) =>
+    const run = (kind: ProbeKind, probe: NonNullable<Container['livenessProbe']>, onResult: (ok: boolean, message?: string) => void) =>
       workers.set(kind, this.startProbe({ kind, probe, target: v.target, onResult: (ok, message) => v.isCurrent() && onResult(ok, message) }));
 
     const afterStartup = () => {

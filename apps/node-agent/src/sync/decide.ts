@@ -1,7 +1,7 @@
 // What a pod needs next (the kubelet's computePodActions), from what runs now. Pure:
 // the pod worker executes the actions and asks again after every change.
 import type { ContainerRecord, ExitedRun } from '../status/container-record.js';
-import type { PodSpec } from '../types.js';
+import type { PodSpec } from '@wheelhouse/model';
 import { formatDuration, inBackoff, nextBackoff, type BackoffEntry, type BackoffPolicy } from './backoff.js';
 
 export type PodAction =
@@ -34,9 +34,10 @@ export function decide(input: DecideInput): Decision {
 
   // Init containers: one at a time, in order, each to success.
   for (const c of input.spec.initContainers ?? []) {
-    const record = input.records.get(c.name);
+    const name = c.name ?? '';
+    const record = input.records.get(name);
     const run = record?.current?.run;
-    if (!record || !run) return { actions: [start(c.name, true, 0)], finished: false };
+    if (!record || !run) return { actions: [start(name, true, 0)], finished: false };
     if (run.state === 'running') return { actions: [], finished: false };
     if (run.exitCode === 0) continue;
     // A failed init container fails the pod under Never; otherwise it is retried.
@@ -46,11 +47,12 @@ export function decide(input: DecideInput): Decision {
 
   const actions: PodAction[] = [];
   let alive = 0;
-  for (const c of input.spec.containers) {
-    const record = input.records.get(c.name);
+  for (const c of input.spec.containers ?? []) {
+    const name = c.name ?? '';
+    const record = input.records.get(name);
     const run = record?.current?.run;
     if (!record || !run) {
-      actions.push(start(c.name, false, 0));
+      actions.push(start(name, false, 0));
       alive++;
       continue;
     }
@@ -58,7 +60,7 @@ export function decide(input: DecideInput): Decision {
       alive++;
       continue;
     }
-    const restart = input.mustRestart?.has(c.name) || restartPolicy === 'Always' || (restartPolicy === 'OnFailure' && run.exitCode !== 0);
+    const restart = input.mustRestart?.has(name) || restartPolicy === 'Always' || (restartPolicy === 'OnFailure' && run.exitCode !== 0);
     if (!restart) continue;
     alive++;
     actions.push(restartOrWait(input, record, run, false));

@@ -2,7 +2,7 @@
 // (the kubelet's pod workers). Watch handlers only route; workers do the work.
 import type { WheelhouseClient } from '@wheelhouse/client';
 import { Informer, keyOf, stripNulls } from '@wheelhouse/controller-runtime';
-import type { Pod } from '../types.js';
+import type { Pod } from '@wheelhouse/model';
 import type { PodWorker, PodWorkerDeps } from './pod-worker.js';
 
 export type PodWorkerFactory = (pod: Pod, onDone: (worker: PodWorker) => void) => PodWorker | undefined;

@@ -1,20 +1,25 @@
 // One worker per pod: drives it through the runtime (sandbox, init containers, app
 // containers, restarts with back-off, probes, hooks, graceful deletion) and publishes
-// its status. Decisions come from decide() and computePodStatus(); this is the shell.
+// its status. Decisions come from nextStep() (pod-lifecycle.ts), decide() and
+// computePodStatus(); this is the shell that carries them out, with its timers.
 import { toTimestamp } from '@wheelhouse/resources';
 import type { RunLifecycleHandler } from '../hooks/lifecycle-handler.js';
 import type { ProbeTarget, ProbeWorker, ProbeWorkerOptions } from '../probes/probe-worker.js';
 import { ContainerProbes } from './container-probes.js';
-import type { ContainerInstance, ContainerRuntime, PodSandbox } from '../runtime/runtime.js';
-import { newRecord, type ContainerRecord } from '../status/container-record.js';
+import type { ContainerConfig, ContainerInstance, ContainerRuntime, PodSandbox } from '../runtime/runtime.js';
+import { beginRun, endRun, newRecord, type ContainerRecord } from '../status/container-record.js';
 import { isTerminalPhase } from '../status/phase.js';
 import { computePodStatus } from '../status/pod-status.js';
-import type { ContainerSpec, Pod } from '../types.js';
+import type { Container, Pod } from '@wheelhouse/model';
 import type { BackoffEntry, BackoffPolicy } from './backoff.js';
 import { containerConfig, type NodeFacts } from './container-config.js';
 import { decide, type PodAction } from './decide.js';
 import { lostRun, recoverContainer, wasStarted } from './recover.js';
 import { activeDeadlineAt, DEADLINE_EXCEEDED } from './active-deadline.js';
+import { enterStep, initialLifecycle, nextStep, type LifecycleState, type Step } from './pod-lifecycle.js';
+import { changedImages, containerPorts, containerSpec, gracePeriodMs, podAddress } from './pod-spec.js';
+import { SyncLoop } from './sync-loop.js';
+import { Timers } from './timers.js';
 import type { StatusWriter } from './status-writer.js';
 import type { ConfigObjects } from '../container-env.js';
 
@@ -39,27 +44,21 @@ export interface PodWorkerDeps {
   configObjects?: ConfigObjects;
 }
 
-type Stage = 'active' | 'terminating' | 'done';
 const CONFIG_RETRY_MS = 10_000;
 const MIN_GRACE_MS = 2_000;
 
 export class PodWorker {
   private pod: Pod;
+  /** Stage, vanished, recovered, failure: what nextStep() decides on. */
+  private state: LifecycleState = initialLifecycle();
   private sandbox: PodSandbox | undefined;
   private readonly records = new Map<string, ContainerRecord>();
   private readonly instances = new Map<string, ContainerInstance>();
   private readonly backoff = new Map<string, BackoffEntry>();
-  private readonly timers = new Set<NodeJS.Timeout>();
   private readonly probes: ContainerProbes;
-  private stage: Stage = 'active';
-  private gone = false;
-  private recovered = false;
-  private syncing = false;
-  private dirty = false;
-  /** Set when the agent itself fails the pod (activeDeadlineSeconds): nothing starts any more. */
-  private failure: { reason: string; message: string } | undefined;
+  private readonly timers = new Timers();
+  private readonly loop: SyncLoop;
   private readonly firstSeen = Date.now();
-  private deadlineTimer: NodeJS.Timeout | undefined;
   /** The image each running container was started with: a changed image means a restart. */
   private readonly startedImage = new Map<string, string>();
   private readonly mustRestart = new Set<string>();
@@ -71,6 +70,14 @@ export class PodWorker {
   ) {
     this.pod = pod;
     this.probes = new ContainerProbes(deps.startProbe);
+    this.loop = new SyncLoop({
+      sync: () => this.syncOnce(),
+      stopped: () => this.state.stage === 'done',
+      onError: (error) => {
+        this.deps.log(`sync pod ${this.key}`, error);
+        this.timers.after(1000, () => this.kick());
+      },
+    });
   }
 
   get uid(): string {
@@ -98,14 +105,14 @@ export class PodWorker {
 
   /** The pod left the API without us (force delete): kill what is left and clean up. */
   vanished(): void {
-    this.gone = true;
+    this.state = { ...this.state, vanished: true };
     this.kick();
   }
 
   /** Agent shutdown: stop probes and timers; stop containers unless told to leave them. */
   async shutdown(): Promise<void> {
-    this.stage = 'done';
-    this.clearTimers();
+    this.state = { ...this.state, stage: 'done' };
+    this.timers.clear();
     this.probes.stopAll();
     if (!this.deps.leaveRunning) await Promise.all([...this.instances.values()].map((i) => this.deps.runtime.stop(i, MIN_GRACE_MS).catch(() => {})));
   }
@@ -117,46 +124,54 @@ export class PodWorker {
   }
 
   kick(): void {
-    if (this.stage === 'done') return;
-    if (this.syncing) {
-      this.dirty = true;
-      return;
-    }
-    void this.loop();
+    this.loop.kick();
   }
 
-  private async loop(): Promise<void> {
-    this.syncing = true;
-    try {
-      do {
-        this.dirty = false;
-        await this.syncOnce();
-      } while (this.dirty && this.stage !== 'done');
-    } catch (error) {
-      this.deps.log(`sync pod ${this.key}`, error);
-      this.after(1000, () => this.kick());
-    } finally {
-      this.syncing = false;
-    }
-  }
-
+  /** One pass: the next step of the pod's lifecycle, carried out. */
   private async syncOnce(): Promise<void> {
-    if (this.stage === 'done') return;
-    if (this.gone) return this.cleanUp(0);
-    if (this.pod.metadata.deletionTimestamp) return this.terminate();
-    if (this.stage !== 'active') return;
-    if (!this.recovered) {
-      this.recovered = true;
-      if (isTerminalPhase(this.pod.status?.phase)) return; // nothing left to run
-      if (wasStarted(this.pod.status)) await this.recover();
+    for (;;) {
+      const step = nextStep(this.state, this.facts());
+      this.state = enterStep(this.state, step);
+      if (step.type !== 'recover') return this.carryOut(step);
+      if (step.adopt) await this.recover();
     }
-    if (isTerminalPhase(this.pod.status?.phase) && this.instances.size === 0) return;
-    if (this.failure || this.deadlinePassed()) return this.failPod();
-    await this.stopChanged();
+  }
 
+  /** What nextStep() needs to know of the pod now. */
+  private facts() {
+    return {
+      deleting: Boolean(this.pod.metadata.deletionTimestamp),
+      terminalPhase: isTerminalPhase(this.pod.status?.phase),
+      startedBefore: wasStarted(this.pod.status),
+      running: this.instances.size,
+      deadlineAt: activeDeadlineAt(this.pod, this.firstSeen),
+      now: Date.now(),
+      changedImages: changedImages(this.pod, this.runningImages()),
+    };
+  }
+
+  private async carryOut(step: Exclude<Step, { type: 'recover' }>): Promise<void> {
+    switch (step.type) {
+      case 'idle':
+        return;
+      case 'cleanUp':
+        return this.cleanUp(0);
+      case 'terminate':
+        return this.terminate();
+      case 'fail':
+        return this.failPod(step.first);
+      case 'sync':
+        if (step.wakeAt !== undefined) this.timers.wakeAt(step.wakeAt, () => this.kick());
+        return this.sync(step.restart);
+    }
+  }
+
+  /** The pod runs: containers with a changed image stop, then decide() says what starts. */
+  private async sync(restart: readonly string[]): Promise<void> {
+    await this.stopChanged(restart);
     const decision = decide({
-      spec: this.pod.spec,
-      pod: { name: this.pod.metadata.name, namespace: this.pod.metadata.namespace!, uid: this.uid },
+      spec: this.pod.spec ?? {},
+      pod: { name: this.pod.metadata.name ?? '', namespace: this.pod.metadata.namespace!, uid: this.uid },
       hasSandbox: Boolean(this.sandbox),
       records: this.records,
       backoff: this.backoff,
@@ -166,7 +181,7 @@ export class PodWorker {
     });
     for (const action of decision.actions) {
       await this.act(action);
-      if (this.stage !== 'active' || this.pod.metadata.deletionTimestamp || this.gone) break;
+      if (this.state.stage !== 'active' || this.pod.metadata.deletionTimestamp || this.state.vanished) break;
     }
     if (decision.finished) this.probes.stopAll();
     this.publish();
@@ -175,16 +190,8 @@ export class PodWorker {
   private async act(action: PodAction): Promise<void> {
     switch (action.type) {
       case 'createSandbox': {
-        const { metadata, status } = this.pod;
-        this.sandbox = await this.deps.runtime.createSandbox({
-          uid: this.uid,
-          namespace: metadata.namespace!,
-          name: metadata.name,
-          podIP: status?.podIP,
-          annotations: metadata.annotations ?? {},
-          volumes: (this.pod.spec as { volumes?: { name: string; emptyDir?: object | null }[] }).volumes,
-        });
-        this.dirty = true;
+        this.sandbox = await this.deps.runtime.createSandbox(this.sandboxInput());
+        this.loop.again();
         return;
       }
       case 'backoff': {
@@ -198,7 +205,7 @@ export class PodWorker {
           );
         }
         record.waiting = { reason: 'CrashLoopBackOff', message: action.message };
-        this.after(Math.max(0, action.until - Date.now()), () => this.kick());
+        this.timers.after(Math.max(0, action.until - Date.now()), () => this.kick());
         return;
       }
       case 'start':
@@ -207,77 +214,59 @@ export class PodWorker {
   }
 
   /** The kubelet restarts a container whose image was changed in the pod (the one mutable part of a container). */
-  private async stopChanged(): Promise<void> {
-    for (const [name, instance] of [...this.instances]) {
-      if (!this.pod.spec.containers.some((c) => c.name === name)) continue;
-      const image = this.specOf(name).image ?? '';
-      if (this.startedImage.get(name) === image) continue;
+  private async stopChanged(names: readonly string[]): Promise<void> {
+    for (const name of names) {
+      const instance = this.instances.get(name);
+      if (!instance) continue;
       this.deps.event(this.pod, 'Normal', 'Killing', `Container ${name} definition changed, will be restarted`);
       this.mustRestart.add(name);
-      this.stopProbes(name);
-      await this.deps.runtime.stop(instance, this.graceMs());
-      const record = this.records.get(name)!;
-      Object.assign(record, { current: { id: instance.id, run: await instance.exited }, ready: false, started: false });
-      this.instances.delete(name);
+      await this.stopContainer(name, instance, this.graceMs());
     }
   }
 
-  /** True once spec.activeDeadlineSeconds has run out; otherwise arms a timer for that moment. */
-  private deadlinePassed(): boolean {
-    const at = activeDeadlineAt(this.pod, this.firstSeen);
-    if (at === undefined) return false;
-    if (Date.now() >= at) return true;
-    clearTimeout(this.deadlineTimer);
-    this.deadlineTimer = setTimeout(() => this.kick(), at - Date.now() + 10);
-    return false;
-  }
-
-  /** The kubelet's active-deadline handling: kill everything, phase Failed, reason DeadlineExceeded. */
-  private async failPod(): Promise<void> {
-    if (!this.failure) {
-      this.failure = DEADLINE_EXCEEDED;
+  /** The kubelet's active-deadline handling: kill everything (the first time), phase Failed, reason DeadlineExceeded. */
+  private async failPod(first: boolean): Promise<void> {
+    if (first) {
       this.deps.event(this.pod, 'Normal', 'DeadlineExceeded', DEADLINE_EXCEEDED.message);
-      this.clearTimers();
+      this.timers.clear();
       for (const record of this.records.values()) record.waiting = undefined;
-      await Promise.all(
-        [...this.instances.entries()].map(async ([name, instance]) => {
-          this.stopProbes(name);
-          await this.deps.runtime.stop(instance, this.graceMs());
-          const record = this.records.get(name)!;
-          Object.assign(record, { current: { id: instance.id, run: await instance.exited }, ready: false, started: false });
-          this.instances.delete(name);
-        }),
-      );
+      await Promise.all([...this.instances].map(([name, instance]) => this.stopContainer(name, instance, this.graceMs())));
     }
     this.publish();
   }
 
-  /** POD_IP as containers see it: the node's address for hostNetwork pods. */
-  private podAddress(): string {
-    return this.pod.spec.hostNetwork ? this.deps.node.hostIP : this.sandbox!.podIP;
+  private specOf(name: string): Container {
+    // Only asked for containers the spec has (decide() and the statuses name them).
+    return containerSpec(this.pod, name)!;
   }
 
-  private specOf(name: string): ContainerSpec {
-    return [...(this.pod.spec.initContainers ?? []), ...this.pod.spec.containers].find((c) => c.name === name)!;
+  /** Env from ConfigMaps and Secrets, and the event for envFrom keys skipped as invalid names. */
+  private configSources() {
+    return {
+      configObjects: this.deps.configObjects,
+      onInvalidNames: (message: string) => this.deps.event(this.pod, 'Warning', 'InvalidEnvironmentVariableNames', message),
+    };
+  }
+
+  /** The image each running container was started with. */
+  private runningImages(): Map<string, string> {
+    return new Map([...this.instances.keys()].map((name) => [name, this.startedImage.get(name) ?? '']));
   }
 
   private async start(name: string, init: boolean, restartCount: number, backoff?: BackoffEntry): Promise<void> {
     const spec = this.specOf(name);
     const record = this.records.get(name) ?? newRecord(name);
     this.records.set(name, record);
-    let config: ReturnType<typeof containerConfig>;
+    let config: ContainerConfig;
     try {
-      config = containerConfig(this.pod, spec, init, this.podAddress(), this.deps.node, {
-        configObjects: this.deps.configObjects,
-        onInvalidNames: (message) => this.deps.event(this.pod, 'Warning', 'InvalidEnvironmentVariableNames', message),
-      });
+      config = containerConfig(this.pod, spec, init, podAddress(this.pod, this.sandbox!.podIP, this.deps.node.hostIP), this.deps.node, this.configSources());
     } catch (error) {
       const message = (error as Error).message;
       // The kubelet's Failed event; once per distinct cause, not on every retry.
       if (record.waiting?.message !== message) this.deps.event(this.pod, 'Warning', 'Failed', `Error: ${message}`);
       record.waiting = { reason: (error as { reason?: string }).reason ?? 'CreateContainerConfigError', message };
       // A ConfigMap or Secret appearing wakes the worker at once (waitingForConfig); this is the safety net.
-      this.after(CONFIG_RETRY_MS, () => this.kick());
+      this.timers.after(CONFIG_RETRY_MS, () => this.kick());
       return;
     }
     if (backoff) this.backoff.set(name, backoff);
@@ -287,7 +276,7 @@ export class PodWorker {
     } catch (error) {
       // Like containerd's StartError: the run "exited" 128 at once; back-off applies.
       const now = new Date();
-      this.nextRun(record, `${this.uid}/${name}/${restartCount}`, restartCount, {
+      beginRun(record, `${this.uid}/${name}/${restartCount}`, restartCount, {
         state: 'exited',
         startedAt: now,
         finishedAt: now,
@@ -296,7 +285,7 @@ export class PodWorker {
         message: (error as Error).message,
       });
       this.deps.event(this.pod, 'Warning', 'Failed', `Error: ${(error as Error).message}`);
-      this.dirty = true;
+      this.loop.again();
       return;
     }
     this.adoptInstance(name, init, record, instance, restartCount);
@@ -305,7 +294,7 @@ export class PodWorker {
       this.deps.event(this.pod, 'Normal', 'Started', `Started container ${name}`);
     }
     const postStart = spec.lifecycle?.postStart;
-    if (postStart && !init && this.stage === 'active') {
+    if (postStart && !init && this.state.stage === 'active') {
       const result = await this.deps.runHandler(postStart, this.target(name, instance), this.graceMs());
       if (!result.ok && instance.state().state === 'running') {
         this.deps.event(this.pod, 'Warning', 'FailedPostStartHook', result.message ?? `PostStartHook failed`);
@@ -316,33 +305,22 @@ export class PodWorker {
 
   /** Makes `instance` the container's current run: watches its exit, starts its probes. */
   private adoptInstance(name: string, init: boolean, record: ContainerRecord, instance: ContainerInstance, restartCount: number): void {
-    this.nextRun(record, instance.id, restartCount, instance.state());
+    beginRun(record, instance.id, restartCount, instance.state());
     this.instances.set(name, instance);
     this.startedImage.set(name, this.specOf(name).image ?? '');
     this.mustRestart.delete(name);
     void instance.exited.then((exit) => {
       if (this.instances.get(name) !== instance) return;
       this.instances.delete(name);
-      this.stopProbes(name);
-      Object.assign(record, { current: { id: instance.id, run: exit }, ready: false, started: false });
+      this.probes.stop(name);
+      endRun(record, instance.id, exit);
       this.kick();
     });
-    if (instance.state().state === 'running' && this.stage === 'active') this.startProbes(name, init, record, instance);
-  }
-
-  private nextRun(record: ContainerRecord, id: string, restartCount: number, run: NonNullable<ContainerRecord['current']>['run']): void {
-    const old = record.current;
-    if (old && old.run.state === 'exited' && old.id !== id) record.previous = { id: old.id, run: old.run };
-    record.current = { id, run };
-    record.restartCount = restartCount;
-    record.waiting = undefined;
-    record.ready = false;
-    record.started = false;
+    if (instance.state().state === 'running' && this.state.stage === 'active') this.startProbes(name, init, record, instance);
   }
 
   private target(name: string, instance: ContainerInstance): ProbeTarget {
-    const spec = this.specOf(name);
-    return { runtime: this.deps.runtime, sandbox: this.sandbox!, instance, ports: (spec.ports ?? []).map((p) => ({ name: p.name, containerPort: p.containerPort })) };
+    return { runtime: this.deps.runtime, sandbox: this.sandbox!, instance, ports: containerPorts(containerSpec(this.pod, name)) };
   }
 
   /** Probes of an app container's run; an init container counts as started at once. */
@@ -371,24 +349,39 @@ export class PodWorker {
     });
   }
 
-  private stopProbes(name: string): void {
+  /** Stops one run (probes first) and records how it ended. */
+  private async stopContainer(name: string, instance: ContainerInstance, graceMs: number): Promise<void> {
     this.probes.stop(name);
+    await this.deps.runtime.stop(instance, graceMs);
+    endRun(this.records.get(name)!, instance.id, await instance.exited);
+    this.instances.delete(name);
+  }
+
+  /** What the runtime needs to make the pod's sandbox. */
+  private sandboxInput() {
+    const { metadata, status } = this.pod;
+    return {
+      uid: this.uid,
+      namespace: metadata.namespace!,
+      name: metadata.name ?? '',
+      podIP: status?.podIP,
+      annotations: metadata.annotations ?? {},
+      // The API requires every volume's name, which the model types as optional.
+      volumes: this.pod.spec?.volumes?.map((v) => ({ ...v, name: v.name ?? '' })),
+    };
   }
 
   private graceMs(): number {
-    const seconds = this.pod.metadata.deletionGracePeriodSeconds ?? this.pod.spec.terminationGracePeriodSeconds ?? 30;
-    return seconds * 1000;
+    return gracePeriodMs(this.pod);
   }
 
   /** Graceful deletion: preStop, SIGTERM, SIGKILL at the deadline, final status, then confirm with grace 0. */
   private async terminate(): Promise<void> {
-    if (this.stage !== 'active') return;
-    this.stage = 'terminating';
-    this.clearTimers();
+    this.timers.clear();
     const graceMs = this.graceMs();
     await Promise.all(
       [...this.instances.entries()].map(async ([name, instance]) => {
-        this.stopProbes(name);
+        this.probes.stop(name);
         const started = Date.now();
         const preStop = this.specOf(name).lifecycle?.preStop;
         if (preStop && graceMs > 0) {
@@ -397,10 +390,7 @@ export class PodWorker {
         }
         const remaining = graceMs > 0 ? Math.max(graceMs - (Date.now() - started), MIN_GRACE_MS) : 0;
         this.deps.event(this.pod, 'Normal', 'Killing', `Stopping container ${name}`);
-        await this.deps.runtime.stop(instance, remaining);
-        const record = this.records.get(name)!;
-        Object.assign(record, { current: { id: instance.id, run: await instance.exited }, ready: false, started: false, waiting: undefined });
-        this.instances.delete(name);
+        await this.stopContainer(name, instance, remaining);
       }),
     );
     // Containers waiting for a restart will not get one.
@@ -416,8 +406,8 @@ export class PodWorker {
   }
 
   private async cleanUp(graceMs: number): Promise<void> {
-    this.stage = 'done';
-    this.clearTimers();
+    this.state = { ...this.state, stage: 'done' };
+    this.timers.clear();
     this.probes.stopAll();
     await Promise.all([...this.instances.values()].map((i) => this.deps.runtime.stop(i, graceMs).catch(() => {})));
     this.instances.clear();
@@ -429,26 +419,18 @@ export class PodWorker {
   /** Picks up where the previous agent left off (see recover.ts). */
   private async recover(): Promise<void> {
     const status = this.pod.status!;
-    const { metadata } = this.pod;
-    this.sandbox = await this.deps.runtime.createSandbox({
-      uid: this.uid,
-      namespace: metadata.namespace!,
-      name: metadata.name,
-      podIP: status.podIP,
-      annotations: metadata.annotations ?? {},
-      volumes: (this.pod.spec as { volumes?: { name: string; emptyDir?: object | null }[] }).volumes,
-    });
+    this.sandbox = await this.deps.runtime.createSandbox(this.sandboxInput());
     const statuses = [...(status.initContainerStatuses ?? []).map((s) => ({ s, init: true })), ...(status.containerStatuses ?? []).map((s) => ({ s, init: false }))];
     for (const { s, init } of statuses) {
-      const spec = [...(this.pod.spec.initContainers ?? []), ...this.pod.spec.containers].find((c) => c.name === s.name);
+      const spec = s.name ? containerSpec(this.pod, s.name) : undefined;
       if (!spec) continue;
       const { record, runningSince } = recoverContainer(this.uid, s);
-      this.records.set(s.name, record);
+      this.records.set(record.name, record);
       if (!runningSince) continue;
-      const config = containerConfig(this.pod, spec, init, this.podAddress(), this.deps.node);
+      const config = containerConfig(this.pod, spec, init, podAddress(this.pod, this.sandbox!.podIP, this.deps.node.hostIP), this.deps.node);
       const instance = await this.deps.runtime.adopt?.(this.sandbox, config, record.restartCount, runningSince);
-      if (instance) this.adoptInstance(s.name, init, record, instance, record.restartCount);
-      else record.current = { id: `${this.uid}/${s.name}/${record.restartCount}`, run: lostRun(runningSince, new Date()) };
+      if (instance) this.adoptInstance(record.name, init, record, instance, record.restartCount);
+      else record.current = { id: `${this.uid}/${record.name}/${record.restartCount}`, run: lostRun(runningSince, new Date()) };
     }
     this.deps.log(`resumed pod ${this.key}: ${this.instances.size} running container(s) re-adopted`);
   }
@@ -462,23 +444,9 @@ export class PodWorker {
       runtimeName: this.deps.runtime.name,
       terminating,
       now: toTimestamp(new Date()),
-      failure: this.failure,
+      failure: this.state.failure,
     });
     // Keyed by uid: a new pod of the same name never loses its report to the old one's clean-up.
-    this.deps.writer.set(this.uid, this.pod.metadata.namespace!, this.pod.metadata.name, status, this.pod.status);
-  }
-
-  private after(ms: number, fn: () => void): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      fn();
-    }, ms);
-    this.timers.add(timer);
-  }
-
-  private clearTimers(): void {
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
-    clearTimeout(this.deadlineTimer);
+    this.deps.writer.set(this.uid, this.pod.metadata.namespace!, this.pod.metadata.name ?? '', status, this.pod.status);
   }
 }

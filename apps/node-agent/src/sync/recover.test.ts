@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lostRun, recoverContainer, wasStarted } from './recover.js';
-import type { ContainerStatus } from '../types.js';
+import type { ContainerStatus } from '@wheelhouse/model';
 
 const base = { name: 'app', image: 'nginx', imageID: '', ready: true, started: true };
 

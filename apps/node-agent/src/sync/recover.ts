@@ -3,7 +3,7 @@
 // not run again. Pure.
 import { constants } from 'node:os';
 import type { ContainerRecord, ExitedRun } from '../status/container-record.js';
-import type { ContainerStateTerminated, ContainerStatus, PodStatus } from '../types.js';
+import type { ContainerStateTerminated, ContainerStatus, PodStatus } from '@wheelhouse/model';
 
 /** True when some agent already ran (part of) this pod. */
 export function wasStarted(status: PodStatus | undefined): boolean {
@@ -19,7 +19,7 @@ export interface RecoveredContainer {
 
 export function recoverContainer(uid: string, status: ContainerStatus): RecoveredContainer {
   const id = (n: number) => `${uid}/${status.name}/${n}`;
-  const record: ContainerRecord = { name: status.name, restartCount: status.restartCount ?? 0, ready: false, started: false };
+  const record: ContainerRecord = { name: status.name ?? '', restartCount: status.restartCount ?? 0, ready: false, started: false };
   const last = status.lastState?.terminated;
   const state = status.state ?? {};
   if (state.running) {
@@ -46,7 +46,7 @@ function exitedRun(t: ContainerStateTerminated): ExitedRun {
     state: 'exited',
     startedAt: new Date(t.startedAt ?? t.finishedAt ?? Date.now()),
     finishedAt: new Date(t.finishedAt ?? Date.now()),
-    exitCode: t.exitCode,
+    exitCode: t.exitCode ?? 0,
     reason: t.reason ?? (t.exitCode === 0 ? 'Completed' : 'Error'),
   };
   if (t.message) run.message = t.message;

@@ -3,7 +3,7 @@
 // equals what the API already has, and never two of the same pod at once (a later
 // batch could otherwise land first).
 import { hasCode } from '@wheelhouse/client';
-import type { PodStatus } from '../types.js';
+import type { PodStatus } from '@wheelhouse/model';
 import { coveredBy } from './same-json.js';
 
 export interface StatusItem {

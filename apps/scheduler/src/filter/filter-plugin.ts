@@ -1,6 +1,6 @@
 import type { CycleContext } from '../context.js';
 import type { NodeInfo } from '../node-info.js';
-import type { Pod } from '../types.js';
+import type { Pod } from '@wheelhouse/model';
 
 /**
  * A feasibility check's verdict. `reason` is kube-scheduler's reason string; a plugin that

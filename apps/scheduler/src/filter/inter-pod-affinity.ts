@@ -1,7 +1,7 @@
 import type { CycleContext } from '../context.js';
 import type { NodeInfo } from '../node-info.js';
 import { requiredTerms, termMatchesPod, type AffinityTerm } from '../pod-affinity-term.js';
-import type { Pod } from '../types.js';
+import type { Pod } from '@wheelhouse/model';
 import { fail, OK, type FilterPlugin } from './filter-plugin.js';
 
 export const ERR_REASON_AFFINITY = "node(s) didn't match pod affinity rules";

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ctxOf, info, makePod } from '../test-fixtures.js';
-import type { Affinity, Labels, NodeSelectorTerm } from '../types.js';
+import type { Affinity, NodeSelectorTerm } from '@wheelhouse/model';
+import type { Labels } from '../types.js';
 import { nodeAffinity } from './node-affinity.js';
 
 const required = (nodeSelectorTerms: NodeSelectorTerm[]): Affinity => ({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms } } });

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ctxOf, info, makePod } from '../test-fixtures.js';
-import type { Container } from '../types.js';
+import type { Container } from '@wheelhouse/model';
 import { reasonsOf } from './filter-plugin.js';
 import { nodeResourcesFit } from './node-resources-fit.js';
 
 // fit_test.go TestEnoughRequests: allocatable 10m cpu, 20 bytes memory, 32 pods.
-const req = (cpu: number, memory: number) => ({ cpu: `${cpu}m`, memory });
+const req = (cpu: number, memory: number) => ({ cpu: `${cpu}m`, memory: `${memory}` });
 const init = (...rs: [number, number][]): Container[] => rs.map(([cpu, memory]) => ({ resources: { requests: req(cpu, memory) } }));
 
 const cases: { name: string; pod: [number, number] | null; init?: Container[]; existing: [number, number]; pods?: number; want: string[] }[] = [

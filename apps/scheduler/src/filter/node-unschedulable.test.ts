@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ctxOf, info, makePod } from '../test-fixtures.js';
 import { nodeUnschedulable } from './node-unschedulable.js';
-import type { Toleration } from '../types.js';
+import type { Toleration } from '@wheelhouse/model';
 
 // node_unschedulable_test.go TestNodeUnschedulable
 const cases: { name: string; unschedulable: boolean; tolerations?: Toleration[]; ok: boolean }[] = [

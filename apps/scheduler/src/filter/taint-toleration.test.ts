@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ctxOf, info, makePod } from '../test-fixtures.js';
-import type { Taint, Toleration } from '../types.js';
+import type { Taint, Toleration } from '@wheelhouse/model';
 import { taintToleration } from './taint-toleration.js';
 
 // taint_toleration_test.go TestTaintTolerationFilter

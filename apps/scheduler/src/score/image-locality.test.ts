@@ -2,12 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nodeInfoOf } from '../node-info.js';
 import { makeNode } from '../test-fixtures.js';
-import type { ContainerImage, Node, Pod } from '../types.js';
+import type { Node, Pod } from '@wheelhouse/model';
+import type { ContainerImage, NodeWithImages } from '../types.js';
 import { imageLocality, normalizedImageName } from './image-locality.js';
 import { runScorePlugin } from './score-plugin.js';
 
 const MB = 1024 * 1024;
-const withImages = (name: string, images: ContainerImage[]): Node => {
+const withImages = (name: string, images: ContainerImage[]): NodeWithImages => {
   const node = makeNode(name);
   return { ...node, status: { ...node.status, images } };
 };

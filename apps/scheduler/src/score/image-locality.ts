@@ -1,5 +1,6 @@
 import type { CycleContext } from '../context.js';
-import type { Node, Pod } from '../types.js';
+import type { Node, Pod } from '@wheelhouse/model';
+import type { NodeWithImages } from '../types.js';
 import { MAX_NODE_SCORE, type ScorePlugin } from './score-plugin.js';
 
 const MB = 1024 * 1024;
@@ -17,7 +18,7 @@ function nodeImages(node: Node): Map<string, number> {
   let images = imagesByNode.get(node);
   if (images) return images;
   images = new Map();
-  for (const image of node.status?.images ?? []) {
+  for (const image of (node as NodeWithImages).status?.images ?? []) {
     for (const name of image.names ?? []) {
       const key = normalizedImageName(name);
       if (!images.has(key)) images.set(key, image.sizeBytes ?? 0);

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ctxOf, info, makePod } from '../test-fixtures.js';
-import type { Affinity, Labels, PodAffinityTerm } from '../types.js';
+import type { Affinity, PodAffinityTerm } from '@wheelhouse/model';
+import type { Labels } from '../types.js';
 import { interPodAffinityScore, interPodAffinityScorer } from './inter-pod-affinity.js';
 import { runScorePlugin, type ScorePlugin } from './score-plugin.js';
 

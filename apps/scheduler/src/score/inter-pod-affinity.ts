@@ -1,6 +1,6 @@
 import type { CycleContext } from '../context.js';
 import { preferredTerms, requiredTerms, termMatchesPod, type AffinityTerm } from '../pod-affinity-term.js';
-import type { Pod } from '../types.js';
+import type { Pod } from '@wheelhouse/model';
 import { MAX_NODE_SCORE, type ScorePlugin } from './score-plugin.js';
 
 /** topologyKey → topology value → summed weight. */

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ctxOf, info, makePod } from '../test-fixtures.js';
-import type { Affinity, Labels, PreferredSchedulingTerm } from '../types.js';
+import type { Affinity, PreferredSchedulingTerm } from '@wheelhouse/model';
+import type { Labels } from '../types.js';
 import { nodeAffinityScore } from './node-affinity.js';
 import { runScorePlugin } from './score-plugin.js';
 

@@ -10,7 +10,7 @@ export const nodeAffinityScore: ScorePlugin = {
     let sum = 0;
     for (const term of preferred) {
       // A zero weight term is ignored.
-      if (term.weight !== 0 && termMatches(term.preference, nodeInfo.node)) sum += term.weight;
+      if (term.weight && termMatches(term.preference ?? {}, nodeInfo.node)) sum += term.weight;
     }
     return sum;
   },

@@ -1,6 +1,6 @@
 import type { CycleContext } from '../context.js';
 import type { NodeInfo } from '../node-info.js';
-import type { Pod } from '../types.js';
+import type { Pod } from '@wheelhouse/model';
 
 export const MAX_NODE_SCORE = 100;
 

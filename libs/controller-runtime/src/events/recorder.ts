@@ -1,9 +1,5 @@
-import { isConflict, isNotFound, isAlreadyExists, type WheelhouseClient } from '@wheelhouse/client';
+import { createClientset, isAlreadyExists, isConflict, isNotFound, type WheelhouseClient } from '@wheelhouse/client';
 import { newEvent, repeatPatch, type EventRecord, type InvolvedObject } from './aggregate.js';
-
-const GET = `query($ns: String, $name: String!) { event(namespace: $ns, name: $name) { count metadata { resourceVersion } } }`;
-const CREATE = `mutation($ns: String, $input: EventInput!) { createEvent(namespace: $ns, input: $input) { metadata { name } } }`;
-const PATCH = `mutation($ns: String, $name: String!, $patch: JSONObject!) { patchEvent(namespace: $ns, name: $name, patch: $patch) { count } }`;
 
 /**
  * Records Events on the objects a controller acts on (SuccessfulCreate,
@@ -11,12 +7,16 @@ const PATCH = `mutation($ns: String, $name: String!, $patch: JSONObject!) { patc
  * the caller's onError, never fails the reconcile.
  */
 export class EventRecorder {
+  private readonly events;
+
   constructor(
-    private readonly client: WheelhouseClient,
+    client: WheelhouseClient,
     private readonly component: string,
     private readonly now: () => Date = () => new Date(),
     private readonly onError: (error: unknown) => void = () => {},
-  ) {}
+  ) {
+    this.events = createClientset(client).events;
+  }
 
   record(object: InvolvedObject, type: EventRecord['type'], reason: string, message: string): Promise<void> {
     return this.write(object, { type, reason, message }).catch(this.onError);
@@ -24,11 +24,10 @@ export class EventRecorder {
 
   private async write(object: InvolvedObject, record: EventRecord, attempt = 1): Promise<void> {
     const event = newEvent(object, record, this.component, this.now());
-    const ns = event.metadata.namespace;
-    const { event: existing } = await this.client.request<{ event: { count?: number; metadata: { resourceVersion: string } } | null }>(GET, { ns, name: event.metadata.name });
+    const existing = await this.events.get(event.metadata, { select: 'count metadata { resourceVersion }' });
     try {
-      if (!existing) await this.client.request(CREATE, { ns, input: event });
-      else await this.client.request(PATCH, { ns, name: event.metadata.name, patch: repeatPatch(existing, this.now()) });
+      if (!existing) await this.events.create(event, { select: 'metadata { name }' });
+      else await this.events.patch(event.metadata, repeatPatch(existing, this.now()), { select: 'count' });
     } catch (error) {
       // Another replica counted the same event meanwhile: count again from the new state.
       if (attempt < 5 && (isConflict(error) || isAlreadyExists(error) || isNotFound(error))) return this.write(object, record, attempt + 1);

@@ -38,10 +38,22 @@ export async function readChanges(db: Db, query: ChangeQuery): Promise<Change[]>
   if (query.namespace !== undefined) where.push(`"namespace" = $${params.push(query.namespace)}`);
   if (query.name !== undefined) where.push(`"name" = $${params.push(query.name)}`);
   const rows = await db.$queryRawUnsafe<Change[]>(`SELECT * FROM "change_log" WHERE ${where.join(' AND ')} ORDER BY "revision" LIMIT $${params.push(query.limit)}`, ...params);
-  return rows.map((row) => {
-    const kind = findKind(row.kind);
-    return { ...row, revision: BigInt(row.revision), object: kind ? openObject(kind, row.object, keyringOf(db)) : row.object };
-  });
+  return rows.map((row) => ({ ...row, revision: BigInt(row.revision), object: openChange(db, row) }));
+}
+
+/**
+ * A change's object with its encrypted fields opened. One that cannot be opened (its key
+ * is gone) stays sealed rather than failing the batch: the tail feeds every watch, and
+ * only that Secret's watchers should see the failure.
+ */
+function openChange(db: Db, row: Change): KubeObject {
+  const kind = findKind(row.kind);
+  if (!kind) return row.object;
+  try {
+    return openObject(kind, row.object, keyringOf(db));
+  } catch {
+    return row.object;
+  }
 }
 
 export async function compactedRevision(db: Db): Promise<bigint> {

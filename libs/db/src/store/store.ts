@@ -64,7 +64,7 @@ export class Store {
    */
   private async admitAndCommit(writes: PlannedWrite[], actor: string | null, dryRun = false): Promise<KubeObject[]> {
     const admission = this.admission;
-    if (!admission || !writes.some((w) => w.plan.type === 'create')) {
+    if (!admission || !writes.some((w) => w.plan.type === 'create' || (w.plan.type === 'update' && w.previous))) {
       return dryRun ? writes.map((w) => w.plan.object) : this.commitAll(writes, actor);
     }
     const attempt = async () => {
@@ -216,8 +216,9 @@ export class Store {
       const current = await this.get(kind, namespace, name);
       if (!current) throw notFound(kind.kind, name);
       const plan = decide(current);
-      if (options.dryRun || plan.type === 'unchanged') return plan.object;
-      const [object] = await this.commitAll([{ kind, plan, previous: current }], options.actor ?? null);
+      if (plan.type === 'unchanged') return plan.object;
+      // Updates pass admission too (a Service turned NodePort takes node ports from a quota).
+      const [object] = await this.admitAndCommit([{ kind, plan, previous: current }], options.actor ?? null, options.dryRun);
       return object!;
     };
     return hasPrecondition ? attempt() : retryOnStale(attempt);

@@ -88,3 +88,37 @@ test('limit ranger: min, max and ratio with Kubernetes’ messages, per Containe
     'maximum memory usage per Pod is 1Gi, but limit is 1280Mi',
   ]);
 });
+
+test('quota: Services count node ports and load balancers; the recount agrees', async () => {
+  const { recountQuota } = await import('./recount.js');
+  const svc = (type: string, ports: number): KubeObject => ({ metadata: { name: type }, spec: { type, ports: Array.from({ length: ports }, (_, i) => ({ port: 80 + i })) } });
+  const q = quota({ 'services.nodeports': '2', 'services.loadbalancers': '1', services: '5' }, { 'services.nodeports': '1', 'services.loadbalancers': '0', services: '1' });
+  assert.deepEqual(decideQuota([q], 'services', '', svc('NodePort', 1)), {
+    allowed: true,
+    used: [{ name: 'quota', used: { 'services.nodeports': '2', 'services.loadbalancers': '0', services: '2' } }],
+  });
+  assert.deepEqual(decideQuota([q], 'services', '', svc('LoadBalancer', 2)), {
+    allowed: false,
+    message: 'exceeded quota: quota, requested: services.nodeports=2, used: services.nodeports=1, limited: services.nodeports=2',
+  });
+  assert.equal(decideQuota([q], 'services', '', svc('ClusterIP', 3)).allowed, true);
+  assert.deepEqual(recountQuota({ hard: q.hard }, [{ resource: 'services', group: '', objects: [svc('NodePort', 1), svc('LoadBalancer', 2), svc('ClusterIP', 1)] }]).used, {
+    services: '3',
+    'services.loadbalancers': '1',
+    'services.nodeports': '3',
+  });
+});
+
+test('quota on update: only what grew is charged; an update that grows nothing passes untouched', () => {
+  const svc = (type: string, ports: number): KubeObject => ({ metadata: { name: 's' }, spec: { type, ports: Array.from({ length: ports }, (_, i) => ({ port: 80 + i })) } });
+  const q = quota({ 'services.nodeports': '2', services: '1' }, { 'services.nodeports': '1', services: '1' });
+  assert.deepEqual(decideQuota([q], 'services', '', svc('NodePort', 1), svc('ClusterIP', 1)), {
+    allowed: true,
+    used: [{ name: 'quota', used: { 'services.nodeports': '2', services: '1' } }],
+  });
+  assert.deepEqual(decideQuota([q], 'services', '', svc('NodePort', 2), svc('ClusterIP', 2)), {
+    allowed: false,
+    message: 'exceeded quota: quota, requested: services.nodeports=2, used: services.nodeports=1, limited: services.nodeports=2',
+  });
+  assert.deepEqual(decideQuota([q], 'services', '', svc('ClusterIP', 1), svc('NodePort', 1)), { allowed: true, used: [] }, 'a shrink is the controller’s to give back');
+});

@@ -1,6 +1,7 @@
 // ResourceQuota admission as a pure decision (plugin/pkg/admission/resourcequota):
 // which quotas a new object counts against, whether it fits, and their new status.used.
 import type { KubeObject } from '../object.js';
+import { quantityFromNanos } from '../quantity/index.js';
 import { add, formatList, parseList, prettyPrint, type Usage } from './resource-list.js';
 import { matchesScopes, missingRequirements, objectUsage } from './usage.js';
 
@@ -15,15 +16,29 @@ export interface QuotaView {
 
 export type QuotaDecision = { allowed: true; used: { name: string; used: Record<string, string> }[] } | { allowed: false; message: string };
 
-/** What Kubernetes says, after `<resource> "<name>" is forbidden: `. */
-export function decideQuota(quotas: readonly QuotaView[], resource: string, group: string, object: KubeObject): QuotaDecision {
-  const delta = objectUsage(resource, group, object);
+/** Whether an update uses more of anything a quota could limit (most updates, status ones included, do not). */
+export const usageGrows = (resource: string, group: string, object: KubeObject, previous: KubeObject) => growth(resource, group, object, previous).size > 0;
+
+/** What an update adds: the new usage less the old, where it grew (a shrink is the controller's to give back). */
+function growth(resource: string, group: string, object: KubeObject, previous: KubeObject): Usage {
+  const before = objectUsage(resource, group, previous);
+  const after = objectUsage(resource, group, object);
+  return new Map([...after].filter(([r, q]) => q.nanos > (before.get(r)?.nanos ?? 0n)).map(([r, q]) => [r, quantityFromNanos(q.nanos - (before.get(r)?.nanos ?? 0n), q.format)]));
+}
+
+/**
+ * What Kubernetes says, after `<resource> "<name>" is forbidden: `. With `previous` (an
+ * update) only what grew is charged, and containers are not asked to state resources again.
+ */
+export function decideQuota(quotas: readonly QuotaView[], resource: string, group: string, object: KubeObject, previous?: KubeObject): QuotaDecision {
+  const delta = previous ? growth(resource, group, object, previous) : objectUsage(resource, group, object);
+  if (previous && delta.size === 0) return { allowed: true, used: [] };
   const updates: { name: string; used: Record<string, string> }[] = [];
   for (const quota of [...quotas].sort((a, b) => a.name.localeCompare(b.name))) {
     if (!matchesScopes(quota.scopes, resource, group, object)) continue;
     const hard = parseList(quota.hard);
     const limited = [...hard.keys()];
-    if (!group && resource === 'pods') {
+    if (!previous && !group && resource === 'pods') {
       const missing = missingRequirements(object, limited);
       if (missing.length > 0) return { allowed: false, message: `failed quota: ${quota.name}: must specify ${missing.join('; ')}` };
     }

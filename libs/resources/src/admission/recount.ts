@@ -38,6 +38,10 @@ export function countedResources(hard: Record<string, string>): { resource: stri
       out.set(name.slice(6), { resource: resource!, group: group.join('.') });
     } else if (['pods', 'services', 'configmaps', 'secrets', 'replicationcontrollers', 'resourcequotas', 'persistentvolumeclaims'].includes(name)) {
       out.set(name, { resource: name, group: '' });
+    } else if (name.startsWith('services.')) {
+      out.set('services', { resource: 'services', group: '' });
+    } else if (name === 'requests.storage' || name.endsWith('.storageclass.storage.k8s.io/requests.storage')) {
+      out.set('persistentvolumeclaims', { resource: 'persistentvolumeclaims', group: '' });
     } else {
       out.set('pods', { resource: 'pods', group: '' });
     }

@@ -1,6 +1,7 @@
 // What one object counts against a quota (the quota evaluators of
 // pkg/quota/v1/evaluator/core): object counts for every kind, compute resources for pods.
 import type { KubeObject } from '../object.js';
+import { quantityFromNanos } from '../quantity/index.js';
 import { addTo, ONE, parseList, type Usage } from './resource-list.js';
 
 /** Kinds with a bare legacy quota name besides `count/<resource>`. */
@@ -46,6 +47,17 @@ export function objectUsage(resource: string, group: string, object: KubeObject)
   addTo(usage, `count/${resource}${group ? `.${group}` : ''}`, ONE);
   if (!group && LEGACY_COUNT.has(resource)) addTo(usage, resource, ONE);
   if (!group && resource === 'pods' && !isTerminalPod(object)) for (const [n, q] of podComputeUsage(object)) addTo(usage, n, q);
+  if (!group && resource === 'services') for (const [n, q] of serviceUsage(object)) addTo(usage, n, q);
+  return usage;
+}
+
+/** The service evaluator: a LoadBalancer counts as one, and NodePort and LoadBalancer Services hold a node port per port. */
+function serviceUsage(service: KubeObject): Usage {
+  const usage: Usage = new Map();
+  const type = service.spec?.type;
+  const ports = Array.isArray(service.spec?.ports) ? service.spec.ports.length : 0;
+  if (type === 'LoadBalancer') addTo(usage, 'services.loadbalancers', ONE);
+  if ((type === 'NodePort' || type === 'LoadBalancer') && ports > 0) addTo(usage, 'services.nodeports', quantityFromNanos(BigInt(ports) * 1_000_000_000n));
   return usage;
 }
 

@@ -34,6 +34,7 @@ test('TestValidateResourceQuota', () => {
     ['not a quantity', quota({ hard: { memory: 'lots' } }), ['spec.hard[memory] Invalid']],
     ['non-standard resource', quota({ hard: { disk: '10' } }), ['spec.hard[disk] Invalid']],
     ['unsupported scope', quota({ hard: { pods: '1' }, scopes: ['Sometimes'] }), ['spec.scopes[0] NotSupported']],
+    ['PriorityClass needs scopeSelector, which is not served: refused, not ignored', quota({ hard: { pods: '1' }, scopes: ['PriorityClass'] }), ['spec.scopes[0] NotSupported']],
     ['conflicting terminating scopes', quota({ hard: { pods: '1' }, scopes: ['Terminating', 'NotTerminating'] }), ['spec.scopes Invalid']],
     ['conflicting best effort scopes', quota({ hard: { pods: '1' }, scopes: ['BestEffort', 'NotBestEffort'] }), ['spec.scopes Invalid']],
     ['best effort scope with compute resources', quota({ hard: { 'requests.cpu': '1' }, scopes: ['BestEffort'] }), ['spec.hard[requests.cpu] Invalid']],

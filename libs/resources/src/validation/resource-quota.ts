@@ -26,7 +26,8 @@ export const STANDARD_QUOTA_RESOURCES = [
   'limits.ephemeral-storage',
 ] as const;
 
-export const QUOTA_SCOPES = ['Terminating', 'NotTerminating', 'BestEffort', 'NotBestEffort', 'PriorityClass', 'CrossNamespacePodAffinity'] as const;
+/** The scopes admission and the quota controller evaluate; Kubernetes' PriorityClass and CrossNamespacePodAffinity (which need scopeSelector) are refused rather than ignored. */
+export const QUOTA_SCOPES = ['Terminating', 'NotTerminating', 'BestEffort', 'NotBestEffort'] as const;
 
 /** Standard names, object counts (`count/deployments.apps`), hugepages and qualified (extended) names. */
 export function isQuotaResourceName(name: string): boolean {

@@ -12,9 +12,10 @@ export const EVICTION_API_DISRUPTION: DisruptionCause = { reason: 'EvictionByEvi
 export const TAINT_MANAGER_DISRUPTION: DisruptionCause = { reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint' };
 export const POD_GC_DISRUPTION: DisruptionCause = { reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists' };
 
+/** A pod condition as the API (or the generated model, where every field is optional) has it. */
 interface Condition {
-  type: string;
-  status: string;
+  type?: string | null;
+  status?: string | null;
   reason?: string | null;
   message?: string | null;
   lastTransitionTime?: string | null;

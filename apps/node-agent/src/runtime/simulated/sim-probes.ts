@@ -28,6 +28,6 @@ export function startSimulatedProbeWorker(options: ProbeWorkerOptions): ProbeWor
 
 /** Hooks of simulated containers succeed; a `sleep` handler really sleeps (bounded by the timeout). */
 export async function runSimulatedLifecycleHandler(handler: LifecycleHandlerSpec, _target: ProbeTarget, timeoutMs: number): Promise<HandlerResult> {
-  if (handler.sleep) await new Promise((r) => setTimeout(r, Math.min(handler.sleep!.seconds * 1000, timeoutMs)));
+  if (handler.sleep) await new Promise((r) => setTimeout(r, Math.min((handler.sleep?.seconds ?? 0) * 1000, timeoutMs)));
   return { ok: true };
 }
