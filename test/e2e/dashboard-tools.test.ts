@@ -172,6 +172,19 @@ spec:
     assert.deepEqual(await seriousViolations(page), []);
   });
 
+  test('the topology map shows an Ingress and the Service it routes to (edges to pods: build-graph unit test)', async () => {
+    await stack.api.ok(
+      `mutation { createService(namespace: "default", input: { metadata: { name: "e2e-tools" }, spec: { selector: { app: "e2e-tools" }, ports: [{ port: 80 }] } }) { metadata { name } } }`,
+    );
+    await stack.api.ok(
+      `mutation { createIngress(namespace: "default", input: { metadata: { name: "e2e-tools" }, spec: { rules: [{ host: "tools.test", http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "e2e-tools", port: { number: 80 } } } }] } }] } }) { metadata { name } } }`,
+    );
+    await page.goto(`${stack.dashboardUrl}/topology?namespace=default`);
+    await page.getByTestId('topology-Ingress-e2e-tools').waitFor();
+    await page.getByTestId('topology-Service-e2e-tools').waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+  });
+
   test('Ctrl+K goes to an object by name', async () => {
     await page.keyboard.press('Control+K');
     await page.getByLabel('Search kinds and objects').fill('e2e-tools deployment');

@@ -44,3 +44,22 @@ test('create namespace, deployment and service print kubectl lines and make the 
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /required flag\(s\) "image" not set/);
 });
+
+test('create ingress builds kubectl rules; get ingress prints NAME CLASS HOSTS ADDRESS PORTS AGE; a bad path is refused by the API', async () => {
+  assert.equal(
+    await ok(['create', 'ingress', 'site', '--class=wheelhouse', '--rule=foo.com/=web:80,tls=foo-tls', '--rule=foo.com/api/*=api:http']),
+    'ingress.networking.k8s.io/site created\n',
+  );
+  const ingress = JSON.parse(await ok(['get', 'ingress', 'site', '-o', 'json']));
+  assert.deepEqual(
+    ingress.spec.rules[0].http.paths.map((p: { path: string; pathType: string }) => `${p.pathType} ${p.path}`),
+    ['Exact /', 'Prefix /api/'],
+  );
+  assert.deepEqual(ingress.spec.tls, [{ hosts: ['foo.com'], secretName: 'foo-tls' }]);
+  const table = (await ok(['get', 'ing'])).split('\n');
+  assert.match(table[0]!, /^NAME\s+CLASS\s+HOSTS\s+ADDRESS\s+PORTS\s+AGE$/);
+  assert.match(table[1]!, /^site\s+wheelhouse\s+foo\.com\s+80, 443\s+\d+s$/);
+  const bad = await wh.run(['create', 'ingress', 'bad', '--rule=foo.com/a//b=web:80']);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /spec\.rules\[0\]\.http\.paths\[0\]\.path: Invalid value: "\/a\/\/b": must not contain '\/\/'/);
+});

@@ -16,6 +16,7 @@ import { eventually } from '../support/controller-manager.js';
 import { spawnIngressController, startEchoBackend, stopEcho, viaIngress, type EchoBackend } from '../support/ingress.js';
 
 const ns = `ing-${Math.random().toString(36).slice(2, 8)}`;
+const metricsPort = 20_000 + Math.floor(Math.random() * 30_000);
 let api: TestApi;
 let controller: { child: ComponentProcess; httpPort: number; httpsPort: number };
 const backends: EchoBackend[] = [];
@@ -74,7 +75,7 @@ let siteCert: { cert: string; key: string };
 
 before(async () => {
   api = await startTestApi();
-  controller = await spawnIngressController(api.url);
+  controller = await spawnIngressController(api.url, { WHEELHOUSE_INGRESS_METRICS_PORT: String(metricsPort) });
   await api.ok(`mutation($input: NamespaceInput!) { createNamespace(input: $input) { metadata { name } } }`, { input: { metadata: { name: ns } } });
   backends.push(await startEchoBackend(api, ns, 'exact-host'));
   backends.push(await startEchoBackend(api, ns, 'wildcard-host'));
@@ -232,4 +233,13 @@ test('an Ingress whose Service or Secret is missing gets Warning events (SecretN
   );
   assert.deepEqual(reasons, ['SecretNotFound', 'ServiceNotFound']);
   assert.equal((await viaIngress(controller.httpPort, 'http://broken.test/')).status, 503);
+});
+
+test('Prometheus metrics: requests by code per Ingress and Service, a latency histogram, upstream errors', async () => {
+  await viaIngress(controller.httpPort, 'http://foo.example.test/metrics-probe');
+  const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+  assert.match(text, new RegExp(`wheelhouse_ingress_requests_total\\{namespace="${ns}",ingress="hosts",service="exact-host",status="200"\\} [1-9]`));
+  assert.match(text, new RegExp(`wheelhouse_ingress_request_duration_seconds_bucket\\{le="\\+Inf",namespace="${ns}",ingress="hosts",service="exact-host"\\} [1-9]`));
+  assert.match(text, new RegExp(`wheelhouse_ingress_upstream_errors_total\\{namespace="${ns}",ingress="hosts",service="balanced",code="ECONNREFUSED"\\} [1-9]`));
+  assert.match(text, new RegExp(`wheelhouse_ingress_requests_total\\{namespace="${ns}",ingress="broken",service="no-such-service",status="503"\\} [1-9]`));
 });

@@ -82,3 +82,12 @@ test('the whole cluster talks TLS, verified with the cluster CA', async () => {
   assert.equal(signIn.status, 200, await signIn.text());
   assert.doesNotMatch(launcher.output(), /self[- ]signed|unable to verify|UNABLE_TO_VERIFY|CERT_/i);
 });
+
+test('the launcher starts the ingress controller, which reaches the API over TLS and serves the default IngressClass', async () => {
+  await launcher.waitForOutput(/serving IngressClass wheelhouse on 127\.54\.\d+\.\d+: http \d+, https \d+/, 60_000);
+  const classes = await client.request<{ ingressClass: { metadata: { annotations: Record<string, string> }; spec: { controller: string } } | null }>(
+    `query { ingressClass(name: "wheelhouse") { metadata { annotations } spec { controller } } }`,
+  );
+  assert.equal(classes.ingressClass?.spec.controller, 'wheelhouse.dev/ingress-controller');
+  assert.equal(classes.ingressClass?.metadata.annotations['ingressclass.kubernetes.io/is-default-class'], 'true');
+});

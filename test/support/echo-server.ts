@@ -12,6 +12,13 @@ const server = createServer((req, res) => {
   let size = 0;
   req.on('data', (chunk: Buffer) => (size += chunk.length));
   req.on('end', () => {
+    // /bytes/N: N bytes of payload (benches' large responses).
+    const bytes = /^\/bytes\/(\d+)$/.exec(req.url ?? '');
+    if (bytes) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': Number(bytes[1]) });
+      res.end(Buffer.alloc(Number(bytes[1]), 120));
+      return;
+    }
     const body = JSON.stringify({ service, pod, namespace, method: req.method, path: req.url, host: req.headers.host, headers: req.headers, bodyBytes: size });
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(body);

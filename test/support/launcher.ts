@@ -31,6 +31,11 @@ export function spawnLauncher(env: Record<string, string>): LauncherProcess {
       // The cluster DNS runs, but never on the real 127.16.0.10:53 another cluster may hold.
       WHEELHOUSE_DNS_ADDRESS: `127.53.${1 + Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`,
       WHEELHOUSE_DNS_PORT: String(20_000 + Math.floor(Math.random() * 30_000)),
+      // The ingress controller too: never the real 127.0.0.1:8080/8443 a developer's cluster may hold.
+      WHEELHOUSE_INGRESS_ADDRESS: `127.54.${1 + Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`,
+      WHEELHOUSE_INGRESS_HTTP_PORT: String(20_000 + Math.floor(Math.random() * 30_000)),
+      WHEELHOUSE_INGRESS_HTTPS_PORT: String(20_000 + Math.floor(Math.random() * 30_000)),
+      WHEELHOUSE_INGRESS_METRICS_PORT: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

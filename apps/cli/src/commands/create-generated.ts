@@ -13,6 +13,7 @@ import { configMapObject, genericSecretObject, tlsSecretObject } from '../create
 import { isDryRun } from './apply.js';
 import { deploymentObject, namespaceObject, serviceObject, type ServiceVariant } from '../generators/workloads.js';
 import { jobObject } from '../generators/job.js';
+import { ingressObject } from '../generators/ingress.js';
 
 export const GENERATED_USAGE = [
   '       wh create configmap NAME [--from-literal=KEY=VALUE] [--from-file=[KEY=]PATH] [--dry-run] [-o yaml|json]',
@@ -23,6 +24,7 @@ export const GENERATED_USAGE = [
   '       wh create service clusterip|nodeport|loadbalancer NAME --tcp=PORT[:TARGET]... [--clusterip=None] [--node-port=N]',
   '       wh create service externalname NAME --external-name=HOST',
   '       wh create job NAME --image=IMAGE [-- COMMAND [ARGS...]]',
+  '       wh create ingress NAME --rule=host/path=svc:port[,tls[=secret]]... [--class=CLASS] [--default-backend=svc:port]',
 ].join('\n');
 
 export const GENERATED_FLAGS = [
@@ -39,9 +41,12 @@ export const GENERATED_FLAGS = [
   { name: 'clusterip', value: true },
   { name: 'node-port', value: true },
   { name: 'external-name', value: true },
+  { name: 'rule', value: true, multiple: true },
+  { name: 'class', value: true },
+  { name: 'default-backend', value: true },
 ];
 
-const WORKLOAD_GENERATORS = ['namespace', 'ns', 'deployment', 'deploy', 'service', 'svc', 'job'];
+const WORKLOAD_GENERATORS = ['namespace', 'ns', 'deployment', 'deploy', 'service', 'svc', 'job', 'ingress', 'ing'];
 
 /** Whether the positionals name a generator (`configmap`, `cm`, `secret`). */
 export const isGenerated = (positionals: string[]) => ['configmap', 'configmaps', 'cm', 'secret', 'secrets', ...WORKLOAD_GENERATORS].includes(positionals[0] ?? '');
@@ -53,6 +58,9 @@ function generateWorkload(positionals: string[], args: ParsedArgs): { kindName: 
     return names[0]!;
   };
   if (what === 'namespace' || what === 'ns') return { kindName: 'Namespace', object: namespaceObject(one(rest)) };
+  if (what === 'ingress' || what === 'ing') {
+    return { kindName: 'Ingress', object: ingressObject(one(rest), { rules: list(args, 'rule'), className: str(args, 'class'), defaultBackend: str(args, 'default-backend') }) };
+  }
   if (what === 'deployment' || what === 'deploy') {
     const [name, ...command] = rest;
     return {

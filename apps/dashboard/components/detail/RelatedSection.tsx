@@ -11,9 +11,10 @@ import { Section } from './Section.tsx';
 import { RelatedTable } from './RelatedTable.tsx';
 import { ContainersSection } from './ContainersSection.tsx';
 import { SecretData } from './SecretData.tsx';
+import { IngressRules } from './IngressRules.tsx';
 import { NodeCapacity } from '@/components/overview/NodeCapacity.tsx';
 import { requestedByNode } from '@/lib/kinds/resources.ts';
-import type { EndpointSlice, Service } from '@wheelhouse/model';
+import type { EndpointSlice, Ingress, Service } from '@wheelhouse/model';
 import { EndpointSliceKind } from '@/lib/kinds/network.ts';
 
 /** Children, live: Deployment → ReplicaSets → Pods; ReplicaSet/RC → Pods; Node → its Pods; Service → EndpointSlices and Pods. */
@@ -24,6 +25,7 @@ export function RelatedSection({ kind, object, ctx }: { kind: string; object: An
   if (kind === 'Pod') return <ContainersSection pod={object as Pod} now={ctx.now} />;
   if (kind === 'Service') return <ServiceChildren service={object as Service} ctx={ctx} />;
   if (kind === 'Secret') return <SecretData namespace={object.metadata.namespace ?? 'default'} name={object.metadata.name ?? ''} />;
+  if (kind === 'Ingress') return <IngressRules ingress={object as Ingress} />;
   return null;
 }
 

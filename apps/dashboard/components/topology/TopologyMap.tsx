@@ -8,24 +8,25 @@ import { useLiveList } from '@/hooks/useLiveList.ts';
 import { useUrlState } from '@/hooks/useUrlState.ts';
 import { hrefFor, kindByName } from '@/lib/kinds/registry.ts';
 import type { Node as KubeNode, Pod, Workload } from '@/lib/kinds/objects.ts';
-import { buildTopology, COLUMN_WIDTH, COLUMNS } from '@/lib/topology/build-graph.ts';
+import type { Ingress, Service } from '@wheelhouse/model';
+import { buildTopology, columnX, COLUMNS } from '@/lib/topology/build-graph.ts';
 import { LivePhaseBadge } from '@/components/list/LivePhaseBadge.tsx';
 import { TopologyNodeCard, type TopologyFlowNode } from './TopologyNodeCard.tsx';
 import { ColumnHeader, type ColumnHeaderNode } from './ColumnHeader.tsx';
 import { FitOnGrowth } from './FitOnGrowth.tsx';
 
 const nodeTypes = { object: TopologyNodeCard, header: ColumnHeader };
-const HEADERS: ColumnHeaderNode[] = COLUMNS.map((kind, i) => ({
+const HEADERS: ColumnHeaderNode[] = COLUMNS.map((kind) => ({
   id: `header/${kind}`,
   type: 'header',
-  position: { x: i * COLUMN_WIDTH, y: -56 },
+  position: { x: columnX(kind), y: -56 },
   data: { title: `${kind}s` },
   draggable: false,
   selectable: false,
   focusable: false,
 }));
 
-/** Deployments → ReplicaSets → Pods → Nodes of the chosen namespace, live from the same list+watch as the lists. */
+/** Ingresses → Services → Pods and Deployments → ReplicaSets → Pods → Nodes of the chosen namespace, live from the same list+watch as the lists. */
 export function TopologyMap() {
   const { namespace } = useUrlState();
   const router = useRouter();
@@ -34,13 +35,16 @@ export function TopologyMap() {
   const replicaSets = useLiveList<Workload>(kindByName('ReplicaSet')!, { namespace });
   const pods = useLiveList<Pod>(kindByName('Pod')!, { namespace });
   const nodes = useLiveList<KubeNode>(kindByName('Node')!, {});
-  const lists = [deployments, replicaSets, pods, nodes];
+  const ingresses = useLiveList<Ingress>(kindByName('Ingress')!, { namespace });
+  const services = useLiveList<Service>(kindByName('Service')!, { namespace });
+  const lists = [deployments, replicaSets, pods, nodes, ingresses, services];
   const problem = lists.find((l) => l.problem)?.problem;
   const phase = lists.some((l) => l.phase === 'loading') ? 'loading' : lists.some((l) => l.phase === 'reconnecting') ? 'reconnecting' : 'live';
 
   const graph = useMemo(
-    () => buildTopology({ deployments: deployments.items, replicaSets: replicaSets.items, pods: pods.items, nodes: nodes.items }),
-    [deployments.items, replicaSets.items, pods.items, nodes.items],
+    () =>
+      buildTopology({ deployments: deployments.items, replicaSets: replicaSets.items, pods: pods.items, nodes: nodes.items, ingresses: ingresses.items, services: services.items }),
+    [deployments.items, replicaSets.items, pods.items, nodes.items, ingresses.items, services.items],
   );
   const flowNodes: (TopologyFlowNode | ColumnHeaderNode)[] = useMemo(
     () => [

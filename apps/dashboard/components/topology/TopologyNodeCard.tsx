@@ -10,7 +10,7 @@ export function TopologyNodeCard({ data }: NodeProps<TopologyFlowNode>) {
   const { item } = data;
   return (
     <Paper withBorder shadow="xs" p={6} w={220} style={{ cursor: 'pointer' }} data-testid={`topology-${item.kind}-${item.name}`}>
-      {item.kind !== 'Deployment' && <Handle type="target" position={Position.Left} isConnectable={false} />}
+      {item.kind !== 'Deployment' && item.kind !== 'Ingress' && <Handle type="target" position={Position.Left} isConnectable={false} />}
       <Text size="xs" c="dimmed">
         {item.kind}
       </Text>

@@ -34,3 +34,36 @@ export const IngressClassKind = listKind('IngressClass', {
     { id: 'default', header: 'Default', value: (c) => (c.metadata.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true' ? 'yes' : '') },
   ]),
 });
+
+export interface IngressRuleRow {
+  host: string;
+  path: string;
+  pathType: string;
+  service: string;
+  port: string;
+  tls: string;
+}
+
+type Backend = NonNullable<NonNullable<Ingress['spec']>['defaultBackend']>;
+
+/** An Ingress's routes as rows (kubectl describe's Rules table): one per path, the default backend last. */
+export function ingressRuleRows(i: Ingress): IngressRuleRow[] {
+  const tlsFor = (host: string) => (i.spec?.tls ?? []).find((t) => (t.hosts ?? []).includes(host))?.secretName ?? '';
+  const port = (b: Backend | undefined) => {
+    const p = b?.service?.port;
+    return p?.name || (p?.number != null ? String(p.number) : '');
+  };
+  const rows: IngressRuleRow[] = (i.spec?.rules ?? []).flatMap((r) =>
+    (r.http?.paths ?? []).map((p) => ({
+      host: r.host || '*',
+      path: p.path || '/',
+      pathType: p.pathType ?? '',
+      service: p.backend?.service?.name ?? '',
+      port: port(p.backend),
+      tls: r.host ? tlsFor(r.host) : '',
+    })),
+  );
+  const fallback = i.spec?.defaultBackend;
+  if (fallback?.service?.name) rows.push({ host: '(default backend)', path: '', pathType: '', service: fallback.service.name, port: port(fallback), tls: '' });
+  return rows;
+}

@@ -65,3 +65,22 @@ test('statuses and tones come from the kubectl-style helpers', () => {
 test('an empty namespace is an empty graph', () => {
   assert.deepEqual(buildTopology({ deployments: [], replicaSets: [], pods: [], nodes: [node('n1')] }), { nodes: [], edges: [] });
 });
+
+test('Ingress → Service → Pod: routed Services and the pods their selectors match, left of the Deployments', () => {
+  const labelled = { ...input, pods: input.pods.map((p) => ({ ...p, metadata: { ...p.metadata, labels: { app: p.metadata.name?.startsWith('web') ? 'web' : 'other' } } })) };
+  const service = { metadata: { name: 'web', namespace: 'default', uid: 'Service-web' }, spec: { selector: { app: 'web' } } };
+  const unrelated = { metadata: { name: 'nothing', namespace: 'default', uid: 'Service-nothing' }, spec: { selector: { app: 'none' } } };
+  const ingress = {
+    metadata: { name: 'site', namespace: 'default', uid: 'Ingress-site' },
+    spec: { rules: [{ host: 'a.test', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] },
+    status: { loadBalancer: { ingress: [{ ip: '127.0.0.1' }] } },
+  };
+  const { nodes, edges } = buildTopology({ ...labelled, services: [service, unrelated], ingresses: [ingress] });
+  const at = (kind: string) => nodes.filter((n) => n.kind === kind).map((n) => `${n.name}@${n.position.x / COLUMN_WIDTH},${n.position.y / ROW_HEIGHT} ${n.status}`);
+  assert.deepEqual(at('Ingress'), ['site@-2,0 127.0.0.1']);
+  assert.deepEqual(at('Service'), ['web@-1,0 ClusterIP']);
+  assert.deepEqual(
+    edges.filter((e) => e.relation === 'routes' || e.relation === 'selects').map((e) => `${e.source} ${e.relation} ${e.target}`),
+    ['Service/Service-web selects Pod/Pod-web-1-a', 'Service/Service-web selects Pod/Pod-web-1-b', 'Ingress/Ingress-site routes Service/Service-web'],
+  );
+});

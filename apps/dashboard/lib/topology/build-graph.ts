@@ -3,12 +3,16 @@ import type { Tone } from '../kinds/kind.ts';
 import { nodeReady, nodeStatus, podStatus } from '@wheelhouse/printers';
 import { podTone } from '../kinds/pod.ts';
 import { workloadReady, workloadTone } from '../kinds/workload.ts';
+import type { Ingress, Service } from '@wheelhouse/model';
+import { routeLinks } from './service-routes.ts';
 
-export type TopologyKind = 'Deployment' | 'ReplicaSet' | 'Pod' | 'Node';
+export type TopologyKind = 'Ingress' | 'Service' | 'Deployment' | 'ReplicaSet' | 'Pod' | 'Node';
 
-/** Left to right: who owns whom, then where pods run. */
-export const COLUMNS: readonly TopologyKind[] = ['Deployment', 'ReplicaSet', 'Pod', 'Node'];
+/** Left to right: how traffic comes in (Ingress → Service), who owns whom, then where pods run. */
+export const COLUMNS: readonly TopologyKind[] = ['Ingress', 'Service', 'Deployment', 'ReplicaSet', 'Pod', 'Node'];
 export const COLUMN_WIDTH = 280;
+/** Deployments stay at x = 0; the traffic columns sit to their left. */
+export const columnX = (kind: TopologyKind) => (COLUMNS.indexOf(kind) - COLUMNS.indexOf('Deployment')) * COLUMN_WIDTH;
 export const ROW_HEIGHT = 88;
 
 export interface TopologyNode {
@@ -26,8 +30,8 @@ export interface TopologyEdge {
   id: string;
   source: string;
   target: string;
-  /** ownership (controller reference) or placement (spec.nodeName) */
-  relation: 'owns' | 'runs-on';
+  /** ownership (controller reference), placement (spec.nodeName), an Ingress backend, a Service selector */
+  relation: 'owns' | 'runs-on' | 'routes' | 'selects';
 }
 
 export interface TopologyInput {
@@ -35,6 +39,8 @@ export interface TopologyInput {
   replicaSets: readonly Workload[];
   pods: readonly Pod[];
   nodes: readonly Node[];
+  ingresses?: readonly Ingress[];
+  services?: readonly Service[];
 }
 
 const idOf = (kind: TopologyKind, o: AnyObject) => `${kind}/${o.metadata.uid ?? `${o.metadata.namespace ?? ''}/${o.metadata.name}`}`;
@@ -88,7 +94,7 @@ export function buildTopology(input: TopologyInput): { nodes: TopologyNode[]; ed
       namespace: o.metadata.namespace ?? undefined,
       status,
       tone,
-      position: { x: COLUMNS.indexOf(kind) * COLUMN_WIDTH, y: row * ROW_HEIGHT },
+      position: { x: columnX(kind), y: row * ROW_HEIGHT },
     });
   };
 
@@ -106,5 +112,21 @@ export function buildTopology(input: TopologyInput): { nodes: TopologyNode[]; ed
     if (node) edges.push({ id: `${idOf('Pod', p)}->${idOf('Node', node)}`, source: idOf('Pod', p), target: idOf('Node', node), relation: 'runs-on' });
   });
   for (const [i, n] of usedNodes.entries()) place('Node', n, i, nodeStatus(n), nodeReady(n) ? 'green' : 'red');
+  // Ingress → Service → Pod: Services in the row order of their first pod, Ingresses in their first Service's.
+  const links = routeLinks(input.ingresses ?? [], input.services ?? [], pods);
+  const firstPodRow = (s: Service) => Math.min(...links.selects.filter(([x]) => x === s).map(([, p]) => rows.get(idOf('Pod', p)) ?? Infinity));
+  const services = [...links.services].sort((a, b) => firstPodRow(a) - firstPodRow(b) || byName(a, b));
+  for (const [i, s] of services.entries()) place('Service', s, i, s.spec?.type ?? 'ClusterIP', 'blue');
+  for (const [s, p] of links.selects) edges.push({ id: `${idOf('Service', s)}->${idOf('Pod', p)}`, source: idOf('Service', s), target: idOf('Pod', p), relation: 'selects' });
+  const ingresses = [...new Set(links.routes.map(([i]) => i))];
+  for (const [i, ing] of ingresses.entries()) {
+    const address = (ing.status?.loadBalancer?.ingress ?? [])
+      .map((a) => a.ip || a.hostname)
+      .filter(Boolean)
+      .join(',');
+    place('Ingress', ing, i, address || 'no address', address ? 'green' : 'yellow');
+  }
+  for (const [ing, s] of links.routes)
+    edges.push({ id: `${idOf('Ingress', ing)}->${idOf('Service', s)}`, source: idOf('Ingress', ing), target: idOf('Service', s), relation: 'routes' });
   return { nodes, edges };
 }
