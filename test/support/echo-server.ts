@@ -1,7 +1,8 @@
 // A backend for ingress tests: answers every request with JSON naming its Service, pod and
 // namespace and echoing the request's path, host and headers (upstream's echoserver).
 // WebSocket upgrades are answered by echoing frames back. Run as its own process:
-//   node echo-server.js  (ECHO_SERVICE, ECHO_POD, ECHO_NAMESPACE, ECHO_HOST, ECHO_PORT)
+//   node echo-server.js  (ECHO_SERVICE, ECHO_POD, ECHO_NAMESPACE, ECHO_HOST, ECHO_LISTEN_PORT)
+// Not ECHO_PORT: a Service named "echo" gives its pods ECHO_PORT=tcp://… (Kubernetes' docker-link variables).
 import { createServer } from 'node:http';
 import { WebSocketServer } from 'ws';
 
@@ -26,5 +27,5 @@ const server = createServer((req, res) => {
 });
 const wss = new WebSocketServer({ server });
 wss.on('connection', (socket) => socket.on('message', (data) => socket.send(`${pod}:${data.toString()}`)));
-server.listen(Number(process.env.ECHO_PORT ?? 8080), process.env.ECHO_HOST ?? '127.0.0.1', () => process.stdout.write('listening\n'));
+server.listen(Number(process.env.ECHO_LISTEN_PORT ?? 8080), process.env.ECHO_HOST ?? '127.0.0.1', () => process.stdout.write('listening\n'));
 process.once('SIGTERM', () => process.exit(0));

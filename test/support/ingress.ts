@@ -38,7 +38,7 @@ export async function startEchoBackend(api: TestApi, namespace: string, service:
   const children = await Promise.all(
     addresses.map(async (address, i) => {
       const child = spawn(process.execPath, [fileURLToPath(new URL('./echo-server.js', import.meta.url))], {
-        env: { ...process.env, ECHO_SERVICE: service, ECHO_POD: `${service}-${i}`, ECHO_NAMESPACE: namespace, ECHO_HOST: address, ECHO_PORT: '8080' },
+        env: { ...process.env, ECHO_SERVICE: service, ECHO_POD: `${service}-${i}`, ECHO_NAMESPACE: namespace, ECHO_HOST: address, ECHO_LISTEN_PORT: '8080' },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       await new Promise<void>((resolve, reject) => {
