@@ -160,6 +160,70 @@ spec:
     assert.deepEqual(await seriousViolations(page), []);
   });
 
+  test('following a log longer than the view stays at the newest line, until the reader scrolls up (issue 16 bug 2)', async () => {
+    // A simulated container that logs every 50 ms: the log outgrows the view within seconds.
+    const chatty = manifest('e2e-chatty', 1, 'e2e-chatty').replace(
+      '    metadata:\n      labels:\n        app: e2e-chatty',
+      '    metadata:\n      annotations:\n        sim.wheelhouse.io/log-every-ms: "50"\n      labels:\n        app: e2e-chatty',
+    );
+    assert.match(chatty, /log-every-ms/);
+    await stack.api.ok(`mutation($m: String!) { apply(manifest: $m, namespace: "default") { objects { name } } }`, { m: chatty });
+    let pod: string | undefined;
+    await eventually(
+      async () => {
+        pod = await runningPod('e2e-chatty');
+        return Boolean(pod);
+      },
+      60_000,
+      'a running e2e-chatty pod',
+    );
+    // Opened on a log already longer than the view, as a reader arriving late: the tail comes in one burst.
+    await eventually(
+      async () => {
+        const { podLogs } = await stack.api.ok(`query($n: String!) { podLogs(namespace: "default", name: $n) }`, { n: pod });
+        return (podLogs as string).split('\n').length > 250;
+      },
+      60_000,
+      'the chatty pod to write 250 lines',
+    );
+    await page.goto(`${stack.dashboardUrl}/logs/pods/default/${pod}`);
+    const lines = page.getByTestId('log-lines');
+    await lines
+      .getByText(/working, tick \d+/)
+      .first()
+      .waitFor({ timeout: 20_000 });
+    /** The viewport's scroll state and the newest tick shown. */
+    const view = () =>
+      lines.evaluate((pre) => {
+        const viewport = pre.closest('[data-radix-scroll-area-viewport], .mantine-ScrollArea-viewport');
+        const ticks = pre.textContent?.match(/tick (\d+)/g) ?? [];
+        return {
+          gap: viewport.scrollHeight - viewport.scrollTop - viewport.clientHeight,
+          overflow: viewport.scrollHeight - viewport.clientHeight,
+          scrollTop: viewport.scrollTop,
+          newest: Number(ticks.at(-1)?.slice(5) ?? 0),
+        };
+      });
+    await eventually(async () => (await view()).overflow > 1000, 30_000, 'the log to outgrow the view by 1000 px');
+    // Several rounds of new lines: after each, the newest line is in view.
+    for (let round = 0; round < 5; round++) {
+      const before = await view();
+      await eventually(async () => (await view()).newest > before.newest + 5, 10_000, 'more lines streamed in');
+      const now = await view();
+      assert.ok(now.gap <= 30, `round ${round}: ${now.gap} px short of the bottom while following (${JSON.stringify(now)})`);
+    }
+    // The reader scrolls up: new lines no longer move the view.
+    await lines.evaluate((pre) => {
+      const viewport = pre.closest('[data-radix-scroll-area-viewport], .mantine-ScrollArea-viewport');
+      viewport.scrollTop = 100;
+      viewport.dispatchEvent(new Event('scroll'));
+    });
+    const scrolled = await view();
+    await eventually(async () => (await view()).newest > scrolled.newest + 5, 10_000, 'more lines streamed in');
+    assert.ok(Math.abs((await view()).scrollTop - 100) <= 2, 'scrolled up, the view stays where the reader put it');
+    await stack.api.ok(`mutation { deleteDeployment(namespace: "default", name: "e2e-chatty") { metadata { name } } }`);
+  });
+
   test('the topology map links the Deployment, its ReplicaSet, pods and the node', async () => {
     await page.goto(`${stack.dashboardUrl}/topology?namespace=default`);
     await page.getByTestId('topology-Deployment-e2e-tools').waitFor();

@@ -32,3 +32,9 @@ test('start delays are a value or a range', () => {
   assert.equal(parseRange('-5'), undefined);
   assert.equal(parseRange('200-100'), undefined);
 });
+
+test('log-every-ms makes a chatty container, never faster than every 10 ms', () => {
+  assert.equal(knobsFor({ 'sim.wheelhouse.io/log-every-ms': '50' }, 'app').logEveryMs, 50);
+  assert.equal(knobsFor({ 'sim.wheelhouse.io/log-every-ms': '1' }, 'app').logEveryMs, 10);
+  assert.equal(knobsFor({}, 'app').logEveryMs, undefined);
+});

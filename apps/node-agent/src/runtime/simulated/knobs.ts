@@ -22,6 +22,8 @@ export interface ContainerKnobs {
   /** Reported usage; defaults derive from the pod uid. */
   cpuMillis?: number;
   memoryBytes?: number;
+  /** A log line this often (default LOG_EVERY_MS): chatty containers for log viewers. */
+  logEveryMs?: number;
 }
 
 export function knobsFor(annotations: Record<string, string>, container: string): ContainerKnobs {
@@ -36,6 +38,8 @@ export function knobsFor(annotations: Record<string, string>, container: string)
   const after = num('exit-after-ms');
   const delay = get('start-delay-ms');
   const fail = get('probe-fail');
+  // Under 10 ms would be a busy loop of lines rather than a chatty container.
+  const logEvery = num('log-every-ms');
   return {
     startDelayMs: delay === undefined ? undefined : parseRange(delay),
     exit: code === undefined && after === undefined ? undefined : { code: code ?? 0, afterMs: after ?? 1000 },
@@ -50,6 +54,7 @@ export function knobsFor(annotations: Record<string, string>, container: string)
     ignoreSigterm: get('ignore-sigterm') === 'true',
     cpuMillis: quantity(get('cpu'), quantityToMillis),
     memoryBytes: quantity(get('memory'), quantityToBytes),
+    logEveryMs: logEvery === undefined ? undefined : Math.max(10, logEvery),
   };
 }
 

@@ -10,6 +10,8 @@ export interface SimRun {
   startedAt: Date;
   finishedAt?: Date;
   exitCode?: number;
+  /** The knob `log-every-ms`, else LOG_EVERY_MS. */
+  logEveryMs?: number;
 }
 
 export interface LogLine {
@@ -21,7 +23,8 @@ export interface LogLine {
 export function runLines(run: SimRun, now: Date): LogLine[] {
   const end = run.finishedAt ?? now;
   const lines: LogLine[] = [{ time: run.startedAt, text: `simulated container ${run.container} (${run.image}) started, run ${run.restartCount}` }];
-  for (let t = run.startedAt.getTime() + LOG_EVERY_MS, n = 1; t <= end.getTime(); t += LOG_EVERY_MS, n++) {
+  const every = run.logEveryMs ?? LOG_EVERY_MS;
+  for (let t = run.startedAt.getTime() + every, n = 1; t <= end.getTime(); t += every, n++) {
     lines.push({ time: new Date(t), text: `${run.container}: working, tick ${n}` });
   }
   if (run.finishedAt) lines.push({ time: run.finishedAt, text: `${run.container}: exiting with code ${run.exitCode ?? 0}` });

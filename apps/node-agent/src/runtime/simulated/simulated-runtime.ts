@@ -101,7 +101,7 @@ export class SimulatedRuntime implements ContainerRuntime {
   private launch(sandbox: PodSandbox, config: ContainerConfig, restartCount: number, startedAt: Date, knobs: ContainerKnobs): SimInstance {
     const pod = this.pods.get(sandbox.uid);
     if (!pod) throw new Error(`pod ${sandbox.namespace}/${sandbox.name} has no sandbox`);
-    const run: SimRun = { container: config.name, image: config.image, restartCount, startedAt };
+    const run: SimRun = { container: config.name, image: config.image, restartCount, startedAt, logEveryMs: knobs.logEveryMs };
     const runs = pod.runs.get(config.name) ?? [];
     runs.push(run);
     // Two runs are all `logs` and `logs --previous` ever need.
@@ -143,7 +143,7 @@ export class SimulatedRuntime implements ContainerRuntime {
     let seen = run ? runLines(run, new Date()).length : 0;
     while (!signal.aborted) {
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.min(LOG_EVERY_MS, 1000));
+        const timer = setTimeout(resolve, Math.min(run?.logEveryMs ?? LOG_EVERY_MS, 1000));
         signal.addEventListener(
           'abort',
           () => {
