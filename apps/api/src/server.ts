@@ -208,6 +208,8 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     schema,
     formatError: (formatted, error) => formatError(formatted, error, (e) => log.error('request failed', e)),
     includeStacktraceInErrorResponses: false,
+    // The schema is the cluster's API document (kubectl's OpenAPI): wh explain and tools read it, whatever NODE_ENV says.
+    introspection: true,
     parseOptions: parseOptions(limits),
     validationRules: [limitsFirst],
     // main.ts owns shutdown; Apollo's own signal handler would stop the server under us.
