@@ -86,3 +86,19 @@ test('drain --timeout: pods still terminating when it runs out are kubectl timeo
   assert.equal(unknown.code, 1);
   assert.equal(unknown.stderr, 'Error from server (NotFound): nodes "ghost" not found\n');
 });
+
+test('describe node: Non-terminated Pods with their requests and limits, Allocated resources against capacity', async () => {
+  await node('n-describe');
+  await api.ok(`mutation($input: PodInput!) { createPod(namespace: "default", input: $input) { metadata { name } } }`, {
+    input: {
+      metadata: { name: 'sized' },
+      spec: { nodeName: 'n-describe', containers: [{ name: 'app', image: 'nginx:1.27', resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '1' } } }] },
+    },
+  });
+  const { stdout, code } = await wh.run(['describe', 'node', 'n-describe']);
+  assert.equal(code, 0);
+  assert.match(stdout, /^Non-terminated Pods: {2}\(1 in total\)$/m);
+  assert.match(stdout, /^ {2}default\s+sized\s+500m \(25%\)\s+1 \(50%\)\s+1Gi \(25%\)\s+0 \(0%\)\s+\d+s$/m);
+  assert.match(stdout, /^ {2}cpu\s+500m \(25%\)\s+1 \(50%\)$/m);
+  assert.match(stdout, /^ {2}memory\s+1Gi \(25%\)\s+0 \(0%\)$/m);
+});

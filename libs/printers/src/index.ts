@@ -7,7 +7,9 @@ export { DEFAULT_PRINTER, PRINTERS, printerFor, printHeaders, printRow, type Kin
 export { formatTable, streamingTable } from './table.js';
 export { annotationsText, formatRows, indent, mapText, type Row } from './describe/format.js';
 export { conditionsText, containersRows, controlledBy, eventsText, metadataRows, selectorText, taintsText } from './describe/sections.js';
-export { DESCRIBERS, describeObject } from './describe/kinds.js';
+export { DESCRIBERS, type DescribeContext, describeObject } from './describe/kinds.js';
+export { nodeResourcesText, podAmounts } from './describe/node-resources.js';
+export { addQuantities, formatQuantity, parseQuantity, percentOf, type Quantity } from './quantity.js';
 export { CASES_NOW, POD_CASES, type PodCase } from './cases/pod-cases.js';
 export {
   endpointSliceAddresses,

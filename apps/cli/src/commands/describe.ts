@@ -1,4 +1,5 @@
 /** wh describe KIND NAME... | KIND -l SEL: details plus the object's Events. */
+import type { Pod } from '@wheelhouse/model';
 import type { KindInfo } from '@wheelhouse/resources';
 import { resolveKindName } from '@wheelhouse/resources';
 import { str, type ParsedArgs } from '../args.js';
@@ -31,13 +32,20 @@ export const describeCommand: Command = {
             err(formatError(notFoundError(lowerPlural(kind), name)));
           }
         }
-        for (const o of objects) blocks.push(describeObject(kind.kind, kind.namespaced, o, await eventsFor(session, kind, o), Date.now()));
+        for (const o of objects) blocks.push(describeObject(kind.kind, kind.namespaced, o, await eventsFor(session, kind, o), Date.now(), await relatedFor(session, kind, o)));
       }
       if (blocks.length) out(blocks.join('\n\n'));
       return failed ? 1 : 0;
     });
   },
 };
+
+/** A node's pods, for its Non-terminated Pods and Allocated resources. */
+async function relatedFor(session: Session, kind: KindInfo, o: KubeObj): Promise<{ podsOnNode?: Pod[] }> {
+  if (kind.kind !== 'Node') return {};
+  const pods = await session.list(resolveKindName('Pod')!, { all: true, fieldSelector: `spec.nodeName=${o.metadata.name}` });
+  return { podsOnNode: pods as Pod[] };
+}
 
 /** Events name their object by kind and name; the selector narrows by name, the filter by kind. */
 async function eventsFor(session: Session, kind: KindInfo, o: KubeObj): Promise<KubeObj[] | undefined> {

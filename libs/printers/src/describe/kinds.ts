@@ -8,6 +8,7 @@ import type {
   Namespace,
   Node,
   ObjectTypes,
+  Pod,
   PodTemplateSpec,
   ReplicaSet,
   ReplicationController,
@@ -15,6 +16,7 @@ import type {
 } from '@wheelhouse/model';
 import { podStatus } from '../pod.js';
 import { formatRows, mapText, type Row } from './format.js';
+import { nodeResourcesText } from './node-resources.js';
 import { conditionsText, containersRows, eventsText, metadataRows, selectorText, taintsText } from './sections.js';
 
 type Body = [Row[], ...string[]];
@@ -55,7 +57,13 @@ function deployment(d: Deployment): Body {
   return [rows, podTemplate(spec.template), conditionsText(status.conditions, true)];
 }
 
-const node = (n: Node): Body => [
+/** What some describers read beside the object: the pods bound to a node. */
+export interface DescribeContext {
+  podsOnNode?: readonly Pod[];
+  now: number;
+}
+
+const node = (n: Node, context?: DescribeContext): Body => [
   [
     ['Taints', taintsText(n.spec?.taints)],
     ['Unschedulable', n.spec?.unschedulable ? 'true' : 'false'],
@@ -64,6 +72,7 @@ const node = (n: Node): Body => [
     ['Allocatable', mapText(n.status?.allocatable)],
   ],
   conditionsText(n.status?.conditions, true),
+  ...(context?.podsOnNode ? [nodeResourcesText(n, context.podsOnNode, context.now)] : []),
 ];
 
 /** Bytes a base64 value decodes to. */
@@ -95,7 +104,7 @@ const configMap = (c: ConfigMap): Body => [
 ];
 
 /** The describe body of each kind that has one; others show their own fields (see describeObject). */
-export const DESCRIBERS: { readonly [K in KindName]?: (o: ObjectTypes[K]) => Body } = {
+export const DESCRIBERS: { readonly [K in KindName]?: (o: ObjectTypes[K], context?: DescribeContext) => Body } = {
   Pod: (pod) => [
     [
       ['Node', pod.spec?.nodeName ?? '<none>'],
@@ -126,10 +135,11 @@ export function describeObject(
   events: readonly Event[] | undefined,
   now: number,
   fallback: (fields: Record<string, unknown>) => string,
+  related: Omit<DescribeContext, 'now'> = {},
 ): string {
-  const describer = (DESCRIBERS as Record<string, ((o: KubeObject) => Body) | undefined>)[kind];
+  const describer = (DESCRIBERS as Record<string, ((o: KubeObject, context?: DescribeContext) => Body) | undefined>)[kind];
   let body: Body;
-  if (describer) body = describer(o);
+  if (describer) body = describer(o, { ...related, now });
   else {
     const { apiVersion: _a, kind: _k, metadata: _m, ...rest } = o as KubeObject & Record<string, unknown>;
     body = Object.keys(rest).length ? [[], fallback(rest)] : [[]];
