@@ -74,6 +74,13 @@ test('rollout restart, history, undo, pause and resume', async () => {
     'two revisions',
   );
   assert.match(history.stdout, /^deployment\.apps\/web\nREVISION\s+CHANGE-CAUSE\n1\s+<none>\n2\s+<none>\n$/);
+  // One revision's pod template, as kubectl prints it (the restart annotation marks revision 2).
+  const second = await wh(['rollout', 'history', 'deployment/web', '--revision', '2']);
+  assert.match(second.stdout, /^deployment\.apps\/web with revision #2\nPod Template:\n {2}Labels: +app=web\n/);
+  assert.match(second.stdout, /^ {2}Annotations: +kubectl\.kubernetes\.io\/restartedAt: \S+$/m);
+  assert.match(second.stdout, /^ {2}Containers:\n {4}\S+:\n {6}Image: +\S+$/m);
+  assert.match(second.stdout, /^ {2}Tolerations: +<none>$/m);
+  assert.equal((await wh(['rollout', 'history', 'deployment/web', '--revision', '9'])).stderr, 'error: unable to find the specified revision\n');
   assert.equal((await wh(['rollout', 'undo', 'deployment/web', '--to-revision', '1'])).stdout, 'deployment.apps/web rolled back\n');
   assert.equal((await wh(['rollout', 'pause', 'deployment/web'])).stdout, 'deployment.apps/web paused\n');
   assert.equal((await wh(['rollout', 'resume', 'deployment/web'])).stdout, 'deployment.apps/web resumed\n');

@@ -9,6 +9,7 @@ export { annotationsText, formatRows, indent, mapText, type Row } from './descri
 export { conditionsText, containersRows, controlledBy, eventsText, metadataRows, selectorText, taintsText } from './describe/sections.js';
 export { DESCRIBERS, type DescribeContext, describeObject } from './describe/kinds.js';
 export { nodeResourcesText, podAmounts } from './describe/node-resources.js';
+export { podTemplateText, tolerationsText } from './describe/pod-template.js';
 export { addQuantities, formatQuantity, parseQuantity, percentOf, type Quantity } from './quantity.js';
 export { CASES_NOW, POD_CASES, type PodCase } from './cases/pod-cases.js';
 export {

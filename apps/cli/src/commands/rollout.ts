@@ -1,9 +1,12 @@
 /** wh rollout status|history|undo|restart|pause|resume deployment/NAME */
+import { type PodTemplateSpec, SELECTIONS } from '@wheelhouse/model';
+import { podTemplateText } from '@wheelhouse/printers';
 import { bool, durationSeconds, int, type ParsedArgs } from '../args.js';
 import { err, out, withSession, type Command } from '../command.js';
 import { CliError, notFoundError, UsageError } from '../errors.js';
 import { kindAndNames, lowerPlural, qualifiedKind, resolveKind } from '../kinds.js';
 import { green } from '../print/color.js';
+import { stripNulls } from '../print/object.js';
 import { formatTable } from '../print/table.js';
 import { deploymentRolloutState } from '../rollout-status.js';
 import { Session } from '../session.js';
@@ -54,14 +57,14 @@ export const rolloutCommand: Command = {
 };
 
 async function history(session: Session, name: string, revision: number | undefined): Promise<void> {
-  const data = await session.client.request<{ history: { revision: number; changeCause: string | null; template: unknown }[] }>(
-    `query History($namespace: String, $name: String!) { history: deploymentHistory(namespace: $namespace, name: $name) { revision changeCause template { metadata { labels annotations } spec { containers { name image } } } } }`,
+  const data = await session.client.request<{ history: { revision: number; changeCause: string | null; template: PodTemplateSpec }[] }>(
+    `query History($namespace: String, $name: String!) { history: deploymentHistory(namespace: $namespace, name: $name) { revision changeCause template { ${SELECTIONS.PodTemplateSpec} } } }`,
     { namespace: session.namespace, name },
   );
   if (revision !== undefined) {
     const entry = data.history.find((h) => h.revision === revision);
     if (!entry) throw new CliError(`unable to find the specified revision`);
-    out(`deployment.apps/${name} with revision #${revision}\n${JSON.stringify(entry.template, null, 2)}`);
+    out(`deployment.apps/${name} with revision #${revision}\n${podTemplateText(stripNulls(entry.template) as PodTemplateSpec)}`);
     return;
   }
   out(`deployment.apps/${name}`);

@@ -146,6 +146,7 @@ test('containers: Last State after a restart, Limits and Requests by resource na
       '    Requests:',
       '      cpu:  250m',
       '    Environment:    <none>',
+      '    Mounts:         <none>',
       '',
     ].join('\n'),
   );

@@ -1,33 +1,12 @@
 /** `describe` bodies per kind: rows that align with the metadata, then whole sections. */
-import type {
-  ConfigMap,
-  Deployment,
-  Event,
-  KindName,
-  KubeObject,
-  Namespace,
-  Node,
-  ObjectTypes,
-  Pod,
-  PodTemplateSpec,
-  ReplicaSet,
-  ReplicationController,
-  Secret,
-} from '@wheelhouse/model';
+import type { ConfigMap, Deployment, Event, KindName, KubeObject, Namespace, Node, ObjectTypes, Pod, ReplicaSet, ReplicationController, Secret } from '@wheelhouse/model';
 import { podStatus } from '../pod.js';
 import { formatRows, mapText, type Row } from './format.js';
 import { nodeResourcesText } from './node-resources.js';
+import { podTemplateText } from './pod-template.js';
 import { conditionsText, containersRows, eventsText, metadataRows, selectorText, taintsText } from './sections.js';
 
 type Body = [Row[], ...string[]];
-
-function podTemplate(template: PodTemplateSpec | undefined): string {
-  const rows: Row[] = [
-    ['Labels', mapText(template?.metadata?.labels)],
-    ['Containers', containersRows(template?.spec?.containers ?? [])],
-  ];
-  return `Pod Template:\n${formatRows(rows, 2)}`;
-}
 
 const replicated = (o: ReplicaSet | ReplicationController): Body => [
   [
@@ -35,7 +14,7 @@ const replicated = (o: ReplicaSet | ReplicationController): Body => [
     ['Replicas', `${o.status?.replicas ?? 0} current / ${o.spec?.replicas ?? 1} desired`],
     ['Ready Replicas', String(o.status?.readyReplicas ?? 0)],
   ],
-  podTemplate(o.spec?.template),
+  podTemplateText(o.spec?.template),
   conditionsText(o.status?.conditions, true),
 ];
 
@@ -54,7 +33,7 @@ function deployment(d: Deployment): Body {
   const rolling = spec.strategy?.rollingUpdate;
   if (rolling) rows.push(['RollingUpdateStrategy', `${rolling.maxUnavailable ?? '25%'} max unavailable, ${rolling.maxSurge ?? '25%'} max surge`]);
   if (spec.paused) rows.push(['Paused', 'true']);
-  return [rows, podTemplate(spec.template), conditionsText(status.conditions, true)];
+  return [rows, podTemplateText(spec.template), conditionsText(status.conditions, true)];
 }
 
 /** What some describers read beside the object: the pods bound to a node. */

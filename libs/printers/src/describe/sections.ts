@@ -95,8 +95,15 @@ export function containersRows(containers: readonly Container[], statuses: reado
     if (limits && Object.keys(limits).length) rows.push(['Limits', resourceRows(limits)]);
     if (requests && Object.keys(requests).length) rows.push(['Requests', resourceRows(requests)]);
     rows.push(['Environment', c.env?.length ? c.env.map((e) => `${e.name}:  ${e.value ?? ''}`).join('\n') : '<none>']);
+    rows.push(['Mounts', mountsText(c.volumeMounts)]);
     return [c.name ?? '', rows] as Row;
   });
+}
+
+/** kubectl's `/path from volume (ro)` lines, with the subPath when there is one. */
+function mountsText(mounts: Container['volumeMounts']): string {
+  if (!mounts?.length) return '<none>';
+  return mounts.map((m) => `${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'}${m.subPath ? `,path="${m.subPath}"` : ''})`).join('\n');
 }
 
 /** kubectl's `key=value:Effect`, one per line. */
