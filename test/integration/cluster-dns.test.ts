@@ -76,6 +76,8 @@ test('a Service resolves by its full name (A), its named ports by SRV; unknown n
   assert.equal(await errorCode(resolver.resolve4('nothere.default.svc.cluster.local')), 'ENOTFOUND');
   assert.equal(await errorCode(resolver.resolve6('redis.default.svc.cluster.local')), 'ENODATA');
   assert.equal(await errorCode(resolver.resolveSrv('_nope._tcp.redis.default.svc.cluster.local')), 'ENOTFOUND');
+  // The reverse zone names the Service by its ClusterIP.
+  assert.deepEqual(await resolver.reverse(ip), ['redis.default.svc.cluster.local']);
   // A deleted Service stops resolving.
   await api.ok(`mutation { deleteService(name: "redis") { metadata { name } } }`);
   assert.equal(await eventually(async () => (await errorCode(resolver.resolve4('redis.default.svc.cluster.local'))) === 'ENOTFOUND', 10_000, 'NXDOMAIN after delete'), true);

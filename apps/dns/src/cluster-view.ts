@@ -29,4 +29,8 @@ export interface ClusterView {
   /** The EndpointSlices labelled kubernetes.io/service-name=<name> in the namespace. */
   slices(namespace: string, service: string): DnsSlice[];
   namespaceExists(namespace: string): boolean;
+  /** Services whose ClusterIP is this address (for PTR). */
+  servicesByClusterIP(ip: string): DnsService[];
+  /** Ready or not, the endpoints with this address, named by their Service (for PTR). */
+  endpointsByAddress(ip: string): { namespace: string; service: string; endpoint: DnsEndpoint }[];
 }

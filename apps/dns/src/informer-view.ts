@@ -18,9 +18,15 @@ export async function watchCluster(client: WheelhouseClient, log: (message: stri
       transform: (o) => stripNulls(o) as Obj,
       onError: (error, willRetry) => log(`${plural} watch${willRetry ? ' (retrying)' : ''}`, error),
     });
-  const services = informer('services', 'Service', SERVICE_FIELDS);
+  const services = informer('services', 'Service', SERVICE_FIELDS).addIndexers({
+    clusterIP: (s) => {
+      const ip = (s as DnsService).spec?.clusterIP;
+      return ip && ip !== 'None' ? [ip] : [];
+    },
+  });
   const slices = informer('endpointSlices', 'EndpointSlice', SLICE_FIELDS).addIndexers({
     service: (s) => (s.metadata.labels?.[SERVICE_NAME_LABEL] ? [`${s.metadata.namespace}/${s.metadata.labels[SERVICE_NAME_LABEL]}`] : []),
+    address: (s) => ((s as DnsSlice).endpoints ?? []).flatMap((e) => e.addresses),
   });
   const namespaces = informer('namespaces', 'Namespace', 'metadata { name }');
   const all = [services, slices, namespaces];
@@ -31,6 +37,13 @@ export async function watchCluster(client: WheelhouseClient, log: (message: stri
       service: (namespace, name) => services.get(`${namespace}/${name}`) as DnsService | undefined,
       slices: (namespace, name) => slices.byIndex('service', `${namespace}/${name}`) as unknown as DnsSlice[],
       namespaceExists: (namespace) => namespaces.get(namespace) !== undefined,
+      servicesByClusterIP: (ip) => services.byIndex('clusterIP', ip) as DnsService[],
+      endpointsByAddress: (ip) =>
+        (slices.byIndex('address', ip) as (Obj & DnsSlice)[]).flatMap((slice) => {
+          const service = slice.metadata.labels?.[SERVICE_NAME_LABEL];
+          if (!service) return [];
+          return (slice.endpoints ?? []).filter((e) => e.addresses.includes(ip)).map((endpoint) => ({ namespace: slice.metadata.namespace ?? '', service, endpoint }));
+        }),
     },
     stop: () => {
       for (const i of all) i.stop();

@@ -36,6 +36,13 @@ const view: ClusterView = {
   service: (ns, name) => services[`${ns}/${name}`],
   slices: (ns, name) => slices[`${ns}/${name}`] ?? [],
   namespaceExists: (ns) => ns === 'default' || ns === 'kube-system',
+  servicesByClusterIP: (ip) => Object.values(services).filter((svc) => svc.spec?.clusterIP === ip),
+  endpointsByAddress: (ip) =>
+    Object.entries(slices).flatMap(([key, list]) =>
+      list.flatMap((slice) =>
+        (slice.endpoints ?? []).filter((e) => e.addresses.includes(ip)).map((endpoint) => ({ namespace: key.split('/')[0]!, service: key.split('/')[1]!, endpoint })),
+      ),
+    ),
 };
 
 const ask = (name: string, type: string) => resolve({ name, type }, view);
@@ -81,6 +88,13 @@ const cases: [string, string, string][] = [
   ['dns-version.cluster.local', 'TXT', 'NOERROR TXT 1.1.0'],
   ['a.b.c.web.default.svc.cluster.local', 'A', 'NXDOMAIN (SOA)'],
   ['web.default.svc.cluster.local.default.svc.cluster.local', 'A', 'NXDOMAIN (SOA)'],
+  // Reverse zones: ClusterIPs and endpoint addresses (hostname, else dashed), others fall through to the forwarder.
+  ['1.5.16.127.in-addr.arpa', 'PTR', 'NOERROR PTR web.default.svc.cluster.local'],
+  ['2.1.64.127.in-addr.arpa.', 'PTR', 'NOERROR PTR db-0.db.default.svc.cluster.local'],
+  ['3.1.64.127.in-addr.arpa', 'PTR', 'NOERROR PTR 127-64-1-3.db.default.svc.cluster.local'],
+  ['1.5.16.127.in-addr.arpa', 'A', 'NOERROR (SOA)'],
+  ['9.9.16.127.in-addr.arpa', 'PTR', 'forward'],
+  ['5.16.127.in-addr.arpa', 'PTR', 'forward'],
   ['example.com', 'A', 'forward'],
   ['notcluster.local', 'A', 'forward'],
 ];

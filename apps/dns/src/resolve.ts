@@ -21,11 +21,13 @@ interface Question {
  *   _<port>._<proto>.<svc>.<ns>.svc…   SRV for a named port (headless: one per ready endpoint)
  *   <hostname|a-b-c-d>.<svc>.<ns>.svc… A of a headless Service's endpoint (pod hostname/subdomain)
  *   a-b-c-d.<ns>.pod.<domain>          A a.b.c.d
+ *   d.c.b.a.in-addr.arpa               PTR of a ClusterIP or an endpoint address
  * A name that exists without records of the asked type is NODATA (NOERROR, empty, SOA
  * in authority); a name that does not exist is NXDOMAIN. Other names are forwarded.
  */
 export function resolve(question: Question, view: ClusterView, domain = 'cluster.local', depth = 0): Resolution {
   const name = question.name.toLowerCase().replace(/\.$/, '');
+  if (name.endsWith('.in-addr.arpa')) return resolveReverse(name, question.type, view, domain);
   if (name !== domain && !name.endsWith(`.${domain}`)) return { forward: true };
   const labels = name === domain ? [] : name.slice(0, -(domain.length + 1)).split('.');
   const soa = soaRecord(domain);
@@ -86,6 +88,25 @@ export function resolve(question: Question, view: ClusterView, domain = 'cluster
     return type === 'A' ? records([aRecord(name, endpoint.address)]) : nodata();
   }
   return nxdomain();
+}
+
+/**
+ * PTR for a Service's ClusterIP (`svc.ns.svc.<domain>`) and for endpoint addresses
+ * (`<hostname|a-b-c-d>.svc.ns.svc.<domain>`), as CoreDNS's kubernetes plugin serves its reverse
+ * zones; addresses it does not know fall through to the forwarder (`fallthrough in-addr.arpa`).
+ */
+function resolveReverse(name: string, type: string, view: ClusterView, domain: string): Resolution {
+  const octets = name.slice(0, -'.in-addr.arpa'.length).split('.');
+  const ip = octets.reverse().join('.');
+  if (octets.length !== 4 || !isIpv4(ip)) return { forward: true };
+  const targets = [
+    ...view.servicesByClusterIP(ip).map((s) => `${s.metadata.name}.${s.metadata.namespace}.svc.${domain}`),
+    ...view.endpointsByAddress(ip).map(({ namespace, service, endpoint }) => `${endpointName(endpoint, ip)}.${service}.${namespace}.svc.${domain}`),
+  ];
+  if (targets.length === 0) return { forward: true };
+  if (type !== 'PTR') return { forward: false, rcode: 'NOERROR', answers: [], additionals: [], authorities: [soaRecord(domain)] };
+  const answers = unique(targets).map((target): DnsRecord => ({ name, type: 'PTR', ttl: TTL, class: 'IN', data: target }));
+  return { forward: false, rcode: 'NOERROR', answers, additionals: [], authorities: [] };
 }
 
 type Records = (answers: DnsRecord[], additionals?: DnsRecord[]) => Resolution;
