@@ -68,6 +68,16 @@ test('kube-dns exists in kube-system with the 10th address of the range, UDP and
   assert.deepEqual(await resolver.resolve4('kube-dns.kube-system.svc.cluster.local'), ['127.16.0.10']);
 });
 
+test('the API is the default namespace’s kubernetes Service: the range’s first address, its EndpointSlice the API’s own', async () => {
+  assert.deepEqual(await resolver.resolve4('kubernetes.default.svc.cluster.local'), ['127.16.0.1']);
+  const { service, endpointSlice } = await api.ok(
+    `{ service(name: "kubernetes") { spec { ports { name port targetPort } } } endpointSlice(name: "kubernetes") { endpoints { addresses } ports { port } } }`,
+  );
+  const apiPort = Number(new URL(api.url).port);
+  assert.deepEqual(service.spec.ports, [{ name: 'http', port: 80, targetPort: apiPort }]);
+  assert.deepEqual(endpointSlice, { endpoints: [{ addresses: ['127.0.0.1'] }], ports: [{ port: apiPort }] });
+});
+
 test('a Service resolves by its full name (A), its named ports by SRV; unknown names are NXDOMAIN, other types NODATA', async () => {
   const { createService } = await create({ metadata: { name: 'redis' }, spec: { selector: { app: 'redis' }, ports: [{ name: 'redis', port: 6379 }] } });
   const ip = createService.spec.clusterIP;

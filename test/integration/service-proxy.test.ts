@@ -76,8 +76,9 @@ test('requests to the ClusterIP are spread over three ready pods; an unready pod
   });
   const clusterIP: string = createService.spec.clusterIP;
   const nodePort: number = createService.spec.ports[0].nodePort;
-  // The agent has seen the Service (its rules are programmed from the same informer the env reads).
-  await eventually(async () => /^sync_proxy_rules_programmed 2$/m.test(await fetchMetrics(agent)), 20_000, 'the agent to see the Service');
+  // The agent has seen the Service (its rules are programmed from the same informer the env reads):
+  // its ClusterIP and NodePort rules, beside the kubernetes Service's one.
+  await eventually(async () => /^sync_proxy_rules_programmed 3$/m.test(await fetchMetrics(agent)), 20_000, 'the agent to see the Service');
   for (const name of names) {
     await api.ok(`mutation($input: PodInput!) { createPod(input: $input) { metadata { name } } }`, {
       input: {
@@ -168,18 +169,21 @@ test('requests to the ClusterIP are spread over three ready pods; an unready pod
 
   // The rules the agent programmed, on its metrics.
   const metrics = await fetchMetrics(agent);
-  assert.match(metrics, /^sync_proxy_rules_programmed 2$/m, 'one ClusterIP and one NodePort rule');
+  assert.match(metrics, /^sync_proxy_rules_programmed 3$/m, 'a ClusterIP and a NodePort rule for web, a ClusterIP rule for kubernetes');
   assert.match(metrics, /^sync_proxy_rules_duration_seconds_count [1-9]\d*$/m);
   const simulatedMetrics = await eventually(
     async () => {
       const text = await fetchMetrics(simulated);
-      return /^sync_proxy_rules_programmed 2$/m.test(text) ? text : undefined;
+      return /^sync_proxy_rules_programmed 3$/m.test(text) ? text : undefined;
     },
     20_000,
     'the simulated agent computing the rules',
   );
   assert.match(simulatedMetrics, /^sync_proxy_rules_duration_seconds_count [1-9]\d*$/m);
   assert.match(simulated.output(), /service proxy: \d+ rules \(computed only\)/);
+  // The kubernetes Service carries traffic to the API itself.
+  const healthz = await fetch('http://127.16.0.1:80/healthz');
+  assert.equal(healthz.status, 200);
 });
 
 async function fetchMetrics(a: NodeAgentProcess): Promise<string> {

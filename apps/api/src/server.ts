@@ -30,6 +30,7 @@ import { subscribeShared } from './watch/shared-execution.js';
 import { startCompactor } from './watch/compactor.js';
 import { InputChecker } from './modules/apply/input-checker.js';
 import { ensureSystemNamespaces } from './ensure-namespaces.js';
+import { ensureKubernetesService } from './bootstrap/kubernetes-service.js';
 import { quotaAdmission } from './admission/quota-admission.js';
 import { log } from './log.js';
 import { route, type Routes } from './http/route.js';
@@ -237,6 +238,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   });
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as { port: number }).port;
+  await ensureKubernetesService(store, serviceRanges.ips, { host: config.host, port, tls: Boolean(config.tls) });
 
   return {
     url: `${config.tls ? 'https' : 'http'}://${urlHost(config.host)}:${port}/graphql`,
