@@ -13,6 +13,7 @@ import type {
   IngressClass,
   Job,
   KindName,
+  PodDisruptionBudget,
   Lease,
   LimitRange,
   Namespace,
@@ -28,6 +29,7 @@ import type {
 import { age, elapsedMs } from './duration.js';
 import { eventCount, eventFirstSeen, eventLastSeen, eventObject, eventSource, eventTimeKey } from './event.js';
 import { jobCompletions, jobDuration, jobStatus } from './job.js';
+import { pdbMaxUnavailable, pdbMinAvailable } from './pod-disruption-budget.js';
 import { ingressAddress, ingressClassParameters, ingressHosts, ingressPorts } from './ingress.js';
 import { endpointSliceAddresses, endpointSlicePorts, endpointsText, serviceCells } from './network.js';
 import { nodeRoles, nodeStatus, nodeWideCells } from './node.js';
@@ -189,6 +191,16 @@ const job: KindPrinter<Job> = {
   ],
 };
 
+const podDisruptionBudget: KindPrinter<PodDisruptionBudget> = {
+  columns: [
+    nameColumn,
+    { name: 'Min Available', priority: 0, cell: pdbMinAvailable },
+    { name: 'Max Unavailable', priority: 0, cell: pdbMaxUnavailable },
+    count('Allowed Disruptions', 0, (p: PodDisruptionBudget) => p.status?.disruptionsAllowed ?? undefined) as PrinterColumn<PodDisruptionBudget>,
+    ageColumn,
+  ],
+};
+
 const ingress: KindPrinter<Ingress> = {
   columns: [
     nameColumn,
@@ -267,6 +279,7 @@ export const PRINTERS: { readonly [K in KindName]?: KindPrinter<ObjectTypes[K]> 
   Ingress: ingress,
   IngressClass: ingressClass,
   Job: job,
+  PodDisruptionBudget: podDisruptionBudget,
 };
 
 /** kubectl's table for kinds it has no printer for. */

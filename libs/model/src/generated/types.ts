@@ -84,6 +84,9 @@ export interface Query {
   /** One Job, or null when absent. */
   job?: Maybe<Job>;
   jobs: JobList;
+  /** One PodDisruptionBudget, or null when absent. */
+  podDisruptionBudget?: Maybe<PodDisruptionBudget>;
+  podDisruptionBudgets: PodDisruptionBudgetList;
 }
 
 
@@ -379,6 +382,21 @@ export interface QueryJobArgs {
 
 
 export interface QueryJobsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryPodDisruptionBudgetArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryPodDisruptionBudgetsArgs {
   labelSelector?: InputMaybe<Scalars['String']['input']>;
   fieldSelector?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -1572,6 +1590,47 @@ export interface JobList {
   items: Array<Job>;
 }
 
+export interface PodDisruptionBudget {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  spec?: Maybe<PodDisruptionBudgetSpec>;
+  status?: Maybe<PodDisruptionBudgetStatus>;
+}
+
+export interface PodDisruptionBudgetSpec {
+  /** Pods that must stay available after an eviction: a number or a percentage of the expected pods (rounded up) */
+  minAvailable?: Maybe<Scalars['IntOrString']['output']>;
+  /** Pods that may be unavailable after an eviction: a number or a percentage of the expected pods (rounded up) */
+  maxUnavailable?: Maybe<Scalars['IntOrString']['output']>;
+  /** The pods the budget covers: null selects none, {} every pod of the namespace */
+  selector?: Maybe<LabelSelector>;
+  /** IfHealthyBudget (default) or AlwaysAllow: whether running pods that are not Ready may be evicted whatever the budget */
+  unhealthyPodEvictionPolicy?: Maybe<Scalars['String']['output']>;
+}
+
+export interface PodDisruptionBudgetStatus {
+  /** The generation the controller last acted on */
+  observedGeneration?: Maybe<Scalars['Int']['output']>;
+  /** Pods the eviction API let go, by name, with the time; the controller stops counting them once gone or after 2 minutes */
+  disruptedPods?: Maybe<Scalars['StringMap']['output']>;
+  /** Evictions allowed now */
+  disruptionsAllowed?: Maybe<Scalars['Int']['output']>;
+  /** Covered pods that are Ready */
+  currentHealthy?: Maybe<Scalars['Int']['output']>;
+  /** Ready pods the budget keeps */
+  desiredHealthy?: Maybe<Scalars['Int']['output']>;
+  /** Pods the budget expects (from the scale of their controllers, or the pods found) */
+  expectedPods?: Maybe<Scalars['Int']['output']>;
+  /** DisruptionAllowed */
+  conditions?: Maybe<Array<Condition>>;
+}
+
+export interface PodDisruptionBudgetList {
+  metadata: ListMeta;
+  items: Array<PodDisruptionBudget>;
+}
+
 export interface Mutation {
   createNamespace: Namespace;
   /** Creates many namespaces in one commit, all or nothing. */
@@ -1819,6 +1878,21 @@ export interface Mutation {
   patchJobsStatus: Array<Job>;
   /** JSON merge patch of status only. */
   patchJobStatus: Job;
+  createPodDisruptionBudget: PodDisruptionBudget;
+  /** Creates many podDisruptionBudgets in one commit, all or nothing. */
+  createPodDisruptionBudgets: Array<PodDisruptionBudget>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replacePodDisruptionBudget: PodDisruptionBudget;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchPodDisruptionBudget: PodDisruptionBudget;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deletePodDisruptionBudget?: Maybe<PodDisruptionBudget>;
+  /** Replaces status only; spec and generation are untouched. */
+  replacePodDisruptionBudgetStatus: PodDisruptionBudget;
+  /** Status merge patches of many podDisruptionBudgets in one commit, all or nothing (agents reporting in batches). */
+  patchPodDisruptionBudgetsStatus: Array<PodDisruptionBudget>;
+  /** JSON merge patch of status only. */
+  patchPodDisruptionBudgetStatus: PodDisruptionBudget;
   /** Sets spec.replicas of a ReplicaSet. */
   scaleReplicaSet: ReplicaSet;
   /** Sets spec.replicas of a ReplicationController. */
@@ -2807,6 +2881,65 @@ export interface MutationPatchJobsStatusArgs {
 
 
 export interface MutationPatchJobStatusArgs {
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreatePodDisruptionBudgetArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: PodDisruptionBudgetInput;
+}
+
+
+export interface MutationCreatePodDisruptionBudgetsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<PodDisruptionBudgetInput>;
+}
+
+
+export interface MutationReplacePodDisruptionBudgetArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: PodDisruptionBudgetInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchPodDisruptionBudgetArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeletePodDisruptionBudgetArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationReplacePodDisruptionBudgetStatusArgs {
+  input: PodDisruptionBudgetInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchPodDisruptionBudgetsStatusArgs {
+  items: Array<ObjectPatch>;
+}
+
+
+export interface MutationPatchPodDisruptionBudgetStatusArgs {
   patch: Scalars['JSONObject']['input'];
   name: Scalars['String']['input'];
   namespace?: InputMaybe<Scalars['String']['input']>;
@@ -3948,6 +4081,42 @@ export interface UncountedTerminatedPodsInput {
   failed?: InputMaybe<Array<Scalars['String']['input']>>;
 }
 
+export interface PodDisruptionBudgetInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  spec?: InputMaybe<PodDisruptionBudgetSpecInput>;
+  status?: InputMaybe<PodDisruptionBudgetStatusInput>;
+}
+
+export interface PodDisruptionBudgetSpecInput {
+  /** Pods that must stay available after an eviction: a number or a percentage of the expected pods (rounded up) */
+  minAvailable?: InputMaybe<Scalars['IntOrString']['input']>;
+  /** Pods that may be unavailable after an eviction: a number or a percentage of the expected pods (rounded up) */
+  maxUnavailable?: InputMaybe<Scalars['IntOrString']['input']>;
+  /** The pods the budget covers: null selects none, {} every pod of the namespace */
+  selector?: InputMaybe<LabelSelectorInput>;
+  /** IfHealthyBudget (default) or AlwaysAllow: whether running pods that are not Ready may be evicted whatever the budget */
+  unhealthyPodEvictionPolicy?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface PodDisruptionBudgetStatusInput {
+  /** The generation the controller last acted on */
+  observedGeneration?: InputMaybe<Scalars['Int']['input']>;
+  /** Pods the eviction API let go, by name, with the time; the controller stops counting them once gone or after 2 minutes */
+  disruptedPods?: InputMaybe<Scalars['StringMap']['input']>;
+  /** Evictions allowed now */
+  disruptionsAllowed?: InputMaybe<Scalars['Int']['input']>;
+  /** Covered pods that are Ready */
+  currentHealthy?: InputMaybe<Scalars['Int']['input']>;
+  /** Ready pods the budget keeps */
+  desiredHealthy?: InputMaybe<Scalars['Int']['input']>;
+  /** Pods the budget expects (from the scale of their controllers, or the pods found) */
+  expectedPods?: InputMaybe<Scalars['Int']['input']>;
+  /** DisruptionAllowed */
+  conditions?: InputMaybe<Array<ConditionInput>>;
+}
+
 export interface Subscription {
   /** ADDED/MODIFIED/DELETED events of namespaces; resumable from a resourceVersion. */
   watchNamespaces: NamespaceWatchEvent;
@@ -3987,6 +4156,8 @@ export interface Subscription {
   watchIngressClasses: IngressClassWatchEvent;
   /** ADDED/MODIFIED/DELETED events of jobs; resumable from a resourceVersion. */
   watchJobs: JobWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of podDisruptionBudgets; resumable from a resourceVersion. */
+  watchPodDisruptionBudgets: PodDisruptionBudgetWatchEvent;
 }
 
 
@@ -4157,6 +4328,15 @@ export interface SubscriptionWatchJobsArgs {
   namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
+
+export interface SubscriptionWatchPodDisruptionBudgetsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface NamespaceWatchEvent {
   type: WatchEventType;
   object: Namespace;
@@ -4251,4 +4431,9 @@ export interface IngressClassWatchEvent {
 export interface JobWatchEvent {
   type: WatchEventType;
   object: Job;
+}
+
+export interface PodDisruptionBudgetWatchEvent {
+  type: WatchEventType;
+  object: PodDisruptionBudget;
 }

@@ -1,0 +1,3 @@
+export * from './pdb-types.js';
+export * from './pdb-validation.js';
+export * from './pdb-condition.js';
