@@ -30,8 +30,8 @@ export interface ExpectedCount {
  * ReplicationController, StatefulSet and the generic scale-subresource finder). The
  * controller reference's uid must match, as upstream checks it.
  */
-export function findScale(ref: { kind: string; name: string; uid?: string | null }, lookup: WorkloadLookup): { uid: string; scale: number } | undefined {
-  const found = lookup(ref.kind, ref.name);
+export function findScale(ref: { kind?: string | null; name?: string | null; uid?: string | null }, lookup: WorkloadLookup): { uid: string; scale: number } | undefined {
+  const found = lookup(ref.kind ?? '', ref.name ?? '');
   if (!found || (ref.uid && found.uid !== ref.uid)) return undefined;
   if (found.kind === 'ReplicaSet' && found.controller?.kind === 'Deployment') {
     const deployment = lookup('Deployment', found.controller.name);

@@ -1709,9 +1709,9 @@ export interface Mutation {
   cordonNode: Node;
   /** kubectl uncordon: clears spec.unschedulable. */
   uncordonNode: Node;
-  /** The Eviction subresource (pods/eviction): a graceful delete. There are no PodDisruptionBudgets yet, so every eviction is allowed. Returns the pod as it is after the call: terminating until its node agent confirms, or deleted at once. */
+  /** The Eviction subresource (pods/eviction): a graceful delete that spends one disruption of the pod's PodDisruptionBudget. A budget with none left refuses with TOO_MANY_REQUESTS ("Cannot evict pod as it would violate the pod's disruption budget."): retry later. Returns the pod as it is after the call: terminating until its node agent confirms, or deleted at once. */
   evictPod?: Maybe<Pod>;
-  /** kubectl drain: cordons the node, then evicts its pods, unless some pod is refused (then none is evicted): pods without a controller need force, DaemonSet-managed pods need ignoreDaemonSets (and stay), pods with emptyDir volumes need deleteEmptyDirData. Finished pods always go. Does not wait for the pods to be gone. */
+  /** kubectl drain: cordons the node, then evicts its pods, unless some pod is refused (then none is evicted): pods without a controller need force, DaemonSet-managed pods need ignoreDaemonSets (and stay), pods with emptyDir volumes need deleteEmptyDirData. Finished pods always go. Pods a disruption budget protects for now are returned as blocked, to retry. Does not wait for the pods to be gone. */
   drainNode: DrainResult;
   createReplicaSet: ReplicaSet;
   /** Creates many replicaSets in one commit, all or nothing. */
@@ -3552,6 +3552,8 @@ export interface DrainResult {
   cordoned: Scalars['Boolean']['output'];
   /** Pods evicted (gracefully deleted; their node agent finishes them). Empty when any pod was refused. */
   evicted: Array<DrainPod>;
+  /** Pods whose disruption budget refused the eviction for now (TOO_MANY_REQUESTS, reason: "Cannot evict pod as it would violate the pod's disruption budget."). Not errors: retry evictPod for them until it passes, as kubectl drain does every 5s. */
+  blocked: Array<DrainPod>;
   /** Pods left on the node on purpose: DaemonSet-managed pods with ignoreDaemonSets, mirror pods. */
   skipped: Array<DrainPod>;
   /** Pods that block the drain, with the flag that would allow them. */
