@@ -69,6 +69,7 @@ const FIXTURES: Record<string, Fixture> = {
   'kubernetes-examples_horizontal-pod-autoscaler.yaml': { objects: [inDefault('HorizontalPodAutoscaler', 'gemma-server-hpa')] },
   'kubernetes-examples_ingress.yaml': { objects: [inDefault('Ingress', 'tf-serving-ingress')] },
   'kubernetes-examples_namespace-dev.yaml': { objects: [{ kind: 'Namespace', name: 'development' }] },
+  'kubernetes-website_zookeeper-pod-disruption-budget-minavailable.yaml': { objects: [inDefault('PodDisruptionBudget', 'zk-pdb')] },
 };
 
 const dir = fileURLToPath(new URL('../../fixtures/conformance-manifests/', import.meta.url));
