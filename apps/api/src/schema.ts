@@ -32,6 +32,7 @@ import { EndpointSliceResolver, EndpointsResolver } from './modules/endpoint-sli
 import { IngressClassResolver, IngressResolver } from './modules/ingress/ingress.resolver.js';
 import { JobResolver } from './modules/job/job.resolver.js';
 import { PodDisruptionBudgetResolver } from './modules/pod-disruption-budget/pod-disruption-budget.resolver.js';
+import { HorizontalPodAutoscalerResolver } from './modules/horizontal-pod-autoscaler/horizontal-pod-autoscaler.resolver.js';
 
 /** Every resolver of the API. A new kind adds its resolver here. */
 export const RESOLVERS = [
@@ -66,6 +67,7 @@ export const RESOLVERS = [
   IngressClassResolver,
   JobResolver,
   PodDisruptionBudgetResolver,
+  HorizontalPodAutoscalerResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -9,6 +9,7 @@ import type {
   Endpoints,
   EndpointSlice,
   Event,
+  HorizontalPodAutoscaler,
   Ingress,
   IngressClass,
   Job,
@@ -30,6 +31,7 @@ import { age, elapsedMs } from './duration.js';
 import { eventCount, eventFirstSeen, eventLastSeen, eventObject, eventSource, eventTimeKey } from './event.js';
 import { jobCompletions, jobDuration, jobStatus } from './job.js';
 import { pdbMaxUnavailable, pdbMinAvailable } from './pod-disruption-budget.js';
+import { hpaMinPods, hpaReference, hpaTargets } from './horizontal-pod-autoscaler.js';
 import { ingressAddress, ingressClassParameters, ingressHosts, ingressPorts } from './ingress.js';
 import { endpointSliceAddresses, endpointSlicePorts, endpointsText, serviceCells } from './network.js';
 import { nodeRoles, nodeStatus, nodeWideCells } from './node.js';
@@ -201,6 +203,18 @@ const podDisruptionBudget: KindPrinter<PodDisruptionBudget> = {
   ],
 };
 
+const horizontalPodAutoscaler: KindPrinter<HorizontalPodAutoscaler> = {
+  columns: [
+    nameColumn,
+    { name: 'Reference', priority: 0, cell: hpaReference },
+    { name: 'Targets', priority: 0, cell: hpaTargets },
+    { name: 'MinPods', priority: 0, cell: hpaMinPods },
+    count('MaxPods', 0, (h: HorizontalPodAutoscaler) => h.spec?.maxReplicas ?? undefined) as PrinterColumn<HorizontalPodAutoscaler>,
+    count('Replicas', 0, (h: HorizontalPodAutoscaler) => h.status?.currentReplicas ?? undefined) as PrinterColumn<HorizontalPodAutoscaler>,
+    ageColumn,
+  ],
+};
+
 const ingress: KindPrinter<Ingress> = {
   columns: [
     nameColumn,
@@ -280,6 +294,7 @@ export const PRINTERS: { readonly [K in KindName]?: KindPrinter<ObjectTypes[K]> 
   IngressClass: ingressClass,
   Job: job,
   PodDisruptionBudget: podDisruptionBudget,
+  HorizontalPodAutoscaler: horizontalPodAutoscaler,
 };
 
 /** kubectl's table for kinds it has no printer for. */

@@ -18,6 +18,8 @@ export { LimitRangeKind } from './kinds/limitrange.js';
 export { JobKind } from './kinds/job.js';
 export { PodDisruptionBudgetKind } from './kinds/pod-disruption-budget.js';
 export * from './policy/index.js';
+export { HorizontalPodAutoscalerKind } from './kinds/horizontal-pod-autoscaler.js';
+export * from './autoscaling/index.js';
 export * from './batch/index.js';
 export * from './validation/index.js';
 export * from './defaults/index.js';

@@ -17,6 +17,7 @@ import { LimitRangeKind } from './limitrange.js';
 import { IngressKind, IngressClassKind } from './ingress.js';
 import { JobKind } from './job.js';
 import { PodDisruptionBudgetKind } from './pod-disruption-budget.js';
+import { HorizontalPodAutoscalerKind } from './horizontal-pod-autoscaler.js';
 
 /** Every kind the cluster serves. Adding a kind starts here. */
 export const KINDS: readonly KindInfo[] = [
@@ -39,6 +40,7 @@ export const KINDS: readonly KindInfo[] = [
   IngressClassKind,
   JobKind,
   PodDisruptionBudgetKind,
+  HorizontalPodAutoscalerKind,
 ];
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));
