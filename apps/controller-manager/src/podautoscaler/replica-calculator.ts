@@ -65,7 +65,7 @@ export function resourceReplicas(
     if (isWithin(usageRatio, options.tolerance)) return result(currentReplicas);
     return result(Math.ceil(usageRatio * readyPodCount));
   }
-  if (missingPods.size > 0) {
+  if (missingPods.size > 0 && usageRatio !== 1) {
     // Scale-down: a pod without metrics counts as using its request (at least the target); scale-up: as idle.
     const fallbackUtilization = Math.max(100, targetUtilization);
     for (const name of missingPods)
