@@ -26,6 +26,7 @@ import { editCommand } from './edit.js';
 import { diffCommand } from './diff.js';
 import { execCommand } from './exec.js';
 import { exposeCommand } from './expose.js';
+import { autoscaleCommand } from './autoscale.js';
 
 export const COMMANDS: Command[] = [
   getCommand,
@@ -39,6 +40,7 @@ export const COMMANDS: Command[] = [
   diffCommand,
   deleteCommand,
   scaleCommand,
+  autoscaleCommand,
   exposeCommand,
   rolloutCommand,
   waitCommand,
