@@ -108,3 +108,22 @@ test('wh drain waits for the zookeeper budget (minAvailable 2 of 3) and never le
     'three Ready zookeeper pods on zk-node-1',
   );
 });
+
+test('a percentage budget counts the pods the Deployment wants (its scale), not the pods found; two budgets make evictions fail', async () => {
+  await cluster.api.ok(`mutation($input: PodDisruptionBudgetInput!) { createPodDisruptionBudget(namespace: "default", input: $input) { metadata { name } } }`, {
+    input: { metadata: { name: 'zk-max' }, spec: { maxUnavailable: '34%', selector: { matchLabels: { 'app.kubernetes.io/name': 'zookeeper' } } } },
+  });
+  const zkMax = async () =>
+    (await cluster.api.ok(`query { podDisruptionBudget(namespace: "default", name: "zk-max") { status { expectedPods desiredHealthy } } }`)).podDisruptionBudget.status as {
+      expectedPods: number | null;
+      desiredHealthy: number | null;
+    } | null;
+  // 34% of 3 rounds up to 2 unavailable: 1 must stay healthy.
+  await eventually(async () => (await zkMax())?.expectedPods === 3 && (await zkMax())?.desiredHealthy === 1, 30_000, 'zk-max expects 3 pods');
+  assert.equal((await wh.run(['scale', 'deployment', 'zk', '--replicas', '6'])).code, 0);
+  // The Deployment's scale (through its ReplicaSet) is the denominator at once: 6 expected, 34% of 6 is 3 (rounded up) unavailable.
+  await eventually(async () => (await zkMax())?.expectedPods === 6 && (await zkMax())?.desiredHealthy === 3, 30_000, 'zk-max expects 6 pods');
+  const [pod] = await zkPods();
+  const refused = await cluster.api.gql(`mutation($name: String!) { evictPod(namespace: "default", name: $name) { metadata { name } } }`, { name: pod!.metadata.name });
+  assert.equal(refused.errors?.[0]?.message, 'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.');
+});
