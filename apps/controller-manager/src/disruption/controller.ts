@@ -1,9 +1,10 @@
-import { type Informer, WorkQueue, controllerOf, done, keyOf, requeueAfter, runController } from '@wheelhouse/controller-runtime';
+import { type ControllerHandle, type Informer, WorkQueue, controllerOf, done, keyOf, requeueAfter, runController } from '@wheelhouse/controller-runtime';
 import { isNotFound } from '@wheelhouse/client';
 import { KIND_LIST, type KindName, type Pod, type PodDisruptionBudget } from '@wheelhouse/model';
 import { labelSelectorToSelector, matches } from '@wheelhouse/selectors';
 import type { ManagerContext, PreparedController } from '../runtime/context.js';
 import { decideDisruption } from './decide.js';
+import { decideStaleDisruption } from './stale-disruption.js';
 import type { ScaledWorkload } from './expected-pods.js';
 
 const NAME_ONLY = { select: 'metadata { name }' };
@@ -24,7 +25,12 @@ export function disruptionController(ctx: ManagerContext): PreparedController {
   // The finders: every kind with a scale subresource (Deployment, ReplicaSet, ReplicationController, StatefulSet, ...).
   const workloads = new Map(KIND_LIST.filter((k) => k.scalable).map((k) => [k.kind, ctx.informers.informerFor(k.kind as KindName) as unknown as Informer<Scalable>]));
   const queue = new WorkQueue();
+  // Pods whose DisruptionTarget condition may go stale (a second queue, as upstream's stalePodDisruptionQueue).
+  const staleQueue = new WorkQueue();
   const events = ctx.events(name);
+  const watchStale = (pod: Pod) => {
+    if (pod.status?.conditions?.some((c) => c.type === 'DisruptionTarget' && c.status === 'True')) staleQueue.add(keyOf(pod));
+  };
 
   const selects = (pdb: PodDisruptionBudget, pod: Pod) => {
     try {
@@ -41,10 +47,14 @@ export function disruptionController(ctx: ManagerContext): PreparedController {
   };
   pdbs.addEventHandler({ onAdd: (o) => queue.add(keyOf(o)), onUpdate: (_o, n) => queue.add(keyOf(n)), onDelete: (o) => queue.add(keyOf(o)) });
   pods.addEventHandler({
-    onAdd: enqueueFor,
+    onAdd: (pod) => {
+      enqueueFor(pod);
+      watchStale(pod);
+    },
     onUpdate: (old, pod) => {
       enqueueFor(old);
       enqueueFor(pod);
+      watchStale(pod);
     },
     onDelete: enqueueFor,
   });
@@ -101,5 +111,15 @@ export function disruptionController(ctx: ManagerContext): PreparedController {
   return {
     name,
     run: () => runController({ name, queue, workers: ctx.settings.workers, reconcile, metrics: ctx.metrics, onError: (key, error) => ctx.onError(name, key, error) }),
+  };
+}
+
+/** One handle for the budgets' and the stale conditions' workers. */
+function combined(...handles: ControllerHandle[]): ControllerHandle {
+  return {
+    stop: async () => {
+      await Promise.all(handles.map((h) => h.stop()));
+    },
+    finished: Promise.all(handles.map((h) => h.finished)).then(() => undefined),
   };
 }
