@@ -108,9 +108,39 @@ export function disruptionController(ctx: ManagerContext): PreparedController {
     }
     return decision.recheckAfterMs !== undefined ? requeueAfter(decision.recheckAfterMs) : done();
   };
+  const reconcileStale = async (key: string) => {
+    const pod = pods.get(key);
+    if (!pod) return done();
+    const decision = decideStaleDisruption(pod, ctx.now());
+    if (decision.action === 'requeueAfter') return requeueAfter(decision.ms);
+    if (decision.action === 'clear') {
+      try {
+        await ctx.clientset.pods.patchStatus(
+          { namespace: pod.metadata.namespace, name: pod.metadata.name ?? '' },
+          { metadata: { resourceVersion: pod.metadata.resourceVersion }, status: { conditions: decision.conditions } },
+          NAME_ONLY,
+        );
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+    }
+    return done();
+  };
+  const staleName = 'disruption-controller-stale-pod';
   return {
     name,
-    run: () => runController({ name, queue, workers: ctx.settings.workers, reconcile, metrics: ctx.metrics, onError: (key, error) => ctx.onError(name, key, error) }),
+    run: () =>
+      combined(
+        runController({ name, queue, workers: ctx.settings.workers, reconcile, metrics: ctx.metrics, onError: (key, error) => ctx.onError(name, key, error) }),
+        runController({
+          name: staleName,
+          queue: staleQueue,
+          workers: 1,
+          reconcile: reconcileStale,
+          metrics: ctx.metrics,
+          onError: (key, error) => ctx.onError(staleName, key, error),
+        }),
+      ),
   };
 }
 

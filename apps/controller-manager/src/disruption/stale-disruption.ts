@@ -16,7 +16,7 @@ export function decideStaleDisruption(pod: Pod, now: Date): StaleDisruption {
   const conditions = pod.status?.conditions ?? [];
   const condition = conditions.find((c) => c.type === 'DisruptionTarget');
   // The kubelet's own disruption may take any time before the pod terminates; finished pods keep theirs.
-  if (!condition || condition.status !== 'True' || condition.reason === 'TerminationByKubelet' || phase === 'Succeeded' || phase === 'Failed') return { action: 'none' };
+  if (condition?.status !== 'True' || condition.reason === 'TerminationByKubelet' || phase === 'Succeeded' || phase === 'Failed') return { action: 'none' };
   const since = condition.lastTransitionTime ? Date.parse(condition.lastTransitionTime) : 0;
   const waitFor = STALE_POD_DISRUPTION_TIMEOUT_MS - (now.getTime() - since);
   if (waitFor > 0) return { action: 'requeueAfter', ms: waitFor };
