@@ -16,10 +16,10 @@ export interface SimulatedCluster {
   close(): Promise<void>;
 }
 
-export async function startSimulatedCluster(options: { nodes?: number; nodePrefix?: string } = {}): Promise<SimulatedCluster> {
+export async function startSimulatedCluster(options: { nodes?: number; nodePrefix?: string; managerEnv?: Record<string, string> } = {}): Promise<SimulatedCluster> {
   const api = await startTestApi();
   const agent = spawnNodeAgent(api.url, { runtime: 'simulated', args: ['--nodes', String(options.nodes ?? 1), '--node-prefix', options.nodePrefix ?? 'sim-'] });
-  const manager = spawnControllerManager(api.url);
+  const manager = spawnControllerManager(api.url, options.managerEnv);
   const scheduler = spawnScheduler(api.url);
   return {
     api,

@@ -31,6 +31,8 @@ import { ServiceResolver } from './modules/service/service.resolver.js';
 import { EndpointSliceResolver, EndpointsResolver } from './modules/endpoint-slice/endpoint-slice.resolver.js';
 import { IngressClassResolver, IngressResolver } from './modules/ingress/ingress.resolver.js';
 import { JobResolver } from './modules/job/job.resolver.js';
+import { PodDisruptionBudgetResolver } from './modules/pod-disruption-budget/pod-disruption-budget.resolver.js';
+import { HorizontalPodAutoscalerResolver } from './modules/horizontal-pod-autoscaler/horizontal-pod-autoscaler.resolver.js';
 
 /** Every resolver of the API. A new kind adds its resolver here. */
 export const RESOLVERS = [
@@ -64,6 +66,8 @@ export const RESOLVERS = [
   IngressResolver,
   IngressClassResolver,
   JobResolver,
+  PodDisruptionBudgetResolver,
+  HorizontalPodAutoscalerResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -9,6 +9,9 @@ export interface ManagerConfig extends ComponentConfig {
   nodeEvictionRate: number;
   /** The same in a partially disrupted large zone (--secondary-node-eviction-rate). */
   secondaryNodeEvictionRate: number;
+  /** --horizontal-pod-autoscaler-sync-period and --horizontal-pod-autoscaler-downscale-stabilization. */
+  hpaSyncPeriodSeconds: number;
+  hpaDownscaleStabilizationSeconds: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ManagerConfig {
@@ -20,5 +23,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ManagerConf
     nodeMonitorGracePeriodSeconds: env.WHEELHOUSE_NODE_MONITOR_GRACE_PERIOD_SECONDS ? Number(env.WHEELHOUSE_NODE_MONITOR_GRACE_PERIOD_SECONDS) : 40,
     nodeEvictionRate: env.WHEELHOUSE_NODE_EVICTION_RATE ? Number(env.WHEELHOUSE_NODE_EVICTION_RATE) : 0.1,
     secondaryNodeEvictionRate: env.WHEELHOUSE_SECONDARY_NODE_EVICTION_RATE ? Number(env.WHEELHOUSE_SECONDARY_NODE_EVICTION_RATE) : 0.01,
+    hpaSyncPeriodSeconds: env.WHEELHOUSE_HPA_SYNC_PERIOD_SECONDS ? Number(env.WHEELHOUSE_HPA_SYNC_PERIOD_SECONDS) : 15,
+    hpaDownscaleStabilizationSeconds: env.WHEELHOUSE_HPA_DOWNSCALE_STABILIZATION_SECONDS ? Number(env.WHEELHOUSE_HPA_DOWNSCALE_STABILIZATION_SECONDS) : 300,
   };
 }

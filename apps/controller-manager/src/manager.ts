@@ -18,6 +18,9 @@ export async function startControllers(
     /** --node-eviction-rate and --secondary-node-eviction-rate (nodes/s per zone); default 0.1 and 0.01. */
     nodeEvictionRate?: number;
     secondaryNodeEvictionRate?: number;
+    /** The HPA controller's sync period and default downscale stabilization; default 15 s and 300 s. */
+    hpaSyncPeriodSeconds?: number;
+    hpaDownscaleStabilizationSeconds?: number;
     metrics?: ControllerMetrics;
     log: (message: string, error?: unknown) => void;
     signal?: AbortSignal;
@@ -32,6 +35,8 @@ export async function startControllers(
     nodeMonitorGracePeriodMs: (options.nodeMonitorGracePeriodSeconds ?? 40) * 1000,
     nodeEvictionRate: options.nodeEvictionRate ?? 0.1,
     secondaryNodeEvictionRate: options.secondaryNodeEvictionRate ?? 0.01,
+    hpaSyncPeriodMs: (options.hpaSyncPeriodSeconds ?? 15) * 1000,
+    hpaDownscaleStabilizationSeconds: options.hpaDownscaleStabilizationSeconds ?? 300,
   };
   // Once the term is over its client refuses every call (CLOSED): the expected way work stops, not worth a line each.
   const stopped = (error: unknown) => options.signal?.aborted === true && hasCode(error, 'CLOSED');

@@ -160,7 +160,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
       const stats: NodeStats = { nodeName: node.name, cpu: { usageNanoCores: 0 }, memory: { workingSetBytes: 0 }, pods: [] };
       for (const pod of pods!.informer.list()) {
         if (pod.spec?.nodeName !== node.name || !pod.metadata.uid) continue;
-        const usage = await runtime.usage(pod.metadata.uid);
+        const usage = await runtime.usage(pod.metadata.uid, pod.metadata.annotations ?? {});
         if (!usage) continue;
         stats.pods.push({
           podRef: { name: pod.metadata.name, namespace: pod.metadata.namespace!, uid: pod.metadata.uid },

@@ -109,6 +109,25 @@ export const KIND_CATALOGUE = {
   Ingress: define({ kind: 'Ingress', apiVersion: 'networking.k8s.io/v1', singular: 'ingress', plural: 'ingresses', shortNames: ['ing'], namespaced: true, hasStatus: true }),
   IngressClass: define({ kind: 'IngressClass', apiVersion: 'networking.k8s.io/v1', singular: 'ingressClass', plural: 'ingressClasses', namespaced: false, hasStatus: false }),
   Job: define({ kind: 'Job', apiVersion: 'batch/v1', singular: 'job', plural: 'jobs', namespaced: true, hasStatus: true, categories: ['all'] }),
+  HorizontalPodAutoscaler: define({
+    kind: 'HorizontalPodAutoscaler',
+    apiVersion: 'autoscaling/v2',
+    singular: 'horizontalPodAutoscaler',
+    plural: 'horizontalPodAutoscalers',
+    shortNames: ['hpa'],
+    namespaced: true,
+    hasStatus: true,
+    categories: ['all'],
+  }),
+  PodDisruptionBudget: define({
+    kind: 'PodDisruptionBudget',
+    apiVersion: 'policy/v1',
+    singular: 'podDisruptionBudget',
+    plural: 'podDisruptionBudgets',
+    shortNames: ['pdb'],
+    namespaced: true,
+    hasStatus: true,
+  }),
 } as const satisfies { [K in KindName]: KindIdentity & { kind: K } };
 
 export type Catalogue = typeof KIND_CATALOGUE;

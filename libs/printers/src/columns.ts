@@ -9,10 +9,12 @@ import type {
   Endpoints,
   EndpointSlice,
   Event,
+  HorizontalPodAutoscaler,
   Ingress,
   IngressClass,
   Job,
   KindName,
+  PodDisruptionBudget,
   Lease,
   LimitRange,
   Namespace,
@@ -28,6 +30,8 @@ import type {
 import { age, elapsedMs } from './duration.js';
 import { eventCount, eventFirstSeen, eventLastSeen, eventObject, eventSource, eventTimeKey } from './event.js';
 import { jobCompletions, jobDuration, jobStatus } from './job.js';
+import { pdbMaxUnavailable, pdbMinAvailable } from './pod-disruption-budget.js';
+import { hpaMinPods, hpaReference, hpaTargets } from './horizontal-pod-autoscaler.js';
 import { ingressAddress, ingressClassParameters, ingressHosts, ingressPorts } from './ingress.js';
 import { endpointSliceAddresses, endpointSlicePorts, endpointsText, serviceCells } from './network.js';
 import { nodeRoles, nodeStatus, nodeWideCells } from './node.js';
@@ -189,6 +193,28 @@ const job: KindPrinter<Job> = {
   ],
 };
 
+const podDisruptionBudget: KindPrinter<PodDisruptionBudget> = {
+  columns: [
+    nameColumn,
+    { name: 'Min Available', priority: 0, cell: pdbMinAvailable },
+    { name: 'Max Unavailable', priority: 0, cell: pdbMaxUnavailable },
+    count('Allowed Disruptions', 0, (p: PodDisruptionBudget) => p.status?.disruptionsAllowed ?? undefined) as PrinterColumn<PodDisruptionBudget>,
+    ageColumn,
+  ],
+};
+
+const horizontalPodAutoscaler: KindPrinter<HorizontalPodAutoscaler> = {
+  columns: [
+    nameColumn,
+    { name: 'Reference', priority: 0, cell: hpaReference },
+    { name: 'Targets', priority: 0, cell: hpaTargets },
+    { name: 'MinPods', priority: 0, cell: hpaMinPods },
+    count('MaxPods', 0, (h: HorizontalPodAutoscaler) => h.spec?.maxReplicas ?? undefined) as PrinterColumn<HorizontalPodAutoscaler>,
+    count('Replicas', 0, (h: HorizontalPodAutoscaler) => h.status?.currentReplicas ?? undefined) as PrinterColumn<HorizontalPodAutoscaler>,
+    ageColumn,
+  ],
+};
+
 const ingress: KindPrinter<Ingress> = {
   columns: [
     nameColumn,
@@ -267,6 +293,8 @@ export const PRINTERS: { readonly [K in KindName]?: KindPrinter<ObjectTypes[K]> 
   Ingress: ingress,
   IngressClass: ingressClass,
   Job: job,
+  PodDisruptionBudget: podDisruptionBudget,
+  HorizontalPodAutoscaler: horizontalPodAutoscaler,
 };
 
 /** kubectl's table for kinds it has no printer for. */

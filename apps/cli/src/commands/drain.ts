@@ -1,13 +1,15 @@
 /**
  * wh drain NODE [--ignore-daemonsets] [--delete-emptydir-data] [--force] [--grace-period N] [--timeout D]:
- * the server cordons and evicts (drainNode); wh prints kubectl's lines and waits until
- * the evicted pods are gone.
+ * the server cordons and evicts (drainNode); evictions a disruption budget refuses are
+ * retried every 5s, as kubectl does; wh prints kubectl's lines and waits until the evicted
+ * pods are gone, all within --timeout.
  */
 import { listAll } from '@wheelhouse/client';
 import { bool, durationSeconds, int, type ParsedArgs } from '../args.js';
 import { err, out, withSession, type Command } from '../command.js';
 import { UsageError } from '../errors.js';
 import { drainFailure, drainWarning, schedulingMessage, timeoutError } from '../drain-report.js';
+import { retryBlockedEvictions } from '../drain-retry.js';
 import { Session } from '../session.js';
 import { isDryRun } from './apply.js';
 
@@ -19,14 +21,20 @@ interface PodRef {
 interface DrainResult {
   cordoned: boolean;
   evicted: PodRef[];
+  /** Refused by a disruption budget for now: retried every 5s. */
+  blocked: (PodRef & { reason?: string | null })[];
   warnings: string[];
   errors: string[];
 }
 
 const DRAIN = `mutation Drain($name: String!, $gracePeriodSeconds: Int, $force: Boolean, $ignoreDaemonSets: Boolean, $deleteEmptyDirData: Boolean, $dryRun: Boolean) {
   drain: drainNode(name: $name, gracePeriodSeconds: $gracePeriodSeconds, force: $force, ignoreDaemonSets: $ignoreDaemonSets, deleteEmptyDirData: $deleteEmptyDirData, dryRun: $dryRun) {
-    cordoned evicted { namespace name } warnings errors
+    cordoned evicted { namespace name } blocked { namespace name reason } warnings errors
   }
+}`;
+
+const EVICT = `mutation Evict($namespace: String!, $name: String!, $gracePeriodSeconds: Int) {
+  evictPod(namespace: $namespace, name: $name, gracePeriodSeconds: $gracePeriodSeconds) { metadata { name } }
 }`;
 
 const POLL_MS = 1000;
@@ -49,6 +57,7 @@ export const drainCommand: Command = {
     // kubectl: a negative grace period means "the pod's own".
     const grace = int(args, 'grace-period');
     const timeout = durationSeconds(args, 'timeout') ?? 0;
+    let remaining = timeout;
     const dryRun = isDryRun(args);
     const session = new Session(args);
     return withSession(session, async () => {
@@ -63,9 +72,26 @@ export const drainCommand: Command = {
       out(schedulingMessage(node, 'cordoned', drain.cordoned, dryRun));
       if (drain.warnings.length) err(drainWarning(drain.warnings));
       const suffix = dryRun ? ' (dry run)' : '';
-      for (const pod of drain.evicted) out(`evicting pod ${pod.namespace}/${pod.name}${suffix}`);
+      for (const pod of [...drain.evicted, ...drain.blocked]) out(`evicting pod ${pod.namespace}/${pod.name}${suffix}`);
       const errors = [...drain.errors];
-      if (!dryRun && errors.length === 0) errors.push(...(await waitUntilGone(session, node, drain.evicted, timeout)));
+      const evicted = [...drain.evicted];
+      if (!dryRun && drain.blocked.length > 0) {
+        // The budgets' refusals are waited out (kubectl drain), within the same --timeout.
+        const started = Date.now();
+        const retried = await retryBlockedEvictions(drain.blocked, (p) => p.reason ?? '', timeout, {
+          evict: async (pod) => {
+            await session.client.request(EVICT, { ...pod, gracePeriodSeconds: grace !== undefined && grace >= 0 ? grace : undefined });
+          },
+          sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+          now: () => Date.now(),
+          warn: err,
+          attempt: (pod) => out(`evicting pod ${pod.namespace}/${pod.name}`),
+        });
+        evicted.push(...retried.evicted);
+        errors.push(...retried.errors);
+        if (timeout > 0) remaining = Math.max(1, timeout - Math.floor((Date.now() - started) / 1000));
+      }
+      if (!dryRun && errors.length === 0) errors.push(...(await waitUntilGone(session, node, evicted, remaining)));
       if (errors.length) {
         err(drainFailure(node, errors));
         return 1;

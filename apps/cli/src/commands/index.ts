@@ -27,6 +27,7 @@ import { diffCommand } from './diff.js';
 import { execCommand } from './exec.js';
 import { exposeCommand } from './expose.js';
 import { explainCommand } from './explain.js';
+import { autoscaleCommand } from './autoscale.js';
 
 export const COMMANDS: Command[] = [
   getCommand,
@@ -40,6 +41,7 @@ export const COMMANDS: Command[] = [
   diffCommand,
   deleteCommand,
   scaleCommand,
+  autoscaleCommand,
   exposeCommand,
   rolloutCommand,
   waitCommand,

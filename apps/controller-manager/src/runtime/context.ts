@@ -10,6 +10,10 @@ export interface ManagerSettings {
   /** --node-eviction-rate and --secondary-node-eviction-rate (nodes/s per zone). */
   nodeEvictionRate: number;
   secondaryNodeEvictionRate: number;
+  /** How often each HPA is reconciled (--horizontal-pod-autoscaler-sync-period); optional for older callers (15 s). */
+  hpaSyncPeriodMs?: number;
+  /** --horizontal-pod-autoscaler-downscale-stabilization in seconds (300). */
+  hpaDownscaleStabilizationSeconds?: number;
 }
 
 /**

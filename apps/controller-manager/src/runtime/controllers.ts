@@ -9,6 +9,8 @@ import { endpointsController } from '../endpoints/controller.js';
 import { resourceQuotaController } from '../resourcequota/controller.js';
 import { jobController } from '../job/controller.js';
 import { ttlAfterFinishedController } from '../ttl-after-finished/controller.js';
+import { disruptionController } from '../disruption/controller.js';
+import { horizontalPodAutoscalerController } from '../podautoscaler/controller.js';
 
 /**
  * Every controller the manager runs (kube-controller-manager's NewControllerDescriptors).
@@ -27,4 +29,6 @@ export const CONTROLLERS: readonly ControllerSetup[] = [
   resourceQuotaController,
   jobController,
   ttlAfterFinishedController,
+  disruptionController,
+  horizontalPodAutoscalerController,
 ];

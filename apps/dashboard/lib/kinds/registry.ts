@@ -31,6 +31,8 @@ export const DASHBOARD_KINDS: { readonly [K in KindName]?: KindDef<ObjectTypes[K
   Ingress: IngressKind,
   IngressClass: IngressClassKind,
   Job: listKind('Job'),
+  PodDisruptionBudget: listKind('PodDisruptionBudget'),
+  HorizontalPodAutoscaler: listKind('HorizontalPodAutoscaler'),
 };
 
 /** The dashboard's kinds in the catalogue's navigation order. */

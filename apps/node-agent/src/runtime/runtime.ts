@@ -122,7 +122,7 @@ export interface ContainerRuntime {
   /** Lines as they are written, until `signal` aborts. Starts after the current end. */
   followLogs(podUid: string, container: string, signal: AbortSignal): AsyncIterable<string>;
   /** Usage of the whole pod, or undefined when nothing of it runs. */
-  usage(podUid: string): Promise<ResourceUsage | undefined>;
+  usage(podUid: string, annotations?: Record<string, string>): Promise<ResourceUsage | undefined>;
   /** Kills anything left and removes the pod's directory, logs and IP claim. */
   removeSandbox(podUid: string): Promise<void>;
 }

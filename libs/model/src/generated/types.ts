@@ -84,6 +84,12 @@ export interface Query {
   /** One Job, or null when absent. */
   job?: Maybe<Job>;
   jobs: JobList;
+  /** One PodDisruptionBudget, or null when absent. */
+  podDisruptionBudget?: Maybe<PodDisruptionBudget>;
+  podDisruptionBudgets: PodDisruptionBudgetList;
+  /** One HorizontalPodAutoscaler, or null when absent. */
+  horizontalPodAutoscaler?: Maybe<HorizontalPodAutoscaler>;
+  horizontalPodAutoscalers: HorizontalPodAutoscalerList;
 }
 
 
@@ -379,6 +385,36 @@ export interface QueryJobArgs {
 
 
 export interface QueryJobsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryPodDisruptionBudgetArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryPodDisruptionBudgetsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryHorizontalPodAutoscalerArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryHorizontalPodAutoscalersArgs {
   labelSelector?: InputMaybe<Scalars['String']['input']>;
   fieldSelector?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -1572,6 +1608,203 @@ export interface JobList {
   items: Array<Job>;
 }
 
+export interface PodDisruptionBudget {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  spec?: Maybe<PodDisruptionBudgetSpec>;
+  status?: Maybe<PodDisruptionBudgetStatus>;
+}
+
+export interface PodDisruptionBudgetSpec {
+  /** Pods that must stay available after an eviction: a number or a percentage of the expected pods (rounded up) */
+  minAvailable?: Maybe<Scalars['IntOrString']['output']>;
+  /** Pods that may be unavailable after an eviction: a number or a percentage of the expected pods (rounded up) */
+  maxUnavailable?: Maybe<Scalars['IntOrString']['output']>;
+  /** The pods the budget covers: null selects none, {} every pod of the namespace */
+  selector?: Maybe<LabelSelector>;
+  /** IfHealthyBudget (default) or AlwaysAllow: whether running pods that are not Ready may be evicted whatever the budget */
+  unhealthyPodEvictionPolicy?: Maybe<Scalars['String']['output']>;
+}
+
+export interface PodDisruptionBudgetStatus {
+  /** The generation the controller last acted on */
+  observedGeneration?: Maybe<Scalars['Int']['output']>;
+  /** Pods the eviction API let go, by name, with the time; the controller stops counting them once gone or after 2 minutes */
+  disruptedPods?: Maybe<Scalars['StringMap']['output']>;
+  /** Evictions allowed now */
+  disruptionsAllowed?: Maybe<Scalars['Int']['output']>;
+  /** Covered pods that are Ready */
+  currentHealthy?: Maybe<Scalars['Int']['output']>;
+  /** Ready pods the budget keeps */
+  desiredHealthy?: Maybe<Scalars['Int']['output']>;
+  /** Pods the budget expects (from the scale of their controllers, or the pods found) */
+  expectedPods?: Maybe<Scalars['Int']['output']>;
+  /** DisruptionAllowed */
+  conditions?: Maybe<Array<Condition>>;
+}
+
+export interface PodDisruptionBudgetList {
+  metadata: ListMeta;
+  items: Array<PodDisruptionBudget>;
+}
+
+export interface HorizontalPodAutoscaler {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  spec?: Maybe<HorizontalPodAutoscalerSpec>;
+  status?: Maybe<HorizontalPodAutoscalerStatus>;
+}
+
+export interface HorizontalPodAutoscalerSpec {
+  /** The workload scaled through its scale subresource */
+  scaleTargetRef?: Maybe<CrossVersionObjectReference>;
+  /** Default 1 */
+  minReplicas?: Maybe<Scalars['Int']['output']>;
+  maxReplicas?: Maybe<Scalars['Int']['output']>;
+  /** Default: CPU at 80% utilization */
+  metrics?: Maybe<Array<MetricSpec>>;
+  behavior?: Maybe<HorizontalPodAutoscalerBehavior>;
+}
+
+export interface CrossVersionObjectReference {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+}
+
+export interface MetricSpec {
+  /** Resource, ContainerResource, Pods, Object or External */
+  type?: Maybe<Scalars['String']['output']>;
+  resource?: Maybe<ResourceMetricSource>;
+  containerResource?: Maybe<ContainerResourceMetricSource>;
+  pods?: Maybe<PodsMetricSource>;
+  object?: Maybe<ObjectMetricSource>;
+  external?: Maybe<ExternalMetricSource>;
+}
+
+export interface ResourceMetricSource {
+  /** cpu or memory */
+  name?: Maybe<Scalars['String']['output']>;
+  target?: Maybe<MetricTarget>;
+}
+
+export interface MetricTarget {
+  /** Utilization, Value or AverageValue */
+  type?: Maybe<Scalars['String']['output']>;
+  value?: Maybe<Scalars['Quantity']['output']>;
+  averageValue?: Maybe<Scalars['Quantity']['output']>;
+  /** Percent of the pods’ requests */
+  averageUtilization?: Maybe<Scalars['Int']['output']>;
+}
+
+export interface ContainerResourceMetricSource {
+  name?: Maybe<Scalars['String']['output']>;
+  container?: Maybe<Scalars['String']['output']>;
+  target?: Maybe<MetricTarget>;
+}
+
+export interface PodsMetricSource {
+  metric?: Maybe<MetricIdentifier>;
+  target?: Maybe<MetricTarget>;
+}
+
+export interface MetricIdentifier {
+  name?: Maybe<Scalars['String']['output']>;
+  selector?: Maybe<LabelSelector>;
+}
+
+export interface ObjectMetricSource {
+  describedObject?: Maybe<CrossVersionObjectReference>;
+  metric?: Maybe<MetricIdentifier>;
+  target?: Maybe<MetricTarget>;
+}
+
+export interface ExternalMetricSource {
+  metric?: Maybe<MetricIdentifier>;
+  target?: Maybe<MetricTarget>;
+}
+
+export interface HorizontalPodAutoscalerBehavior {
+  scaleUp?: Maybe<HpaScalingRules>;
+  scaleDown?: Maybe<HpaScalingRules>;
+}
+
+export interface HpaScalingRules {
+  /** Past recommendations considered before scaling (scale down default 300) */
+  stabilizationWindowSeconds?: Maybe<Scalars['Int']['output']>;
+  /** Max (default), Min or Disabled */
+  selectPolicy?: Maybe<Scalars['String']['output']>;
+  policies?: Maybe<Array<HpaScalingPolicy>>;
+}
+
+export interface HpaScalingPolicy {
+  /** Pods or Percent */
+  type?: Maybe<Scalars['String']['output']>;
+  value?: Maybe<Scalars['Int']['output']>;
+  /** The window the change is limited over */
+  periodSeconds?: Maybe<Scalars['Int']['output']>;
+}
+
+export interface HorizontalPodAutoscalerStatus {
+  observedGeneration?: Maybe<Scalars['Int']['output']>;
+  /** When the autoscaler last changed the replicas */
+  lastScaleTime?: Maybe<Scalars['String']['output']>;
+  currentReplicas?: Maybe<Scalars['Int']['output']>;
+  desiredReplicas?: Maybe<Scalars['Int']['output']>;
+  currentMetrics?: Maybe<Array<MetricStatus>>;
+  /** AbleToScale, ScalingActive, ScalingLimited */
+  conditions?: Maybe<Array<Condition>>;
+}
+
+export interface MetricStatus {
+  type?: Maybe<Scalars['String']['output']>;
+  resource?: Maybe<ResourceMetricStatus>;
+  containerResource?: Maybe<ContainerResourceMetricStatus>;
+  pods?: Maybe<PodsMetricStatus>;
+  object?: Maybe<ObjectMetricStatus>;
+  external?: Maybe<ExternalMetricStatus>;
+}
+
+export interface ResourceMetricStatus {
+  name?: Maybe<Scalars['String']['output']>;
+  current?: Maybe<MetricValueStatus>;
+}
+
+export interface MetricValueStatus {
+  value?: Maybe<Scalars['Quantity']['output']>;
+  averageValue?: Maybe<Scalars['Quantity']['output']>;
+  averageUtilization?: Maybe<Scalars['Int']['output']>;
+}
+
+export interface ContainerResourceMetricStatus {
+  name?: Maybe<Scalars['String']['output']>;
+  container?: Maybe<Scalars['String']['output']>;
+  current?: Maybe<MetricValueStatus>;
+}
+
+export interface PodsMetricStatus {
+  metric?: Maybe<MetricIdentifier>;
+  current?: Maybe<MetricValueStatus>;
+}
+
+export interface ObjectMetricStatus {
+  describedObject?: Maybe<CrossVersionObjectReference>;
+  metric?: Maybe<MetricIdentifier>;
+  current?: Maybe<MetricValueStatus>;
+}
+
+export interface ExternalMetricStatus {
+  metric?: Maybe<MetricIdentifier>;
+  current?: Maybe<MetricValueStatus>;
+}
+
+export interface HorizontalPodAutoscalerList {
+  metadata: ListMeta;
+  items: Array<HorizontalPodAutoscaler>;
+}
+
 export interface Mutation {
   createNamespace: Namespace;
   /** Creates many namespaces in one commit, all or nothing. */
@@ -1650,9 +1883,9 @@ export interface Mutation {
   cordonNode: Node;
   /** kubectl uncordon: clears spec.unschedulable. */
   uncordonNode: Node;
-  /** The Eviction subresource (pods/eviction): a graceful delete. There are no PodDisruptionBudgets yet, so every eviction is allowed. Returns the pod as it is after the call: terminating until its node agent confirms, or deleted at once. */
+  /** The Eviction subresource (pods/eviction): a graceful delete that spends one disruption of the pod's PodDisruptionBudget. A budget with none left refuses with TOO_MANY_REQUESTS ("Cannot evict pod as it would violate the pod's disruption budget."): retry later. Returns the pod as it is after the call: terminating until its node agent confirms, or deleted at once. */
   evictPod?: Maybe<Pod>;
-  /** kubectl drain: cordons the node, then evicts its pods, unless some pod is refused (then none is evicted): pods without a controller need force, DaemonSet-managed pods need ignoreDaemonSets (and stay), pods with emptyDir volumes need deleteEmptyDirData. Finished pods always go. Does not wait for the pods to be gone. */
+  /** kubectl drain: cordons the node, then evicts its pods, unless some pod is refused (then none is evicted): pods without a controller need force, DaemonSet-managed pods need ignoreDaemonSets (and stay), pods with emptyDir volumes need deleteEmptyDirData. Finished pods always go. Pods a disruption budget protects for now are returned as blocked, to retry. Does not wait for the pods to be gone. */
   drainNode: DrainResult;
   createReplicaSet: ReplicaSet;
   /** Creates many replicaSets in one commit, all or nothing. */
@@ -1819,6 +2052,36 @@ export interface Mutation {
   patchJobsStatus: Array<Job>;
   /** JSON merge patch of status only. */
   patchJobStatus: Job;
+  createPodDisruptionBudget: PodDisruptionBudget;
+  /** Creates many podDisruptionBudgets in one commit, all or nothing. */
+  createPodDisruptionBudgets: Array<PodDisruptionBudget>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replacePodDisruptionBudget: PodDisruptionBudget;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchPodDisruptionBudget: PodDisruptionBudget;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deletePodDisruptionBudget?: Maybe<PodDisruptionBudget>;
+  /** Replaces status only; spec and generation are untouched. */
+  replacePodDisruptionBudgetStatus: PodDisruptionBudget;
+  /** Status merge patches of many podDisruptionBudgets in one commit, all or nothing (agents reporting in batches). */
+  patchPodDisruptionBudgetsStatus: Array<PodDisruptionBudget>;
+  /** JSON merge patch of status only. */
+  patchPodDisruptionBudgetStatus: PodDisruptionBudget;
+  createHorizontalPodAutoscaler: HorizontalPodAutoscaler;
+  /** Creates many horizontalPodAutoscalers in one commit, all or nothing. */
+  createHorizontalPodAutoscalers: Array<HorizontalPodAutoscaler>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceHorizontalPodAutoscaler: HorizontalPodAutoscaler;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchHorizontalPodAutoscaler: HorizontalPodAutoscaler;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteHorizontalPodAutoscaler?: Maybe<HorizontalPodAutoscaler>;
+  /** Replaces status only; spec and generation are untouched. */
+  replaceHorizontalPodAutoscalerStatus: HorizontalPodAutoscaler;
+  /** Status merge patches of many horizontalPodAutoscalers in one commit, all or nothing (agents reporting in batches). */
+  patchHorizontalPodAutoscalersStatus: Array<HorizontalPodAutoscaler>;
+  /** JSON merge patch of status only. */
+  patchHorizontalPodAutoscalerStatus: HorizontalPodAutoscaler;
   /** Sets spec.replicas of a ReplicaSet. */
   scaleReplicaSet: ReplicaSet;
   /** Sets spec.replicas of a ReplicationController. */
@@ -2813,6 +3076,124 @@ export interface MutationPatchJobStatusArgs {
 }
 
 
+export interface MutationCreatePodDisruptionBudgetArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: PodDisruptionBudgetInput;
+}
+
+
+export interface MutationCreatePodDisruptionBudgetsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<PodDisruptionBudgetInput>;
+}
+
+
+export interface MutationReplacePodDisruptionBudgetArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: PodDisruptionBudgetInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchPodDisruptionBudgetArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeletePodDisruptionBudgetArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationReplacePodDisruptionBudgetStatusArgs {
+  input: PodDisruptionBudgetInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchPodDisruptionBudgetsStatusArgs {
+  items: Array<ObjectPatch>;
+}
+
+
+export interface MutationPatchPodDisruptionBudgetStatusArgs {
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateHorizontalPodAutoscalerArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: HorizontalPodAutoscalerInput;
+}
+
+
+export interface MutationCreateHorizontalPodAutoscalersArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<HorizontalPodAutoscalerInput>;
+}
+
+
+export interface MutationReplaceHorizontalPodAutoscalerArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: HorizontalPodAutoscalerInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchHorizontalPodAutoscalerArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteHorizontalPodAutoscalerArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationReplaceHorizontalPodAutoscalerStatusArgs {
+  input: HorizontalPodAutoscalerInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchHorizontalPodAutoscalersStatusArgs {
+  items: Array<ObjectPatch>;
+}
+
+
+export interface MutationPatchHorizontalPodAutoscalerStatusArgs {
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
 export interface MutationScaleReplicaSetArgs {
   namespace?: InputMaybe<Scalars['String']['input']>;
   replicas: Scalars['Int']['input'];
@@ -3419,6 +3800,8 @@ export interface DrainResult {
   cordoned: Scalars['Boolean']['output'];
   /** Pods evicted (gracefully deleted; their node agent finishes them). Empty when any pod was refused. */
   evicted: Array<DrainPod>;
+  /** Pods whose disruption budget refused the eviction for now (TOO_MANY_REQUESTS, reason: "Cannot evict pod as it would violate the pod's disruption budget."). Not errors: retry evictPod for them until it passes, as kubectl drain does every 5s. */
+  blocked: Array<DrainPod>;
   /** Pods left on the node on purpose: DaemonSet-managed pods with ignoreDaemonSets, mirror pods. */
   skipped: Array<DrainPod>;
   /** Pods that block the drain, with the flag that would allow them. */
@@ -3948,6 +4331,193 @@ export interface UncountedTerminatedPodsInput {
   failed?: InputMaybe<Array<Scalars['String']['input']>>;
 }
 
+export interface PodDisruptionBudgetInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  spec?: InputMaybe<PodDisruptionBudgetSpecInput>;
+  status?: InputMaybe<PodDisruptionBudgetStatusInput>;
+}
+
+export interface PodDisruptionBudgetSpecInput {
+  /** Pods that must stay available after an eviction: a number or a percentage of the expected pods (rounded up) */
+  minAvailable?: InputMaybe<Scalars['IntOrString']['input']>;
+  /** Pods that may be unavailable after an eviction: a number or a percentage of the expected pods (rounded up) */
+  maxUnavailable?: InputMaybe<Scalars['IntOrString']['input']>;
+  /** The pods the budget covers: null selects none, {} every pod of the namespace */
+  selector?: InputMaybe<LabelSelectorInput>;
+  /** IfHealthyBudget (default) or AlwaysAllow: whether running pods that are not Ready may be evicted whatever the budget */
+  unhealthyPodEvictionPolicy?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface PodDisruptionBudgetStatusInput {
+  /** The generation the controller last acted on */
+  observedGeneration?: InputMaybe<Scalars['Int']['input']>;
+  /** Pods the eviction API let go, by name, with the time; the controller stops counting them once gone or after 2 minutes */
+  disruptedPods?: InputMaybe<Scalars['StringMap']['input']>;
+  /** Evictions allowed now */
+  disruptionsAllowed?: InputMaybe<Scalars['Int']['input']>;
+  /** Covered pods that are Ready */
+  currentHealthy?: InputMaybe<Scalars['Int']['input']>;
+  /** Ready pods the budget keeps */
+  desiredHealthy?: InputMaybe<Scalars['Int']['input']>;
+  /** Pods the budget expects (from the scale of their controllers, or the pods found) */
+  expectedPods?: InputMaybe<Scalars['Int']['input']>;
+  /** DisruptionAllowed */
+  conditions?: InputMaybe<Array<ConditionInput>>;
+}
+
+export interface HorizontalPodAutoscalerInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  spec?: InputMaybe<HorizontalPodAutoscalerSpecInput>;
+  status?: InputMaybe<HorizontalPodAutoscalerStatusInput>;
+}
+
+export interface HorizontalPodAutoscalerSpecInput {
+  /** The workload scaled through its scale subresource */
+  scaleTargetRef?: InputMaybe<CrossVersionObjectReferenceInput>;
+  /** Default 1 */
+  minReplicas?: InputMaybe<Scalars['Int']['input']>;
+  maxReplicas?: InputMaybe<Scalars['Int']['input']>;
+  /** Default: CPU at 80% utilization */
+  metrics?: InputMaybe<Array<MetricSpecInput>>;
+  behavior?: InputMaybe<HorizontalPodAutoscalerBehaviorInput>;
+}
+
+export interface CrossVersionObjectReferenceInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface MetricSpecInput {
+  /** Resource, ContainerResource, Pods, Object or External */
+  type?: InputMaybe<Scalars['String']['input']>;
+  resource?: InputMaybe<ResourceMetricSourceInput>;
+  containerResource?: InputMaybe<ContainerResourceMetricSourceInput>;
+  pods?: InputMaybe<PodsMetricSourceInput>;
+  object?: InputMaybe<ObjectMetricSourceInput>;
+  external?: InputMaybe<ExternalMetricSourceInput>;
+}
+
+export interface ResourceMetricSourceInput {
+  /** cpu or memory */
+  name?: InputMaybe<Scalars['String']['input']>;
+  target?: InputMaybe<MetricTargetInput>;
+}
+
+export interface MetricTargetInput {
+  /** Utilization, Value or AverageValue */
+  type?: InputMaybe<Scalars['String']['input']>;
+  value?: InputMaybe<Scalars['Quantity']['input']>;
+  averageValue?: InputMaybe<Scalars['Quantity']['input']>;
+  /** Percent of the pods’ requests */
+  averageUtilization?: InputMaybe<Scalars['Int']['input']>;
+}
+
+export interface ContainerResourceMetricSourceInput {
+  name?: InputMaybe<Scalars['String']['input']>;
+  container?: InputMaybe<Scalars['String']['input']>;
+  target?: InputMaybe<MetricTargetInput>;
+}
+
+export interface PodsMetricSourceInput {
+  metric?: InputMaybe<MetricIdentifierInput>;
+  target?: InputMaybe<MetricTargetInput>;
+}
+
+export interface MetricIdentifierInput {
+  name?: InputMaybe<Scalars['String']['input']>;
+  selector?: InputMaybe<LabelSelectorInput>;
+}
+
+export interface ObjectMetricSourceInput {
+  describedObject?: InputMaybe<CrossVersionObjectReferenceInput>;
+  metric?: InputMaybe<MetricIdentifierInput>;
+  target?: InputMaybe<MetricTargetInput>;
+}
+
+export interface ExternalMetricSourceInput {
+  metric?: InputMaybe<MetricIdentifierInput>;
+  target?: InputMaybe<MetricTargetInput>;
+}
+
+export interface HorizontalPodAutoscalerBehaviorInput {
+  scaleUp?: InputMaybe<HpaScalingRulesInput>;
+  scaleDown?: InputMaybe<HpaScalingRulesInput>;
+}
+
+export interface HpaScalingRulesInput {
+  /** Past recommendations considered before scaling (scale down default 300) */
+  stabilizationWindowSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Max (default), Min or Disabled */
+  selectPolicy?: InputMaybe<Scalars['String']['input']>;
+  policies?: InputMaybe<Array<HpaScalingPolicyInput>>;
+}
+
+export interface HpaScalingPolicyInput {
+  /** Pods or Percent */
+  type?: InputMaybe<Scalars['String']['input']>;
+  value?: InputMaybe<Scalars['Int']['input']>;
+  /** The window the change is limited over */
+  periodSeconds?: InputMaybe<Scalars['Int']['input']>;
+}
+
+export interface HorizontalPodAutoscalerStatusInput {
+  observedGeneration?: InputMaybe<Scalars['Int']['input']>;
+  /** When the autoscaler last changed the replicas */
+  lastScaleTime?: InputMaybe<Scalars['String']['input']>;
+  currentReplicas?: InputMaybe<Scalars['Int']['input']>;
+  desiredReplicas?: InputMaybe<Scalars['Int']['input']>;
+  currentMetrics?: InputMaybe<Array<MetricStatusInput>>;
+  /** AbleToScale, ScalingActive, ScalingLimited */
+  conditions?: InputMaybe<Array<ConditionInput>>;
+}
+
+export interface MetricStatusInput {
+  type?: InputMaybe<Scalars['String']['input']>;
+  resource?: InputMaybe<ResourceMetricStatusInput>;
+  containerResource?: InputMaybe<ContainerResourceMetricStatusInput>;
+  pods?: InputMaybe<PodsMetricStatusInput>;
+  object?: InputMaybe<ObjectMetricStatusInput>;
+  external?: InputMaybe<ExternalMetricStatusInput>;
+}
+
+export interface ResourceMetricStatusInput {
+  name?: InputMaybe<Scalars['String']['input']>;
+  current?: InputMaybe<MetricValueStatusInput>;
+}
+
+export interface MetricValueStatusInput {
+  value?: InputMaybe<Scalars['Quantity']['input']>;
+  averageValue?: InputMaybe<Scalars['Quantity']['input']>;
+  averageUtilization?: InputMaybe<Scalars['Int']['input']>;
+}
+
+export interface ContainerResourceMetricStatusInput {
+  name?: InputMaybe<Scalars['String']['input']>;
+  container?: InputMaybe<Scalars['String']['input']>;
+  current?: InputMaybe<MetricValueStatusInput>;
+}
+
+export interface PodsMetricStatusInput {
+  metric?: InputMaybe<MetricIdentifierInput>;
+  current?: InputMaybe<MetricValueStatusInput>;
+}
+
+export interface ObjectMetricStatusInput {
+  describedObject?: InputMaybe<CrossVersionObjectReferenceInput>;
+  metric?: InputMaybe<MetricIdentifierInput>;
+  current?: InputMaybe<MetricValueStatusInput>;
+}
+
+export interface ExternalMetricStatusInput {
+  metric?: InputMaybe<MetricIdentifierInput>;
+  current?: InputMaybe<MetricValueStatusInput>;
+}
+
 export interface Subscription {
   /** ADDED/MODIFIED/DELETED events of namespaces; resumable from a resourceVersion. */
   watchNamespaces: NamespaceWatchEvent;
@@ -3987,6 +4557,10 @@ export interface Subscription {
   watchIngressClasses: IngressClassWatchEvent;
   /** ADDED/MODIFIED/DELETED events of jobs; resumable from a resourceVersion. */
   watchJobs: JobWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of podDisruptionBudgets; resumable from a resourceVersion. */
+  watchPodDisruptionBudgets: PodDisruptionBudgetWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of horizontalPodAutoscalers; resumable from a resourceVersion. */
+  watchHorizontalPodAutoscalers: HorizontalPodAutoscalerWatchEvent;
 }
 
 
@@ -4157,6 +4731,24 @@ export interface SubscriptionWatchJobsArgs {
   namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
+
+export interface SubscriptionWatchPodDisruptionBudgetsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface SubscriptionWatchHorizontalPodAutoscalersArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface NamespaceWatchEvent {
   type: WatchEventType;
   object: Namespace;
@@ -4251,4 +4843,14 @@ export interface IngressClassWatchEvent {
 export interface JobWatchEvent {
   type: WatchEventType;
   object: Job;
+}
+
+export interface PodDisruptionBudgetWatchEvent {
+  type: WatchEventType;
+  object: PodDisruptionBudget;
+}
+
+export interface HorizontalPodAutoscalerWatchEvent {
+  type: WatchEventType;
+  object: HorizontalPodAutoscaler;
 }

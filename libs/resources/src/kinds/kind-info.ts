@@ -47,4 +47,6 @@ export interface KindInfo extends KindIdentity {
    * last-applied annotation, which repeats them, is sealed too. Secret: `data`.
    */
   encryptedFields?: readonly string[];
+  /** Other apiVersions `apply` accepts, each converted to this one (autoscaling/v1 HorizontalPodAutoscaler). */
+  convertFrom?: Readonly<Record<string, (object: Record<string, unknown>) => Record<string, unknown>>>;
 }

@@ -16,6 +16,8 @@ import { ResourceQuotaKind } from './resourcequota.js';
 import { LimitRangeKind } from './limitrange.js';
 import { IngressKind, IngressClassKind } from './ingress.js';
 import { JobKind } from './job.js';
+import { PodDisruptionBudgetKind } from './pod-disruption-budget.js';
+import { HorizontalPodAutoscalerKind } from './horizontal-pod-autoscaler.js';
 
 /** Every kind the cluster serves. Adding a kind starts here. */
 export const KINDS: readonly KindInfo[] = [
@@ -37,6 +39,8 @@ export const KINDS: readonly KindInfo[] = [
   IngressKind,
   IngressClassKind,
   JobKind,
+  PodDisruptionBudgetKind,
+  HorizontalPodAutoscalerKind,
 ];
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));

@@ -20,9 +20,13 @@ export interface AppliedWrite extends PlannedWrite {
 export async function planApply(store: Store, checker: InputChecker, documents: ManifestDocument[], requestNamespace: string | undefined): Promise<AppliedWrite[]> {
   const writes: AppliedWrite[] = [];
   const newNamespaces = new Set<string>();
-  for (const { index, object } of documents) {
+  for (const document of documents) {
+    const { index } = document;
     const at = (field: string) => `document ${index}${field ? ` (${field})` : ''}`;
-    const kind = kindOf(object, index);
+    const kind = kindOf(document.object, index);
+    // Another served version (autoscaling/v1) is converted first; the converted object is what is applied and recorded.
+    const convert = kind.convertFrom?.[document.object.apiVersion as string];
+    const object = convert ? wrapField(index, () => convert(document.object)) : document.object;
     // Status rides along: creates keep it only for kinds whose creator reports it (nodes), updates never.
     const manifest = object;
     wrapField(index, () => checker.check(kind, manifest, (field) => at(field)));
@@ -53,7 +57,7 @@ function kindOf(object: Record<string, unknown>, index: number): KindInfo {
     throw new ApiError('BAD_USER_INPUT', `document ${index}: apiVersion and kind are required`, typeof kindName !== 'string' ? 'kind' : 'apiVersion');
   }
   const kind = findKind(kindName);
-  if (!kind || kind.apiVersion !== apiVersion) {
+  if (!kind || (kind.apiVersion !== apiVersion && !kind.convertFrom?.[apiVersion])) {
     throw new ApiError('BAD_USER_INPUT', `document ${index}: no kind "${kindName}" is registered for version "${apiVersion}" in Wheelhouse`, 'kind');
   }
   return kind;

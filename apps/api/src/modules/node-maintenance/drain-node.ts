@@ -14,8 +14,10 @@ export interface DrainNodeOptions extends DrainOptions {
 /**
  * kubectl drain on the server: cordon the node, then evict every pod the drain filters
  * allow, unless some pod is refused (then nothing is evicted and the node stays
- * cordoned, as with kubectl). It does not wait for the pods to be gone: callers that
- * want to watch `pods(fieldSelector: "spec.nodeName=<node>")`.
+ * cordoned, as with kubectl). Pods whose disruption budget refuses the eviction now are
+ * returned as `blocked`, for the caller to retry (kubectl drain retries every 5s). It does
+ * not wait for the pods to be gone: callers that want to watch
+ * `pods(fieldSelector: "spec.nodeName=<node>")`.
  */
 export async function drainNode(store: Store, name: string, options: DrainNodeOptions, write: WriteOptions): Promise<DrainResult> {
   // A bad selector fails before anything is written.
@@ -30,6 +32,7 @@ export async function drainNode(store: Store, name: string, options: DrainNodeOp
   const ref = (pod: DrainablePod, reason?: string): DrainPod => ({ namespace: pod.metadata.namespace!, name: pod.metadata.name!, ...(reason ? { reason } : {}) });
   const errors = [...plan.errors];
   const evicted: DrainPod[] = [];
+  const blocked: DrainPod[] = [];
   for (const pod of plan.toEvict) {
     try {
       await evictPod(store, pod.metadata.namespace!, pod.metadata.name!, { gracePeriodSeconds: options.gracePeriodSeconds }, write);
@@ -37,6 +40,8 @@ export async function drainNode(store: Store, name: string, options: DrainNodeOp
     } catch (error) {
       // Gone already is what an eviction wanted.
       if (error instanceof ApiError && error.code === 'NOT_FOUND') evicted.push(ref(pod));
+      // A disruption budget said not now (429): the caller retries, as kubectl drain does.
+      else if (error instanceof ApiError && error.code === 'TOO_MANY_REQUESTS') blocked.push(ref(pod, error.message));
       else errors.push(`error when evicting pods/"${pod.metadata.name}" -n "${pod.metadata.namespace}": ${(error as Error).message}`);
     }
   }
@@ -44,6 +49,7 @@ export async function drainNode(store: Store, name: string, options: DrainNodeOp
     node: node as KubeObject,
     cordoned,
     evicted,
+    blocked,
     skipped: plan.verdicts.filter((v) => v.verdict.action === 'skip').map((v) => ref(v.pod, v.verdict.action === 'skip' ? v.verdict.warning : undefined)),
     refused: plan.verdicts.filter((v) => v.verdict.action === 'refuse').map((v) => ref(v.pod, v.verdict.action === 'refuse' ? v.verdict.reason : undefined)),
     warnings: plan.warnings,

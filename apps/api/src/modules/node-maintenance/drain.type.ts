@@ -16,6 +16,12 @@ export class DrainResult {
   cordoned!: boolean;
   @Field(() => [DrainPod], { description: 'Pods evicted (gracefully deleted; their node agent finishes them). Empty when any pod was refused.' })
   evicted!: DrainPod[];
+  @Field(() => [DrainPod], {
+    description:
+      'Pods whose disruption budget refused the eviction for now (TOO_MANY_REQUESTS, reason: "Cannot evict pod as it would violate the pod\'s disruption budget."). ' +
+      'Not errors: retry evictPod for them until it passes, as kubectl drain does every 5s.',
+  })
+  blocked!: DrainPod[];
   @Field(() => [DrainPod], { description: 'Pods left on the node on purpose: DaemonSet-managed pods with ignoreDaemonSets, mirror pods.' })
   skipped!: DrainPod[];
   @Field(() => [DrainPod], { description: 'Pods that block the drain, with the flag that would allow them.' }) refused!: DrainPod[];

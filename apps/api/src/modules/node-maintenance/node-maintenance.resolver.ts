@@ -23,7 +23,8 @@ export class NodeMaintenanceResolver {
   @Mutation(() => Pod, {
     nullable: true,
     description:
-      'The Eviction subresource (pods/eviction): a graceful delete. There are no PodDisruptionBudgets yet, so every eviction is allowed. ' +
+      "The Eviction subresource (pods/eviction): a graceful delete that spends one disruption of the pod's PodDisruptionBudget. " +
+      'A budget with none left refuses with TOO_MANY_REQUESTS ("Cannot evict pod as it would violate the pod\'s disruption budget."): retry later. ' +
       'Returns the pod as it is after the call: terminating until its node agent confirms, or deleted at once.',
   })
   evictPod(
@@ -41,7 +42,7 @@ export class NodeMaintenanceResolver {
     description:
       'kubectl drain: cordons the node, then evicts its pods, unless some pod is refused (then none is evicted): pods without a controller ' +
       'need force, DaemonSet-managed pods need ignoreDaemonSets (and stay), pods with emptyDir volumes need deleteEmptyDirData. ' +
-      'Finished pods always go. Does not wait for the pods to be gone.',
+      'Finished pods always go. Pods a disruption budget protects for now are returned as blocked, to retry. Does not wait for the pods to be gone.',
   })
   drainNode(
     @Arg('name', () => String) name: string,

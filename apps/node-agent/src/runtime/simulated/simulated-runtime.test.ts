@@ -68,3 +68,14 @@ test('an adopted run keeps its start time', async () => {
   assert.deepEqual(instance!.state(), { state: 'running', startedAt });
   assert.equal(instance!.id, 'u1/app/2');
 });
+
+test('the cpu and memory knobs follow the pod’s current annotations (a load knob for the autoscaler)', async () => {
+  const rt = new SimulatedRuntime({ podCIDR: '127.64.7.0/24', startDelayMs: [0, 0] });
+  const sandbox = await rt.createSandbox(pod({ 'sim.wheelhouse.io/cpu': '100m' }));
+  await rt.start(sandbox, config(), 0);
+  assert.equal((await rt.usage('u1'))!.cpuNanoCores, 100_000_000, 'the annotations it started with');
+  assert.equal((await rt.usage('u1', { 'sim.wheelhouse.io/cpu': '450m' }))!.cpuNanoCores, 450_000_000, 'changed since');
+  assert.equal((await rt.usage('u1', { 'sim.wheelhouse.io/app.cpu': '1', 'sim.wheelhouse.io/memory': '1Gi' }))!.memoryBytes, 1024 ** 3);
+  assert.equal((await rt.usage('u1', { 'sim.wheelhouse.io/app.cpu': '1' }))!.cpuNanoCores, 1_000_000_000, 'per container');
+  await rt.removeSandbox('u1');
+});

@@ -166,16 +166,22 @@ export class SimulatedRuntime implements ContainerRuntime {
     }
   }
 
-  async usage(podUid: string): Promise<ResourceUsage | undefined> {
+  /**
+   * The cpu/memory knobs are read from the pod's current annotations when the agent passes
+   * them, so `wh annotate pod x sim.wheelhouse.io/cpu=400m --overwrite` changes the load of a
+   * running pod (what the HPA reacts to); otherwise from those the container started with.
+   */
+  async usage(podUid: string, annotations?: Record<string, string>): Promise<ResourceUsage | undefined> {
     const pod = this.pods.get(podUid);
     if (!pod || pod.instances.size === 0) return undefined;
     let cpuNanoCores = 0;
     let memoryBytes = 0;
     for (const instance of pod.instances) {
+      const knobs = annotations ? knobsFor(annotations, instance.container) : instance.knobs;
       const seed = createHash('sha256').update(instance.id).digest();
       // Steady, plausible figures per run: 1–20m CPU and 8–64Mi memory unless the pod says.
-      cpuNanoCores += (instance.knobs.cpuMillis ?? 1 + (seed[0]! % 20)) * 1_000_000;
-      memoryBytes += instance.knobs.memoryBytes ?? (8 + (seed[1]! % 57)) * 1024 * 1024;
+      cpuNanoCores += (knobs.cpuMillis ?? 1 + (seed[0]! % 20)) * 1_000_000;
+      memoryBytes += knobs.memoryBytes ?? (8 + (seed[1]! % 57)) * 1024 * 1024;
     }
     return { cpuNanoCores, memoryBytes };
   }
