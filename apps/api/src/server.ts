@@ -8,7 +8,7 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createDb, keyringFromEnv, ServiceAllocator, Store, systemClock, useKeyring, type Db } from '@wheelhouse/db';
+import { closeDb, createDb, keyringFromEnv, ServiceAllocator, Store, systemClock, useKeyring, type Db } from '@wheelhouse/db';
 import { serviceRangesFromEnv, startServiceRepair } from './services/service-repair.js';
 import { ApiError, setDefaultTolerationSeconds } from '@wheelhouse/resources';
 import { buildApiSchema } from './schema.js';
@@ -251,7 +251,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
       await wsCleanup.dispose();
       await apollo.stop();
       await tail.stop();
-      await Promise.all([db.$disconnect(), systemDb.$disconnect(), watchDb.$disconnect(), audit?.close()]);
+      await Promise.all([closeDb(db), closeDb(systemDb), closeDb(watchDb), audit?.close()]);
     },
   };
 }

@@ -1,5 +1,7 @@
+import postgres from 'postgres';
 import { alreadyExists, ApiError, conflict, notFound, type KindInfo, type KubeObject } from '@wheelhouse/resources';
 import type { Db } from '../prisma.js';
+import { queryRows } from '../sql.js';
 import type { WritePlan } from '../plan/write-plan.js';
 import { IMMUTABLE_COLUMNS, objectToRow } from './row.js';
 import { selectableSnapshot } from './selectable.js';
@@ -47,11 +49,10 @@ export async function commitWrites(db: Db, writes: PlannedWrite[], actor: string
   if (effective.length === 0) return writes.map((w) => w.plan.object);
   let last: bigint;
   try {
-    const [row] = await db.$queryRawUnsafe<{ last: bigint }[]>(
-      `SELECT wh_commit($1::jsonb, $2) AS "last"`,
+    const [row] = await queryRows<{ last: bigint }>(db, `SELECT wh_commit($1::jsonb, $2) AS "last"`, [
       JSON.stringify(effective.map((w) => toCommitEntry(w, keyringOf(db)))),
       actor,
-    );
+    ]);
     last = BigInt(row!.last);
   } catch (error) {
     throw translate(error, effective);
@@ -112,8 +113,9 @@ function translate(error: unknown, writes: PlannedWrite[]): unknown {
   }
 }
 
-/** Prisma wraps the driver's error; the SQLSTATE and message are in its metadata or text. */
+/** postgres.js gives the SQLSTATE and message as they are; Prisma wraps the driver's error, with them in its metadata or text. */
 function sqlState(error: unknown): { code?: string; message: string } {
+  if (error instanceof postgres.PostgresError) return { code: error.code, message: error.message };
   const e = error as { meta?: { code?: string; message?: string; driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } }; message?: string };
   const cause = e.meta?.driverAdapterError?.cause;
   const code = cause?.originalCode ?? e.meta?.code ?? /\b(WH\d{3})\b/.exec(e.message ?? '')?.[1];
