@@ -27,6 +27,8 @@ import { Broadcaster } from './watch/broadcaster.js';
 import { ChangeTail } from './watch/tail.js';
 import { openWatch } from './watch/watch-stream.js';
 import { subscribeShared } from './watch/shared-execution.js';
+import { coalesceSends } from './watch/coalesce-sends.js';
+import { payloadReplacer, serialiseOnce } from './watch/shared-payload.js';
 import { startCompactor } from './watch/compactor.js';
 import { InputChecker } from './modules/apply/input-checker.js';
 import { ensureSystemNamespaces } from './ensure-namespaces.js';
@@ -140,7 +142,11 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: limits.maxBodyBytes });
   const exec = execProxy({ store, authenticator, log: (message, error) => log.warn(message, error) });
   httpServer.on('upgrade', (req, socket, head) => {
-    if (new URL(req.url ?? '/', 'http://api').pathname === '/graphql') wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
+    if (new URL(req.url ?? '/', 'http://api').pathname === '/graphql')
+      wsServer.handleUpgrade(req, socket, head, (ws) => {
+        coalesceSends(ws);
+        wsServer.emit('connection', ws, req);
+      });
     else if (!exec(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
   });
   const watchCounts = new Map<string, number>();
@@ -194,7 +200,8 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
         return undefined;
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => toGraphQLError(e)),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => toGraphQLError(e)) } : undefined),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => toGraphQLError(e)) } : serialiseOnce(result)),
+      jsonMessageReplacer: payloadReplacer,
     },
     wsServer,
   );
