@@ -22,7 +22,10 @@ export async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterabl
   const keys = new Map<string, string>();
   const keyFor = (type: string) => {
     let typed = keys.get(type);
-    if (!typed) keys.set(type, (typed = `${type}\n${key}`));
+    if (!typed) {
+      typed = `${type}\n${key}`;
+      keys.set(type, typed);
+    }
     return typed;
   };
   const run = (payload: unknown): Result => {
