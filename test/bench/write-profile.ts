@@ -1,7 +1,7 @@
 /**
  * `node test/dist/bench/write-profile.js [creates] [clients] [--cpu-prof]`: the API alone
  * over a throwaway database, `creates` pod creates from `clients` concurrent clients back
- * to back; prints the API's CPU ms per create and creates/s. With --cpu-prof the API
+ * to back, then as many gets; prints the API's CPU ms per create and per get, and creates/s. With --cpu-prof the API
  * writes a V8 CPU profile to /tmp/wh-write-profile for `node --cpu-prof` analysis.
  */
 import { createThrowawayDatabase } from '@wheelhouse/migrate';
@@ -39,6 +39,23 @@ await Promise.all(
 );
 const seconds = (performance.now() - started) / 1000;
 const cpu = cpuMs(api.pid!) - cpuBefore;
-console.log(JSON.stringify({ creates, clients, createsPerSecond: Math.round(creates / seconds), apiCpuMsPerCreate: Math.round((cpu / creates) * 1000) / 1000 }));
+// The same number of gets of those pods, for the per-request floor (HTTP, GraphQL, one read).
+const GET = `query($name: String!) { pod(namespace: "prof", name: $name) { metadata { resourceVersion } } }`;
+const getCpuBefore = cpuMs(api.pid!);
+await Promise.all(
+  Array.from({ length: clients }, async (_, c) => {
+    for (let i = c; i < creates; i += clients) await gql(GET, { name: `p-${i}` });
+  }),
+);
+const getCpu = cpuMs(api.pid!) - getCpuBefore;
+console.log(
+  JSON.stringify({
+    creates,
+    clients,
+    createsPerSecond: Math.round(creates / seconds),
+    apiCpuMsPerCreate: Math.round((cpu / creates) * 1000) / 1000,
+    apiCpuMsPerGet: Math.round((getCpu / creates) * 1000) / 1000,
+  }),
+);
 await stop(api);
 await database.drop();
