@@ -8,7 +8,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { atFixedRate, percentiles } from './load.js';
 import { measurePostgresCeiling } from './pg-ceiling.js';
-import { rssMiB, spawnApi, stop } from './processes.js';
+import { cpuMs, rssMiB, spawnApi, stop } from './processes.js';
 
 const TOKEN = 'bench-token';
 const RATE = 200;
@@ -34,15 +34,22 @@ const GET = `query($ns: String, $name: String!) { pod(namespace: $ns, name: $nam
 const PATCH = `mutation($ns: String, $name: String!, $patch: JSONObject!) { patchPod(namespace: $ns, name: $name, patch: $patch) { metadata { resourceVersion } } }`;
 const LIST = `query($ns: String) { pods(namespace: $ns) { metadata { resourceVersion } items { metadata { name resourceVersion labels } spec { nodeName } status { phase } } } }`;
 
-for (const ns of ['bench', 'bulk', 'watch']) await gql(`mutation($n: String!) { createNamespace(input: { metadata: { name: $n } }) { metadata { name } } }`, { n: ns });
+for (const ns of ['bench', 'bulk', 'sustained', 'watch'])
+  await gql(`mutation($n: String!) { createNamespace(input: { metadata: { name: $n } }) { metadata { name } } }`, { n: ns });
 
 const phase = (name: string) => process.stderr.write(`bench: ${name}\n`);
-phase('create');
-const create = await atFixedRate(RATE, 1000, (i) => gql(CREATE, { input: pod(`p-${i}`, 'bench') }));
-phase('get');
-const get = await atFixedRate(RATE, 1000, (i) => gql(GET, { ns: 'bench', name: `p-${i}` }));
-phase('patch');
-const patch = await atFixedRate(RATE, 1000, (i) => gql(PATCH, { ns: 'bench', name: `p-${i}`, patch: { metadata: { labels: { patched: 'yes' } } } }));
+/** The API's CPU (user + system) per call of a phase, in ms: its CPU time over the phase / calls. */
+const apiCpuMsPer: Record<string, number> = {};
+async function measured<T>(name: string, calls: number, run: () => Promise<T>): Promise<T> {
+  phase(name);
+  const before = cpuMs(api.pid!);
+  const result = await run();
+  apiCpuMsPer[name] = Math.round(((cpuMs(api.pid!) - before) / calls) * 1000) / 1000;
+  return result;
+}
+const create = await measured('create', 1000, () => atFixedRate(RATE, 1000, (i) => gql(CREATE, { input: pod(`p-${i}`, 'bench') })));
+const get = await measured('get', 1000, () => atFixedRate(RATE, 1000, (i) => gql(GET, { ns: 'bench', name: `p-${i}` })));
+const patch = await measured('patch', 1000, () => atFixedRate(RATE, 1000, (i) => gql(PATCH, { ns: 'bench', name: `p-${i}`, patch: { metadata: { labels: { patched: 'yes' } } } })));
 phase('list 1k');
 const list1k = await atFixedRate(2, 10, () => gql(LIST, { ns: 'bench' }));
 
@@ -56,6 +63,19 @@ for (let batch = 0; batch < 18; batch++) {
 const bulkSeconds = (performance.now() - bulkStart) / 1000;
 phase('list 10k');
 const list10k = await atFixedRate(1, 5, () => gql(LIST, {}));
+
+// Sustained single creates: 32 clients back to back, each waiting for its answer.
+const CLIENTS = 32;
+const SUSTAINED = 3000;
+const sustainedStart = performance.now();
+await measured('sustainedCreate', SUSTAINED, () =>
+  Promise.all(
+    Array.from({ length: CLIENTS }, async (_, c) => {
+      for (let i = c; i < SUSTAINED; i += CLIENTS) await gql(CREATE, { input: pod(`s-${i}`, 'sustained') });
+    }),
+  ),
+);
+const sustainedCreatesPerSecond = Math.round(SUSTAINED / ((performance.now() - sustainedStart) / 1000));
 
 // Watch delivery: 200 subscribers on one namespace, 1,000 events/s (applies of 10 pods at
 // 100 calls/s); latency from the write's send time to each subscriber.
@@ -91,6 +111,7 @@ for (let s = 0; s < SUBSCRIBERS; s++) {
 }
 await new Promise((r) => setTimeout(r, 2000));
 const writeStart = performance.now();
+const watchCpuBefore = cpuMs(api.pid!);
 const watchWrites = await atFixedRate(1000 / BATCH, EVENTS / BATCH, (i) => {
   const sent = String(Date.now());
   const docs = Array.from({ length: BATCH }, (_, j) =>
@@ -111,6 +132,8 @@ const watchWrites = await atFixedRate(1000 / BATCH, EVENTS / BATCH, (i) => {
 const achievedRate = (EVENTS - refusedWrites * BATCH) / ((performance.now() - writeStart) / 1000);
 const expected = SUBSCRIBERS * (EVENTS - refusedWrites * BATCH);
 for (const until = Date.now() + 60_000; received < expected && Date.now() < until; ) await new Promise((r) => setTimeout(r, 100));
+// The API's CPU per event delivered to one subscriber (the writes included).
+apiCpuMsPer.watchDelivery = Math.round(((cpuMs(api.pid!) - watchCpuBefore) / Math.max(1, received)) * 1000) / 1000;
 
 const memory = rssMiB(api.pid!);
 console.log(
@@ -127,6 +150,8 @@ console.log(
       createMs: percentiles(create),
       getMs: percentiles(get),
       patchMs: percentiles(patch),
+      sustainedCreates: { clients: CLIENTS, creates: SUSTAINED, perSecond: sustainedCreatesPerSecond },
+      apiCpuMsPer,
       list1kMs: percentiles(list1k),
       list10kMs: percentiles(list10k),
       bulkApply9kSeconds: Math.round(bulkSeconds * 100) / 100,

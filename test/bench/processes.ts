@@ -46,6 +46,14 @@ export function spawnControllerManager(url: string, token: string, metricsPort: 
   return child;
 }
 
+/** CPU time (user + system) a process has used so far, in ms (from /proc, 10 ms ticks). */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the parenthesised command name; utime and stime are the 14th and 15th fields.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Current and peak resident memory of a process, in MiB. */
 export function rssMiB(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createDb, type Db } from '@wheelhouse/db';
+import { closeDb, createDb, type Db } from '@wheelhouse/db';
 import { storeToken } from '@wheelhouse/api/auth/tokens';
 import { startTestApi, type TestApi } from '../support/api.js';
 
@@ -47,7 +47,7 @@ before(async () => {
   await storeToken(db, 'ci-bot', BOT_TOKEN, 'cluster-admin');
 });
 after(async () => {
-  await db?.$disconnect();
+  if (db) await closeDb(db);
   await api?.close();
 });
 

@@ -8,7 +8,7 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createDb, keyringFromEnv, ServiceAllocator, Store, systemClock, useKeyring, type Db } from '@wheelhouse/db';
+import { closeDb, createDb, keyringFromEnv, ServiceAllocator, Store, systemClock, useKeyring, type Db } from '@wheelhouse/db';
 import { serviceRangesFromEnv, startServiceRepair } from './services/service-repair.js';
 import { ApiError, setDefaultTolerationSeconds } from '@wheelhouse/resources';
 import { buildApiSchema } from './schema.js';
@@ -27,6 +27,8 @@ import { Broadcaster } from './watch/broadcaster.js';
 import { ChangeTail } from './watch/tail.js';
 import { openWatch } from './watch/watch-stream.js';
 import { subscribeShared } from './watch/shared-execution.js';
+import { coalesceSends } from './watch/coalesce-sends.js';
+import { payloadReplacer, serialiseOnce } from './watch/shared-payload.js';
 import { startCompactor } from './watch/compactor.js';
 import { InputChecker } from './modules/apply/input-checker.js';
 import { ensureSystemNamespaces } from './ensure-namespaces.js';
@@ -141,7 +143,11 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: limits.maxBodyBytes });
   const exec = execProxy({ store, authenticator, log: (message, error) => log.warn(message, error) });
   httpServer.on('upgrade', (req, socket, head) => {
-    if (new URL(req.url ?? '/', 'http://api').pathname === '/graphql') wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
+    if (new URL(req.url ?? '/', 'http://api').pathname === '/graphql')
+      wsServer.handleUpgrade(req, socket, head, (ws) => {
+        coalesceSends(ws);
+        wsServer.emit('connection', ws, req);
+      });
     else if (!exec(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
   });
   const watchCounts = new Map<string, number>();
@@ -195,7 +201,8 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
         return undefined;
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => toGraphQLError(e)),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => toGraphQLError(e)) } : undefined),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => toGraphQLError(e)) } : serialiseOnce(result)),
+      jsonMessageReplacer: payloadReplacer,
     },
     wsServer,
   );
@@ -255,7 +262,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
       await wsCleanup.dispose();
       await apollo.stop();
       await tail.stop();
-      await Promise.all([db.$disconnect(), systemDb.$disconnect(), watchDb.$disconnect(), audit?.close()]);
+      await Promise.all([closeDb(db), closeDb(systemDb), closeDb(watchDb), audit?.close()]);
     },
   };
 }

@@ -6,7 +6,7 @@
 // `--prune` afterwards drops file keys no stored Secret uses any more.
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { createDb, fileKeyring, keysInUse, KEY_FILE_NAME, newKey, parseKeys, reencryptAll, staticKeyring, writeKeyFile, type Keyring } from '@wheelhouse/db';
+import { closeDb, createDb, fileKeyring, keysInUse, KEY_FILE_NAME, newKey, parseKeys, reencryptAll, staticKeyring, writeKeyFile, type Keyring } from '@wheelhouse/db';
 import { readConfig } from './config.js';
 import { postgresUrl } from './urls.js';
 import { readOrCreatePassword } from './password.js';
@@ -79,7 +79,7 @@ async function main(args: string[]): Promise<number> {
     if (!fromEnv) console.log('nothing uses the old keys any more; `npm run secrets:rotate -- --prune` removes them from the key file');
     return 0;
   } finally {
-    await db.$disconnect();
+    await closeDb(db);
   }
 }
 

@@ -1,4 +1,5 @@
 export * from './prisma.js';
+export { closeDb, queryRows, sqlOf, type QueryRows, type Sql } from './sql.js';
 export * from './plan/index.js';
 export * from './store/store.js';
 export * from './store/commit.js';

@@ -38,11 +38,12 @@ export const quotaAdmission: CreateAdmission = {
     const limits = new Map<string, LimitRangeItem[]>();
     await Promise.all(
       namespaces.map(async (ns) => {
-        const [q, l] = await Promise.all([store.list(ResourceQuotaKind, { namespace: ns }), store.list(LimitRangeKind, { namespace: ns })]);
-        quotas.set(ns, q.items);
+        // Current rows, no snapshot: a charged quota commits with the object under compare-and-swap.
+        const [q, l] = await Promise.all([store.listCurrent(ResourceQuotaKind, { namespace: ns }), store.listCurrent(LimitRangeKind, { namespace: ns })]);
+        quotas.set(ns, q);
         limits.set(
           ns,
-          l.items.flatMap((r) => ((r.spec as { limits?: LimitRangeItem[] } | undefined)?.limits ?? []) as LimitRangeItem[]),
+          l.flatMap((r) => ((r.spec as { limits?: LimitRangeItem[] } | undefined)?.limits ?? []) as LimitRangeItem[]),
         );
       }),
     );

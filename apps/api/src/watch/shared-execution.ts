@@ -17,6 +17,17 @@ export async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterabl
   if (!(Symbol.asyncIterator in stream)) return stream as ExecutionResult;
   const source = stream as AsyncIterableIterator<unknown>;
   const key = print(args.document) + JSON.stringify(args.variableValues ?? {});
+  // One key string per event type, made once: a Map hashes a string object once, so
+  // per-event lookups stay cheap (a key built per event was hashed anew every time).
+  const keys = new Map<string, string>();
+  const keyFor = (type: string) => {
+    let typed = keys.get(type);
+    if (!typed) {
+      typed = `${type}\n${key}`;
+      keys.set(type, typed);
+    }
+    return typed;
+  };
   const run = (payload: unknown): Result => {
     const shared = sharedObject(payload);
     if (!shared) return execute({ ...args, rootValue: payload });
@@ -25,7 +36,7 @@ export async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterabl
       byDocument = new Map();
       results.set(shared, byDocument);
     }
-    const cacheKey = `${(payload as WatchEvent).type}\n${key}`;
+    const cacheKey = keyFor((payload as WatchEvent).type);
     let result = byDocument.get(cacheKey);
     if (!result) {
       result = execute({ ...args, rootValue: payload });

@@ -2,6 +2,7 @@ import { findKind, type KubeObject } from '@wheelhouse/resources';
 import { keyringOf } from '../at-rest/attach.js';
 import { openObject } from '../at-rest/codec.js';
 import type { Db } from '../prisma.js';
+import { queryRows } from '../sql.js';
 import type { SelectableSnapshot } from './selectable.js';
 
 export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -37,7 +38,7 @@ export async function readChanges(db: Db, query: ChangeQuery): Promise<Change[]>
   if (query.kind) where.push(`"kind" = $${params.push(query.kind)}`);
   if (query.namespace !== undefined) where.push(`"namespace" = $${params.push(query.namespace)}`);
   if (query.name !== undefined) where.push(`"name" = $${params.push(query.name)}`);
-  const rows = await db.$queryRawUnsafe<Change[]>(`SELECT * FROM "change_log" WHERE ${where.join(' AND ')} ORDER BY "revision" LIMIT $${params.push(query.limit)}`, ...params);
+  const rows = await queryRows<Change>(db, `SELECT * FROM "change_log" WHERE ${where.join(' AND ')} ORDER BY "revision" LIMIT $${params.push(query.limit)}`, params);
   return rows.map((row) => ({ ...row, revision: BigInt(row.revision), object: openChange(db, row) }));
 }
 
@@ -57,7 +58,7 @@ function openChange(db: Db, row: Change): KubeObject {
 }
 
 export async function compactedRevision(db: Db): Promise<bigint> {
-  const [row] = await db.$queryRawUnsafe<{ value: bigint }[]>(`SELECT "value" FROM "counters" WHERE "name" = 'compacted'`);
+  const [row] = await queryRows<{ value: bigint }>(db, `SELECT "value" FROM "counters" WHERE "name" = 'compacted'`);
   return BigInt(row!.value);
 }
 

@@ -1,5 +1,8 @@
+import postgres from 'postgres';
 import { alreadyExists, ApiError, conflict, notFound, type KindInfo, type KubeObject } from '@wheelhouse/resources';
 import type { Db } from '../prisma.js';
+import { queryRows, sqlOf } from '../sql.js';
+import { GroupCommitError, GroupCommitter } from './group-commit.js';
 import type { WritePlan } from '../plan/write-plan.js';
 import { IMMUTABLE_COLUMNS, objectToRow } from './row.js';
 import { selectableSnapshot } from './selectable.js';
@@ -36,23 +39,40 @@ export class AllocationTakenError extends Error {
 
 export const CHANGE_CHANNEL = 'wheelhouse_changes';
 
+/** One group committer per client with a postgres.js pool (all its writers share it). */
+const committers = new WeakMap<Db, GroupCommitter>();
+
+function committerOf(db: Db): GroupCommitter | undefined {
+  let committer = committers.get(db);
+  if (!committer) {
+    const sql = sqlOf(db);
+    if (!sql) return undefined;
+    committer = new GroupCommitter(sql);
+    committers.set(db, committer);
+  }
+  return committer;
+}
+
 /**
  * The one write path: every effective write of the batch goes to the database function
  * `wh_commit` (prisma/migrations/*_commit_function) in one statement — namespace
  * checks, N revisions from the counter row, compare-and-swap row writes, change log,
  * NOTIFY — all or nothing. Returns the objects as written (with their resourceVersion).
+ * Concurrent calls on one client share a transaction (group-commit.ts), each all or
+ * nothing on its own; a transaction's client (no postgres.js pool) commits alone.
  */
 export async function commitWrites(db: Db, writes: PlannedWrite[], actor: string | null): Promise<KubeObject[]> {
   const effective = writes.filter((w) => w.plan.type !== 'unchanged');
   if (effective.length === 0) return writes.map((w) => w.plan.object);
   let last: bigint;
   try {
-    const [row] = await db.$queryRawUnsafe<{ last: bigint }[]>(
-      `SELECT wh_commit($1::jsonb, $2) AS "last"`,
-      JSON.stringify(effective.map((w) => toCommitEntry(w, keyringOf(db)))),
-      actor,
-    );
-    last = BigInt(row!.last);
+    const entries = effective.map((w) => toCommitEntry(w, keyringOf(db)));
+    const committer = committerOf(db);
+    if (committer) last = await committer.commit(entries, actor);
+    else {
+      const [row] = await queryRows<{ last: bigint }>(db, `SELECT wh_commit($1::jsonb, $2) AS "last"`, [JSON.stringify(entries), actor]);
+      last = BigInt(row!.last);
+    }
   } catch (error) {
     throw translate(error, effective);
   }
@@ -112,8 +132,9 @@ function translate(error: unknown, writes: PlannedWrite[]): unknown {
   }
 }
 
-/** Prisma wraps the driver's error; the SQLSTATE and message are in its metadata or text. */
+/** postgres.js gives the SQLSTATE and message as they are; Prisma wraps the driver's error, with them in its metadata or text. */
 function sqlState(error: unknown): { code?: string; message: string } {
+  if (error instanceof postgres.PostgresError || error instanceof GroupCommitError) return { code: error.code, message: error.message };
   const e = error as { meta?: { code?: string; message?: string; driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } }; message?: string };
   const cause = e.meta?.driverAdapterError?.cause;
   const code = cause?.originalCode ?? e.meta?.code ?? /\b(WH\d{3})\b/.exec(e.message ?? '')?.[1];

@@ -2,7 +2,8 @@ import { ApiError, type KindInfo, type KubeObject } from '@wheelhouse/resources'
 import type { Db } from '../prisma.js';
 import type { Row } from './row.js';
 import { readRow } from './read.js';
-import { keyringOf, useKeyring } from '../at-rest/attach.js';
+import { keyringOf } from '../at-rest/attach.js';
+import { queryRows, runnerOf, sqlOf, type QueryRows } from '../sql.js';
 import { openObject } from '../at-rest/codec.js';
 import { decodeContinue, encodeContinue } from './continue-token.js';
 import { objectFilter, type ObjectFilter } from './object-filter.js';
@@ -28,36 +29,45 @@ export interface ListResult {
 export async function listObjects(db: Db, kind: KindInfo, options: ListOptions): Promise<ListResult> {
   const token = options.continue ? decodeContinue(options.continue) : undefined;
   const limit = options.limit && options.limit > 0 ? options.limit : undefined;
-  return db.$transaction(
-    async (tx) => {
-      const t = tx as unknown as Db;
-      // The transaction's client opens Secrets with the same keys as its parent.
-      const keyring = keyringOf(db);
-      if (keyring) useKeyring(t, keyring);
-      const [{ value }] = await t.$queryRawUnsafe<{ value: bigint }[]>(`SELECT "value" FROM "counters" WHERE "name" = 'revision'`);
-      const revision = token ? BigInt(token.resourceVersion) : value;
-      // A token from the future was not issued by this cluster.
-      if (revision > value) throw new ApiError('BAD_USER_INPUT', 'continue: Invalid value: the continue token is not valid', 'continue');
-      if (token) await assertNotCompacted(t, revision);
-      const after = token ? { namespace: token.namespace, name: token.name } : undefined;
-      let items = await readTable(t, kind, options, revision, after, limit, token !== undefined);
-      if (token) items = mergeByKey(items, await readChangedSince(t, kind, options, revision, after), limit);
-      const more = limit !== undefined && items.length > limit;
-      const page = more ? items.slice(0, limit) : items;
-      const last = page[page.length - 1];
-      return {
-        items: page,
-        resourceVersion: String(revision),
-        ...(more && last ? { continue: encodeContinue({ resourceVersion: String(revision), namespace: last.metadata.namespace ?? '', name: last.metadata.name ?? '' }) } : {}),
-      };
-    },
-    { isolationLevel: 'RepeatableRead' },
-  );
+  return inSnapshot(db, async (q) => {
+    const [{ value }] = await q<{ value: bigint }>(`SELECT "value" FROM "counters" WHERE "name" = 'revision'`);
+    const revision = token ? BigInt(token.resourceVersion) : value;
+    // A token from the future was not issued by this cluster.
+    if (revision > value) throw new ApiError('BAD_USER_INPUT', 'continue: Invalid value: the continue token is not valid', 'continue');
+    if (token) await assertNotCompacted(q, revision);
+    const after = token ? { namespace: token.namespace, name: token.name } : undefined;
+    let items = await readTable(q, db, kind, options, revision, after, limit, token !== undefined);
+    if (token) items = mergeByKey(items, await readChangedSince(q, db, kind, options, revision, after), limit);
+    const more = limit !== undefined && items.length > limit;
+    const page = more ? items.slice(0, limit) : items;
+    const last = page[page.length - 1];
+    return {
+      items: page,
+      resourceVersion: String(revision),
+      ...(more && last ? { continue: encodeContinue({ resourceVersion: String(revision), namespace: last.metadata.namespace ?? '', name: last.metadata.name ?? '' }) } : {}),
+    };
+  });
+}
+
+/**
+ * The objects matching a filter as they are now, in one statement and without a
+ * revision: for decisions that a compare-and-swap protects anyway (quota admission).
+ */
+export function readCurrentObjects(db: Db, kind: KindInfo, filter: ObjectFilter): Promise<KubeObject[]> {
+  return readTable((text, params) => queryRows(db, text, params), db, kind, filter, 0n, undefined, undefined, false);
+}
+
+/** Runs `work` in one REPEATABLE READ snapshot: on the postgres.js pool, else in a Prisma transaction. */
+function inSnapshot<T>(db: Db, work: (q: QueryRows) => Promise<T>): Promise<T> {
+  const sql = sqlOf(db);
+  if (sql) return sql.begin('isolation level repeatable read read only', (tx) => work(runnerOf(tx))) as Promise<T>;
+  return db.$transaction((tx) => work((text, params = []) => (tx as unknown as Db).$queryRawUnsafe(text, ...params)), { isolationLevel: 'RepeatableRead' });
 }
 
 type Key = { namespace: string; name: string };
 
 async function readTable(
+  q: QueryRows,
   db: Db,
   kind: KindInfo,
   filter: ObjectFilter,
@@ -81,19 +91,18 @@ async function readTable(
     params.push(limit + 1);
     sql += ` LIMIT $${params.length}`;
   }
-  const rows = await db.$queryRawUnsafe<Row[]>(sql, ...params);
+  const rows = await q<Row>(sql, params);
   return rows.map((row) => readRow(db, kind, row));
 }
 
 /** Objects changed or deleted after `revision`, as they were at `revision`. */
-async function readChangedSince(db: Db, kind: KindInfo, filter: ObjectFilter, revision: bigint, after: Key | undefined): Promise<KubeObject[]> {
-  const rows = await db.$queryRawUnsafe<{ type: string; object: KubeObject }[]>(
+async function readChangedSince(q: QueryRows, db: Db, kind: KindInfo, filter: ObjectFilter, revision: bigint, after: Key | undefined): Promise<KubeObject[]> {
+  const rows = await q<{ type: string; object: KubeObject }>(
     `SELECT DISTINCT ON (c."uid") c."type", c."object" FROM "change_log" c
       WHERE c."kind" = $1 AND c."revision" <= $2
         AND c."uid" IN (SELECT "uid" FROM "change_log" WHERE "kind" = $1 AND "revision" > $2)
       ORDER BY c."uid", c."revision" DESC`,
-    kind.kind,
-    revision,
+    [kind.kind, revision],
   );
   const matches = objectFilter(kind, filter);
   return rows
@@ -115,8 +124,8 @@ function compareKeys(a: Key, b: Key): number {
   return ns !== 0 ? ns : Buffer.compare(Buffer.from(a.name), Buffer.from(b.name));
 }
 
-async function assertNotCompacted(db: Db, revision: bigint): Promise<void> {
-  const [{ value }] = await db.$queryRawUnsafe<{ value: bigint }[]>(`SELECT "value" FROM "counters" WHERE "name" = 'compacted'`);
+async function assertNotCompacted(q: QueryRows, revision: bigint): Promise<void> {
+  const [{ value }] = await q<{ value: bigint }>(`SELECT "value" FROM "counters" WHERE "name" = 'compacted'`);
   if (revision < value) {
     throw new ApiError('EXPIRED', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.');
   }

@@ -9,7 +9,8 @@ import type { WriteClock, WritePlan } from '../plan/write-plan.js';
 import { commitWrites, StaleWriteError, type PlannedWrite } from './commit.js';
 import { retryOnStale } from './retry-stale.js';
 import { getObject, getObjects } from './read.js';
-import { listObjects, type ListOptions, type ListResult } from './list.js';
+import { listObjects, readCurrentObjects, type ListOptions, type ListResult } from './list.js';
+import type { ObjectFilter } from './object-filter.js';
 import type { WriteHooks } from './write-hook.js';
 import type { CreateAdmission } from './admission.js';
 
@@ -92,6 +93,11 @@ export class Store {
 
   list(kind: KindInfo, options: ListOptions): Promise<ListResult> {
     return listObjects(this.db, kind, options);
+  }
+
+  /** The matching objects as they are now, one statement, no list revision (admission's reads, which a compare-and-swap protects). */
+  listCurrent(kind: KindInfo, filter: ObjectFilter): Promise<KubeObject[]> {
+    return readCurrentObjects(this.db, kind, filter);
   }
 
   async create(kind: KindInfo, input: KubeObject, namespace: string | undefined, options: WriteOptions = {}): Promise<KubeObject> {
