@@ -5,6 +5,7 @@
  */
 import type {
   ConfigMap,
+  ControllerRevision,
   Deployment,
   Endpoints,
   EndpointSlice,
@@ -28,6 +29,7 @@ import type {
 import { age, elapsedMs } from './duration.js';
 import { eventCount, eventFirstSeen, eventLastSeen, eventObject, eventSource, eventTimeKey } from './event.js';
 import { jobCompletions, jobDuration, jobStatus } from './job.js';
+import { controllerRevisionController } from './apps.js';
 import { ingressAddress, ingressClassParameters, ingressHosts, ingressPorts } from './ingress.js';
 import { endpointSliceAddresses, endpointSlicePorts, endpointsText, serviceCells } from './network.js';
 import { nodeRoles, nodeStatus, nodeWideCells } from './node.js';
@@ -244,6 +246,16 @@ const limitRange: KindPrinter<LimitRange> = {
   ],
 };
 
+/** printControllerRevision: NAME CONTROLLER REVISION AGE. */
+const controllerRevision: KindPrinter<ControllerRevision> = {
+  columns: [
+    nameColumn,
+    { name: 'Controller', priority: 0, cell: controllerRevisionController },
+    count('Revision', 0, (r: ControllerRevision) => r.revision) as PrinterColumn<ControllerRevision>,
+    ageColumn,
+  ],
+};
+
 /**
  * The printer of each kind. Adding a kind to the catalogue adds its entry here
  * (test/printers-registry checks that every kind has one).
@@ -267,6 +279,7 @@ export const PRINTERS: { readonly [K in KindName]?: KindPrinter<ObjectTypes[K]> 
   Ingress: ingress,
   IngressClass: ingressClass,
   Job: job,
+  ControllerRevision: controllerRevision,
 };
 
 /** kubectl's table for kinds it has no printer for. */

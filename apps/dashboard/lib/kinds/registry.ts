@@ -31,6 +31,7 @@ export const DASHBOARD_KINDS: { readonly [K in KindName]?: KindDef<ObjectTypes[K
   Ingress: IngressKind,
   IngressClass: IngressClassKind,
   Job: listKind('Job'),
+  ControllerRevision: listKind('ControllerRevision'),
 };
 
 /** The dashboard's kinds in the catalogue's navigation order. */

@@ -84,6 +84,9 @@ export interface Query {
   /** One Job, or null when absent. */
   job?: Maybe<Job>;
   jobs: JobList;
+  /** One ControllerRevision, or null when absent. */
+  controllerRevision?: Maybe<ControllerRevision>;
+  controllerRevisions: ControllerRevisionList;
 }
 
 
@@ -379,6 +382,21 @@ export interface QueryJobArgs {
 
 
 export interface QueryJobsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryControllerRevisionArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryControllerRevisionsArgs {
   labelSelector?: InputMaybe<Scalars['String']['input']>;
   fieldSelector?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -1572,6 +1590,21 @@ export interface JobList {
   items: Array<Job>;
 }
 
+export interface ControllerRevision {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  /** The snapshot (for a DaemonSet, a patch replacing spec.template); immutable once written */
+  data?: Maybe<Scalars['JSONObject']['output']>;
+  /** The revision this snapshot represents; required, at least 0 */
+  revision?: Maybe<Scalars['Int']['output']>;
+}
+
+export interface ControllerRevisionList {
+  metadata: ListMeta;
+  items: Array<ControllerRevision>;
+}
+
 export interface Mutation {
   createNamespace: Namespace;
   /** Creates many namespaces in one commit, all or nothing. */
@@ -1819,6 +1852,15 @@ export interface Mutation {
   patchJobsStatus: Array<Job>;
   /** JSON merge patch of status only. */
   patchJobStatus: Job;
+  createControllerRevision: ControllerRevision;
+  /** Creates many controllerRevisions in one commit, all or nothing. */
+  createControllerRevisions: Array<ControllerRevision>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceControllerRevision: ControllerRevision;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchControllerRevision: ControllerRevision;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteControllerRevision?: Maybe<ControllerRevision>;
   /** Sets spec.replicas of a ReplicaSet. */
   scaleReplicaSet: ReplicaSet;
   /** Sets spec.replicas of a ReplicationController. */
@@ -2809,6 +2851,46 @@ export interface MutationPatchJobsStatusArgs {
 export interface MutationPatchJobStatusArgs {
   patch: Scalars['JSONObject']['input'];
   name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateControllerRevisionArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: ControllerRevisionInput;
+}
+
+
+export interface MutationCreateControllerRevisionsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<ControllerRevisionInput>;
+}
+
+
+export interface MutationReplaceControllerRevisionArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: ControllerRevisionInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchControllerRevisionArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteControllerRevisionArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
@@ -3948,6 +4030,16 @@ export interface UncountedTerminatedPodsInput {
   failed?: InputMaybe<Array<Scalars['String']['input']>>;
 }
 
+export interface ControllerRevisionInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  /** The snapshot (for a DaemonSet, a patch replacing spec.template); immutable once written */
+  data?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The revision this snapshot represents; required, at least 0 */
+  revision?: InputMaybe<Scalars['Int']['input']>;
+}
+
 export interface Subscription {
   /** ADDED/MODIFIED/DELETED events of namespaces; resumable from a resourceVersion. */
   watchNamespaces: NamespaceWatchEvent;
@@ -3987,6 +4079,8 @@ export interface Subscription {
   watchIngressClasses: IngressClassWatchEvent;
   /** ADDED/MODIFIED/DELETED events of jobs; resumable from a resourceVersion. */
   watchJobs: JobWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of controllerRevisions; resumable from a resourceVersion. */
+  watchControllerRevisions: ControllerRevisionWatchEvent;
 }
 
 
@@ -4157,6 +4251,15 @@ export interface SubscriptionWatchJobsArgs {
   namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
+
+export interface SubscriptionWatchControllerRevisionsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface NamespaceWatchEvent {
   type: WatchEventType;
   object: Namespace;
@@ -4251,4 +4354,9 @@ export interface IngressClassWatchEvent {
 export interface JobWatchEvent {
   type: WatchEventType;
   object: Job;
+}
+
+export interface ControllerRevisionWatchEvent {
+  type: WatchEventType;
+  object: ControllerRevision;
 }
