@@ -32,6 +32,7 @@ import { EndpointSliceResolver, EndpointsResolver } from './modules/endpoint-sli
 import { IngressClassResolver, IngressResolver } from './modules/ingress/ingress.resolver.js';
 import { JobResolver } from './modules/job/job.resolver.js';
 import { ControllerRevisionResolver } from './modules/controllerrevision/controllerrevision.resolver.js';
+import { DaemonSetResolver } from './modules/daemonset/daemonset.resolver.js';
 
 /** Every resolver of the API. A new kind adds its resolver here. */
 export const RESOLVERS = [
@@ -66,6 +67,7 @@ export const RESOLVERS = [
   IngressClassResolver,
   JobResolver,
   ControllerRevisionResolver,
+  DaemonSetResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

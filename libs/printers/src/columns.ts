@@ -6,6 +6,7 @@
 import type {
   ConfigMap,
   ControllerRevision,
+  DaemonSet,
   Deployment,
   Endpoints,
   EndpointSlice,
@@ -256,6 +257,22 @@ const controllerRevision: KindPrinter<ControllerRevision> = {
   ],
 };
 
+/** printDaemonSet: counts from status, the template's node selector; wide adds containers, images, selector. */
+const daemonSet: KindPrinter<DaemonSet> = {
+  columns: [
+    nameColumn,
+    count('Desired', 0, (d: DaemonSet) => d.status?.desiredNumberScheduled) as PrinterColumn<DaemonSet>,
+    count('Current', 0, (d: DaemonSet) => d.status?.currentNumberScheduled) as PrinterColumn<DaemonSet>,
+    count('Ready', 0, (d: DaemonSet) => d.status?.numberReady) as PrinterColumn<DaemonSet>,
+    count('Up-to-date', 0, (d: DaemonSet) => d.status?.updatedNumberScheduled) as PrinterColumn<DaemonSet>,
+    count('Available', 0, (d: DaemonSet) => d.status?.numberAvailable) as PrinterColumn<DaemonSet>,
+    { name: 'Node Selector', priority: 0, cell: (d) => formatLabels(d.spec?.template?.spec?.nodeSelector) },
+    ageColumn,
+    ...templateColumns<DaemonSet>(),
+    { name: 'Selector', priority: 1, cell: (d) => formatLabelSelector(d.spec?.selector) },
+  ],
+};
+
 /**
  * The printer of each kind. Adding a kind to the catalogue adds its entry here
  * (test/printers-registry checks that every kind has one).
@@ -280,6 +297,7 @@ export const PRINTERS: { readonly [K in KindName]?: KindPrinter<ObjectTypes[K]> 
   IngressClass: ingressClass,
   Job: job,
   ControllerRevision: controllerRevision,
+  DaemonSet: daemonSet,
 };
 
 /** kubectl's table for kinds it has no printer for. */

@@ -17,6 +17,8 @@ export { ResourceQuotaKind } from './kinds/resourcequota.js';
 export { LimitRangeKind } from './kinds/limitrange.js';
 export { JobKind } from './kinds/job.js';
 export { ControllerRevisionKind } from './kinds/controllerrevision.js';
+export { DaemonSetKind } from './kinds/daemonset.js';
+export * from './apps/index.js';
 export * from './batch/index.js';
 export * from './validation/index.js';
 export * from './defaults/index.js';

@@ -32,6 +32,7 @@ export const DASHBOARD_KINDS: { readonly [K in KindName]?: KindDef<ObjectTypes[K
   IngressClass: IngressClassKind,
   Job: listKind('Job'),
   ControllerRevision: listKind('ControllerRevision'),
+  DaemonSet: listKind('DaemonSet'),
 };
 
 /** The dashboard's kinds in the catalogue's navigation order. */

@@ -87,6 +87,9 @@ export interface Query {
   /** One ControllerRevision, or null when absent. */
   controllerRevision?: Maybe<ControllerRevision>;
   controllerRevisions: ControllerRevisionList;
+  /** One DaemonSet, or null when absent. */
+  daemonSet?: Maybe<DaemonSet>;
+  daemonSets: DaemonSetList;
 }
 
 
@@ -397,6 +400,21 @@ export interface QueryControllerRevisionArgs {
 
 
 export interface QueryControllerRevisionsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryDaemonSetArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryDaemonSetsArgs {
   labelSelector?: InputMaybe<Scalars['String']['input']>;
   fieldSelector?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -1605,6 +1623,64 @@ export interface ControllerRevisionList {
   items: Array<ControllerRevision>;
 }
 
+export interface DaemonSet {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  spec?: Maybe<DaemonSetSpec>;
+  status?: Maybe<DaemonSetStatus>;
+}
+
+export interface DaemonSetSpec {
+  /** Must match the template’s labels; immutable */
+  selector?: Maybe<LabelSelector>;
+  template?: Maybe<PodTemplateSpec>;
+  updateStrategy?: Maybe<DaemonSetUpdateStrategy>;
+  /** Seconds a new pod must be ready before it counts as available */
+  minReadySeconds?: Maybe<Scalars['Int']['output']>;
+  /** Old ControllerRevisions kept for rollback; default 10 */
+  revisionHistoryLimit?: Maybe<Scalars['Int']['output']>;
+}
+
+export interface DaemonSetUpdateStrategy {
+  /** RollingUpdate (default) or OnDelete */
+  type?: Maybe<Scalars['String']['output']>;
+  rollingUpdate?: Maybe<RollingUpdateDaemonSet>;
+}
+
+export interface RollingUpdateDaemonSet {
+  /** Nodes whose daemon pod may be unavailable during an update: a number or a percentage (rounded up); default 1 */
+  maxUnavailable?: Maybe<Scalars['IntOrString']['output']>;
+  /** Nodes that may run an updated pod beside the old one during an update; default 0 (only one of the two may be non-zero) */
+  maxSurge?: Maybe<Scalars['IntOrString']['output']>;
+}
+
+export interface DaemonSetStatus {
+  /** Nodes running at least one daemon pod that should run one */
+  currentNumberScheduled?: Maybe<Scalars['Int']['output']>;
+  /** Nodes running a daemon pod that should not */
+  numberMisscheduled?: Maybe<Scalars['Int']['output']>;
+  /** Nodes that should run the daemon pod */
+  desiredNumberScheduled?: Maybe<Scalars['Int']['output']>;
+  /** Nodes whose daemon pod is Ready */
+  numberReady?: Maybe<Scalars['Int']['output']>;
+  observedGeneration?: Maybe<Scalars['Int']['output']>;
+  /** Nodes running the updated daemon pod */
+  updatedNumberScheduled?: Maybe<Scalars['Int']['output']>;
+  /** Nodes whose daemon pod has been ready for minReadySeconds */
+  numberAvailable?: Maybe<Scalars['Int']['output']>;
+  /** Nodes that should run the daemon pod and have none available */
+  numberUnavailable?: Maybe<Scalars['Int']['output']>;
+  /** Hash collisions of ControllerRevision names, used to make the next name unique */
+  collisionCount?: Maybe<Scalars['Int']['output']>;
+  conditions?: Maybe<Array<Condition>>;
+}
+
+export interface DaemonSetList {
+  metadata: ListMeta;
+  items: Array<DaemonSet>;
+}
+
 export interface Mutation {
   createNamespace: Namespace;
   /** Creates many namespaces in one commit, all or nothing. */
@@ -1861,6 +1937,21 @@ export interface Mutation {
   patchControllerRevision: ControllerRevision;
   /** The object as it is after the call: still there while finalizers or a grace period hold it. */
   deleteControllerRevision?: Maybe<ControllerRevision>;
+  createDaemonSet: DaemonSet;
+  /** Creates many daemonSets in one commit, all or nothing. */
+  createDaemonSets: Array<DaemonSet>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceDaemonSet: DaemonSet;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchDaemonSet: DaemonSet;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteDaemonSet?: Maybe<DaemonSet>;
+  /** Replaces status only; spec and generation are untouched. */
+  replaceDaemonSetStatus: DaemonSet;
+  /** Status merge patches of many daemonSets in one commit, all or nothing (agents reporting in batches). */
+  patchDaemonSetsStatus: Array<DaemonSet>;
+  /** JSON merge patch of status only. */
+  patchDaemonSetStatus: DaemonSet;
   /** Sets spec.replicas of a ReplicaSet. */
   scaleReplicaSet: ReplicaSet;
   /** Sets spec.replicas of a ReplicationController. */
@@ -2891,6 +2982,65 @@ export interface MutationDeleteControllerRevisionArgs {
   propagationPolicy?: InputMaybe<DeletionPropagation>;
   resourceVersion?: InputMaybe<Scalars['String']['input']>;
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateDaemonSetArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: DaemonSetInput;
+}
+
+
+export interface MutationCreateDaemonSetsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<DaemonSetInput>;
+}
+
+
+export interface MutationReplaceDaemonSetArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: DaemonSetInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchDaemonSetArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteDaemonSetArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationReplaceDaemonSetStatusArgs {
+  input: DaemonSetInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchDaemonSetsStatusArgs {
+  items: Array<ObjectPatch>;
+}
+
+
+export interface MutationPatchDaemonSetStatusArgs {
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
   namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
@@ -4040,6 +4190,59 @@ export interface ControllerRevisionInput {
   revision?: InputMaybe<Scalars['Int']['input']>;
 }
 
+export interface DaemonSetInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  spec?: InputMaybe<DaemonSetSpecInput>;
+  status?: InputMaybe<DaemonSetStatusInput>;
+}
+
+export interface DaemonSetSpecInput {
+  /** Must match the template’s labels; immutable */
+  selector?: InputMaybe<LabelSelectorInput>;
+  template?: InputMaybe<PodTemplateSpecInput>;
+  updateStrategy?: InputMaybe<DaemonSetUpdateStrategyInput>;
+  /** Seconds a new pod must be ready before it counts as available */
+  minReadySeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Old ControllerRevisions kept for rollback; default 10 */
+  revisionHistoryLimit?: InputMaybe<Scalars['Int']['input']>;
+}
+
+export interface DaemonSetUpdateStrategyInput {
+  /** RollingUpdate (default) or OnDelete */
+  type?: InputMaybe<Scalars['String']['input']>;
+  rollingUpdate?: InputMaybe<RollingUpdateDaemonSetInput>;
+}
+
+export interface RollingUpdateDaemonSetInput {
+  /** Nodes whose daemon pod may be unavailable during an update: a number or a percentage (rounded up); default 1 */
+  maxUnavailable?: InputMaybe<Scalars['IntOrString']['input']>;
+  /** Nodes that may run an updated pod beside the old one during an update; default 0 (only one of the two may be non-zero) */
+  maxSurge?: InputMaybe<Scalars['IntOrString']['input']>;
+}
+
+export interface DaemonSetStatusInput {
+  /** Nodes running at least one daemon pod that should run one */
+  currentNumberScheduled?: InputMaybe<Scalars['Int']['input']>;
+  /** Nodes running a daemon pod that should not */
+  numberMisscheduled?: InputMaybe<Scalars['Int']['input']>;
+  /** Nodes that should run the daemon pod */
+  desiredNumberScheduled?: InputMaybe<Scalars['Int']['input']>;
+  /** Nodes whose daemon pod is Ready */
+  numberReady?: InputMaybe<Scalars['Int']['input']>;
+  observedGeneration?: InputMaybe<Scalars['Int']['input']>;
+  /** Nodes running the updated daemon pod */
+  updatedNumberScheduled?: InputMaybe<Scalars['Int']['input']>;
+  /** Nodes whose daemon pod has been ready for minReadySeconds */
+  numberAvailable?: InputMaybe<Scalars['Int']['input']>;
+  /** Nodes that should run the daemon pod and have none available */
+  numberUnavailable?: InputMaybe<Scalars['Int']['input']>;
+  /** Hash collisions of ControllerRevision names, used to make the next name unique */
+  collisionCount?: InputMaybe<Scalars['Int']['input']>;
+  conditions?: InputMaybe<Array<ConditionInput>>;
+}
+
 export interface Subscription {
   /** ADDED/MODIFIED/DELETED events of namespaces; resumable from a resourceVersion. */
   watchNamespaces: NamespaceWatchEvent;
@@ -4081,6 +4284,8 @@ export interface Subscription {
   watchJobs: JobWatchEvent;
   /** ADDED/MODIFIED/DELETED events of controllerRevisions; resumable from a resourceVersion. */
   watchControllerRevisions: ControllerRevisionWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of daemonSets; resumable from a resourceVersion. */
+  watchDaemonSets: DaemonSetWatchEvent;
 }
 
 
@@ -4260,6 +4465,15 @@ export interface SubscriptionWatchControllerRevisionsArgs {
   namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
+
+export interface SubscriptionWatchDaemonSetsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface NamespaceWatchEvent {
   type: WatchEventType;
   object: Namespace;
@@ -4359,4 +4573,9 @@ export interface JobWatchEvent {
 export interface ControllerRevisionWatchEvent {
   type: WatchEventType;
   object: ControllerRevision;
+}
+
+export interface DaemonSetWatchEvent {
+  type: WatchEventType;
+  object: DaemonSet;
 }

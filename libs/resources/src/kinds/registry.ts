@@ -17,6 +17,7 @@ import { LimitRangeKind } from './limitrange.js';
 import { IngressKind, IngressClassKind } from './ingress.js';
 import { JobKind } from './job.js';
 import { ControllerRevisionKind } from './controllerrevision.js';
+import { DaemonSetKind } from './daemonset.js';
 
 /** Every kind the cluster serves. Adding a kind starts here. */
 export const KINDS: readonly KindInfo[] = [
@@ -39,6 +40,7 @@ export const KINDS: readonly KindInfo[] = [
   IngressClassKind,
   JobKind,
   ControllerRevisionKind,
+  DaemonSetKind,
 ];
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));
