@@ -4,29 +4,13 @@
 import type { ControllerRevision, PodTemplateSpec } from '@wheelhouse/model';
 import { podTemplateHash } from '../../deployment/pod-template-hash.js';
 import { canonicalJson } from '../../deployment/semantic-json.js';
+import { CONTROLLER_REVISION_HASH_LABEL, revisionNumber, rollbackRevision, sortByRevision, templateOfRevision, templatePatch } from '@wheelhouse/resources';
 
-/** apps.ControllerRevisionHashLabelKey (DefaultDaemonSetUniqueLabelKey): on revisions and on pods. */
-export const CONTROLLER_REVISION_HASH_LABEL = 'controller-revision-hash';
+export { CONTROLLER_REVISION_HASH_LABEL, revisionNumber, rollbackRevision, sortByRevision, templateOfRevision, templatePatch };
 
 /** controller.ComputeHash: the template's hash, salted with the collision count (the same function names ReplicaSets). */
 export function computeHash(template: PodTemplateSpec, collisionCount?: number | null): string {
   return podTemplateHash(template, collisionCount);
-}
-
-/**
- * getPatch: what a revision stores, a strategic merge patch that puts the template back
- * (`$patch: replace` so nothing of a later template survives a rollback).
- */
-export function templatePatch(template: PodTemplateSpec | undefined): Record<string, unknown> {
-  return { spec: { template: { ...(template ?? {}), $patch: 'replace' } } };
-}
-
-/** The template a revision restores (its patch without the directive). */
-export function templateOfRevision(revision: Pick<ControllerRevision, 'data'>): PodTemplateSpec | undefined {
-  const template = (revision.data as { spec?: { template?: Record<string, unknown> } } | undefined)?.spec?.template;
-  if (!template) return undefined;
-  const { $patch: _directive, ...rest } = template;
-  return rest as PodTemplateSpec;
 }
 
 /** Match: the revision stores exactly this template (semantic JSON equality; Kubernetes compares the patch bytes). */
@@ -34,16 +18,9 @@ export function matchesTemplate(template: PodTemplateSpec | undefined, revision:
   return canonicalJson(templatePatch(template)) === canonicalJson(revision.data);
 }
 
-export const revisionNumber = (r: Pick<ControllerRevision, 'revision'>) => r.revision ?? 0;
-
 /** maxRevision: the highest revision number, 0 without revisions. */
 export function maxRevision(revisions: readonly Pick<ControllerRevision, 'revision'>[]): number {
   return revisions.reduce((max, r) => Math.max(max, revisionNumber(r)), 0);
-}
-
-/** Oldest revision first (historiesByRevision), by name when revision numbers tie. */
-export function sortByRevision<T extends ControllerRevision>(revisions: readonly T[]): T[] {
-  return [...revisions].sort((a, b) => revisionNumber(a) - revisionNumber(b) || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
 }
 
 export interface HistoryOwner {
@@ -104,18 +81,4 @@ export function revisionsToDelete(old: readonly ControllerRevision[], limit: num
     toKill--;
   }
   return out;
-}
-
-/**
- * kubectl's findHistory: the revision numbered `toRevision`, or with 0 the one before
- * the newest. An Error says why there is none, in kubectl's words.
- */
-export function rollbackRevision<T extends ControllerRevision>(revisions: readonly T[], toRevision: number): T | Error {
-  if (toRevision < 0) return new Error(`unable to find specified revision ${toRevision} in history`);
-  if (toRevision === 0) {
-    if (revisions.length <= 1) return new Error('no last revision to roll back to');
-    const sorted = sortByRevision(revisions);
-    return sorted[sorted.length - 2]!;
-  }
-  return revisions.find((r) => revisionNumber(r) === toRevision) ?? new Error(`unable to find specified revision ${toRevision} in history`);
 }
