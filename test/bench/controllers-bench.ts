@@ -129,9 +129,9 @@ for (let i = 0; i < DEPLOYMENTS; i++) {
   );
 }
 const rolloutSeconds = await allAvailable(rolloutStart);
-const daemonSet = SIMULATED ? await daemonSetSection() : undefined;
 const pods = DEPLOYMENTS * REPLICAS;
 const totalReconciles = await reconciles();
+const daemonSet = SIMULATED ? await daemonSetSection() : undefined;
 console.log(
   JSON.stringify(
     {
@@ -155,7 +155,6 @@ console.log(
       createToAllAvailableSeconds: DEPLOYMENTS > 0 ? round(createSeconds) : null,
       podsPerSecond: DEPLOYMENTS > 0 ? round(pods / createSeconds) : null,
       rolloutAllSeconds: DEPLOYMENTS > 0 ? round(rolloutSeconds) : null,
-      // Every controller's reconciles (the DaemonSet section's too) over the Deployments' time.
       reconcilesPerSecond: DEPLOYMENTS > 0 ? round(totalReconciles / (createSeconds + rolloutSeconds)) : null,
       apiCallsPerPodCreated: DEPLOYMENTS > 0 ? round(createCalls / pods) : null,
       ...(daemonSet ? { daemonSet } : {}),
