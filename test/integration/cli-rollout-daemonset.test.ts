@@ -32,7 +32,14 @@ const images = async () => {
     .sort();
 };
 
-test('rollout status, history and undo of a DaemonSet', async () => {
+const podNames = async () => {
+  const { pods } = await cluster.api.ok(`query { pods(labelSelector: "app=agent") { items { metadata { name deletionTimestamp } status { phase } } } }`);
+  return (pods.items as { metadata: { name: string; deletionTimestamp?: string }; status: { phase: string } }[])
+    .filter((p) => !p.metadata.deletionTimestamp && p.status.phase === 'Running')
+    .map((p) => p.metadata.name);
+};
+
+test('rollout status, history, undo and restart of a DaemonSet', async () => {
   assert.equal((await wh(['apply', '-f', '-'], { stdin: manifest('agent:v1') })).stdout, 'daemonset.apps/agent created\n');
   const first = await wh(['rollout', 'status', 'daemonset/agent', '--timeout', '60']);
   assert.equal(first.code, 0, first.stderr);
@@ -69,7 +76,22 @@ test('rollout status, history and undo of a DaemonSet', async () => {
   const missing = await wh(['rollout', 'undo', 'daemonset/agent', '--to-revision', '9']);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /unable to find specified revision 9 in history/);
-  const restart = await wh(['rollout', 'restart', 'daemonset/agent']);
-  assert.equal(restart.code, 1);
-  assert.match(restart.stderr, /restart is not supported for daemonsets/);
+  const pause = await wh(['rollout', 'pause', 'daemonset/agent']);
+  assert.equal(pause.code, 1);
+  assert.match(pause.stderr, /pause is not supported for daemonsets/);
+
+  // restart: a restartedAt annotation in the template, so the rolling update replaces every pod.
+  const before = await podNames();
+  assert.equal((await wh(['rollout', 'restart', 'daemonset/agent'])).stdout, 'daemonset.apps/agent restarted\n');
+  assert.equal((await wh(['rollout', 'status', 'daemonset/agent', '--timeout', '60'])).code, 0);
+  await eventually(
+    async () => {
+      const now = await podNames();
+      return now.length === 2 && now.every((n) => !before.includes(n));
+    },
+    30_000,
+    'both pods replaced',
+  );
+  const restarted = await wh(['rollout', 'history', 'daemonset/agent']);
+  assert.match(restarted.stdout, /\n2\s+<none>\n3\s+<none>\n4\s+<none>\n$/);
 });

@@ -97,17 +97,25 @@ test('one Running pod per node, placed by the scheduler through a matchFields af
   assert.equal(controllerRevisions.items[0].metadata.labels['controller-revision-hash'], pods[0]!.metadata.labels['controller-revision-hash']);
 });
 
-test('a node added gets a daemon pod; a node removed loses it', async () => {
+test('a node added gets a daemon pod; a node removed loses it', async (t) => {
   const extra = spawnNodeAgent(cluster.api.url, { runtime: 'simulated', args: ['--nodes', '1', '--node-prefix', 'dsx-'] });
   try {
+    await eventually(async () => (await cluster.api.ok(`query { node(name: "dsx-0") { metadata { name } } }`)).node, 60_000, 'the new node registered');
+    const registered = performance.now();
     await eventually(async () => runningOn(await livePods('logs')).includes('dsx-0'), 60_000, 'a pod on the new node');
+    // A figure, not an assertion: how long a new node waits for its daemon pod.
+    t.diagnostic(`node registered → daemon pod Running: ${Math.round(performance.now() - registered)} ms`);
     await eventually(async () => (await statusOf('logs')).desiredNumberScheduled === 4, 20_000, 'desired 4');
   } finally {
     await extra.stop();
   }
   await cluster.api.ok(`mutation { deleteNode(name: "dsx-0") { metadata { name } } }`);
+  const removed = performance.now();
   await eventually(async () => (await statusOf('logs')).desiredNumberScheduled === 3, 20_000, 'desired back to 3');
+  t.diagnostic(`node deleted → desiredNumberScheduled 3: ${Math.round(performance.now() - removed)} ms`);
+  // The bound pod of a vanished node is the pod garbage collector's (after its quarantine), as in Kubernetes.
   await eventually(async () => !(await livePods('logs')).some((p) => p.spec.nodeName === 'dsx-0'), 90_000, 'the removed node’s pod gone');
+  t.diagnostic(`node deleted → its daemon pod gone: ${Math.round(performance.now() - removed)} ms`);
 });
 
 test('taints: NoSchedule keeps a running pod (misscheduled), NoExecute evicts it; a cordoned node still runs daemons', async () => {

@@ -1,5 +1,13 @@
-/** wh rollout history|undo daemonset/NAME: kubectl's DaemonSetHistoryViewer and DaemonSetRollbacker over ControllerRevisions. */
-import { CHANGE_CAUSE_ANNOTATION, revisionMatchesTemplate, rollbackRevision, sortByRevision, templateOfRevision, type RevisionLike } from '@wheelhouse/resources';
+/** wh rollout history|undo|restart daemonset/NAME: kubectl's DaemonSetHistoryViewer, DaemonSetRollbacker (over ControllerRevisions) and ObjectRestarter. */
+import {
+  CHANGE_CAUSE_ANNOTATION,
+  RESTARTED_AT_ANNOTATION,
+  revisionMatchesTemplate,
+  rollbackRevision,
+  sortByRevision,
+  templateOfRevision,
+  type RevisionLike,
+} from '@wheelhouse/resources';
 import { out } from './command.js';
 import { CliError, notFoundError } from './errors.js';
 import { resolveKind } from './kinds.js';
@@ -44,4 +52,14 @@ export async function daemonSetRollback(session: Session, name: string, toRevisi
   if (revisionMatchesTemplate(target, ds.spec?.template)) return `skipped rollback (current template already matches revision ${target.revision ?? 0})`;
   await session.resource(resolveKind('daemonset')).replace({ ...ds, spec: { ...ds.spec, template } });
   return 'rolled back';
+}
+
+/** kubectl's ObjectRestarter: a new restartedAt annotation in the template, so every pod is replaced by the rolling update. */
+export async function daemonSetRestart(session: Session, name: string): Promise<string> {
+  const ds = await session.get(resolveKind('daemonset'), name);
+  if (!ds) throw notFoundError('daemonsets.apps', name);
+  if (ds.spec?.updateStrategy?.type === 'OnDelete') throw new CliError(`can't restart daemonset.apps/${name}: the OnDelete strategy replaces no pods`);
+  const restartedAt = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  await session.patch(resolveKind('daemonset'), name, { spec: { template: { metadata: { annotations: { [RESTARTED_AT_ANNOTATION]: restartedAt } } } } });
+  return 'restarted';
 }

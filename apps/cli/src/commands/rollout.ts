@@ -1,4 +1,4 @@
-/** wh rollout status|history|undo|restart|pause|resume deployment/NAME; status|history|undo daemonset/NAME */
+/** wh rollout status|history|undo|restart|pause|resume deployment/NAME; status|history|undo|restart daemonset/NAME */
 import { bool, durationSeconds, int, type ParsedArgs } from '../args.js';
 import { err, out, withSession, type Command } from '../command.js';
 import { CliError, notFoundError, UsageError } from '../errors.js';
@@ -7,11 +7,11 @@ import type { KindInfo } from '@wheelhouse/resources';
 import { green } from '../print/color.js';
 import { formatTable } from '../print/table.js';
 import { daemonSetRolloutState, deploymentRolloutState } from '../rollout-status.js';
-import { daemonSetRollback, daemonSetRolloutHistory } from '../rollout-daemonset.js';
+import { daemonSetRestart, daemonSetRollback, daemonSetRolloutHistory } from '../rollout-daemonset.js';
 import { Session } from '../session.js';
 
 const USAGE =
-  'Usage: wh rollout status|history|undo|restart|pause|resume deployment/NAME, wh rollout status|history|undo daemonset/NAME [--to-revision N] [--revision N] [--timeout 5m] [-w=false]';
+  'Usage: wh rollout status|history|undo|restart|pause|resume deployment/NAME, wh rollout status|history|undo|restart daemonset/NAME [--to-revision N] [--revision N] [--timeout 5m] [-w=false]';
 
 /** Verbs that are one mutation, and what kubectl prints after them. */
 const ACTIONS: Record<string, { field: string; done: string }> = {
@@ -38,7 +38,7 @@ export const rolloutCommand: Command = {
     if (targets.length === 0) throw new UsageError('required resource not specified', USAGE);
     for (const { kind } of targets) {
       if (kind.kind !== 'Deployment' && kind.kind !== 'DaemonSet') throw new UsageError(`no rollout for ${lowerPlural(kind)}: only deployments and daemonsets have rollouts`);
-      if (kind.kind === 'DaemonSet' && sub !== 'status' && sub !== 'history' && sub !== 'undo') throw new UsageError(`${sub} is not supported for daemonsets`);
+      if (kind.kind === 'DaemonSet' && (sub === 'pause' || sub === 'resume')) throw new UsageError(`${sub} is not supported for daemonsets`);
     }
     const session = new Session(args);
     return withSession(session, async () => {
@@ -47,6 +47,7 @@ export const rolloutCommand: Command = {
           const code = await status(session, kind, name, args);
           if (code) return code;
         } else if (kind.kind === 'DaemonSet' && sub === 'history') await daemonSetRolloutHistory(session, name, int(args, 'revision'));
+        else if (kind.kind === 'DaemonSet' && sub === 'restart') out(`${qualifiedKind(kind)}/${name} ${await daemonSetRestart(session, name)}`);
         else if (kind.kind === 'DaemonSet') out(`${qualifiedKind(kind)}/${name} ${await daemonSetRollback(session, name, int(args, 'to-revision') ?? 0)}`);
         else if (sub === 'history') await history(session, name, int(args, 'revision'));
         else {
