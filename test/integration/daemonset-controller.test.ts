@@ -14,7 +14,7 @@ before(async () => {
 after(async () => cluster?.close());
 
 interface PodView {
-  metadata: { name: string; deletionTimestamp?: string; labels: Record<string, string> };
+  metadata: { name: string; uid: string; deletionTimestamp?: string; labels: Record<string, string> };
   spec: {
     nodeName?: string;
     containers: { image: string }[];
@@ -34,7 +34,7 @@ interface DaemonSetStatusView {
   observedGeneration?: number;
 }
 
-const POD = `metadata { name deletionTimestamp labels } spec { nodeName containers { image }
+const POD = `metadata { name uid deletionTimestamp labels } spec { nodeName containers { image }
   affinity { nodeAffinity { requiredDuringSchedulingIgnoredDuringExecution { nodeSelectorTerms { matchFields { key operator values } } } } } } status { phase }`;
 const livePods = async (app: string): Promise<PodView[]> => {
   const { pods } = await cluster.api.ok(`query($s: String) { pods(labelSelector: $s) { items { ${POD} } } }`, { s: `app=${app}` });
@@ -119,16 +119,18 @@ test('a node added gets a daemon pod; a node removed loses it', async (t) => {
 });
 
 test('taints: NoSchedule keeps a running pod (misscheduled), NoExecute evicts it; a cordoned node still runs daemons', async () => {
+  const onNode1 = async () => (await livePods('logs')).find((p) => p.spec.nodeName === 'ds-1' && p.status.phase === 'Running');
+  const before = await eventually(onNode1, 20_000, 'a Running pod on ds-1');
   await patchNode('ds-1', { spec: { taints: [{ key: 'dedicated', value: 'db', effect: 'NoSchedule' }] } });
-  await eventually(
+  const kept = await eventually(
     async () => {
       const s = await statusOf('logs');
-      return s.desiredNumberScheduled === 2 && s.numberMisscheduled === 1;
+      return s.desiredNumberScheduled === 2 && s.numberMisscheduled === 1 ? onNode1() : undefined;
     },
     20_000,
     'desired 2, one misscheduled',
   );
-  assert.ok(runningOn(await livePods('logs')).includes('ds-1'), 'the pod on the NoSchedule node keeps running');
+  assert.equal(kept.metadata.uid, before.metadata.uid, `the pod on the NoSchedule node keeps running\n${cluster.manager.output().slice(-3000)}`);
   await patchNode('ds-1', { spec: { taints: [{ key: 'dedicated', value: 'db', effect: 'NoExecute' }] } });
   await eventually(async () => !(await livePods('logs')).some((p) => p.spec.nodeName === 'ds-1'), 30_000, 'evicted by NoExecute');
   await patchNode('ds-1', { spec: { taints: [] } });
@@ -170,4 +172,32 @@ test('a rolling update (maxUnavailable 1) replaces every pod; the old revision s
   assert.ok(pods.every((p) => p.metadata.labels['pod-template-generation'] === '2'));
   const { controllerRevisions } = await cluster.api.ok(`query { controllerRevisions(labelSelector: "app=logs") { items { metadata { name } revision } } }`);
   assert.deepEqual(controllerRevisions.items.map((r: { revision: number }) => r.revision).sort(), [1, 2]);
+});
+
+test('a surge update (maxSurge 1, maxUnavailable 0) starts each new pod beside the old one and ends with one pod per node', async () => {
+  // minReadySeconds 2: each old pod stays two seconds beside its new one, long enough to be seen.
+  await createDaemonSet('surge', 'agent:v1', { minReadySeconds: 2, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } } });
+  await eventually(async () => (await statusOf('surge')).numberAvailable === 3, 60_000, 'three available pods');
+  await cluster.api.ok(
+    `mutation { patchDaemonSet(name: "surge", patch: { spec: { template: { spec: { containers: [{ name: "c", image: "agent:v2" }] } } } }) { metadata { name } } }`,
+  );
+  // At some point a node runs its new pod beside the old one.
+  await eventually(
+    async () => {
+      const pods = await livePods('surge');
+      return pods.length === 4 && new Set(pods.map((p) => p.spec.nodeName)).size === 3 ? pods : undefined;
+    },
+    30_000,
+    'a surge pod beside an old one',
+  );
+  await eventually(
+    async () => {
+      const pods = await livePods('surge');
+      return pods.length === 3 && pods.every((p) => p.spec.containers[0]!.image === 'agent:v2' && p.status.phase === 'Running');
+    },
+    90_000,
+    'every node on the new pod only',
+  );
+  assert.deepEqual(runningOn(await livePods('surge')), ['ds-0', 'ds-1', 'ds-2']);
+  await deleteDaemonSet('surge');
 });

@@ -328,11 +328,23 @@ test('status: TestNumberReadyStatus, TestObservedGeneration, misscheduled and up
   // Nothing changed: no write.
   const settled = { ...ds, status: statusOf(sync(ds, nodes, pods)) };
   assert.equal(statusOf(sync(settled, nodes, pods)), undefined);
-  // Ready but not yet available for minReadySeconds: look again then.
+  // Ready for 30 s, not yet available for minReadySeconds 60: look again when it is (30 s + 1 s of slack).
   const minReady = { ...ds, spec: { ...ds.spec, minReadySeconds: 60 } };
   assert.deepEqual(
     sync(minReady, nodes, pods).find((a) => a.type === 'requeueAfter'),
-    { type: 'requeueAfter', ms: 60_000 },
+    { type: 'requeueAfter', ms: 31_000 },
+  );
+  // A surge pod beside an available old pod (the status counts the old one) still brings the DaemonSet back when it becomes available.
+  const surge = { ...ds, spec: { ...ds.spec, minReadySeconds: 15, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } } } };
+  const surgePods = [
+    newPod('node-0', SIMPLE_DAEMON_SET_LABEL, surge, { hash: 'old', ready: true, readySince: new Date(NOW.getTime() - 600_000) }),
+    newPod('node-0', SIMPLE_DAEMON_SET_LABEL, surge, { ready: true, readySince: new Date(NOW.getTime() - 10_000) }),
+  ];
+  const surgeActions = sync(surge, addNodes(0, 1), surgePods);
+  assert.deepEqual(deletes(surgeActions), []);
+  assert.deepEqual(
+    surgeActions.find((a) => a.type === 'requeueAfter'),
+    { type: 'requeueAfter', ms: 6_000 },
   );
 });
 

@@ -2,6 +2,8 @@
 // nodes, its pods and its current revision hash, what to create, delete and report.
 import type { ControllerRevision, DaemonSet, DaemonSetStatus, Node, Pod } from '@wheelhouse/model';
 import { CONTROLLER_REVISION_HASH_LABEL, revisionsToDelete } from '../common/history/history.js';
+import { isPodAvailable, isPodReady, podReadyCondition } from '../common/pod-predicates.js';
+import { timeOf } from '../common/time.js';
 import { newDaemonPod } from './daemon-pod.js';
 import type { BackoffEntry } from './failed-pod-backoff.js';
 import { manage, type DaemonEvent } from './manage.js';
@@ -60,9 +62,28 @@ export function decideDaemonSet(input: DecideInput): DaemonSetAction[] {
   }
   const status = calculateStatus({ ds, nodes, podsByNode: byNode, hash, now, updateObservedGeneration: input.expectationsSatisfied });
   if (statusChanged(ds.status, status)) actions.push({ type: 'status', status });
-  // A last line of defence against clock skew: look again once minReadySeconds have passed.
+  // A pod that is Ready but not yet available for minReadySeconds changes the plan when it
+  // becomes available (a surge pod replaces its old pod then): look again at that moment,
+  // as upstream's pod handler does (MinReadySeconds + 1 s after a pod turns Ready).
   const minReady = ds.spec?.minReadySeconds ?? 0;
+  const soon = untilAvailable(input.pods, minReady, now);
+  if (soon !== undefined) requeue = Math.min(requeue ?? Number.POSITIVE_INFINITY, soon);
+  // And the last line of defence against clock skew: look again once minReadySeconds have passed.
   if (minReady > 0 && status.numberReady !== status.numberAvailable) requeue = Math.min(requeue ?? Number.POSITIVE_INFINITY, minReady * 1000);
   if (requeue !== undefined) actions.push({ type: 'requeueAfter', ms: requeue });
   return actions;
+}
+
+/** Milliseconds until the first Ready-but-not-yet-available pod becomes available (plus a second of slack), if any. */
+function untilAvailable(pods: readonly Pod[], minReadySeconds: number, now: Date): number | undefined {
+  if (minReadySeconds <= 0) return undefined;
+  let soonest: number | undefined;
+  for (const pod of pods) {
+    if (pod.metadata.deletionTimestamp || !isPodReady(pod) || isPodAvailable(pod, minReadySeconds, now)) continue;
+    const since = timeOf(podReadyCondition(pod)?.lastTransitionTime);
+    if (since === undefined) continue;
+    const wait = Math.max(since + minReadySeconds * 1000 - now.getTime(), 0) + 1000;
+    soonest = soonest === undefined ? wait : Math.min(soonest, wait);
+  }
+  return soonest;
 }
