@@ -9,6 +9,9 @@
  * all are available, rolls all of them out, and prints JSON: times, pods/s, reconciles/s,
  * API calls per pod (all clients, the status reports included), RSS, the PostgreSQL
  * ceiling of the same run and what the run simplifies.
+ * With --simulated it then creates one DaemonSet over every node (create → a Running,
+ * available pod on each node) and rolls it out (BENCH_DS_MAX_UNAVAILABLE, default 10%).
+ * BENCH_DEPLOYMENTS=0 skips the Deployments.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -109,9 +112,11 @@ await new Promise((r) => setTimeout(r, 3000)); // the manager takes its lease an
 const callsBefore = await apiCalls();
 phase('create');
 const createStart = performance.now();
-await gql(`mutation($inputs: [DeploymentInput!]!) { createDeployments(namespace: "bench", inputs: $inputs) { metadata { name } } }`, {
-  inputs: Array.from({ length: DEPLOYMENTS }, (_, i) => deployment(i)),
-});
+if (DEPLOYMENTS > 0) {
+  await gql(`mutation($inputs: [DeploymentInput!]!) { createDeployments(namespace: "bench", inputs: $inputs) { metadata { name } } }`, {
+    inputs: Array.from({ length: DEPLOYMENTS }, (_, i) => deployment(i)),
+  });
+}
 const createSeconds = await allAvailable(createStart);
 const createCalls = (await apiCalls()) - callsBefore;
 
@@ -126,6 +131,7 @@ for (let i = 0; i < DEPLOYMENTS; i++) {
 const rolloutSeconds = await allAvailable(rolloutStart);
 const pods = DEPLOYMENTS * REPLICAS;
 const totalReconciles = await reconciles();
+const daemonSet = SIMULATED ? await daemonSetSection() : undefined;
 console.log(
   JSON.stringify(
     {
@@ -146,11 +152,12 @@ console.log(
       postgresCeiling,
       deployments: DEPLOYMENTS,
       replicasEach: REPLICAS,
-      createToAllAvailableSeconds: round(createSeconds),
-      podsPerSecond: round(pods / createSeconds),
-      rolloutAllSeconds: round(rolloutSeconds),
-      reconcilesPerSecond: round(totalReconciles / (createSeconds + rolloutSeconds)),
-      apiCallsPerPodCreated: round(createCalls / pods),
+      createToAllAvailableSeconds: DEPLOYMENTS > 0 ? round(createSeconds) : null,
+      podsPerSecond: DEPLOYMENTS > 0 ? round(pods / createSeconds) : null,
+      rolloutAllSeconds: DEPLOYMENTS > 0 ? round(rolloutSeconds) : null,
+      reconcilesPerSecond: DEPLOYMENTS > 0 ? round(totalReconciles / (createSeconds + rolloutSeconds)) : null,
+      apiCallsPerPodCreated: DEPLOYMENTS > 0 ? round(createCalls / pods) : null,
+      ...(daemonSet ? { daemonSet } : {}),
       controllerManagerRssMiB: rssMiB(manager.pid!),
       ...(scheduler && agent ? { schedulerRssMiB: rssMiB(scheduler.pid!), nodeAgentRssMiB: rssMiB(agent.pid!) } : {}),
       apiRssMiB: rssMiB(api.pid!),
@@ -165,6 +172,58 @@ for (const child of [scheduler, agent]) if (child) await stop(child);
 await stop(manager);
 await stop(api);
 await database.drop();
+
+/**
+ * One DaemonSet over all NODES simulated nodes: seconds from create until every node runs
+ * an available pod, then from a template change until every node runs an updated,
+ * available one.
+ */
+async function daemonSetSection() {
+  const maxUnavailable = process.env.BENCH_DS_MAX_UNAVAILABLE ?? '10%';
+  const numeric = /^\d+$/.test(maxUnavailable) ? Number(maxUnavailable) : maxUnavailable;
+  const settled = async (started: number, image: string) => {
+    for (;;) {
+      const { daemonSet } = await gql(
+        `query { daemonSet(namespace: "bench", name: "node-agent") { metadata { generation } spec { template { spec { containers { image } } } } status { observedGeneration desiredNumberScheduled updatedNumberScheduled numberAvailable } } }`,
+      );
+      const s = daemonSet.status ?? {};
+      if (s.observedGeneration === daemonSet.metadata.generation && s.desiredNumberScheduled === NODES && s.updatedNumberScheduled === NODES && s.numberAvailable === NODES) {
+        return (performance.now() - started) / 1000;
+      }
+      if (performance.now() - started > TIMEOUT_MS) throw new Error(`timed out: DaemonSet ${image} ${JSON.stringify(s)}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  };
+  phase('daemonset create');
+  const callsBefore = await apiCalls();
+  const createStart = performance.now();
+  await gql(`mutation($input: DaemonSetInput!) { createDaemonSet(namespace: "bench", input: $input) { metadata { name } } }`, {
+    input: {
+      metadata: { name: 'node-agent' },
+      spec: {
+        selector: { matchLabels: { app: 'node-agent' } },
+        updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: numeric } },
+        template: { metadata: { labels: { app: 'node-agent' } }, spec: { containers: [{ name: 'agent', image: 'agent:1' }] } },
+      },
+    },
+  });
+  const createSeconds = await settled(createStart, 'agent:1');
+  const createCalls = (await apiCalls()) - callsBefore;
+  phase('daemonset rollout');
+  const rolloutStart = performance.now();
+  await gql(
+    `mutation { patchDaemonSet(namespace: "bench", name: "node-agent", patch: { spec: { template: { spec: { containers: [{ name: "agent", image: "agent:2" }] } } } }) { metadata { name } } }`,
+  );
+  const rolloutSeconds = await settled(rolloutStart, 'agent:2');
+  return {
+    nodes: NODES,
+    maxUnavailable,
+    createToAllAvailableSeconds: round(createSeconds),
+    podsPerSecond: round(NODES / createSeconds),
+    rolloutAllSeconds: round(rolloutSeconds),
+    apiCallsPerPodCreated: round(createCalls / NODES),
+  };
+}
 
 function round(x: number) {
   return Math.round(x * 100) / 100;

@@ -70,7 +70,15 @@ const FIXTURES: Record<string, Fixture> = {
   'kubernetes-examples_ingress.yaml': { objects: [inDefault('Ingress', 'tf-serving-ingress')] },
   'kubernetes-examples_namespace-dev.yaml': { objects: [{ kind: 'Namespace', name: 'development' }] },
   'kubernetes-website_zookeeper-pod-disruption-budget-minavailable.yaml': { objects: [inDefault('PodDisruptionBudget', 'zk-pdb')] },
+  'kubernetes-website_daemonset.yaml': {
+    objects: [{ kind: 'DaemonSet', name: 'fluentd-elasticsearch', namespace: 'kube-system' }],
+    // One node in the simulated cluster: one daemon pod.
+    workloads: [{ kind: 'DaemonSet', name: 'fluentd-elasticsearch', replicas: 1 }],
+  },
 };
+
+/** The status field counting a workload's Ready pods. */
+const READY_FIELD: Record<string, string> = { DaemonSet: 'numberReady' };
 
 const dir = fileURLToPath(new URL('../../fixtures/conformance-manifests/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
@@ -135,8 +143,9 @@ async function applyAndCheck(file: string) {
     const ns = FIXTURES[file]!.objects.find((o) => o.kind === w.kind && o.name === w.name)?.namespace;
     await eventually(
       async () => {
-        const found = await api.ok(`query { ${singular}(namespace: "${ns}", name: "${w.name}") { status { readyReplicas } } }`);
-        return (found[singular] as { status: { readyReplicas: number | null } | null } | null)?.status?.readyReplicas === w.replicas;
+        const field = READY_FIELD[w.kind] ?? 'readyReplicas';
+        const found = await api.ok(`query { ${singular}(namespace: "${ns}", name: "${w.name}") { status { ${field} } } }`);
+        return (found[singular] as { status: Record<string, number | null> | null } | null)?.status?.[field] === w.replicas;
       },
       90_000,
       `${w.kind}/${w.name}: ${w.replicas} ready replicas`,

@@ -33,6 +33,8 @@ import { IngressClassResolver, IngressResolver } from './modules/ingress/ingress
 import { JobResolver } from './modules/job/job.resolver.js';
 import { PodDisruptionBudgetResolver } from './modules/pod-disruption-budget/pod-disruption-budget.resolver.js';
 import { HorizontalPodAutoscalerResolver } from './modules/horizontal-pod-autoscaler/horizontal-pod-autoscaler.resolver.js';
+import { ControllerRevisionResolver } from './modules/controllerrevision/controllerrevision.resolver.js';
+import { DaemonSetResolver } from './modules/daemonset/daemonset.resolver.js';
 
 /** Every resolver of the API. A new kind adds its resolver here. */
 export const RESOLVERS = [
@@ -68,6 +70,8 @@ export const RESOLVERS = [
   JobResolver,
   PodDisruptionBudgetResolver,
   HorizontalPodAutoscalerResolver,
+  ControllerRevisionResolver,
+  DaemonSetResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -26,3 +26,17 @@ export function deploymentRolloutState(d: KubeObj): RolloutState {
     return { done: false, message: `Waiting for deployment "${name}" rollout to finish: ${n(status.availableReplicas)} of ${updated} updated replicas are available...` };
   return { done: true, message: `deployment "${name}" successfully rolled out` };
 }
+
+/** kubectl's DaemonSetStatusViewer. */
+export function daemonSetRolloutState(ds: KubeObj): RolloutState {
+  const name = ds.metadata.name ?? '';
+  const status = ds.status ?? {};
+  if (ds.spec?.updateStrategy?.type !== 'RollingUpdate') return { done: false, failed: true, message: 'rollout status is only available for RollingUpdate strategy type' };
+  if (n(ds.metadata.generation) > n(status.observedGeneration)) return { done: false, message: 'Waiting for daemon set spec update to be observed...' };
+  const desired = n(status.desiredNumberScheduled);
+  const updated = n(status.updatedNumberScheduled);
+  if (updated < desired) return { done: false, message: `Waiting for daemon set "${name}" rollout to finish: ${updated} out of ${desired} new pods have been updated...` };
+  const available = n(status.numberAvailable);
+  if (available < desired) return { done: false, message: `Waiting for daemon set "${name}" rollout to finish: ${available} of ${desired} updated pods are available...` };
+  return { done: true, message: `daemon set "${name}" successfully rolled out` };
+}

@@ -88,6 +88,16 @@ export const KIND_CATALOGUE = {
     scalable: true,
     categories: ['all'],
   }),
+  DaemonSet: define({
+    kind: 'DaemonSet',
+    apiVersion: 'apps/v1',
+    singular: 'daemonSet',
+    plural: 'daemonSets',
+    shortNames: ['ds'],
+    namespaced: true,
+    hasStatus: true,
+    categories: ['all'],
+  }),
   Event: define({ kind: 'Event', apiVersion: 'v1', singular: 'event', plural: 'events', shortNames: ['ev'], namespaced: true, hasStatus: false }),
   Lease: define({ kind: 'Lease', apiVersion: 'coordination.k8s.io/v1', singular: 'lease', plural: 'leases', namespaced: true, hasStatus: false }),
   ConfigMap: define({ kind: 'ConfigMap', apiVersion: 'v1', singular: 'configMap', plural: 'configMaps', shortNames: ['cm'], namespaced: true, hasStatus: false }),
@@ -127,6 +137,14 @@ export const KIND_CATALOGUE = {
     shortNames: ['pdb'],
     namespaced: true,
     hasStatus: true,
+  }),
+  ControllerRevision: define({
+    kind: 'ControllerRevision',
+    apiVersion: 'apps/v1',
+    singular: 'controllerRevision',
+    plural: 'controllerRevisions',
+    namespaced: true,
+    hasStatus: false,
   }),
 } as const satisfies { [K in KindName]: KindIdentity & { kind: K } };
 

@@ -5,6 +5,8 @@
  */
 import type {
   ConfigMap,
+  ControllerRevision,
+  DaemonSet,
   Deployment,
   Endpoints,
   EndpointSlice,
@@ -32,6 +34,7 @@ import { eventCount, eventFirstSeen, eventLastSeen, eventObject, eventSource, ev
 import { jobCompletions, jobDuration, jobStatus } from './job.js';
 import { pdbMaxUnavailable, pdbMinAvailable } from './pod-disruption-budget.js';
 import { hpaMinPods, hpaReference, hpaTargets } from './horizontal-pod-autoscaler.js';
+import { controllerRevisionController } from './apps.js';
 import { ingressAddress, ingressClassParameters, ingressHosts, ingressPorts } from './ingress.js';
 import { endpointSliceAddresses, endpointSlicePorts, endpointsText, serviceCells } from './network.js';
 import { nodeRoles, nodeStatus, nodeWideCells } from './node.js';
@@ -270,6 +273,32 @@ const limitRange: KindPrinter<LimitRange> = {
   ],
 };
 
+/** printControllerRevision: NAME CONTROLLER REVISION AGE. */
+const controllerRevision: KindPrinter<ControllerRevision> = {
+  columns: [
+    nameColumn,
+    { name: 'Controller', priority: 0, cell: controllerRevisionController },
+    count('Revision', 0, (r: ControllerRevision) => r.revision) as PrinterColumn<ControllerRevision>,
+    ageColumn,
+  ],
+};
+
+/** printDaemonSet: counts from status, the template's node selector; wide adds containers, images, selector. */
+const daemonSet: KindPrinter<DaemonSet> = {
+  columns: [
+    nameColumn,
+    count('Desired', 0, (d: DaemonSet) => d.status?.desiredNumberScheduled) as PrinterColumn<DaemonSet>,
+    count('Current', 0, (d: DaemonSet) => d.status?.currentNumberScheduled) as PrinterColumn<DaemonSet>,
+    count('Ready', 0, (d: DaemonSet) => d.status?.numberReady) as PrinterColumn<DaemonSet>,
+    count('Up-to-date', 0, (d: DaemonSet) => d.status?.updatedNumberScheduled) as PrinterColumn<DaemonSet>,
+    count('Available', 0, (d: DaemonSet) => d.status?.numberAvailable) as PrinterColumn<DaemonSet>,
+    { name: 'Node Selector', priority: 0, cell: (d) => formatLabels(d.spec?.template?.spec?.nodeSelector) },
+    ageColumn,
+    ...templateColumns<DaemonSet>(),
+    { name: 'Selector', priority: 1, cell: (d) => formatLabelSelector(d.spec?.selector) },
+  ],
+};
+
 /**
  * The printer of each kind. Adding a kind to the catalogue adds its entry here
  * (test/printers-registry checks that every kind has one).
@@ -295,6 +324,8 @@ export const PRINTERS: { readonly [K in KindName]?: KindPrinter<ObjectTypes[K]> 
   Job: job,
   PodDisruptionBudget: podDisruptionBudget,
   HorizontalPodAutoscaler: horizontalPodAutoscaler,
+  ControllerRevision: controllerRevision,
+  DaemonSet: daemonSet,
 };
 
 /** kubectl's table for kinds it has no printer for. */

@@ -1,17 +1,20 @@
-/** wh rollout status|history|undo|restart|pause|resume deployment/NAME */
+/** wh rollout status|history|undo|restart|pause|resume deployment/NAME; status|history|undo|restart daemonset/NAME */
 import { type PodTemplateSpec, SELECTIONS } from '@wheelhouse/model';
 import { podTemplateText } from '@wheelhouse/printers';
 import { bool, durationSeconds, int, type ParsedArgs } from '../args.js';
 import { err, out, withSession, type Command } from '../command.js';
 import { CliError, notFoundError, UsageError } from '../errors.js';
-import { kindAndNames, lowerPlural, qualifiedKind, resolveKind } from '../kinds.js';
+import { kindAndNames, lowerPlural, qualifiedKind } from '../kinds.js';
+import type { KindInfo } from '@wheelhouse/resources';
 import { green } from '../print/color.js';
 import { stripNulls } from '../print/object.js';
 import { formatTable } from '../print/table.js';
-import { deploymentRolloutState } from '../rollout-status.js';
+import { daemonSetRolloutState, deploymentRolloutState } from '../rollout-status.js';
+import { daemonSetRestart, daemonSetRollback, daemonSetRolloutHistory } from '../rollout-daemonset.js';
 import { Session } from '../session.js';
 
-const USAGE = 'Usage: wh rollout status|history|undo|restart|pause|resume deployment/NAME [--to-revision N] [--revision N] [--timeout 5m] [-w=false]';
+const USAGE =
+  'Usage: wh rollout status|history|undo|restart|pause|resume deployment/NAME, wh rollout status|history|undo|restart daemonset/NAME [--to-revision N] [--revision N] [--timeout 5m] [-w=false]';
 
 /** Verbs that are one mutation, and what kubectl prints after them. */
 const ACTIONS: Record<string, { field: string; done: string }> = {
@@ -23,7 +26,7 @@ const ACTIONS: Record<string, { field: string; done: string }> = {
 
 export const rolloutCommand: Command = {
   name: 'rollout',
-  summary: 'Manage the rollout of a Deployment',
+  summary: 'Manage the rollout of a Deployment or DaemonSet',
   usage: USAGE,
   flags: [
     { name: 'to-revision', value: true },
@@ -36,14 +39,20 @@ export const rolloutCommand: Command = {
     if (!sub || !(sub in ACTIONS || sub === 'status' || sub === 'history')) throw new UsageError(sub ? `unknown rollout subcommand "${sub}"` : 'rollout needs a subcommand', USAGE);
     const targets = kindAndNames(rest).flatMap(({ kind, names }) => names.map((name) => ({ kind, name })));
     if (targets.length === 0) throw new UsageError('required resource not specified', USAGE);
-    for (const { kind } of targets) if (kind.kind !== 'Deployment') throw new UsageError(`no rollout for ${lowerPlural(kind)}: only deployments have rollouts`);
+    for (const { kind } of targets) {
+      if (kind.kind !== 'Deployment' && kind.kind !== 'DaemonSet') throw new UsageError(`no rollout for ${lowerPlural(kind)}: only deployments and daemonsets have rollouts`);
+      if (kind.kind === 'DaemonSet' && (sub === 'pause' || sub === 'resume')) throw new UsageError(`${sub} is not supported for daemonsets`);
+    }
     const session = new Session(args);
     return withSession(session, async () => {
       for (const { kind, name } of targets) {
         if (sub === 'status') {
-          const code = await status(session, name, args);
+          const code = await status(session, kind, name, args);
           if (code) return code;
-        } else if (sub === 'history') await history(session, name, int(args, 'revision'));
+        } else if (kind.kind === 'DaemonSet' && sub === 'history') await daemonSetRolloutHistory(session, name, int(args, 'revision'));
+        else if (kind.kind === 'DaemonSet' && sub === 'restart') out(`${qualifiedKind(kind)}/${name} ${await daemonSetRestart(session, name)}`);
+        else if (kind.kind === 'DaemonSet') out(`${qualifiedKind(kind)}/${name} ${await daemonSetRollback(session, name, int(args, 'to-revision') ?? 0)}`);
+        else if (sub === 'history') await history(session, name, int(args, 'revision'));
         else {
           const action = ACTIONS[sub]!;
           const extra = sub === 'undo' ? { toRevision: int(args, 'to-revision') ?? 0 } : {};
@@ -77,17 +86,17 @@ async function history(session: Session, name: string, revision: number | undefi
 }
 
 /** Polls until the rollout finishes; a terminal line is rewritten in place, a pipe gets each new line. */
-async function status(session: Session, name: string, args: ParsedArgs): Promise<number> {
+async function status(session: Session, kind: KindInfo, name: string, args: ParsedArgs): Promise<number> {
   const watch = args.flags.watch === undefined ? true : bool(args, 'watch');
   const timeoutSeconds = durationSeconds(args, 'timeout') ?? 0;
   const deadline = timeoutSeconds > 0 ? Date.now() + timeoutSeconds * 1000 : Infinity;
-  const deployment = resolveKind('deployment');
+  const viewer = kind.kind === 'DaemonSet' ? daemonSetRolloutState : deploymentRolloutState;
   let last = '';
   const tty = Boolean(process.stdout.isTTY);
   for (;;) {
-    const d = await session.get(deployment, name);
-    if (!d) throw notFoundError('deployments.apps', name);
-    const state = deploymentRolloutState(d);
+    const d = await session.get(kind, name);
+    if (!d) throw notFoundError(`${kind.resource}.${kind.group}`, name);
+    const state = viewer(d);
     if (state.failed) throw new CliError(state.message);
     if (state.done || !watch) {
       if (tty && last) process.stdout.write('\r\x1b[K');

@@ -11,6 +11,7 @@ import { jobController } from '../job/controller.js';
 import { ttlAfterFinishedController } from '../ttl-after-finished/controller.js';
 import { disruptionController } from '../disruption/controller.js';
 import { horizontalPodAutoscalerController } from '../podautoscaler/controller.js';
+import { daemonSetController } from '../daemonset/controller.js';
 
 /**
  * Every controller the manager runs (kube-controller-manager's NewControllerDescriptors).
@@ -31,4 +32,5 @@ export const CONTROLLERS: readonly ControllerSetup[] = [
   ttlAfterFinishedController,
   disruptionController,
   horizontalPodAutoscalerController,
+  daemonSetController,
 ];

@@ -33,6 +33,8 @@ export const DASHBOARD_KINDS: { readonly [K in KindName]?: KindDef<ObjectTypes[K
   Job: listKind('Job'),
   PodDisruptionBudget: listKind('PodDisruptionBudget'),
   HorizontalPodAutoscaler: listKind('HorizontalPodAutoscaler'),
+  ControllerRevision: listKind('ControllerRevision'),
+  DaemonSet: listKind('DaemonSet'),
 };
 
 /** The dashboard's kinds in the catalogue's navigation order. */

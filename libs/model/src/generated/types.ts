@@ -90,6 +90,12 @@ export interface Query {
   /** One HorizontalPodAutoscaler, or null when absent. */
   horizontalPodAutoscaler?: Maybe<HorizontalPodAutoscaler>;
   horizontalPodAutoscalers: HorizontalPodAutoscalerList;
+  /** One ControllerRevision, or null when absent. */
+  controllerRevision?: Maybe<ControllerRevision>;
+  controllerRevisions: ControllerRevisionList;
+  /** One DaemonSet, or null when absent. */
+  daemonSet?: Maybe<DaemonSet>;
+  daemonSets: DaemonSetList;
 }
 
 
@@ -415,6 +421,36 @@ export interface QueryHorizontalPodAutoscalerArgs {
 
 
 export interface QueryHorizontalPodAutoscalersArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryControllerRevisionArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryControllerRevisionsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryDaemonSetArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryDaemonSetsArgs {
   labelSelector?: InputMaybe<Scalars['String']['input']>;
   fieldSelector?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -1805,6 +1841,79 @@ export interface HorizontalPodAutoscalerList {
   items: Array<HorizontalPodAutoscaler>;
 }
 
+export interface ControllerRevision {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  /** The snapshot (for a DaemonSet, a patch replacing spec.template); immutable once written */
+  data?: Maybe<Scalars['JSONObject']['output']>;
+  /** The revision this snapshot represents; required, at least 0 */
+  revision?: Maybe<Scalars['Int']['output']>;
+}
+
+export interface ControllerRevisionList {
+  metadata: ListMeta;
+  items: Array<ControllerRevision>;
+}
+
+export interface DaemonSet {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  spec?: Maybe<DaemonSetSpec>;
+  status?: Maybe<DaemonSetStatus>;
+}
+
+export interface DaemonSetSpec {
+  /** Must match the template’s labels; immutable */
+  selector?: Maybe<LabelSelector>;
+  template?: Maybe<PodTemplateSpec>;
+  updateStrategy?: Maybe<DaemonSetUpdateStrategy>;
+  /** Seconds a new pod must be ready before it counts as available */
+  minReadySeconds?: Maybe<Scalars['Int']['output']>;
+  /** Old ControllerRevisions kept for rollback; default 10 */
+  revisionHistoryLimit?: Maybe<Scalars['Int']['output']>;
+}
+
+export interface DaemonSetUpdateStrategy {
+  /** RollingUpdate (default) or OnDelete */
+  type?: Maybe<Scalars['String']['output']>;
+  rollingUpdate?: Maybe<RollingUpdateDaemonSet>;
+}
+
+export interface RollingUpdateDaemonSet {
+  /** Nodes whose daemon pod may be unavailable during an update: a number or a percentage (rounded up); default 1 */
+  maxUnavailable?: Maybe<Scalars['IntOrString']['output']>;
+  /** Nodes that may run an updated pod beside the old one during an update; default 0 (only one of the two may be non-zero) */
+  maxSurge?: Maybe<Scalars['IntOrString']['output']>;
+}
+
+export interface DaemonSetStatus {
+  /** Nodes running at least one daemon pod that should run one */
+  currentNumberScheduled?: Maybe<Scalars['Int']['output']>;
+  /** Nodes running a daemon pod that should not */
+  numberMisscheduled?: Maybe<Scalars['Int']['output']>;
+  /** Nodes that should run the daemon pod */
+  desiredNumberScheduled?: Maybe<Scalars['Int']['output']>;
+  /** Nodes whose daemon pod is Ready */
+  numberReady?: Maybe<Scalars['Int']['output']>;
+  observedGeneration?: Maybe<Scalars['Int']['output']>;
+  /** Nodes running the updated daemon pod */
+  updatedNumberScheduled?: Maybe<Scalars['Int']['output']>;
+  /** Nodes whose daemon pod has been ready for minReadySeconds */
+  numberAvailable?: Maybe<Scalars['Int']['output']>;
+  /** Nodes that should run the daemon pod and have none available */
+  numberUnavailable?: Maybe<Scalars['Int']['output']>;
+  /** Hash collisions of ControllerRevision names, used to make the next name unique */
+  collisionCount?: Maybe<Scalars['Int']['output']>;
+  conditions?: Maybe<Array<Condition>>;
+}
+
+export interface DaemonSetList {
+  metadata: ListMeta;
+  items: Array<DaemonSet>;
+}
+
 export interface Mutation {
   createNamespace: Namespace;
   /** Creates many namespaces in one commit, all or nothing. */
@@ -2082,6 +2191,30 @@ export interface Mutation {
   patchHorizontalPodAutoscalersStatus: Array<HorizontalPodAutoscaler>;
   /** JSON merge patch of status only. */
   patchHorizontalPodAutoscalerStatus: HorizontalPodAutoscaler;
+  createControllerRevision: ControllerRevision;
+  /** Creates many controllerRevisions in one commit, all or nothing. */
+  createControllerRevisions: Array<ControllerRevision>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceControllerRevision: ControllerRevision;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchControllerRevision: ControllerRevision;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteControllerRevision?: Maybe<ControllerRevision>;
+  createDaemonSet: DaemonSet;
+  /** Creates many daemonSets in one commit, all or nothing. */
+  createDaemonSets: Array<DaemonSet>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceDaemonSet: DaemonSet;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchDaemonSet: DaemonSet;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteDaemonSet?: Maybe<DaemonSet>;
+  /** Replaces status only; spec and generation are untouched. */
+  replaceDaemonSetStatus: DaemonSet;
+  /** Status merge patches of many daemonSets in one commit, all or nothing (agents reporting in batches). */
+  patchDaemonSetsStatus: Array<DaemonSet>;
+  /** JSON merge patch of status only. */
+  patchDaemonSetStatus: DaemonSet;
   /** Sets spec.replicas of a ReplicaSet. */
   scaleReplicaSet: ReplicaSet;
   /** Sets spec.replicas of a ReplicationController. */
@@ -3188,6 +3321,105 @@ export interface MutationPatchHorizontalPodAutoscalersStatusArgs {
 
 
 export interface MutationPatchHorizontalPodAutoscalerStatusArgs {
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateControllerRevisionArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: ControllerRevisionInput;
+}
+
+
+export interface MutationCreateControllerRevisionsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<ControllerRevisionInput>;
+}
+
+
+export interface MutationReplaceControllerRevisionArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: ControllerRevisionInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchControllerRevisionArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteControllerRevisionArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateDaemonSetArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: DaemonSetInput;
+}
+
+
+export interface MutationCreateDaemonSetsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<DaemonSetInput>;
+}
+
+
+export interface MutationReplaceDaemonSetArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: DaemonSetInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchDaemonSetArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteDaemonSetArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationReplaceDaemonSetStatusArgs {
+  input: DaemonSetInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchDaemonSetsStatusArgs {
+  items: Array<ObjectPatch>;
+}
+
+
+export interface MutationPatchDaemonSetStatusArgs {
   patch: Scalars['JSONObject']['input'];
   name: Scalars['String']['input'];
   namespace?: InputMaybe<Scalars['String']['input']>;
@@ -4518,6 +4750,69 @@ export interface ExternalMetricStatusInput {
   current?: InputMaybe<MetricValueStatusInput>;
 }
 
+export interface ControllerRevisionInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  /** The snapshot (for a DaemonSet, a patch replacing spec.template); immutable once written */
+  data?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The revision this snapshot represents; required, at least 0 */
+  revision?: InputMaybe<Scalars['Int']['input']>;
+}
+
+export interface DaemonSetInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  spec?: InputMaybe<DaemonSetSpecInput>;
+  status?: InputMaybe<DaemonSetStatusInput>;
+}
+
+export interface DaemonSetSpecInput {
+  /** Must match the template’s labels; immutable */
+  selector?: InputMaybe<LabelSelectorInput>;
+  template?: InputMaybe<PodTemplateSpecInput>;
+  updateStrategy?: InputMaybe<DaemonSetUpdateStrategyInput>;
+  /** Seconds a new pod must be ready before it counts as available */
+  minReadySeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Old ControllerRevisions kept for rollback; default 10 */
+  revisionHistoryLimit?: InputMaybe<Scalars['Int']['input']>;
+}
+
+export interface DaemonSetUpdateStrategyInput {
+  /** RollingUpdate (default) or OnDelete */
+  type?: InputMaybe<Scalars['String']['input']>;
+  rollingUpdate?: InputMaybe<RollingUpdateDaemonSetInput>;
+}
+
+export interface RollingUpdateDaemonSetInput {
+  /** Nodes whose daemon pod may be unavailable during an update: a number or a percentage (rounded up); default 1 */
+  maxUnavailable?: InputMaybe<Scalars['IntOrString']['input']>;
+  /** Nodes that may run an updated pod beside the old one during an update; default 0 (only one of the two may be non-zero) */
+  maxSurge?: InputMaybe<Scalars['IntOrString']['input']>;
+}
+
+export interface DaemonSetStatusInput {
+  /** Nodes running at least one daemon pod that should run one */
+  currentNumberScheduled?: InputMaybe<Scalars['Int']['input']>;
+  /** Nodes running a daemon pod that should not */
+  numberMisscheduled?: InputMaybe<Scalars['Int']['input']>;
+  /** Nodes that should run the daemon pod */
+  desiredNumberScheduled?: InputMaybe<Scalars['Int']['input']>;
+  /** Nodes whose daemon pod is Ready */
+  numberReady?: InputMaybe<Scalars['Int']['input']>;
+  observedGeneration?: InputMaybe<Scalars['Int']['input']>;
+  /** Nodes running the updated daemon pod */
+  updatedNumberScheduled?: InputMaybe<Scalars['Int']['input']>;
+  /** Nodes whose daemon pod has been ready for minReadySeconds */
+  numberAvailable?: InputMaybe<Scalars['Int']['input']>;
+  /** Nodes that should run the daemon pod and have none available */
+  numberUnavailable?: InputMaybe<Scalars['Int']['input']>;
+  /** Hash collisions of ControllerRevision names, used to make the next name unique */
+  collisionCount?: InputMaybe<Scalars['Int']['input']>;
+  conditions?: InputMaybe<Array<ConditionInput>>;
+}
+
 export interface Subscription {
   /** ADDED/MODIFIED/DELETED events of namespaces; resumable from a resourceVersion. */
   watchNamespaces: NamespaceWatchEvent;
@@ -4561,6 +4856,10 @@ export interface Subscription {
   watchPodDisruptionBudgets: PodDisruptionBudgetWatchEvent;
   /** ADDED/MODIFIED/DELETED events of horizontalPodAutoscalers; resumable from a resourceVersion. */
   watchHorizontalPodAutoscalers: HorizontalPodAutoscalerWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of controllerRevisions; resumable from a resourceVersion. */
+  watchControllerRevisions: ControllerRevisionWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of daemonSets; resumable from a resourceVersion. */
+  watchDaemonSets: DaemonSetWatchEvent;
 }
 
 
@@ -4749,6 +5048,24 @@ export interface SubscriptionWatchHorizontalPodAutoscalersArgs {
   namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
+
+export interface SubscriptionWatchControllerRevisionsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface SubscriptionWatchDaemonSetsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface NamespaceWatchEvent {
   type: WatchEventType;
   object: Namespace;
@@ -4853,4 +5170,14 @@ export interface PodDisruptionBudgetWatchEvent {
 export interface HorizontalPodAutoscalerWatchEvent {
   type: WatchEventType;
   object: HorizontalPodAutoscaler;
+}
+
+export interface ControllerRevisionWatchEvent {
+  type: WatchEventType;
+  object: ControllerRevision;
+}
+
+export interface DaemonSetWatchEvent {
+  type: WatchEventType;
+  object: DaemonSet;
 }

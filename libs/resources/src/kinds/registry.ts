@@ -18,6 +18,8 @@ import { IngressKind, IngressClassKind } from './ingress.js';
 import { JobKind } from './job.js';
 import { PodDisruptionBudgetKind } from './pod-disruption-budget.js';
 import { HorizontalPodAutoscalerKind } from './horizontal-pod-autoscaler.js';
+import { ControllerRevisionKind } from './controllerrevision.js';
+import { DaemonSetKind } from './daemonset.js';
 
 /** Every kind the cluster serves. Adding a kind starts here. */
 export const KINDS: readonly KindInfo[] = [
@@ -41,6 +43,8 @@ export const KINDS: readonly KindInfo[] = [
   JobKind,
   PodDisruptionBudgetKind,
   HorizontalPodAutoscalerKind,
+  ControllerRevisionKind,
+  DaemonSetKind,
 ];
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));
