@@ -84,6 +84,9 @@ export interface Query {
   /** One Job, or null when absent. */
   job?: Maybe<Job>;
   jobs: JobList;
+  /** One CronJob, or null when absent. */
+  cronJob?: Maybe<CronJob>;
+  cronJobs: CronJobList;
 }
 
 
@@ -379,6 +382,21 @@ export interface QueryJobArgs {
 
 
 export interface QueryJobsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryCronJobArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryCronJobsArgs {
   labelSelector?: InputMaybe<Scalars['String']['input']>;
   fieldSelector?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -1572,6 +1590,60 @@ export interface JobList {
   items: Array<Job>;
 }
 
+export interface CronJob {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  spec?: Maybe<CronJobSpec>;
+  status?: Maybe<CronJobStatus>;
+}
+
+export interface CronJobSpec {
+  /** Cron format: five fields or a descriptor such as @hourly */
+  schedule?: Maybe<Scalars['String']['output']>;
+  /** IANA time zone of the schedule; the controller manager’s zone (UTC) when unset */
+  timeZone?: Maybe<Scalars['String']['output']>;
+  /** Seconds after a missed start time within which the Job may still start */
+  startingDeadlineSeconds?: Maybe<Scalars['Int']['output']>;
+  /** Allow, Forbid or Replace; default Allow */
+  concurrencyPolicy?: Maybe<Scalars['String']['output']>;
+  /** No new Jobs while true; default false */
+  suspend?: Maybe<Scalars['Boolean']['output']>;
+  jobTemplate?: Maybe<JobTemplateSpec>;
+  /** Finished successful Jobs kept; default 3 */
+  successfulJobsHistoryLimit?: Maybe<Scalars['Int']['output']>;
+  /** Finished failed Jobs kept; default 1 */
+  failedJobsHistoryLimit?: Maybe<Scalars['Int']['output']>;
+}
+
+export interface JobTemplateSpec {
+  /** Labels and annotations copied to each Job */
+  metadata?: Maybe<ObjectMeta>;
+  spec?: Maybe<JobSpec>;
+}
+
+export interface CronJobStatus {
+  active?: Maybe<Array<CronJobActiveJob>>;
+  /** When a Job was last scheduled */
+  lastScheduleTime?: Maybe<Scalars['String']['output']>;
+  /** When a Job last completed successfully */
+  lastSuccessfulTime?: Maybe<Scalars['String']['output']>;
+}
+
+export interface CronJobActiveJob {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  namespace?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  uid?: Maybe<Scalars['String']['output']>;
+  resourceVersion?: Maybe<Scalars['String']['output']>;
+}
+
+export interface CronJobList {
+  metadata: ListMeta;
+  items: Array<CronJob>;
+}
+
 export interface Mutation {
   createNamespace: Namespace;
   /** Creates many namespaces in one commit, all or nothing. */
@@ -1819,6 +1891,21 @@ export interface Mutation {
   patchJobsStatus: Array<Job>;
   /** JSON merge patch of status only. */
   patchJobStatus: Job;
+  createCronJob: CronJob;
+  /** Creates many cronJobs in one commit, all or nothing. */
+  createCronJobs: Array<CronJob>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceCronJob: CronJob;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchCronJob: CronJob;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteCronJob?: Maybe<CronJob>;
+  /** Replaces status only; spec and generation are untouched. */
+  replaceCronJobStatus: CronJob;
+  /** Status merge patches of many cronJobs in one commit, all or nothing (agents reporting in batches). */
+  patchCronJobsStatus: Array<CronJob>;
+  /** JSON merge patch of status only. */
+  patchCronJobStatus: CronJob;
   /** Sets spec.replicas of a ReplicaSet. */
   scaleReplicaSet: ReplicaSet;
   /** Sets spec.replicas of a ReplicationController. */
@@ -2807,6 +2894,65 @@ export interface MutationPatchJobsStatusArgs {
 
 
 export interface MutationPatchJobStatusArgs {
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateCronJobArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: CronJobInput;
+}
+
+
+export interface MutationCreateCronJobsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<CronJobInput>;
+}
+
+
+export interface MutationReplaceCronJobArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: CronJobInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchCronJobArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteCronJobArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationReplaceCronJobStatusArgs {
+  input: CronJobInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchCronJobsStatusArgs {
+  items: Array<ObjectPatch>;
+}
+
+
+export interface MutationPatchCronJobStatusArgs {
   patch: Scalars['JSONObject']['input'];
   name: Scalars['String']['input'];
   namespace?: InputMaybe<Scalars['String']['input']>;
@@ -3948,6 +4094,55 @@ export interface UncountedTerminatedPodsInput {
   failed?: InputMaybe<Array<Scalars['String']['input']>>;
 }
 
+export interface CronJobInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  spec?: InputMaybe<CronJobSpecInput>;
+  status?: InputMaybe<CronJobStatusInput>;
+}
+
+export interface CronJobSpecInput {
+  /** Cron format: five fields or a descriptor such as @hourly */
+  schedule?: InputMaybe<Scalars['String']['input']>;
+  /** IANA time zone of the schedule; the controller manager’s zone (UTC) when unset */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  /** Seconds after a missed start time within which the Job may still start */
+  startingDeadlineSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Allow, Forbid or Replace; default Allow */
+  concurrencyPolicy?: InputMaybe<Scalars['String']['input']>;
+  /** No new Jobs while true; default false */
+  suspend?: InputMaybe<Scalars['Boolean']['input']>;
+  jobTemplate?: InputMaybe<JobTemplateSpecInput>;
+  /** Finished successful Jobs kept; default 3 */
+  successfulJobsHistoryLimit?: InputMaybe<Scalars['Int']['input']>;
+  /** Finished failed Jobs kept; default 1 */
+  failedJobsHistoryLimit?: InputMaybe<Scalars['Int']['input']>;
+}
+
+export interface JobTemplateSpecInput {
+  /** Labels and annotations copied to each Job */
+  metadata?: InputMaybe<ObjectMetaInput>;
+  spec?: InputMaybe<JobSpecInput>;
+}
+
+export interface CronJobStatusInput {
+  active?: InputMaybe<Array<CronJobActiveJobInput>>;
+  /** When a Job was last scheduled */
+  lastScheduleTime?: InputMaybe<Scalars['String']['input']>;
+  /** When a Job last completed successfully */
+  lastSuccessfulTime?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface CronJobActiveJobInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  uid?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface Subscription {
   /** ADDED/MODIFIED/DELETED events of namespaces; resumable from a resourceVersion. */
   watchNamespaces: NamespaceWatchEvent;
@@ -3987,6 +4182,8 @@ export interface Subscription {
   watchIngressClasses: IngressClassWatchEvent;
   /** ADDED/MODIFIED/DELETED events of jobs; resumable from a resourceVersion. */
   watchJobs: JobWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of cronJobs; resumable from a resourceVersion. */
+  watchCronJobs: CronJobWatchEvent;
 }
 
 
@@ -4157,6 +4354,15 @@ export interface SubscriptionWatchJobsArgs {
   namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
+
+export interface SubscriptionWatchCronJobsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface NamespaceWatchEvent {
   type: WatchEventType;
   object: Namespace;
@@ -4251,4 +4457,9 @@ export interface IngressClassWatchEvent {
 export interface JobWatchEvent {
   type: WatchEventType;
   object: Job;
+}
+
+export interface CronJobWatchEvent {
+  type: WatchEventType;
+  object: CronJob;
 }

@@ -16,6 +16,7 @@ import { ResourceQuotaKind } from './resourcequota.js';
 import { LimitRangeKind } from './limitrange.js';
 import { IngressKind, IngressClassKind } from './ingress.js';
 import { JobKind } from './job.js';
+import { CronJobKind } from './cronjob.js';
 
 /** Every kind the cluster serves. Adding a kind starts here. */
 export const KINDS: readonly KindInfo[] = [
@@ -37,6 +38,7 @@ export const KINDS: readonly KindInfo[] = [
   IngressKind,
   IngressClassKind,
   JobKind,
+  CronJobKind,
 ];
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));
