@@ -85,3 +85,41 @@ test('history limits keep the newest 3 successful and 1 failed Job; lastSuccessf
   assert.deepEqual(history?.jobs.map((j) => j.metadata.name).sort(), ['j1', 'j3']);
   assert.equal(of(actions, 'status')[0]?.lastSuccessfulTime, '2016-05-19T05:00:30Z');
 });
+
+test('a Job listed as active that has finished is reported once (SawCompletedJob) and leaves the active list', () => {
+  const finished: OwnedJob = {
+    metadata: { name: 'mycronjob-24394260', uid: 'u1', creationTimestamp: '2016-05-19T11:00:01Z' },
+    status: { completionTime: '2016-05-19T11:00:30Z', conditions: [{ type: 'Complete', status: 'True' }] },
+  };
+  const cj = cronJob({}, { lastScheduleTime: '2016-05-19T11:00:00Z', active: [{ name: 'mycronjob-24394260', uid: 'u1' }] });
+  const actions = decideCronJob(cj, [finished], hourly, new Date('2016-05-19T11:02:00Z'));
+  assert.deepEqual(
+    of(actions, 'event').map((e) => [e.reason, e.message]),
+    [['SawCompletedJob', 'Saw completed job: mycronjob-24394260, condition: Complete']],
+  );
+  assert.deepEqual(of(actions, 'status')[0]?.active, []);
+  assert.equal(of(actions, 'status')[0]?.lastSuccessfulTime, '2016-05-19T11:00:30Z');
+  const again = decideCronJob({ ...cj, status: { ...cj.status, active: [] } }, [finished], hourly, new Date('2016-05-19T11:03:00Z'));
+  assert.equal(of(again, 'event').length, 0);
+});
+
+test('a start time past startingDeadlineSeconds is skipped with a MissSchedule warning naming it (RFC1123Z)', () => {
+  const actions = decideCronJob(cronJob({ startingDeadlineSeconds: 10 }), [], hourly, justAfter);
+  assert.deepEqual(
+    of(actions, 'event').map((e) => [e.eventType, e.reason, e.message]),
+    [['Warning', 'MissSchedule', 'Missed scheduled time to start a job: Thu, 19 May 2016 11:00:00 +0000']],
+  );
+  assert.equal(of(actions, 'createJob').length, 0);
+});
+
+test('history cleanup: Jobs created in the same second go oldest name first', () => {
+  const done = (name: string): OwnedJob => ({
+    metadata: { name, uid: name, creationTimestamp: '2016-05-19T09:00:00Z' },
+    status: { completionTime: '2016-05-19T09:00:30Z', conditions: [{ type: 'Complete', status: 'True' }] },
+  });
+  const actions = decideCronJob(cronJob({ successfulJobsHistoryLimit: 1 }, { lastScheduleTime: '2016-05-19T10:00:00Z' }), [done('b'), done('c'), done('a')], hourly, justBefore);
+  assert.deepEqual(
+    of(actions, 'deleteJobs')[0]?.jobs.map((j) => j.metadata.name),
+    ['a', 'b'],
+  );
+});

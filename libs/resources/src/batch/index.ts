@@ -7,3 +7,12 @@ export { parseCronSchedule, type CronSchedule } from './cron-schedule.js';
 export { validateCronJob, validateCronJobUpdate, isKnownTimeZone, CRONJOB_NAME_MAX } from './cronjob-validation.js';
 export { defaultCronJob } from './cronjob-defaults.js';
 export type { CronJobSpecLike } from './cronjob-types.js';
+export {
+  scheduledJobFromCronJob,
+  manualJobFromCronJob,
+  formatRfc3339In,
+  CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION,
+  CRONJOB_INSTANTIATE_ANNOTATION,
+  type JobFromCronJob,
+  type CronJobSource,
+} from './job-from-cronjob.js';
