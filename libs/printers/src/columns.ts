@@ -5,6 +5,7 @@
  */
 import type {
   ConfigMap,
+  CronJob,
   Deployment,
   Endpoints,
   EndpointSlice,
@@ -28,6 +29,7 @@ import type {
 import { age, elapsedMs } from './duration.js';
 import { eventCount, eventFirstSeen, eventLastSeen, eventObject, eventSource, eventTimeKey } from './event.js';
 import { jobCompletions, jobDuration, jobStatus } from './job.js';
+import { cronJobContainers, cronJobLastSchedule, cronJobSuspend } from './cronjob.js';
 import { ingressAddress, ingressClassParameters, ingressHosts, ingressPorts } from './ingress.js';
 import { endpointSliceAddresses, endpointSlicePorts, endpointsText, serviceCells } from './network.js';
 import { nodeRoles, nodeStatus, nodeWideCells } from './node.js';
@@ -189,6 +191,26 @@ const job: KindPrinter<Job> = {
   ],
 };
 
+const cronJob: KindPrinter<CronJob> = {
+  columns: [
+    nameColumn,
+    { name: 'Schedule', priority: 0, cell: (c) => c.spec?.schedule ?? '' },
+    { name: 'Timezone', priority: 0, cell: (c) => c.spec?.timeZone ?? '<none>' },
+    { name: 'Suspend', priority: 0, cell: cronJobSuspend },
+    count('Active', 0, (c: CronJob) => c.status?.active?.length) as PrinterColumn<CronJob>,
+    {
+      name: 'Last Schedule',
+      priority: 0,
+      cell: (c, now) => cronJobLastSchedule(c, now),
+      sortKey: (c, now) => elapsedMs(c.status?.lastScheduleTime, now) ?? Number.POSITIVE_INFINITY,
+    },
+    ageColumn,
+    { name: 'Containers', priority: 1, cell: (c) => cronJobContainers(c)[0] },
+    { name: 'Images', priority: 1, cell: (c) => cronJobContainers(c)[1] },
+    { name: 'Selector', priority: 1, cell: (c) => formatLabelSelector(c.spec?.jobTemplate?.spec?.selector) },
+  ],
+};
+
 const ingress: KindPrinter<Ingress> = {
   columns: [
     nameColumn,
@@ -267,6 +289,7 @@ export const PRINTERS: { readonly [K in KindName]?: KindPrinter<ObjectTypes[K]> 
   Ingress: ingress,
   IngressClass: ingressClass,
   Job: job,
+  CronJob: cronJob,
 };
 
 /** kubectl's table for kinds it has no printer for. */
