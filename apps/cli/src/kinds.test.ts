@@ -30,21 +30,22 @@ test('KIND NAME..., KIND/NAME, and KIND,KIND', () => {
   );
   assert.deepEqual(
     kindAndNames(['all']).map((r) => r.kind.kind),
-    ['Pod', 'ReplicationController', 'Service', 'Deployment', 'ReplicaSet', 'Job'],
+    ['Pod', 'ReplicationController', 'Service', 'Deployment', 'ReplicaSet', 'CronJob', 'Job'],
   );
   assert.deepEqual(
     kindAndNames(['all,pods,ns']).map((r) => r.kind.kind),
-    ['Pod', 'ReplicationController', 'Service', 'Deployment', 'ReplicaSet', 'Job', 'Namespace'],
+    ['Pod', 'ReplicationController', 'Service', 'Deployment', 'ReplicaSet', 'CronJob', 'Job', 'Namespace'],
   );
   assert.throws(() => kindAndNames([]), /must specify the type/);
   assert.throws(() => kindAndNames(['deploy/']), /resource\/name/);
 });
 
+// kubectl lists a group's resources as discovery does, alphabetically: cronjobs before jobs.
 test("kubectl's all category comes from the catalogue: core kinds first, in catalogue order", () => {
-  assert.deepEqual(categoryResources('all'), ['pods', 'replicationcontrollers', 'services', 'deployments', 'replicasets', 'jobs']);
+  assert.deepEqual(categoryResources('all'), ['pods', 'replicationcontrollers', 'services', 'deployments', 'replicasets', 'cronjobs', 'jobs']);
   assert.deepEqual(
     kindAndNames(['all']).map((r) => r.kind.kind),
-    ['Pod', 'ReplicationController', 'Service', 'Deployment', 'ReplicaSet', 'Job'],
+    ['Pod', 'ReplicationController', 'Service', 'Deployment', 'ReplicaSet', 'CronJob', 'Job'],
   );
 });
 
