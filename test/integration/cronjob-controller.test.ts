@@ -175,7 +175,9 @@ test('history: with successfulJobsHistoryLimit 1, only the newest finished Job s
   assert.deepEqual(left, [made[2]]);
   const deleted = (await eventsOf('hist')).filter((e) => e.reason === 'SuccessfulDelete').map((e) => e.message);
   assert.deepEqual(deleted.sort(), [`Deleted job ${made[0]}`, `Deleted job ${made[1]}`]);
+  // The CronJob owns its Jobs: deleting it lets the garbage collector take them.
   await deleteCronJob('hist');
+  await eventually(async () => (await jobsOf('hist')).length === 0, 30_000, 'hist Jobs collected');
 });
 
 test('suspend: no Job while suspended; on resume a time past startingDeadlineSeconds is missed, the next one runs', async () => {

@@ -73,4 +73,9 @@ test('a valid timeZone is kept; suspend can be patched', async () => {
   await api.ok(CREATE, { input: hello('berlin', { timeZone: 'Europe/Berlin', schedule: '30 6 * * 1-5' }) });
   const { patchCronJob } = await api.ok(`mutation { patchCronJob(name: "berlin", patch: { spec: { suspend: true } }) { spec { suspend timeZone } } }`);
   assert.deepEqual(patchCronJob.spec, { suspend: true, timeZone: 'Europe/Berlin' });
+  const bad = await api.gql(`mutation { patchCronJob(name: "berlin", patch: { spec: { schedule: "0 25 * * *", concurrencyPolicy: "Never" } }) { metadata { name } } }`);
+  assert.equal(bad.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+  // Each problem once: the update is checked by the same rules as a create, not twice.
+  assert.equal(bad.errors?.[0]?.message.match(/spec.schedule/g)?.length, 1, bad.errors?.[0]?.message);
+  assert.match(bad.errors?.[0]?.message ?? '', /spec.concurrencyPolicy: Unsupported value: "Never"/);
 });

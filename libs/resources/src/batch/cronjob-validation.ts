@@ -1,4 +1,7 @@
-// Kubernetes' ValidateCronJobCreate / ValidateCronJobUpdate (pkg/apis/batch/validation).
+// Kubernetes' ValidateCronJobCreate (pkg/apis/batch/validation). The store runs it on every
+// write. ValidateCronJobUpdate differs only where nothing here can differ: it keeps a
+// schedule that already had TZ= (refused at creation here, so none has) and does not check
+// the name's length again (a name never changes).
 import { invalidError, notSupportedError, requiredError, type FieldError } from '../field-error.js';
 import { parseCronSchedule } from './cron-schedule.js';
 import type { CronJobLike, CronJobSpecLike } from './cronjob-types.js';
@@ -15,23 +18,18 @@ const nonNegative = (value: number | undefined, path: string): FieldError[] =>
   value !== undefined && (!Number.isInteger(value) || value < 0) ? [invalidError(path, value, 'must be greater than or equal to 0')] : [];
 
 export function validateCronJob(cronJob: CronJobLike): FieldError[] {
-  const errors = validateCronJobSpec(cronJob.spec ?? {}, undefined);
+  const errors = validateCronJobSpec(cronJob.spec ?? {});
   const name = cronJob.metadata?.name ?? '';
   if (name.length > CRONJOB_NAME_MAX) errors.push(invalidError('metadata.name', name, `must be no more than ${CRONJOB_NAME_MAX} characters`));
   return errors;
 }
 
-/** On update the 52-character rule is not checked again, TZ stays allowed in a schedule that had it, and an unchanged timeZone is not re-checked. */
-export function validateCronJobUpdate(next: CronJobLike, prev: CronJobLike): FieldError[] {
-  return validateCronJobSpec(next.spec ?? {}, prev.spec ?? {});
-}
-
-function validateCronJobSpec(spec: CronJobSpecLike, old: CronJobSpecLike | undefined): FieldError[] {
+function validateCronJobSpec(spec: CronJobSpecLike): FieldError[] {
   const errors: FieldError[] = [];
   if (!spec.schedule) errors.push(requiredError('spec.schedule'));
-  else errors.push(...validateSchedule(spec.schedule, old?.schedule?.includes('TZ') ?? false, spec.timeZone));
+  else errors.push(...validateSchedule(spec.schedule, spec.timeZone));
   errors.push(...nonNegative(spec.startingDeadlineSeconds, 'spec.startingDeadlineSeconds'));
-  if (old === undefined || old.timeZone !== spec.timeZone) errors.push(...validateTimeZone(spec.timeZone, 'spec.timeZone'));
+  errors.push(...validateTimeZone(spec.timeZone, 'spec.timeZone'));
   errors.push(...validateConcurrencyPolicy(spec.concurrencyPolicy));
   errors.push(...validateJobTemplate(spec.jobTemplate));
   errors.push(...nonNegative(spec.successfulJobsHistoryLimit, 'spec.successfulJobsHistoryLimit'));
@@ -40,7 +38,7 @@ function validateCronJobSpec(spec: CronJobSpecLike, old: CronJobSpecLike | undef
 }
 
 /** The schedule as robfig's ParseStandard reads it (a leading TZ=/CRON_TZ= included); the zone itself belongs in timeZone. */
-function validateSchedule(schedule: string, allowTZ: boolean, timeZone: string | undefined): FieldError[] {
+function validateSchedule(schedule: string, timeZone: string | undefined): FieldError[] {
   const errors: FieldError[] = [];
   const prefix = /^(?:CRON_TZ|TZ)=(\S*)\s+/.exec(schedule.trim());
   const zone = prefix?.[1] ?? timeZone;
@@ -51,11 +49,7 @@ function validateSchedule(schedule: string, allowTZ: boolean, timeZone: string |
   } catch (error) {
     errors.push(invalidError('spec.schedule', schedule, (error as Error).message));
   }
-  if (allowTZ && schedule.includes('TZ') && timeZone !== undefined) {
-    errors.push(invalidError('spec.schedule', schedule, 'cannot use both timeZone field and TZ or CRON_TZ in schedule'));
-  } else if (!allowTZ && schedule.includes('TZ')) {
-    errors.push(invalidError('spec.schedule', schedule, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'));
-  }
+  if (schedule.includes('TZ')) errors.push(invalidError('spec.schedule', schedule, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'));
   return errors;
 }
 

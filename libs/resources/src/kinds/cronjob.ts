@@ -1,7 +1,7 @@
 import { KIND_CATALOGUE } from '@wheelhouse/model';
 import type { KindInfo } from './kind-info.js';
 import type { KubeObject } from '../object.js';
-import { validateCronJob, validateCronJobUpdate } from '../batch/cronjob-validation.js';
+import { validateCronJob } from '../batch/cronjob-validation.js';
 import { defaultCronJob } from '../batch/cronjob-defaults.js';
 import type { CronJobLike } from '../batch/cronjob-types.js';
 
@@ -16,5 +16,4 @@ export const CronJobKind: KindInfo = {
   fieldColumns: {},
   applyDefaults: (o) => defaultCronJob(o as CronJobLike) as KubeObject,
   validate: (o) => validateCronJob(o as CronJobLike),
-  validateUpdate: (next, prev) => validateCronJobUpdate(next as CronJobLike, prev as CronJobLike),
 };
