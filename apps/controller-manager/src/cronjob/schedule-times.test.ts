@@ -33,7 +33,13 @@ test('too many missed start times: counting stops past 100, the latest due time 
 /** The schedule with a count of its `next` calls: the work a sync does, without timing it. */
 function counted(spec: string) {
   const inner = parseCronSchedule(spec);
-  const counter = { calls: 0, next: (from: Date) => (counter.calls++, inner.next(from)) };
+  const counter = {
+    calls: 0,
+    next(from: Date) {
+      counter.calls++;
+      return inner.next(from);
+    },
+  };
   return counter;
 }
 
