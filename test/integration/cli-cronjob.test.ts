@@ -40,6 +40,13 @@ test('wh create cronjob NAME --image --schedule -- COMMAND makes kubectl’s Cro
   const wide = await wh.run(['get', 'cj', 'hello', '-o', 'wide']);
   assert.match(wide.stdout.trimEnd().split('\n')[1]!, /\s+hello\s+busybox:1\.28\s+<none>$/);
 
+  const described = await wh.run(['describe', 'cronjob', 'hello']);
+  assert.equal(described.code, 0, described.stderr);
+  assert.match(described.stdout, /^Schedule:\s+\*\/1 \* \* \* \*$/m);
+  assert.match(described.stdout, /^Concurrency Policy:\s+Allow$/m);
+  assert.match(described.stdout, /^Last Schedule Time:\s+<unset>$/m);
+  assert.match(described.stdout, /^Active Jobs:\s+<none>$/m);
+
   const noSchedule = await wh.run(['create', 'cronjob', 'x', '--image=busybox']);
   assert.notEqual(noSchedule.code, 0);
   assert.match(noSchedule.stderr, /--schedule must be specified/);
