@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import Link from 'next/link';
-import { Alert, Anchor, Button } from '@mantine/core';
+import { Alert, Anchor, Button, Text } from '@mantine/core';
 import { IconBolt, IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react';
 import type { CronJob } from '@wheelhouse/model';
 import type { KindDef } from '@/lib/kinds/kind.ts';
@@ -37,12 +37,12 @@ export function CronJobActions({ kind, object }: { kind: KindDef; object: CronJo
         Trigger now
       </Button>
       {created && (
-        <Alert color="green" py={4}>
+        <Text size="sm" role="status">
           Created job{' '}
           <Anchor component={Link} href={hrefFor('Job', created, object.metadata.namespace) ?? '#'}>
             {created}
           </Anchor>
-        </Alert>
+        </Text>
       )}
       {error && (
         <Alert color="red" role="alert" py={4}>
