@@ -45,7 +45,7 @@ describe('dashboard CronJob e2e', { skip: !existsSync(CHROMIUM) && `no ${CHROMIU
     await page.goto(`${stack.dashboardUrl}/cronjobs?namespace=default`);
     const row = page.locator('[data-testid=resource-row][data-name="e2e-report"]');
     await row.waitFor({ timeout: 30_000 });
-    const text = await row.innerText();
+    const text = (await row.textContent()) ?? '';
     assert.match(text, /0 5 1 1 \*/);
     assert.match(text, /False/);
     assert.deepEqual(await seriousViolations(page), []);
@@ -61,7 +61,7 @@ describe('dashboard CronJob e2e', { skip: !existsSync(CHROMIUM) && `no ${CHROMIU
     await page.getByRole('button', { name: 'Trigger now' }).click();
     const link = page.getByRole('link', { name: /^e2e-report-manual-/ }).first();
     await link.waitFor({ timeout: 30_000 });
-    const jobName = (await link.innerText()).trim();
+    const jobName = ((await link.textContent()) ?? '').trim();
     const { job } = await stack.api.ok(`query($n: String!) { job(namespace: "default", name: $n) { metadata { annotations ownerReferences { kind name controller } } } }`, {
       n: jobName,
     });
