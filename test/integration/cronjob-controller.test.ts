@@ -8,7 +8,7 @@ import { WheelhouseClient } from '@wheelhouse/client';
 import { startControllers, type RunningManager } from '@wheelhouse/controller-manager/manager';
 import { FakeClock } from '@wheelhouse/controller-runtime/testing/fake-clock';
 import { startTestApi, TEST_TOKEN, type TestApi } from '../support/api.js';
-import { eventually } from '../support/controller-manager.js';
+import { eventually, spawnControllerManager } from '../support/controller-manager.js';
 import { spawnNodeAgent, type NodeAgentProcess } from '../support/node-agent.js';
 import { spawnScheduler } from '../support/scheduler.js';
 import type { ComponentProcess } from '../support/component.js';
@@ -195,4 +195,27 @@ test('suspend: no Job while suspended; on resume a time past startingDeadlineSec
   });
   assert.deepEqual(names, [`susp-${minute(t3)}`]);
   await deleteCronJob('susp');
+});
+
+test('the controller-manager process on the real clock: an @every 2s CronJob makes its Job within seconds', async () => {
+  const process = spawnControllerManager(api.url);
+  try {
+    await createCronJob('real', { schedule: '@every 2s' }, { code: 0, afterMs: 50 });
+    const [job] = await eventually(
+      async () => {
+        const jobs = await jobsOf('real');
+        return jobs.length > 0 && jobs;
+      },
+      30_000,
+      'a Job of the real CronJob',
+    );
+    assert.match(job!.metadata.name, /^real-\d+$/);
+    const scheduled = job!.metadata.annotations?.['batch.kubernetes.io/cronjob-scheduled-timestamp'];
+    assert.equal(job!.metadata.name, `real-${minute(Date.parse(scheduled ?? ''))}`);
+    await eventually(async () => (await cronJobStatus('real')).lastScheduleTime);
+    await deleteCronJob('real');
+  } finally {
+    process.kill('SIGTERM');
+    await once(process, 'exit');
+  }
 });

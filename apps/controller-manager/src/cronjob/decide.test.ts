@@ -123,3 +123,16 @@ test('history cleanup: Jobs created in the same second go oldest name first', ()
     ['a', 'b'],
   );
 });
+
+test('a schedule in a time zone: 09:00 Europe/Berlin is 07:00 UTC in summer; the Job is still named by its UTC minute', () => {
+  const berlin = parseCronSchedule('0 9 * * *', 'Europe/Berlin');
+  const cj: CronJobLike = { metadata: { name: 'report', creationTimestamp: '2016-05-19T00:00:00Z' }, spec: {}, status: {} };
+  const before = decideCronJob(cj, [], berlin, new Date('2016-05-19T06:59:00Z'));
+  assert.equal(of(before, 'createJob').length, 0);
+  assert.equal(of(before, 'requeueAt')[0]?.at.toISOString(), '2016-05-19T07:00:00.000Z');
+  const due = decideCronJob(cj, [], berlin, new Date('2016-05-19T07:00:30Z'));
+  assert.deepEqual(
+    of(due, 'createJob').map((a) => [a.name, a.scheduledTime.toISOString()]),
+    [[jobNameFor('report', new Date('2016-05-19T07:00:00Z')), '2016-05-19T07:00:00.000Z']],
+  );
+});
