@@ -78,6 +78,8 @@ export function decideCronJob(cj: CronJobLike, jobs: readonly OwnedJob[], schedu
     }
     const name = scheduled ? jobNameFor(cj.metadata.name, scheduled) : undefined;
     const alreadyMade = name !== undefined && jobs.some((j) => j.metadata.name === name);
+    // The Job of this time exists (a status write lost after its creation, a restart): the time counts as scheduled.
+    if (scheduled && alreadyMade && (!lastScheduleTime || Date.parse(lastScheduleTime) < scheduled.getTime())) lastScheduleTime = scheduled.toISOString();
     if (scheduled && !alreadyMade) {
       const policy = cj.spec.concurrencyPolicy ?? 'Allow';
       if (policy === 'Forbid' && running.length > 0) {
