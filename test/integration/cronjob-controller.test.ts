@@ -114,8 +114,7 @@ test('a schedule fires: the Job of that minute, owned by the CronJob, runs; the 
     return s.lastSuccessfulTime && s.active.length === 0 && s;
   }, 60_000);
   assert.equal(Date.parse(status.lastScheduleTime), t1);
-  const events = await eventsOf('every');
-  assert.ok(events.some((e) => e.reason === 'SuccessfulCreate' && e.message === `Created job ${jobName}`));
+  await eventually(async () => (await eventsOf('every')).some((e) => e.reason === 'SuccessfulCreate' && e.message === `Created job ${jobName}`), 20_000, 'SuccessfulCreate');
   assert.ok((await hasEvent('every', 'SawCompletedJob')).message.startsWith(`Saw completed job: ${jobName}, condition: Complete`));
   await deleteCronJob('every');
 });
@@ -145,7 +144,11 @@ test('Replace: the running Job is deleted and the new time’s Job takes its pla
     return jobs.length === 1 && jobs[0] === `replace-${minute(t2)}` && jobs;
   });
   assert.deepEqual(names, [`replace-${minute(t2)}`]);
-  const deleted = (await eventsOf('replace')).filter((e) => e.reason === 'SuccessfulDelete').map((e) => e.message);
+  // The event is written after the delete returns: waited for, not read at once.
+  const deleted = await eventually(async () => {
+    const messages = (await eventsOf('replace')).filter((e) => e.reason === 'SuccessfulDelete').map((e) => e.message);
+    return messages.length > 0 && messages;
+  });
   assert.deepEqual(deleted, [`Deleted job replace-${minute(t1)}`]);
   const status = await eventually(async () => {
     const s = await cronJobStatus('replace');
@@ -173,7 +176,11 @@ test('history: with successfulJobsHistoryLimit 1, only the newest finished Job s
     'history trimmed',
   );
   assert.deepEqual(left, [made[2]]);
-  const deleted = (await eventsOf('hist')).filter((e) => e.reason === 'SuccessfulDelete').map((e) => e.message);
+  // The events are written after the deletes return: waited for, not read at once.
+  const deleted = await eventually(async () => {
+    const messages = (await eventsOf('hist')).filter((e) => e.reason === 'SuccessfulDelete').map((e) => e.message);
+    return messages.length >= 2 && messages;
+  });
   assert.deepEqual(deleted.sort(), [`Deleted job ${made[0]}`, `Deleted job ${made[1]}`]);
   // The CronJob owns its Jobs: deleting it lets the garbage collector take them.
   await deleteCronJob('hist');
@@ -195,6 +202,23 @@ test('suspend: no Job while suspended; on resume a time past startingDeadlineSec
   });
   assert.deepEqual(names, [`susp-${minute(t3)}`]);
   await deleteCronJob('susp');
+});
+
+test('three hours without a sync: TooManyMissedTimes, and only the latest start time runs', async () => {
+  await startManager();
+  // Suspended while the clock moves three hours, so no timer fires on the way; resumed, it syncs once at the end.
+  await createCronJob('late', { suspend: true }, { code: 0, afterMs: 50 });
+  const target = (minute(Math.max(clock.now(), Date.now())) + 180) * 60_000 + 30_000;
+  await clock.advance(target - clock.now());
+  await api.ok(`mutation { patchCronJob(name: "late", patch: { spec: { suspend: false } }) { metadata { name } } }`);
+  const warning = await hasEvent('late', 'TooManyMissedTimes');
+  assert.equal(warning.type, 'Warning');
+  const names = await eventually(async () => {
+    const jobs = (await jobsOf('late')).map((j) => j.metadata.name);
+    return jobs.length > 0 && jobs;
+  });
+  assert.deepEqual(names, [`late-${minute(target)}`]);
+  await deleteCronJob('late');
 });
 
 test('the controller-manager process on the real clock: an @every 2s CronJob makes its Job within seconds', async () => {

@@ -79,12 +79,13 @@ test('too many missed start times: a warning, and the most recent time still run
 test('history limits keep the newest 3 successful and 1 failed Job; lastSuccessfulTime follows completions', () => {
   const done = (i: number, type: 'Complete' | 'Failed'): OwnedJob => ({
     metadata: { name: `j${i}`, uid: `u${i}`, creationTimestamp: `2016-05-19T0${i}:00:00Z` },
-    status: { completionTime: `2016-05-19T0${i}:00:30Z`, conditions: [{ type, status: 'True' }] },
+    status: { startTime: `2016-05-19T0${7 - i}:00:00Z`, completionTime: `2016-05-19T0${i}:00:30Z`, conditions: [{ type, status: 'True' }] },
   });
   const jobs = [done(1, 'Complete'), done(2, 'Complete'), done(3, 'Failed'), done(4, 'Complete'), done(5, 'Complete'), done(6, 'Failed')];
   const actions = decideCronJob(cronJob({}, { lastScheduleTime: '2016-05-19T10:00:00Z' }), jobs, hourly, justBefore);
   const history = of(actions, 'deleteJobs').find((d) => d.reason === 'History');
-  assert.deepEqual(history?.jobs.map((j) => j.metadata.name).sort(), ['j1', 'j3']);
+  // Upstream orders by status.startTime (here the reverse of the names): the earliest started go.
+  assert.deepEqual(history?.jobs.map((j) => j.metadata.name).sort(), ['j5', 'j6']);
   assert.equal(of(actions, 'status')[0]?.lastSuccessfulTime, '2016-05-19T05:00:30Z');
 });
 
@@ -114,7 +115,7 @@ test('a start time past startingDeadlineSeconds is skipped with a MissSchedule w
   assert.equal(of(actions, 'createJob').length, 0);
 });
 
-test('history cleanup: Jobs created in the same second go oldest name first', () => {
+test('history cleanup: Jobs without a start time go last, ties by name', () => {
   const done = (name: string): OwnedJob => ({
     metadata: { name, uid: name, creationTimestamp: '2016-05-19T09:00:00Z' },
     status: { completionTime: '2016-05-19T09:00:30Z', conditions: [{ type: 'Complete', status: 'True' }] },

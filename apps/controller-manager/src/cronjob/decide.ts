@@ -5,7 +5,7 @@ import { scheduleTimes, TOO_MANY_MISSED } from './schedule-times.js';
 
 export interface OwnedJob {
   metadata: { name: string; uid: string; creationTimestamp?: string };
-  status?: { completionTime?: string; conditions?: { type: string; status: string; lastTransitionTime?: string }[] };
+  status?: { startTime?: string; completionTime?: string; conditions?: { type: string; status: string; lastTransitionTime?: string }[] };
 }
 
 export interface CronJobLike {
@@ -122,12 +122,19 @@ export function formatRfc1123z(t: Date): string {
   return t.toUTCString().replace('GMT', '+0000');
 }
 
+/** byJobStartTime: started Jobs oldest first, then those never started; ties by name. */
+function byStartTime(a: OwnedJob, b: OwnedJob): number {
+  const at = a.status?.startTime ? Date.parse(a.status.startTime) : Number.POSITIVE_INFINITY;
+  const bt = b.status?.startTime ? Date.parse(b.status.startTime) : Number.POSITIVE_INFINITY;
+  return at === bt ? a.metadata.name.localeCompare(b.metadata.name) : at < bt ? -1 : 1;
+}
+
 /** successfulJobsHistoryLimit (3) and failedJobsHistoryLimit (1): the oldest finished Jobs beyond them go. */
 function historyCleanup(cj: CronJobLike, jobs: readonly OwnedJob[]): CronJobAction[] {
   const excess = (state: 'Complete' | 'Failed', limit: number) =>
     jobs
       .filter((j) => finishedAs(j) === state)
-      .sort((a, b) => String(a.metadata.creationTimestamp ?? '').localeCompare(String(b.metadata.creationTimestamp ?? '')) || a.metadata.name.localeCompare(b.metadata.name))
+      .sort(byStartTime)
       .slice(0, Math.max(0, jobs.filter((j) => finishedAs(j) === state).length - limit));
   const old = [...excess('Complete', cj.spec.successfulJobsHistoryLimit ?? 3), ...excess('Failed', cj.spec.failedJobsHistoryLimit ?? 1)];
   return old.length > 0 ? [{ type: 'deleteJobs', jobs: old, reason: 'History' }] : [];
