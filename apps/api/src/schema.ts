@@ -35,6 +35,7 @@ import { PodDisruptionBudgetResolver } from './modules/pod-disruption-budget/pod
 import { HorizontalPodAutoscalerResolver } from './modules/horizontal-pod-autoscaler/horizontal-pod-autoscaler.resolver.js';
 import { ControllerRevisionResolver } from './modules/controllerrevision/controllerrevision.resolver.js';
 import { DaemonSetResolver } from './modules/daemonset/daemonset.resolver.js';
+import { CronJobResolver } from './modules/cronjob/cronjob.resolver.js';
 
 /** Every resolver of the API. A new kind adds its resolver here. */
 export const RESOLVERS = [
@@ -72,6 +73,7 @@ export const RESOLVERS = [
   HorizontalPodAutoscalerResolver,
   ControllerRevisionResolver,
   DaemonSetResolver,
+  CronJobResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

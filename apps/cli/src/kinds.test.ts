@@ -30,21 +30,32 @@ test('KIND NAME..., KIND/NAME, and KIND,KIND', () => {
   );
   assert.deepEqual(
     kindAndNames(['all']).map((r) => r.kind.kind),
-    ['Pod', 'ReplicationController', 'Service', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Job', 'HorizontalPodAutoscaler'],
+    ['Pod', 'ReplicationController', 'Service', 'Deployment', 'ReplicaSet', 'DaemonSet', 'CronJob', 'Job', 'HorizontalPodAutoscaler'],
   );
   assert.deepEqual(
     kindAndNames(['all,pods,ns']).map((r) => r.kind.kind),
-    ['Pod', 'ReplicationController', 'Service', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Job', 'HorizontalPodAutoscaler', 'Namespace'],
+    ['Pod', 'ReplicationController', 'Service', 'Deployment', 'ReplicaSet', 'DaemonSet', 'CronJob', 'Job', 'HorizontalPodAutoscaler', 'Namespace'],
   );
   assert.throws(() => kindAndNames([]), /must specify the type/);
   assert.throws(() => kindAndNames(['deploy/']), /resource\/name/);
 });
 
+// kubectl lists a group's resources as discovery does, alphabetically: cronjobs before jobs.
 test("kubectl's all category comes from the catalogue: core kinds first, in catalogue order", () => {
-  assert.deepEqual(categoryResources('all'), ['pods', 'replicationcontrollers', 'services', 'deployments', 'replicasets', 'daemonsets', 'jobs', 'horizontalpodautoscalers']);
+  assert.deepEqual(categoryResources('all'), [
+    'pods',
+    'replicationcontrollers',
+    'services',
+    'deployments',
+    'replicasets',
+    'daemonsets',
+    'cronjobs',
+    'jobs',
+    'horizontalpodautoscalers',
+  ]);
   assert.deepEqual(
     kindAndNames(['all']).map((r) => r.kind.kind),
-    ['Pod', 'ReplicationController', 'Service', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Job', 'HorizontalPodAutoscaler'],
+    ['Pod', 'ReplicationController', 'Service', 'Deployment', 'ReplicaSet', 'DaemonSet', 'CronJob', 'Job', 'HorizontalPodAutoscaler'],
   );
 });
 

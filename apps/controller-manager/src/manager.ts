@@ -1,5 +1,5 @@
 import { createClientset, hasCode, type WheelhouseClient } from '@wheelhouse/client';
-import { EventRecorder, InformerFactory, type ControllerMetrics } from '@wheelhouse/controller-runtime';
+import { EventRecorder, InformerFactory, realClock, type Clock, type ControllerMetrics } from '@wheelhouse/controller-runtime';
 import type { ManagerContext, ManagerSettings } from './runtime/context.js';
 import { CONTROLLERS } from './runtime/controllers.js';
 import { routineConflict } from './runtime/routine-conflict.js';
@@ -24,8 +24,11 @@ export async function startControllers(
     metrics?: ControllerMetrics;
     log: (message: string, error?: unknown) => void;
     signal?: AbortSignal;
+    /** The controllers' time; a test's FakeClock makes schedules fire without waiting for them. Default: the real one. */
+    clock?: Clock;
   },
 ): Promise<RunningManager> {
+  const clock = options.clock ?? realClock;
   const clientset = createClientset(client);
   const informers = new InformerFactory(clientset, {
     onError: (kind, error, willRetry) => options.log(`${kind} watch${willRetry ? ' (retrying)' : ''}`, error),
@@ -53,7 +56,8 @@ export async function startControllers(
     metrics: options.metrics,
     settings,
     onError: (controller, key, error) => stopped(error) || routineConflict(error) || options.log(`${controller} ${key}`, error),
-    now: () => new Date(),
+    now: () => new Date(clock.now()),
+    clock,
   };
   // Wiring first (informers asked for, handlers queueing keys), then one start of the shared informers.
   const prepared = CONTROLLERS.map((setup) => setup(ctx));

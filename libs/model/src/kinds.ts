@@ -118,6 +118,7 @@ export const KIND_CATALOGUE = {
   LimitRange: define({ kind: 'LimitRange', apiVersion: 'v1', singular: 'limitRange', plural: 'limitRanges', shortNames: ['limits'], namespaced: true, hasStatus: false }),
   Ingress: define({ kind: 'Ingress', apiVersion: 'networking.k8s.io/v1', singular: 'ingress', plural: 'ingresses', shortNames: ['ing'], namespaced: true, hasStatus: true }),
   IngressClass: define({ kind: 'IngressClass', apiVersion: 'networking.k8s.io/v1', singular: 'ingressClass', plural: 'ingressClasses', namespaced: false, hasStatus: false }),
+  CronJob: define({ kind: 'CronJob', apiVersion: 'batch/v1', singular: 'cronJob', plural: 'cronJobs', shortNames: ['cj'], namespaced: true, hasStatus: true, categories: ['all'] }),
   Job: define({ kind: 'Job', apiVersion: 'batch/v1', singular: 'job', plural: 'jobs', namespaced: true, hasStatus: true, categories: ['all'] }),
   HorizontalPodAutoscaler: define({
     kind: 'HorizontalPodAutoscaler',

@@ -7,6 +7,7 @@ import type {
   ConfigMap,
   ControllerRevision,
   DaemonSet,
+  CronJob,
   Deployment,
   Endpoints,
   EndpointSlice,
@@ -35,6 +36,7 @@ import { jobCompletions, jobDuration, jobStatus } from './job.js';
 import { pdbMaxUnavailable, pdbMinAvailable } from './pod-disruption-budget.js';
 import { hpaMinPods, hpaReference, hpaTargets } from './horizontal-pod-autoscaler.js';
 import { controllerRevisionController } from './apps.js';
+import { cronJobContainers, cronJobLastSchedule, cronJobSuspend } from './cronjob.js';
 import { ingressAddress, ingressClassParameters, ingressHosts, ingressPorts } from './ingress.js';
 import { endpointSliceAddresses, endpointSlicePorts, endpointsText, serviceCells } from './network.js';
 import { nodeRoles, nodeStatus, nodeWideCells } from './node.js';
@@ -218,6 +220,26 @@ const horizontalPodAutoscaler: KindPrinter<HorizontalPodAutoscaler> = {
   ],
 };
 
+const cronJob: KindPrinter<CronJob> = {
+  columns: [
+    nameColumn,
+    { name: 'Schedule', priority: 0, cell: (c) => c.spec?.schedule ?? '' },
+    { name: 'Timezone', priority: 0, cell: (c) => c.spec?.timeZone ?? '<none>' },
+    { name: 'Suspend', priority: 0, cell: cronJobSuspend },
+    count('Active', 0, (c: CronJob) => c.status?.active?.length) as PrinterColumn<CronJob>,
+    {
+      name: 'Last Schedule',
+      priority: 0,
+      cell: (c, now) => cronJobLastSchedule(c, now),
+      sortKey: (c, now) => elapsedMs(c.status?.lastScheduleTime, now) ?? Number.POSITIVE_INFINITY,
+    },
+    ageColumn,
+    { name: 'Containers', priority: 1, cell: (c) => cronJobContainers(c)[0] },
+    { name: 'Images', priority: 1, cell: (c) => cronJobContainers(c)[1] },
+    { name: 'Selector', priority: 1, cell: (c) => formatLabelSelector(c.spec?.jobTemplate?.spec?.selector) },
+  ],
+};
+
 const ingress: KindPrinter<Ingress> = {
   columns: [
     nameColumn,
@@ -326,6 +348,7 @@ export const PRINTERS: { readonly [K in KindName]?: KindPrinter<ObjectTypes[K]> 
   HorizontalPodAutoscaler: horizontalPodAutoscaler,
   ControllerRevision: controllerRevision,
   DaemonSet: daemonSet,
+  CronJob: cronJob,
 };
 
 /** kubectl's table for kinds it has no printer for. */

@@ -23,6 +23,7 @@ export * from './autoscaling/index.js';
 export { ControllerRevisionKind } from './kinds/controllerrevision.js';
 export { DaemonSetKind } from './kinds/daemonset.js';
 export * from './apps/index.js';
+export { CronJobKind } from './kinds/cronjob.js';
 export * from './batch/index.js';
 export * from './validation/index.js';
 export * from './defaults/index.js';

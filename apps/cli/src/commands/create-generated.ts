@@ -13,6 +13,9 @@ import { configMapObject, genericSecretObject, tlsSecretObject } from '../create
 import { isDryRun } from './apply.js';
 import { deploymentObject, namespaceObject, serviceObject, type ServiceVariant } from '../generators/workloads.js';
 import { jobObject } from '../generators/job.js';
+import { cronJobObject, parseFromSource } from '../generators/cronjob.js';
+import { manualJobFromCronJob } from '@wheelhouse/resources';
+import { notFoundError } from '../errors.js';
 import { ingressObject } from '../generators/ingress.js';
 
 export const GENERATED_USAGE = [
@@ -24,6 +27,8 @@ export const GENERATED_USAGE = [
   '       wh create service clusterip|nodeport|loadbalancer NAME --tcp=PORT[:TARGET]... [--clusterip=None] [--node-port=N]',
   '       wh create service externalname NAME --external-name=HOST',
   '       wh create job NAME --image=IMAGE [-- COMMAND [ARGS...]]',
+  '       wh create job NAME --from=cronjob/CRONJOB',
+  "       wh create cronjob NAME --image=IMAGE --schedule='*/1 * * * *' [--restart=OnFailure|Never] [-- COMMAND [ARGS...]]",
   '       wh create ingress NAME --rule=host/path=svc:port[,tls[=secret]]... [--class=CLASS] [--default-backend=svc:port]',
 ].join('\n');
 
@@ -44,9 +49,12 @@ export const GENERATED_FLAGS = [
   { name: 'rule', value: true, multiple: true },
   { name: 'class', value: true },
   { name: 'default-backend', value: true },
+  { name: 'from', value: true },
+  { name: 'schedule', value: true },
+  { name: 'restart', value: true },
 ];
 
-const WORKLOAD_GENERATORS = ['namespace', 'ns', 'deployment', 'deploy', 'service', 'svc', 'job', 'ingress', 'ing'];
+const WORKLOAD_GENERATORS = ['namespace', 'ns', 'deployment', 'deploy', 'service', 'svc', 'job', 'cronjob', 'cj', 'ingress', 'ing'];
 
 /** Whether the positionals name a generator (`configmap`, `cm`, `secret`). */
 export const isGenerated = (positionals: string[]) => ['configmap', 'configmaps', 'cm', 'secret', 'secrets', ...WORKLOAD_GENERATORS].includes(positionals[0] ?? '');
@@ -73,6 +81,13 @@ function generateWorkload(positionals: string[], args: ParsedArgs): { kindName: 
     const image = list(args, 'image');
     if (image.length > 1) throw new UsageError('--image may be given once for a job');
     return { kindName: 'Job', object: jobObject(one(name ? [name] : []), { image: image[0], command }) };
+  }
+  if (what === 'cronjob' || what === 'cj') {
+    const [name, ...command] = rest;
+    const image = list(args, 'image');
+    if (image.length > 1) throw new UsageError('--image may be given once for a cronjob');
+    const options = { image: image[0], schedule: str(args, 'schedule'), restart: str(args, 'restart'), command };
+    return { kindName: 'CronJob', object: cronJobObject(one(name ? [name] : []), options) };
   }
   if (what === 'service' || what === 'svc') {
     const [variant, ...names] = rest;
@@ -103,11 +118,13 @@ function generate(positionals: string[], args: ParsedArgs): { kindName: string; 
 export async function runCreateGenerated(args: ParsedArgs): Promise<number> {
   const output = str(args, 'output');
   if (output && output !== 'yaml' && output !== 'json' && output !== 'name') throw new UsageError(`-o ${output}: yaml, json or name`);
-  const { kindName, object } = generate(args.positionals, args);
-  const kind = resolveKind(kindName);
+  const from = str(args, 'from');
+  const generated = from === undefined ? generate(args.positionals, args) : undefined;
   const dryRun = isDryRun(args);
   const session = new Session(args);
   return withSession(session, async () => {
+    const { kindName, object } = generated ?? (await jobFrom(session, args, from!));
+    const kind = resolveKind(kindName);
     const created = await session.create(kind, object, session.namespace, dryRun);
     const name = `${qualifiedKind(kind)}/${created.metadata.name}`;
     if (output === 'yaml' || output === 'json') {
@@ -118,4 +135,19 @@ export async function runCreateGenerated(args: ParsedArgs): Promise<number> {
     }
     return 0;
   });
+}
+
+/** kubectl create job NAME --from=cronjob/CJ: the CronJob's template as a Job it owns (instantiate=manual). */
+async function jobFrom(session: Session, args: ParsedArgs, from: string): Promise<{ kindName: string; object: Record<string, unknown> }> {
+  const [what, name, ...command] = args.positionals;
+  if (what !== 'job') throw new UsageError(`--from is only for create job, not create ${what ?? ''}`);
+  if (!name) throw new UsageError('NAME is required');
+  if (list(args, 'image').length > 0) throw new UsageError('either --image or --from must be specified');
+  if (command.length > 0) throw new UsageError('cannot specify --from and command');
+  const source = parseFromSource(from);
+  const sourceKind = resolveKind(source.kind);
+  if (sourceKind.kind !== 'CronJob') throw new UsageError(`unknown object type ${sourceKind.kind}`);
+  const cronJob = await session.get(sourceKind, source.name);
+  if (!cronJob) throw notFoundError(`${sourceKind.resource}.${sourceKind.group}`, source.name);
+  return { kindName: 'Job', object: manualJobFromCronJob(cronJob as never, name) as unknown as Record<string, unknown> };
 }

@@ -1,12 +1,11 @@
 // syncCronJob (pkg/controller/cronjob/cronjob_controllerv2.go) as a pure function: from a
-// CronJob, the Jobs it owns and the time, what to create, delete and record. Not wired to
-// a controller yet: the CronJob kind is not served (see the branch report).
+// CronJob, the Jobs it owns and the time, what to create, delete and record.
 import type { CronSchedule } from '@wheelhouse/resources';
 import { scheduleTimes, TOO_MANY_MISSED } from './schedule-times.js';
 
 export interface OwnedJob {
   metadata: { name: string; uid: string; creationTimestamp?: string };
-  status?: { completionTime?: string; conditions?: { type: string; status: string; lastTransitionTime?: string }[] };
+  status?: { startTime?: string; completionTime?: string; conditions?: { type: string; status: string; lastTransitionTime?: string }[] };
 }
 
 export interface CronJobLike {
@@ -24,6 +23,7 @@ export interface CronJobLike {
 export type CronJobAction =
   | { type: 'createJob'; name: string; scheduledTime: Date }
   | { type: 'deleteJobs'; jobs: OwnedJob[]; reason: 'Replace' | 'History' }
+  /** Last: the controller adds the Job it has just created to `active` (upstream appends it once created). */
   | { type: 'status'; active: { name: string; uid: string }[]; lastScheduleTime?: string; lastSuccessfulTime?: string }
   | { type: 'event'; eventType: 'Normal' | 'Warning'; reason: string; message: string }
   | { type: 'requeueAt'; at: Date };
@@ -43,6 +43,12 @@ export function decideCronJob(cj: CronJobLike, jobs: readonly OwnedJob[], schedu
     if (finishedAs(j) === 'Complete' && done && (!lastSuccessfulTime || done > lastSuccessfulTime)) lastSuccessfulTime = done;
   }
   let active = running.map((j) => ({ name: j.metadata.name, uid: j.metadata.uid }));
+  // A Job the status still lists as active that has finished since: said once, as upstream.
+  for (const ref of cj.status?.active ?? []) {
+    const job = jobs.find((j) => j.metadata.uid === ref.uid);
+    const state = job && finishedAs(job);
+    if (state) actions.push({ type: 'event', eventType: 'Normal', reason: 'SawCompletedJob', message: `Saw completed job: ${ref.name}, condition: ${state}` });
+  }
   let lastScheduleTime = cj.status?.lastScheduleTime;
   actions.push(...historyCleanup(cj, jobs));
 
@@ -58,8 +64,22 @@ export function decideCronJob(cj: CronJobLike, jobs: readonly OwnedJob[], schedu
       });
     }
     const scheduled = times.mostRecent;
+    if (!scheduled && cj.spec.startingDeadlineSeconds !== undefined) {
+      // A start time was due but the deadline has passed: it is skipped, with upstream's warning.
+      const missed = lastMissed(schedule, earliest, new Date(now.getTime() - cj.spec.startingDeadlineSeconds * 1000));
+      if (missed) {
+        actions.push({
+          type: 'event',
+          eventType: 'Warning',
+          reason: 'MissSchedule',
+          message: `Missed scheduled time to start a job: ${formatRfc1123z(missed)}`,
+        });
+      }
+    }
     const name = scheduled ? jobNameFor(cj.metadata.name, scheduled) : undefined;
     const alreadyMade = name !== undefined && jobs.some((j) => j.metadata.name === name);
+    // The Job of this time exists (a status write lost after its creation, a restart): the time counts as scheduled.
+    if (scheduled && alreadyMade && (!lastScheduleTime || Date.parse(lastScheduleTime) < scheduled.getTime())) lastScheduleTime = scheduled.toISOString();
     if (scheduled && !alreadyMade) {
       const policy = cj.spec.concurrencyPolicy ?? 'Allow';
       if (policy === 'Forbid' && running.length > 0) {
@@ -81,10 +101,32 @@ export function decideCronJob(cj: CronJobLike, jobs: readonly OwnedJob[], schedu
     }
     if (times.next) actions.push({ type: 'requeueAt', at: times.next });
   }
+  const listed = (cj.status?.active ?? []).map((r) => ({ name: r.name, uid: r.uid }));
+  const created = actions.some((a) => a.type === 'createJob');
   const changed =
-    JSON.stringify(active) !== JSON.stringify(cj.status?.active ?? []) || lastScheduleTime !== cj.status?.lastScheduleTime || lastSuccessfulTime !== cj.status?.lastSuccessfulTime;
-  if (changed) actions.unshift({ type: 'status', active, lastScheduleTime, lastSuccessfulTime });
+    created || JSON.stringify(active) !== JSON.stringify(listed) || lastScheduleTime !== cj.status?.lastScheduleTime || lastSuccessfulTime !== cj.status?.lastSuccessfulTime;
+  if (changed) actions.push({ type: 'status', active, lastScheduleTime, lastSuccessfulTime });
   return actions;
+}
+
+/** The latest start time in (earliest, deadline], looking back a day at most (the first one when older): only for the warning's text. */
+function lastMissed(schedule: CronSchedule, earliest: Date, deadline: Date): Date | undefined {
+  const first = schedule.next(earliest);
+  if (!first || first > deadline) return undefined;
+  const dayBefore = new Date(Math.max(earliest.getTime(), deadline.getTime() - 86_400_000));
+  return scheduleTimes(schedule, dayBefore, deadline).mostRecent ?? first;
+}
+
+/** Go's time.RFC1123Z in UTC: `Mon, 02 Jan 2006 15:04:05 +0000`. */
+export function formatRfc1123z(t: Date): string {
+  return t.toUTCString().replace('GMT', '+0000');
+}
+
+/** byJobStartTime: started Jobs oldest first, then those never started; ties by name. */
+function byStartTime(a: OwnedJob, b: OwnedJob): number {
+  const at = a.status?.startTime ? Date.parse(a.status.startTime) : Number.POSITIVE_INFINITY;
+  const bt = b.status?.startTime ? Date.parse(b.status.startTime) : Number.POSITIVE_INFINITY;
+  return at === bt ? a.metadata.name.localeCompare(b.metadata.name) : at < bt ? -1 : 1;
 }
 
 /** successfulJobsHistoryLimit (3) and failedJobsHistoryLimit (1): the oldest finished Jobs beyond them go. */
@@ -92,7 +134,7 @@ function historyCleanup(cj: CronJobLike, jobs: readonly OwnedJob[]): CronJobActi
   const excess = (state: 'Complete' | 'Failed', limit: number) =>
     jobs
       .filter((j) => finishedAs(j) === state)
-      .sort((a, b) => String(a.metadata.creationTimestamp ?? '').localeCompare(String(b.metadata.creationTimestamp ?? '')))
+      .sort(byStartTime)
       .slice(0, Math.max(0, jobs.filter((j) => finishedAs(j) === state).length - limit));
   const old = [...excess('Complete', cj.spec.successfulJobsHistoryLimit ?? 3), ...excess('Failed', cj.spec.failedJobsHistoryLimit ?? 1)];
   return old.length > 0 ? [{ type: 'deleteJobs', jobs: old, reason: 'History' }] : [];

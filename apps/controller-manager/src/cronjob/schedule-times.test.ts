@@ -29,3 +29,33 @@ test('too many missed start times: counting stops past 100, the latest due time 
   assert.equal(got.mostRecent?.toISOString(), '2016-06-19T10:00:00.000Z');
   assert.equal(got.next?.toISOString(), '2016-06-19T11:00:00.000Z');
 });
+
+/** The schedule with a count of its `next` calls: the work a sync does, without timing it. */
+function counted(spec: string) {
+  const inner = parseCronSchedule(spec);
+  const counter = {
+    calls: 0,
+    next(from: Date) {
+      counter.calls++;
+      return inner.next(from);
+    },
+  };
+  return counter;
+}
+
+test('a CronJob left alone for a year: the latest due time found with bounded work (not one step per missed time)', () => {
+  const cases: [string, string, string][] = [
+    ['* * * * *', '2026-12-07T21:00:30Z', '2026-12-07T21:00:00.000Z'],
+    ['0 9 * * 1-5', '2026-12-07T08:00:00Z', '2026-12-04T09:00:00.000Z'],
+    ['* 9 * * *', '2026-12-07T15:00:00Z', '2026-12-07T09:59:00.000Z'],
+    ['0 0 1 1 *', '2026-12-07T08:00:00Z', '2026-01-01T00:00:00.000Z'],
+  ];
+  for (const [spec, now, expected] of cases) {
+    const schedule = counted(spec);
+    const earliest = new Date(Date.parse(now) - 365 * 86_400_000 * (spec === '0 0 1 1 *' ? 120 : 1));
+    const got = scheduleTimes(schedule, earliest, at(now));
+    assert.equal(got.mostRecent?.toISOString(), expected, spec);
+    assert.equal(got.missed, TOO_MANY_MISSED + 1, spec);
+    assert.ok(schedule.calls < 250, `${spec}: ${schedule.calls} calls`);
+  }
+});

@@ -17,6 +17,8 @@ export interface ScheduleTimes {
 /**
  * `earliest` is the last schedule time, else the CronJob's creation; with
  * startingDeadlineSeconds, times older than the deadline are not considered at all.
+ * Bounded work however long the CronJob was left alone: at most TOO_MANY_MISSED + 1 steps
+ * to count, then a search back from now for the latest due time.
  */
 export function scheduleTimes(schedule: CronSchedule, earliestIn: Date, now: Date, startingDeadlineSeconds?: number): ScheduleTimes {
   let earliest = earliestIn;
@@ -30,12 +32,23 @@ export function scheduleTimes(schedule: CronSchedule, earliestIn: Date, now: Dat
     mostRecent = t;
     missed++;
     if (missed > TOO_MANY_MISSED) {
-      // Past the cap the count stops; the walk goes on only to find the latest due time.
-      let last = t;
-      for (let u = schedule.next(last); u !== null && u <= now; u = schedule.next(u)) last = u;
-      mostRecent = last;
+      mostRecent = latestDue(schedule, t, now);
       break;
     }
   }
   return { mostRecent, missed, next: schedule.next(now) };
+}
+
+/**
+ * The latest start time in [known, now], `known` being one: looks back from now over a
+ * window that grows fourfold until it holds a start time, then walks that window forward.
+ */
+function latestDue(schedule: CronSchedule, known: Date, now: Date): Date {
+  for (let window = 60_000; ; window *= 4) {
+    const from = new Date(Math.max(known.getTime(), now.getTime() - window));
+    let latest: Date | undefined;
+    for (let t = schedule.next(from); t !== null && t <= now; t = schedule.next(t)) latest = t;
+    if (latest) return latest;
+    if (from.getTime() === known.getTime()) return known;
+  }
 }

@@ -1,5 +1,5 @@
 import type { Clientset } from '@wheelhouse/client';
-import type { ControllerHandle, ControllerMetrics, EventRecorder, InformerFactory } from '@wheelhouse/controller-runtime';
+import type { Clock, ControllerHandle, ControllerMetrics, EventRecorder, InformerFactory } from '@wheelhouse/controller-runtime';
 
 /** Settings the controllers read (API.md "Running"). */
 export interface ManagerSettings {
@@ -28,7 +28,10 @@ export interface ManagerContext {
   metrics?: ControllerMetrics;
   settings: ManagerSettings;
   onError(controller: string, key: string, error: unknown): void;
+  /** The time controllers decide on: `clock.now()`. */
   now(): Date;
+  /** Waits that follow the time of day (the CronJob controller's next schedule time); tests drive it. */
+  clock: Clock;
 }
 
 /**

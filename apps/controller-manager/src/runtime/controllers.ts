@@ -12,6 +12,7 @@ import { ttlAfterFinishedController } from '../ttl-after-finished/controller.js'
 import { disruptionController } from '../disruption/controller.js';
 import { horizontalPodAutoscalerController } from '../podautoscaler/controller.js';
 import { daemonSetController } from '../daemonset/controller.js';
+import { cronJobController } from '../cronjob/controller.js';
 
 /**
  * Every controller the manager runs (kube-controller-manager's NewControllerDescriptors).
@@ -33,4 +34,5 @@ export const CONTROLLERS: readonly ControllerSetup[] = [
   disruptionController,
   horizontalPodAutoscalerController,
   daemonSetController,
+  cronJobController,
 ];

@@ -14,10 +14,11 @@ import { SecretData } from './SecretData.tsx';
 import { IngressRules } from './IngressRules.tsx';
 import { NodeCapacity } from '@/components/overview/NodeCapacity.tsx';
 import { requestedByNode } from '@/lib/kinds/resources.ts';
-import type { EndpointSlice, Ingress, Service } from '@wheelhouse/model';
+import type { CronJob, EndpointSlice, Ingress, Job, Service } from '@wheelhouse/model';
+import { DASHBOARD_KINDS } from '@/lib/kinds/registry.ts';
 import { EndpointSliceKind } from '@/lib/kinds/network.ts';
 
-/** Children, live: Deployment → ReplicaSets → Pods; ReplicaSet/RC → Pods; Node → its Pods; Service → EndpointSlices and Pods. */
+/** Children, live: Deployment → ReplicaSets → Pods; ReplicaSet/RC → Pods; Node → its Pods; Service → EndpointSlices and Pods; CronJob → Jobs. */
 export function RelatedSection({ kind, object, ctx }: { kind: string; object: AnyObject; ctx: ColumnContext }) {
   if (kind === 'Deployment') return <DeploymentChildren deployment={object as Workload} ctx={ctx} />;
   if (kind === 'ReplicaSet' || kind === 'ReplicationController') return <OwnedPods owner={object as Workload} ctx={ctx} />;
@@ -26,7 +27,20 @@ export function RelatedSection({ kind, object, ctx }: { kind: string; object: An
   if (kind === 'Service') return <ServiceChildren service={object as Service} ctx={ctx} />;
   if (kind === 'Secret') return <SecretData namespace={object.metadata.namespace ?? 'default'} name={object.metadata.name ?? ''} />;
   if (kind === 'Ingress') return <IngressRules ingress={object as Ingress} />;
+  if (kind === 'CronJob') return <CronJobJobs cronJob={object as CronJob} ctx={ctx} />;
   return null;
+}
+
+/** The Jobs a CronJob made (scheduled or triggered), by owner reference. */
+function CronJobJobs({ cronJob, ctx }: { cronJob: CronJob; ctx: ColumnContext }) {
+  const jobKind = DASHBOARD_KINDS.Job!;
+  const jobs = useLiveList<Job>(jobKind, { namespace: cronJob.metadata.namespace ?? undefined });
+  const owned = useMemo(() => ownedBy(jobs.items, new Set([cronJob.metadata.uid ?? ''])), [jobs.items, cronJob.metadata.uid]);
+  return (
+    <Section title={`Jobs (${owned.length})`} testId="related">
+      <RelatedTable kind={jobKind} rows={owned} ctx={ctx} testId="child-jobs" />
+    </Section>
+  );
 }
 
 function DeploymentChildren({ deployment, ctx }: { deployment: Workload; ctx: ColumnContext }) {

@@ -37,3 +37,15 @@ export function rolloutDocument(kind: KindDef, action: 'restart' | 'pause' | 're
   const field = kind.actions?.[action];
   return field ? operationDocument('mutation', field, scoped(kind, ['name']), 'metadata { name }') : undefined;
 }
+
+/** patch<Kind>(name, patch) setting spec.suspend (CronJob suspend/resume). */
+export function suspendDocument(kind: KindDef): string | undefined {
+  const field = kind.actions?.suspend;
+  return field ? operationDocument('mutation', field, scoped(kind, ['name', 'patch']), 'metadata { name } spec { suspend }') : undefined;
+}
+
+/** create<Job>(input) in the object's namespace (CronJob "trigger now"). */
+export function triggerDocument(kind: KindDef): string | undefined {
+  const field = kind.actions?.trigger;
+  return field ? operationDocument('mutation', field, scoped(kind, ['input']), 'metadata { name namespace }') : undefined;
+}

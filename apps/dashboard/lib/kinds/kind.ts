@@ -41,7 +41,16 @@ export interface KindDef<T extends AnyObject = AnyObject> {
   /** The list's initial order when not by name (events: newest first). */
   defaultSort?: { column: string; direction: 'asc' | 'desc' };
   /** Mutations this kind supports beyond delete. */
-  actions?: { scale?: string; restart?: string; pause?: string; resume?: string };
+  actions?: {
+    scale?: string;
+    restart?: string;
+    pause?: string;
+    resume?: string;
+    /** The patch mutation that sets spec.suspend (CronJob suspend/resume). */
+    suspend?: string;
+    /** The create mutation of a Job made from the object's template (CronJob "trigger now"). */
+    trigger?: string;
+  };
 }
 
 /** The metadata every list row carries. */

@@ -11,6 +11,7 @@ import { EventKind, LeaseKind, NamespaceKind } from './other.ts';
 import { PodKind } from './pod.ts';
 import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from './workload.ts';
 import { IngressClassKind, IngressKind } from './ingress.ts';
+import { CronJobKind } from './cronjob.ts';
 
 export const DASHBOARD_KINDS: { readonly [K in KindName]?: KindDef<ObjectTypes[K]> } = {
   Namespace: NamespaceKind,
@@ -35,6 +36,7 @@ export const DASHBOARD_KINDS: { readonly [K in KindName]?: KindDef<ObjectTypes[K
   HorizontalPodAutoscaler: listKind('HorizontalPodAutoscaler'),
   ControllerRevision: listKind('ControllerRevision'),
   DaemonSet: listKind('DaemonSet'),
+  CronJob: CronJobKind,
 };
 
 /** The dashboard's kinds in the catalogue's navigation order. */

@@ -96,6 +96,9 @@ export interface Query {
   /** One DaemonSet, or null when absent. */
   daemonSet?: Maybe<DaemonSet>;
   daemonSets: DaemonSetList;
+  /** One CronJob, or null when absent. */
+  cronJob?: Maybe<CronJob>;
+  cronJobs: CronJobList;
 }
 
 
@@ -451,6 +454,21 @@ export interface QueryDaemonSetArgs {
 
 
 export interface QueryDaemonSetsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryCronJobArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryCronJobsArgs {
   labelSelector?: InputMaybe<Scalars['String']['input']>;
   fieldSelector?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -1914,6 +1932,60 @@ export interface DaemonSetList {
   items: Array<DaemonSet>;
 }
 
+export interface CronJob {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  spec?: Maybe<CronJobSpec>;
+  status?: Maybe<CronJobStatus>;
+}
+
+export interface CronJobSpec {
+  /** Cron format: five fields or a descriptor such as @hourly */
+  schedule?: Maybe<Scalars['String']['output']>;
+  /** IANA time zone of the schedule; the controller manager’s zone (UTC) when unset */
+  timeZone?: Maybe<Scalars['String']['output']>;
+  /** Seconds after a missed start time within which the Job may still start */
+  startingDeadlineSeconds?: Maybe<Scalars['Int']['output']>;
+  /** Allow, Forbid or Replace; default Allow */
+  concurrencyPolicy?: Maybe<Scalars['String']['output']>;
+  /** No new Jobs while true; default false */
+  suspend?: Maybe<Scalars['Boolean']['output']>;
+  jobTemplate?: Maybe<JobTemplateSpec>;
+  /** Finished successful Jobs kept; default 3 */
+  successfulJobsHistoryLimit?: Maybe<Scalars['Int']['output']>;
+  /** Finished failed Jobs kept; default 1 */
+  failedJobsHistoryLimit?: Maybe<Scalars['Int']['output']>;
+}
+
+export interface JobTemplateSpec {
+  /** Labels and annotations copied to each Job */
+  metadata?: Maybe<ObjectMeta>;
+  spec?: Maybe<JobSpec>;
+}
+
+export interface CronJobStatus {
+  active?: Maybe<Array<CronJobActiveJob>>;
+  /** When a Job was last scheduled */
+  lastScheduleTime?: Maybe<Scalars['String']['output']>;
+  /** When a Job last completed successfully */
+  lastSuccessfulTime?: Maybe<Scalars['String']['output']>;
+}
+
+export interface CronJobActiveJob {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  namespace?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  uid?: Maybe<Scalars['String']['output']>;
+  resourceVersion?: Maybe<Scalars['String']['output']>;
+}
+
+export interface CronJobList {
+  metadata: ListMeta;
+  items: Array<CronJob>;
+}
+
 export interface Mutation {
   createNamespace: Namespace;
   /** Creates many namespaces in one commit, all or nothing. */
@@ -2215,6 +2287,21 @@ export interface Mutation {
   patchDaemonSetsStatus: Array<DaemonSet>;
   /** JSON merge patch of status only. */
   patchDaemonSetStatus: DaemonSet;
+  createCronJob: CronJob;
+  /** Creates many cronJobs in one commit, all or nothing. */
+  createCronJobs: Array<CronJob>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceCronJob: CronJob;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchCronJob: CronJob;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteCronJob?: Maybe<CronJob>;
+  /** Replaces status only; spec and generation are untouched. */
+  replaceCronJobStatus: CronJob;
+  /** Status merge patches of many cronJobs in one commit, all or nothing (agents reporting in batches). */
+  patchCronJobsStatus: Array<CronJob>;
+  /** JSON merge patch of status only. */
+  patchCronJobStatus: CronJob;
   /** Sets spec.replicas of a ReplicaSet. */
   scaleReplicaSet: ReplicaSet;
   /** Sets spec.replicas of a ReplicationController. */
@@ -3420,6 +3507,65 @@ export interface MutationPatchDaemonSetsStatusArgs {
 
 
 export interface MutationPatchDaemonSetStatusArgs {
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateCronJobArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: CronJobInput;
+}
+
+
+export interface MutationCreateCronJobsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<CronJobInput>;
+}
+
+
+export interface MutationReplaceCronJobArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: CronJobInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchCronJobArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteCronJobArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationReplaceCronJobStatusArgs {
+  input: CronJobInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchCronJobsStatusArgs {
+  items: Array<ObjectPatch>;
+}
+
+
+export interface MutationPatchCronJobStatusArgs {
   patch: Scalars['JSONObject']['input'];
   name: Scalars['String']['input'];
   namespace?: InputMaybe<Scalars['String']['input']>;
@@ -4813,6 +4959,55 @@ export interface DaemonSetStatusInput {
   conditions?: InputMaybe<Array<ConditionInput>>;
 }
 
+export interface CronJobInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  spec?: InputMaybe<CronJobSpecInput>;
+  status?: InputMaybe<CronJobStatusInput>;
+}
+
+export interface CronJobSpecInput {
+  /** Cron format: five fields or a descriptor such as @hourly */
+  schedule?: InputMaybe<Scalars['String']['input']>;
+  /** IANA time zone of the schedule; the controller manager’s zone (UTC) when unset */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  /** Seconds after a missed start time within which the Job may still start */
+  startingDeadlineSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Allow, Forbid or Replace; default Allow */
+  concurrencyPolicy?: InputMaybe<Scalars['String']['input']>;
+  /** No new Jobs while true; default false */
+  suspend?: InputMaybe<Scalars['Boolean']['input']>;
+  jobTemplate?: InputMaybe<JobTemplateSpecInput>;
+  /** Finished successful Jobs kept; default 3 */
+  successfulJobsHistoryLimit?: InputMaybe<Scalars['Int']['input']>;
+  /** Finished failed Jobs kept; default 1 */
+  failedJobsHistoryLimit?: InputMaybe<Scalars['Int']['input']>;
+}
+
+export interface JobTemplateSpecInput {
+  /** Labels and annotations copied to each Job */
+  metadata?: InputMaybe<ObjectMetaInput>;
+  spec?: InputMaybe<JobSpecInput>;
+}
+
+export interface CronJobStatusInput {
+  active?: InputMaybe<Array<CronJobActiveJobInput>>;
+  /** When a Job was last scheduled */
+  lastScheduleTime?: InputMaybe<Scalars['String']['input']>;
+  /** When a Job last completed successfully */
+  lastSuccessfulTime?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface CronJobActiveJobInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  uid?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface Subscription {
   /** ADDED/MODIFIED/DELETED events of namespaces; resumable from a resourceVersion. */
   watchNamespaces: NamespaceWatchEvent;
@@ -4860,6 +5055,8 @@ export interface Subscription {
   watchControllerRevisions: ControllerRevisionWatchEvent;
   /** ADDED/MODIFIED/DELETED events of daemonSets; resumable from a resourceVersion. */
   watchDaemonSets: DaemonSetWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of cronJobs; resumable from a resourceVersion. */
+  watchCronJobs: CronJobWatchEvent;
 }
 
 
@@ -5066,6 +5263,15 @@ export interface SubscriptionWatchDaemonSetsArgs {
   namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
+
+export interface SubscriptionWatchCronJobsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface NamespaceWatchEvent {
   type: WatchEventType;
   object: Namespace;
@@ -5180,4 +5386,9 @@ export interface ControllerRevisionWatchEvent {
 export interface DaemonSetWatchEvent {
   type: WatchEventType;
   object: DaemonSet;
+}
+
+export interface CronJobWatchEvent {
+  type: WatchEventType;
+  object: CronJob;
 }

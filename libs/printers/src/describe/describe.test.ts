@@ -151,3 +151,44 @@ test('containers: Last State after a restart, Limits and Requests by resource na
     ].join('\n'),
   );
 });
+
+test('a CronJob: kubectl describeCronJob rows, the Job template, last schedule and active Jobs', () => {
+  const text = describeObject(
+    'CronJob',
+    true,
+    {
+      metadata: { name: 'hello', namespace: 'default', creationTimestamp: '2026-01-01T00:00:00Z' },
+      spec: {
+        schedule: '*/1 * * * *',
+        concurrencyPolicy: 'Allow',
+        suspend: false,
+        successfulJobsHistoryLimit: 3,
+        failedJobsHistoryLimit: 1,
+        jobTemplate: { spec: { template: { spec: { containers: [{ name: 'hello', image: 'busybox:1.28' }] } } } },
+      },
+      status: { lastScheduleTime: '2026-01-01T00:59:00Z', active: [{ name: 'hello-29453939' }, { name: 'hello-29453940' }] },
+    } as never,
+    undefined,
+    now,
+    asYaml,
+  );
+  const lines = text.split('\n');
+  for (const expected of [
+    'Schedule:                      */1 * * * *',
+    'Concurrency Policy:            Allow',
+    'Suspend:                       False',
+    'Successful Job History Limit:  3',
+    'Failed Job History Limit:      1',
+    'Starting Deadline Seconds:     <unset>',
+    'Selector:                      <unset>',
+    'Parallelism:                   <unset>',
+    'Completions:                   <unset>',
+    'Pod Template:',
+    'Last Schedule Time:  Thu, 01 Jan 2026 00:59:00 +0000',
+    'Active Jobs:         hello-29453939, hello-29453940',
+  ]) {
+    assert.ok(lines.includes(expected), `missing line ${JSON.stringify(expected)} in\n${text}`);
+  }
+  assert.ok(lines.indexOf('Completions:                   <unset>') < lines.indexOf('Pod Template:'));
+  assert.ok(lines.indexOf('Pod Template:') < lines.indexOf('Last Schedule Time:  Thu, 01 Jan 2026 00:59:00 +0000'));
+});

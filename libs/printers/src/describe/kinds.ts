@@ -1,5 +1,19 @@
 /** `describe` bodies per kind: rows that align with the metadata, then whole sections. */
-import type { ConfigMap, Deployment, Event, KindName, KubeObject, Namespace, Node, ObjectTypes, Pod, ReplicaSet, ReplicationController, Secret } from '@wheelhouse/model';
+import type {
+  ConfigMap,
+  CronJob,
+  Deployment,
+  Event,
+  KindName,
+  KubeObject,
+  Namespace,
+  Node,
+  ObjectTypes,
+  Pod,
+  ReplicaSet,
+  ReplicationController,
+  Secret,
+} from '@wheelhouse/model';
 import { podStatus } from '../pod.js';
 import { formatRows, mapText, type Row } from './format.js';
 import { nodeResourcesText } from './node-resources.js';
@@ -54,6 +68,38 @@ const node = (n: Node, context?: DescribeContext): Body => [
   ...(context?.podsOnNode ? [nodeResourcesText(n, context.podsOnNode, context.now)] : []),
 ];
 
+const setOr = (value: number | null | undefined, unit = '') => (typeof value === 'number' ? `${value}${unit}` : '<unset>');
+/** Go's time.RFC1123Z, in UTC. */
+const rfc1123z = (t: string) => new Date(t).toUTCString().replace('GMT', '+0000');
+
+/** describeCronJob: the schedule and its policies, the Job template (describeJobTemplate), the last schedule and the active Jobs. */
+function cronJob(c: CronJob): Body {
+  const spec = c.spec ?? {};
+  const job = spec.jobTemplate?.spec ?? {};
+  const rows: Row[] = [
+    ['Schedule', spec.schedule ?? ''],
+    ['Concurrency Policy', spec.concurrencyPolicy ?? ''],
+    ['Suspend', typeof spec.suspend === 'boolean' ? (spec.suspend ? 'True' : 'False') : '<unset>'],
+    ['Successful Job History Limit', setOr(spec.successfulJobsHistoryLimit)],
+    ['Failed Job History Limit', setOr(spec.failedJobsHistoryLimit)],
+    ['Starting Deadline Seconds', setOr(spec.startingDeadlineSeconds, 's')],
+    ['Selector', job.selector ? selectorText(job.selector) : '<unset>'],
+    ['Parallelism', setOr(job.parallelism)],
+    ['Completions', setOr(job.completions)],
+  ];
+  if (typeof job.activeDeadlineSeconds === 'number') rows.push(['Active Deadline Seconds', `${job.activeDeadlineSeconds}s`]);
+  const last = c.status?.lastScheduleTime;
+  const active = (c.status?.active ?? []).map((j) => j.name).join(', ');
+  return [
+    rows,
+    podTemplateText(job.template ?? undefined),
+    formatRows([
+      ['Last Schedule Time', last ? rfc1123z(last) : '<unset>'],
+      ['Active Jobs', active || '<none>'],
+    ]),
+  ];
+}
+
 /** Bytes a base64 value decodes to. */
 export function base64Size(value: string): number {
   const clean = value.replace(/\s/g, '');
@@ -101,6 +147,7 @@ export const DESCRIBERS: { readonly [K in KindName]?: (o: ObjectTypes[K], contex
   Namespace: (ns: Namespace) => [[['Status', ns.status?.phase ?? 'Active']]],
   Secret: secret,
   ConfigMap: configMap,
+  CronJob: cronJob,
 };
 
 /**

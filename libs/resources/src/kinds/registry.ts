@@ -20,6 +20,7 @@ import { PodDisruptionBudgetKind } from './pod-disruption-budget.js';
 import { HorizontalPodAutoscalerKind } from './horizontal-pod-autoscaler.js';
 import { ControllerRevisionKind } from './controllerrevision.js';
 import { DaemonSetKind } from './daemonset.js';
+import { CronJobKind } from './cronjob.js';
 
 /** Every kind the cluster serves. Adding a kind starts here. */
 export const KINDS: readonly KindInfo[] = [
@@ -45,6 +46,7 @@ export const KINDS: readonly KindInfo[] = [
   HorizontalPodAutoscalerKind,
   ControllerRevisionKind,
   DaemonSetKind,
+  CronJobKind,
 ];
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));
