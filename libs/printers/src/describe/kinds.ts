@@ -1,19 +1,5 @@
 /** `describe` bodies per kind: rows that align with the metadata, then whole sections. */
-import type {
-  ConfigMap,
-  CronJob,
-  Deployment,
-  Event,
-  KindName,
-  KubeObject,
-  Namespace,
-  Node,
-  ObjectTypes,
-  Pod,
-  ReplicaSet,
-  ReplicationController,
-  Secret,
-} from '@wheelhouse/model';
+import type { ConfigMap, CronJob, Deployment, Event, KindName, KubeObject, Namespace, Node, ObjectTypes, Pod, ReplicaSet, ReplicationController, Secret } from '@wheelhouse/model';
 import { podStatus } from '../pod.js';
 import { formatRows, mapText, type Row } from './format.js';
 import { nodeResourcesText } from './node-resources.js';
