@@ -12,7 +12,8 @@ import { isTerminalPhase } from '../status/phase.js';
 import { computePodStatus } from '../status/pod-status.js';
 import type { Container, Pod } from '@wheelhouse/model';
 import type { BackoffEntry, BackoffPolicy } from './backoff.js';
-import { containerConfig, type NodeFacts } from './container-config.js';
+import { containerConfig, runtimeValues, type NodeFacts } from './container-config.js';
+import { isProjectedVolume, volumeSetups } from '../volumes/volume-setup.js';
 import { decide, type PodAction } from './decide.js';
 import { lostRun, recoverContainer, wasStarted } from './recover.js';
 import { activeDeadlineAt, DEADLINE_EXCEEDED } from './active-deadline.js';
@@ -64,6 +65,10 @@ export class PodWorker {
   /** The image each running container was started with: a changed image means a restart. */
   private readonly startedImage = new Map<string, string>();
   private readonly mustRestart = new Set<string>();
+  /** Volumes set up (WaitForAttachAndMount done); until then no container starts. */
+  private volumesReady = false;
+  /** Why the volumes could not be set up (FailedMount), while the pod waits. */
+  private volumeError: string | undefined;
 
   constructor(
     private readonly deps: PodWorkerDeps,
@@ -101,8 +106,29 @@ export class PodWorker {
 
   /** The pod as the informer has it now. */
   update(pod: Pod): void {
+    const before = this.pod.metadata;
     this.pod = pod;
+    // Downward API files follow the pod's labels and annotations.
+    if (JSON.stringify([before.labels, before.annotations]) !== JSON.stringify([pod.metadata.labels, pod.metadata.annotations])) void this.refreshVolumes();
     this.kick();
+  }
+
+  /**
+   * A ConfigMap or Secret changed: projected volumes are brought up to date (the atomic
+   * writer leaves unchanged ones alone), as the kubelet's periodic volume sync does.
+   */
+  async refreshVolumes(): Promise<void> {
+    if (!this.volumesReady || !this.sandbox || this.state.stage === 'done') return;
+    if (!(this.pod.spec?.volumes ?? []).some(isProjectedVolume)) return;
+    try {
+      await this.setUpVolumes();
+      this.volumeError = undefined;
+    } catch (error) {
+      // The files stay as they were (the kubelet keeps the last payload too).
+      const message = (error as Error).message;
+      if (this.volumeError !== message) this.deps.event(this.pod, 'Warning', 'FailedMount', message);
+      this.volumeError = message;
+    }
   }
 
   /** The pod left the API without us (force delete): kill what is left and clean up. */
@@ -122,7 +148,7 @@ export class PodWorker {
   /** A container waits for its env (CreateContainerConfigError): a ConfigMap or Secret appearing may let it start. */
   get waitingForConfig(): boolean {
     for (const record of this.records.values()) if (record.waiting?.reason === 'CreateContainerConfigError') return true;
-    return false;
+    return !this.volumesReady && this.volumeError !== undefined;
   }
 
   kick(): void {
@@ -260,6 +286,7 @@ export class PodWorker {
     const spec = this.specOf(name);
     const record = this.records.get(name) ?? newRecord(name);
     this.records.set(name, record);
+    if (!(await this.ensureVolumes(record))) return;
     let config: ContainerConfig;
     try {
       config = containerConfig(this.pod, spec, init, podAddress(this.pod, this.sandbox!.podIP, this.deps.node.hostIP), this.deps.node, this.configSources());
@@ -304,6 +331,31 @@ export class PodWorker {
         await this.deps.runtime.stop(instance, this.graceMs());
       }
     }
+  }
+
+  /** The kubelet's WaitForAttachAndMount: every volume is set up before any container starts. */
+  private async ensureVolumes(record: ContainerRecord): Promise<boolean> {
+    if (this.volumesReady) return true;
+    try {
+      await this.setUpVolumes();
+    } catch (error) {
+      const message = (error as Error).message;
+      if (this.volumeError !== message) this.deps.event(this.pod, 'Warning', 'FailedMount', message);
+      this.volumeError = message;
+      record.waiting = { reason: 'ContainerCreating' };
+      // A ConfigMap or Secret appearing wakes the worker at once (waitingForConfig); this is the safety net.
+      this.timers.after(CONFIG_RETRY_MS, () => this.kick());
+      return false;
+    }
+    this.volumeError = undefined;
+    this.volumesReady = true;
+    return true;
+  }
+
+  private async setUpVolumes(): Promise<void> {
+    const podIP = podAddress(this.pod, this.sandbox!.podIP, this.deps.node.hostIP);
+    const setups = volumeSetups(this.pod, { configObjects: this.deps.configObjects, runtime: runtimeValues(podIP, this.deps.node) });
+    await this.deps.runtime.setUpVolumes(this.sandbox!, setups);
   }
 
   /** Makes `instance` the container's current run: watches its exit, starts its probes. */
