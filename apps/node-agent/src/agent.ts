@@ -14,6 +14,7 @@ import { startKubeletServer, type KubeletServer, type NodeStats, type StatsSumma
 import { apiTokenReviewer } from './server/token-review.js';
 import { PodManager } from './sync/pod-manager.js';
 import { ConfigCache } from './config-objects/config-cache.js';
+import { parseResolvConf, type ClusterDnsSettings, type ResolvConf } from './volumes/pod-etc.js';
 import { PodWorker } from './sync/pod-worker.js';
 import { StatusWriter } from './sync/status-writer.js';
 import type { Pod } from '@wheelhouse/model';
@@ -70,6 +71,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
   const proxy = new ServiceProxy(informers, { nodeIP: HOST_IP, nodeName: config.nodeNames[0] ?? '', listen: config.serviceProxy, registry: metrics, log });
 
   let pods: PodManager | undefined;
+  const dns: ClusterDnsSettings = { clusterDNS: config.clusterDNS, clusterDomain: config.clusterDomain, host: hostResolvConf(config.resolvConf, log) };
   const configObjects = new ConfigCache(client, { onChange: () => pods?.kickWaitingForConfig(), log });
   const server: KubeletServer = await startKubeletServer({
     port: config.port,
@@ -117,6 +119,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
         leaveRunning: config.leavePodsRunning,
         configObjects,
         services: { list: (namespace) => services.list(namespace) },
+        dns,
         startEvents: mode.startEvents,
       },
       `${pod.metadata.namespace}/${pod.metadata.name}`,
@@ -221,4 +224,14 @@ function hostFacts() {
     machineID: read('/etc/machine-id') || hostname(),
     bootID: read('/proc/sys/kernel/random/boot_id'),
   };
+}
+
+/** The host's resolv.conf (dnsPolicy Default); unreadable means none, said once. */
+function hostResolvConf(path: string, log: (message: string, error?: unknown) => void): ResolvConf {
+  try {
+    return parseResolvConf(readFileSync(path, 'utf8'));
+  } catch (error) {
+    log(`cannot read ${path}: pods with dnsPolicy Default get no nameserver`, error);
+    return { nameservers: [], searches: [], options: [] };
+  }
 }

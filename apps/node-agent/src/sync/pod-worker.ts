@@ -14,6 +14,7 @@ import type { Container, Pod } from '@wheelhouse/model';
 import type { BackoffEntry, BackoffPolicy } from './backoff.js';
 import { containerConfig, runtimeValues, type NodeFacts } from './container-config.js';
 import { isProjectedVolume, volumeSetups } from '../volumes/volume-setup.js';
+import { podEtcFiles, type ClusterDnsSettings } from '../volumes/pod-etc.js';
 import { decide, type PodAction } from './decide.js';
 import { lostRun, recoverContainer, wasStarted } from './recover.js';
 import { activeDeadlineAt, DEADLINE_EXCEEDED } from './active-deadline.js';
@@ -45,6 +46,8 @@ export interface PodWorkerDeps {
   configObjects?: ConfigObjects;
   /** Services for the Service environment variables; absent: none exist. */
   services?: ServiceLister;
+  /** Cluster DNS settings for the pod's own resolv.conf and hosts; absent: pods keep the host's. */
+  dns?: ClusterDnsSettings;
 }
 
 const CONFIG_RETRY_MS = 10_000;
@@ -355,7 +358,7 @@ export class PodWorker {
   private async setUpVolumes(): Promise<void> {
     const podIP = podAddress(this.pod, this.sandbox!.podIP, this.deps.node.hostIP);
     const setups = volumeSetups(this.pod, { configObjects: this.deps.configObjects, runtime: runtimeValues(podIP, this.deps.node) });
-    await this.deps.runtime.setUpVolumes(this.sandbox!, setups);
+    await this.deps.runtime.setUpVolumes(this.sandbox!, setups, this.deps.dns && podEtcFiles(this.pod, podIP, this.deps.dns));
   }
 
   /** Makes `instance` the container's current run: watches its exit, starts its probes. */

@@ -552,6 +552,7 @@ export interface PodSpec {
   imagePullSecrets?: Maybe<Array<Scalars['JSONObject']['output']>>;
   hostname?: Maybe<Scalars['String']['output']>;
   subdomain?: Maybe<Scalars['String']['output']>;
+  hostAliases?: Maybe<Array<HostAlias>>;
   affinity?: Maybe<Affinity>;
   schedulerName?: Maybe<Scalars['String']['output']>;
   tolerations?: Maybe<Array<Toleration>>;
@@ -742,6 +743,12 @@ export interface LifecycleHandler {
 
 export interface SleepAction {
   seconds?: Maybe<Scalars['Int']['output']>;
+}
+
+/** An /etc/hosts entry the node agent adds to the pod. */
+export interface HostAlias {
+  ip?: Maybe<Scalars['String']['output']>;
+  hostnames?: Maybe<Array<Scalars['String']['output']>>;
 }
 
 export interface Affinity {
@@ -2996,6 +3003,7 @@ export interface PodSpecInput {
   imagePullSecrets?: InputMaybe<Array<Scalars['JSONObject']['input']>>;
   hostname?: InputMaybe<Scalars['String']['input']>;
   subdomain?: InputMaybe<Scalars['String']['input']>;
+  hostAliases?: InputMaybe<Array<HostAliasInput>>;
   affinity?: InputMaybe<AffinityInput>;
   schedulerName?: InputMaybe<Scalars['String']['input']>;
   tolerations?: InputMaybe<Array<TolerationInput>>;
@@ -3186,6 +3194,11 @@ export interface LifecycleHandlerInput {
 
 export interface SleepActionInput {
   seconds?: InputMaybe<Scalars['Int']['input']>;
+}
+
+export interface HostAliasInput {
+  ip?: InputMaybe<Scalars['String']['input']>;
+  hostnames?: InputMaybe<Array<Scalars['String']['input']>>;
 }
 
 export interface AffinityInput {
