@@ -31,6 +31,7 @@ import { ServiceResolver } from './modules/service/service.resolver.js';
 import { EndpointSliceResolver, EndpointsResolver } from './modules/endpoint-slice/endpoint-slice.resolver.js';
 import { IngressClassResolver, IngressResolver } from './modules/ingress/ingress.resolver.js';
 import { JobResolver } from './modules/job/job.resolver.js';
+import { PersistentVolumeClaimResolver, PersistentVolumeResolver, StorageClassResolver } from './modules/storage/storage.resolver.js';
 
 /** Every resolver of the API. A new kind adds its resolver here. */
 export const RESOLVERS = [
@@ -64,6 +65,9 @@ export const RESOLVERS = [
   IngressResolver,
   IngressClassResolver,
   JobResolver,
+  PersistentVolumeResolver,
+  PersistentVolumeClaimResolver,
+  StorageClassResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

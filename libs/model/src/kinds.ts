@@ -109,6 +109,33 @@ export const KIND_CATALOGUE = {
   Ingress: define({ kind: 'Ingress', apiVersion: 'networking.k8s.io/v1', singular: 'ingress', plural: 'ingresses', shortNames: ['ing'], namespaced: true, hasStatus: true }),
   IngressClass: define({ kind: 'IngressClass', apiVersion: 'networking.k8s.io/v1', singular: 'ingressClass', plural: 'ingressClasses', namespaced: false, hasStatus: false }),
   Job: define({ kind: 'Job', apiVersion: 'batch/v1', singular: 'job', plural: 'jobs', namespaced: true, hasStatus: true, categories: ['all'] }),
+  PersistentVolume: define({
+    kind: 'PersistentVolume',
+    apiVersion: 'v1',
+    singular: 'persistentVolume',
+    plural: 'persistentVolumes',
+    shortNames: ['pv'],
+    namespaced: false,
+    hasStatus: true,
+  }),
+  PersistentVolumeClaim: define({
+    kind: 'PersistentVolumeClaim',
+    apiVersion: 'v1',
+    singular: 'persistentVolumeClaim',
+    plural: 'persistentVolumeClaims',
+    shortNames: ['pvc'],
+    namespaced: true,
+    hasStatus: true,
+  }),
+  StorageClass: define({
+    kind: 'StorageClass',
+    apiVersion: 'storage.k8s.io/v1',
+    singular: 'storageClass',
+    plural: 'storageClasses',
+    shortNames: ['sc'],
+    namespaced: false,
+    hasStatus: false,
+  }),
 } as const satisfies { [K in KindName]: KindIdentity & { kind: K } };
 
 export type Catalogue = typeof KIND_CATALOGUE;

@@ -16,6 +16,7 @@ export { SecretKind } from './kinds/secret.js';
 export { ResourceQuotaKind } from './kinds/resourcequota.js';
 export { LimitRangeKind } from './kinds/limitrange.js';
 export { JobKind } from './kinds/job.js';
+export { PersistentVolumeClaimKind, PersistentVolumeKind, StorageClassKind } from './kinds/storage.js';
 export * from './batch/index.js';
 export * from './validation/index.js';
 export * from './defaults/index.js';

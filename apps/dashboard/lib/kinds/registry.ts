@@ -31,6 +31,9 @@ export const DASHBOARD_KINDS: { readonly [K in KindName]?: KindDef<ObjectTypes[K
   Ingress: IngressKind,
   IngressClass: IngressClassKind,
   Job: listKind('Job'),
+  PersistentVolume: listKind('PersistentVolume'),
+  PersistentVolumeClaim: listKind('PersistentVolumeClaim'),
+  StorageClass: listKind('StorageClass'),
 };
 
 /** The dashboard's kinds in the catalogue's navigation order. */
