@@ -192,7 +192,7 @@ export function decideClaim(claim: PersistentVolumeClaim, world: ClaimWorld): Cl
       event: {
         type: 'Warning',
         reason: 'ProvisioningFailed',
-        message: 'failed to provision volume with StorageClass "' + className + '": configuration error, no node was specified',
+        message: `failed to provision volume with StorageClass "${className}": configuration error, no node was specified`,
       },
     };
   const nodeDir = world.nodeDirs.get(node);
