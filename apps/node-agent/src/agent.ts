@@ -14,6 +14,7 @@ import { startKubeletServer, type KubeletServer, type NodeStats, type StatsSumma
 import { apiTokenReviewer } from './server/token-review.js';
 import { PodManager } from './sync/pod-manager.js';
 import { ConfigCache } from './config-objects/config-cache.js';
+import { LOCAL_PATH_DIR_ANNOTATION, localPathDir, startLocalPathDeleter } from './volumes/local-path.js';
 import { parseResolvConf, type ClusterDnsSettings, type ResolvConf } from './volumes/pod-etc.js';
 import { PodWorker } from './sync/pod-worker.js';
 import { StatusWriter } from './sync/status-writer.js';
@@ -68,6 +69,12 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
   // Shared informers: Services (pods' Service env, the proxy) and EndpointSlices (the proxy).
   const informers = new InformerFactory(clientset, { onError: (kind, e, willRetry) => log(`${kind} watch${willRetry ? ' (retrying)' : ''}`, e) });
   const services = informers.informerFor('Service');
+  // Claims and volumes: a pod's persistentVolumeClaim volumes, and local-path volumes to delete.
+  const claims = informers.informerFor('PersistentVolumeClaim');
+  const volumes = informers.informerFor('PersistentVolume');
+  const kickOnChange = { onAdd: () => pods?.kickWaitingForConfig(), onUpdate: () => pods?.kickWaitingForConfig() };
+  claims.addEventHandler(kickOnChange);
+  volumes.addEventHandler(kickOnChange);
   const proxy = new ServiceProxy(informers, { nodeIP: HOST_IP, nodeName: config.nodeNames[0] ?? '', listen: config.serviceProxy, registry: metrics, log });
 
   let pods: PodManager | undefined;
@@ -89,6 +96,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
     name,
     runtime: config.runtime,
     labels: config.labels,
+    annotations: { [LOCAL_PATH_DIR_ANNOTATION]: localPathDir(config, name) },
     taints: config.taints,
     capacity: config.capacity,
     podCIDR,
@@ -119,6 +127,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
         leaveRunning: config.leavePodsRunning,
         configObjects,
         services: { list: (namespace) => services.list(namespace) },
+        claims: { claim: (namespace, name) => claims.get(`${namespace}/${name}`), volume: (name) => volumes.get(name) },
         dns,
         startEvents: mode.startEvents,
       },
@@ -184,6 +193,14 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
   await Promise.all([configObjects.waitForSync(AbortSignal.timeout(30_000)), informers.waitForSync(AbortSignal.timeout(30_000))]);
   pods.start();
   await reporter.start();
+  const localPath = startLocalPathDeleter({
+    volumes,
+    ownNode: (name) => runtimes.has(name),
+    dirOf: (node) => localPathDir(config, node),
+    removeFiles: config.runtime === 'process',
+    deleteVolume: (name) => clientset.persistentVolumes.delete({ name }, { select: 'metadata { name }' }).then(() => undefined),
+    log,
+  });
   // After the node is registered: a Service's rules are not needed for the node to come up.
   await proxy.start(AbortSignal.timeout(30_000));
   log(`service proxy: ${proxy.current().length} rules${config.serviceProxy ? ' (carrying traffic)' : ' (computed only)'}`);
@@ -194,6 +211,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
     nodes: () => reporter.managed(),
     async stop() {
       reporter.stop();
+      localPath.stop();
       await proxy.stop();
       informers.stop();
       await pods!.stop();

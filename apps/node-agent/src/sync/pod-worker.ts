@@ -13,7 +13,7 @@ import { computePodStatus } from '../status/pod-status.js';
 import type { Container, Pod } from '@wheelhouse/model';
 import type { BackoffEntry, BackoffPolicy } from './backoff.js';
 import { containerConfig, runtimeValues, type NodeFacts } from './container-config.js';
-import { isProjectedVolume, volumeSetups } from '../volumes/volume-setup.js';
+import { isProjectedVolume, volumeSetups, type ClaimLister } from '../volumes/volume-setup.js';
 import { podEtcFiles, type ClusterDnsSettings } from '../volumes/pod-etc.js';
 import { decide, type PodAction } from './decide.js';
 import { lostRun, recoverContainer, wasStarted } from './recover.js';
@@ -46,6 +46,8 @@ export interface PodWorkerDeps {
   configObjects?: ConfigObjects;
   /** Services for the Service environment variables; absent: none exist. */
   services?: ServiceLister;
+  /** PersistentVolumeClaims and PersistentVolumes (persistentVolumeClaim volumes); absent: none exist. */
+  claims?: ClaimLister;
   /** Cluster DNS settings for the pod's own resolv.conf and hosts; absent: pods keep the host's. */
   dns?: ClusterDnsSettings;
 }
@@ -357,7 +359,7 @@ export class PodWorker {
 
   private async setUpVolumes(): Promise<void> {
     const podIP = podAddress(this.pod, this.sandbox!.podIP, this.deps.node.hostIP);
-    const setups = volumeSetups(this.pod, { configObjects: this.deps.configObjects, runtime: runtimeValues(podIP, this.deps.node) });
+    const setups = volumeSetups(this.pod, { configObjects: this.deps.configObjects, claims: this.deps.claims, runtime: runtimeValues(podIP, this.deps.node) });
     await this.deps.runtime.setUpVolumes(this.sandbox!, setups, this.deps.dns && podEtcFiles(this.pod, podIP, this.deps.dns));
   }
 

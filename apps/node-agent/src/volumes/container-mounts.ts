@@ -11,7 +11,7 @@ import { isProjectedVolume } from './volume-setup.js';
 export function containerMounts(container: Container, env: Record<string, string>, volumes: readonly Volume[]): ContainerMount[] {
   return (container.volumeMounts ?? []).map((m) => {
     const volume = volumes.find((v) => v.name === m.name);
-    const readOnly = Boolean(m.readOnly) || Boolean(volume && isProjectedVolume(volume));
+    const readOnly = Boolean(m.readOnly) || Boolean(volume && (isProjectedVolume(volume) || volume.persistentVolumeClaim?.readOnly));
     const mount: ContainerMount = { volume: m.name ?? '', mountPath: m.mountPath ?? '', readOnly };
     let subPath = m.subPath ?? undefined;
     if (m.subPathExpr) {

@@ -3,7 +3,7 @@
 // payloads (configmap.MakePayload, secret.MakePayload, downwardapi.CollectData,
 // projected.collectData); a missing object or key fails with the kubelet's message.
 import { quantityToBytes } from '@wheelhouse/resources';
-import type { Pod, Volume } from '@wheelhouse/model';
+import type { PersistentVolume, PersistentVolumeClaim, Pod, Volume } from '@wheelhouse/model';
 import { resolveFieldRef } from '../container-env/field-ref.js';
 import { resolveResourceFieldRef } from '../container-env/resource-field-ref.js';
 import type { ConfigObjects, EnvRuntimeValues } from '../container-env/types.js';
@@ -45,9 +45,16 @@ interface ProjectionSource {
 
 export const DEFAULT_FILE_MODE = 0o644;
 
+/** The claims and volumes the node sees (its informers' caches). */
+export interface ClaimLister {
+  claim(namespace: string, name: string): PersistentVolumeClaim | undefined;
+  volume(name: string): PersistentVolume | undefined;
+}
+
 /** What a volume plugin reads beside the pod. */
 export interface VolumeSources {
   configObjects?: ConfigObjects;
+  claims?: ClaimLister;
   /** Pod IP, node name and allocatable for downward API resource fields. */
   runtime: EnvRuntimeValues;
 }
@@ -71,6 +78,7 @@ function volumeSetup(pod: Pod, volume: Volume, sources: VolumeSources): VolumeSe
     return bytes === undefined || bytes === null ? { name, type: 'emptyDir', medium } : { name, type: 'emptyDir', medium, sizeLimitBytes: Number(bytes) };
   }
   if (volume.hostPath) return { name, type: 'hostPath', path: volume.hostPath.path ?? '', hostPathType: volume.hostPath.type ?? '' };
+  if (volume.persistentVolumeClaim) return claimVolume(name, pod.metadata.namespace ?? '', volume.persistentVolumeClaim.claimName ?? '', sources);
   const files = new Map<string, VolumeFile>();
   const add = (list: VolumeFile[]) => {
     for (const file of list) files.set(file.path, file);
@@ -106,6 +114,19 @@ function volumeSetup(pod: Pod, volume: Volume, sources: VolumeSources): VolumeSe
     );
   }
   return { name, type: 'files', files: [...files.values()] };
+}
+
+/** A claim's bound volume, mounted from where it lives on this node (hostPath, or local: which must exist). */
+function claimVolume(name: string, namespace: string, claimName: string, sources: VolumeSources): VolumeSetup {
+  const claim = sources.claims?.claim(namespace, claimName);
+  if (!claim) throw new VolumeSetupError(name, `persistentvolumeclaim "${claimName}" not found`);
+  const volumeName = claim.spec?.volumeName;
+  if (!volumeName || claim.status?.phase !== 'Bound') throw new VolumeSetupError(name, `persistentvolumeclaim "${claimName}" is not bound`);
+  const pv = sources.claims?.volume(volumeName);
+  if (!pv) throw new VolumeSetupError(name, `persistentvolume "${volumeName}" not found`);
+  if (pv.spec?.hostPath) return { name, type: 'hostPath', path: pv.spec.hostPath.path ?? '', hostPathType: pv.spec.hostPath.type ?? '' };
+  if (pv.spec?.local) return { name, type: 'hostPath', path: pv.spec.local.path ?? '', hostPathType: 'Directory' };
+  throw new VolumeSetupError(name, `persistentvolume "${volumeName}" has no volume source this node can mount`);
 }
 
 /** Keys → files: every key, or the listed items (a missing key is an error unless optional). */

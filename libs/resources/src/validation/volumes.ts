@@ -7,7 +7,7 @@ import { validateLocalNonReservedPath, validatePathNoBacksteps } from './volume-
 import { validateObjectFieldSelector, validateResourceFieldSelector, VOLUME_FIELD_PATHS } from './downward-api.js';
 
 /** The volume sources Wheelhouse's node agent can provide. */
-export const SUPPORTED_VOLUME_SOURCES: readonly string[] = ['configMap', 'downwardAPI', 'emptyDir', 'hostPath', 'projected', 'secret'];
+export const SUPPORTED_VOLUME_SOURCES: readonly string[] = ['configMap', 'downwardAPI', 'emptyDir', 'hostPath', 'persistentVolumeClaim', 'projected', 'secret'];
 /** emptyDir media the node agent provides: disk, or a tmpfs. */
 export const EMPTY_DIR_MEDIA: readonly string[] = ['', 'Memory'];
 export const HOST_PATH_TYPES: readonly string[] = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
@@ -56,8 +56,16 @@ const SOURCE_VALIDATORS: Record<string, (source: JsonObject, path: string) => Fi
   configMap: (s, p) => validateProjectedObject(s, p, 'name'),
   secret: (s, p) => validateProjectedObject(s, p, 'secretName'),
   downwardAPI: validateDownwardApiVolume,
+  persistentVolumeClaim: validateClaimSource,
   projected: validateProjectedVolume,
 };
+
+function validateClaimSource(source: JsonObject, path: string): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!readString(source.claimName, childPath(path, 'claimName'), errors)) errors.push(requiredError(childPath(path, 'claimName')));
+  readBoolean(source.readOnly, childPath(path, 'readOnly'), errors);
+  return errors;
+}
 
 function validateEmptyDir(source: JsonObject, path: string): FieldError[] {
   const errors: FieldError[] = [];
