@@ -160,6 +160,26 @@ test('a missing ConfigMap holds the pod in ContainerCreating with FailedMount; i
   assert.equal((await logs('waits', 'app')).trim(), 'arrived');
 });
 
+test('a disk emptyDir written past its sizeLimit gets the pod evicted, as the kubelet does', async () => {
+  const fill = `require('fs').writeFileSync('/srv/cache/blob', Buffer.alloc(2 * 1024 * 1024)); setInterval(() => {}, 1000);`;
+  await createPod('hog', {
+    volumes: [{ name: 'cache', emptyDir: { sizeLimit: '1Mi' } }],
+    containers: [{ name: 'app', image: 'node:20', command: [process.execPath, '-e', fill], volumeMounts: [{ name: 'cache', mountPath: '/srv/cache' }] }],
+  });
+  const status = await eventually(
+    async () => {
+      const { pod } = await api.ok(`{ pod(namespace: "default", name: "hog") { status { phase reason message containerStatuses { state { terminated { reason } } } } } }`);
+      return pod.status.phase === 'Failed' ? pod.status : undefined;
+    },
+    30_000,
+    'evicted',
+  );
+  assert.equal(status.reason, 'Evicted');
+  assert.equal(status.message, 'Usage of EmptyDir volume "cache" exceeds the limit "1Mi". ');
+  const { events } = await api.ok(`query { events(namespace: "default", fieldSelector: "involvedObject.name=hog") { items { reason type } } }`);
+  assert.ok(events.items.some((e: { reason: string; type: string }) => e.reason === 'Evicted' && e.type === 'Warning'));
+});
+
 test('pods using a volume type Wheelhouse does not run are refused at validation, by field', async () => {
   const error = await api
     .ok(`mutation($input: PodInput!) { createPod(namespace: "default", input: $input) { metadata { name } } }`, {

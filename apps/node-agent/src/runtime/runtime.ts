@@ -139,6 +139,8 @@ export interface ContainerRuntime {
    * (a hostPath type check, a mount that failed): the containers then wait.
    */
   setUpVolumes(sandbox: PodSandbox, volumes: VolumeSetup[], etc?: PodEtcFiles): Promise<void>;
+  /** Optional: bytes used in a pod's emptyDir (its sizeLimit eviction); a runtime without it never evicts. */
+  volumeBytes?(sandbox: PodSandbox, volume: string): Promise<number>;
   /** Starts one run of a container. Rejects only when it cannot start at all (bad command). */
   start(sandbox: PodSandbox, config: ContainerConfig, restartCount: number): Promise<ContainerInstance>;
   /**

@@ -2,7 +2,7 @@
 // containers, restarts with back-off, probes, hooks, graceful deletion) and publishes
 // its status. Decisions come from nextStep() (pod-lifecycle.ts), decide() and
 // computePodStatus(); this is the shell that carries them out, with its timers.
-import { toTimestamp } from '@wheelhouse/resources';
+import { quantityToBytes, toTimestamp } from '@wheelhouse/resources';
 import type { RunLifecycleHandler } from '../hooks/lifecycle-handler.js';
 import type { ProbeTarget, ProbeWorker, ProbeWorkerOptions } from '../probes/probe-worker.js';
 import { ContainerProbes } from './container-probes.js';
@@ -53,6 +53,8 @@ export interface PodWorkerDeps {
 }
 
 const CONFIG_RETRY_MS = 10_000;
+/** How often disk emptyDirs with a sizeLimit are measured (the kubelet's housekeeping is 10 s). */
+const EMPTY_DIR_CHECK_MS = 2_000;
 const MIN_GRACE_MS = 2_000;
 
 export class PodWorker {
@@ -74,6 +76,8 @@ export class PodWorker {
   private volumesReady = false;
   /** Why the volumes could not be set up (FailedMount), while the pod waits. */
   private volumeError: string | undefined;
+  /** Set once a disk emptyDir outgrew its sizeLimit: the pod is evicted. */
+  private eviction: { reason: string; message: string } | undefined;
 
   constructor(
     private readonly deps: PodWorkerDeps,
@@ -180,6 +184,7 @@ export class PodWorker {
       deadlineAt: activeDeadlineAt(this.pod, this.firstSeen),
       now: Date.now(),
       changedImages: changedImages(this.pod, this.runningImages()),
+      eviction: this.eviction,
     };
   }
 
@@ -260,7 +265,9 @@ export class PodWorker {
   /** The kubelet's active-deadline handling: kill everything (the first time), phase Failed, reason DeadlineExceeded. */
   private async failPod(first: boolean): Promise<void> {
     if (first) {
-      this.deps.event(this.pod, 'Normal', 'DeadlineExceeded', DEADLINE_EXCEEDED.message);
+      const failure = this.state.failure ?? DEADLINE_EXCEEDED;
+      // The kubelet's events: Normal DeadlineExceeded, Warning Evicted.
+      this.deps.event(this.pod, failure.reason === 'Evicted' ? 'Warning' : 'Normal', failure.reason, failure.message);
       this.timers.clear();
       for (const record of this.records.values()) record.waiting = undefined;
       await Promise.all([...this.instances].map(([name, instance]) => this.stopContainer(name, instance, this.graceMs())));
@@ -354,7 +361,31 @@ export class PodWorker {
     }
     this.volumeError = undefined;
     this.volumesReady = true;
+    this.watchEmptyDirs();
     return true;
+  }
+
+  /**
+   * The kubelet's local storage eviction: a disk emptyDir's sizeLimit is checked every few
+   * seconds; over it, the pod is evicted (phase Failed, reason Evicted, its containers stopped).
+   */
+  private watchEmptyDirs(): void {
+    const limited = (this.pod.spec?.volumes ?? []).filter((v) => v.emptyDir?.sizeLimit && v.emptyDir.medium !== 'Memory');
+    if (limited.length === 0 || !this.deps.runtime.volumeBytes) return;
+    const check = async () => {
+      if (this.state.stage !== 'active' || this.eviction || !this.sandbox) return;
+      for (const volume of limited) {
+        const limit = String(volume.emptyDir!.sizeLimit);
+        const used = await this.deps.runtime.volumeBytes!(this.sandbox, volume.name ?? '');
+        if (used > Number(quantityToBytes(limit) ?? Number.POSITIVE_INFINITY)) {
+          this.eviction = { reason: 'Evicted', message: `Usage of EmptyDir volume "${volume.name}" exceeds the limit "${limit}". ` };
+          this.kick();
+          return;
+        }
+      }
+      this.timers.after(EMPTY_DIR_CHECK_MS, () => void check());
+    };
+    this.timers.after(EMPTY_DIR_CHECK_MS, () => void check());
   }
 
   private async setUpVolumes(): Promise<void> {

@@ -11,7 +11,7 @@
 //   logs/<uid>/<container>/  log files (see log-store.ts)
 //   network/<ip>             pod IP claims (see network/ip-claims.ts)
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { PersistentIpAllocator } from '../../network/ip-claims.js';
@@ -52,6 +52,23 @@ const IMAGE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 function safeName(instanceId: string): string {
   return instanceId.replace(/[^A-Za-z0-9_.-]/g, '_');
+}
+
+/** Bytes of the files under `dir` (du's apparent size; symlinks not followed). */
+function directoryBytes(dir: string): number {
+  let total = 0;
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) total += directoryBytes(path);
+    else if (entry.isFile()) total += lstatSync(path).size;
+  }
+  return total;
 }
 
 /** A subPath inside `volume`: created when missing (as the kubelet does), refused when it leads out of the volume. */
@@ -136,6 +153,10 @@ export class ProcessRuntime implements ContainerRuntime {
       paths.set(volume.name, dir);
     }
     if (etc) this.writeEtcFiles(sandbox, etc);
+  }
+
+  async volumeBytes(sandbox: PodSandbox, volume: string): Promise<number> {
+    return directoryBytes(join(sandbox.dir, 'volumes', volume));
   }
 
   /** medium: Memory — a tmpfs on the host at the volume's directory, so every container of the pod shares it. */
