@@ -5,7 +5,7 @@
 // until it appears.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { eventually } from '../support/controller-manager.js';
 import { spawnNodeAgent, type NodeAgentProcess } from '../support/node-agent.js';
@@ -114,6 +114,10 @@ test('a pod reads its mounted ConfigMap and Secret, sees a ConfigMap edit, share
   assert.equal(seen.ro, 'EROFS', 'configMap volumes are read-only');
   assert.equal(seen.roEmpty, 'EROFS', 'readOnly: true is honoured');
   assert.equal(existsSync('/srv/shared'), false, 'mount points are not made on the host');
+  const { pod: running } = await api.ok(`{ pod(namespace: "default", name: "mounts") { metadata { uid } } }`);
+  const hostMounts = readFileSync('/proc/self/mountinfo', 'utf8');
+  assert.ok(hostMounts.includes(`${agent.dataDir}/pods/${running.metadata.uid}/volumes/creds `), 'the secret volume is a tmpfs: its files never reach the disk');
+  assert.ok(!hostMounts.includes(`${agent.dataDir}/pods/${running.metadata.uid}/volumes/config `), 'configMap volumes are plain directories');
 
   const edited = Date.now();
   await api.ok(`mutation($patch: JSONObject!) { patchConfigMap(name: "app-config", patch: $patch) { metadata { name } } }`, { patch: { data: { 'app.conf': 'level=debug' } } });

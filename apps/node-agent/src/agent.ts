@@ -215,6 +215,8 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
       await proxy.stop();
       informers.stop();
       await pods!.stop();
+      // Containers are stopped: their memory-backed volumes go too (a next agent makes them again).
+      if (!config.leavePodsRunning) for (const { runtime } of runtimes.values()) runtime.releaseMounts?.();
       configObjects.stop();
       await writer.drain(2000);
       log(`pod status: ${writer.stats.pods} reports in ${writer.stats.calls} calls (${writer.stats.failures} failed batches)`);

@@ -49,7 +49,7 @@ export interface VolumeFile {
 export type VolumeSetup =
   | { name: string; type: 'emptyDir'; medium: '' | 'Memory'; sizeLimitBytes?: number }
   | { name: string; type: 'hostPath'; path: string; hostPathType: string }
-  | { name: string; type: 'files'; files: VolumeFile[] };
+  | { name: string; type: 'files'; files: VolumeFile[] /** Secret material: kept in memory (a tmpfs), as the kubelet keeps it. */; inMemory?: boolean };
 
 /** The pod's own /etc/hosts, /etc/resolv.conf and /etc/hostname (issue 11), mounted in each container. */
 export interface PodEtcFiles {
@@ -139,6 +139,8 @@ export interface ContainerRuntime {
    * (a hostPath type check, a mount that failed): the containers then wait.
    */
   setUpVolumes(sandbox: PodSandbox, volumes: VolumeSetup[], etc?: PodEtcFiles): Promise<void>;
+  /** Optional, at agent shutdown once the pods' containers are stopped: undo host mounts (memory-backed volumes). */
+  releaseMounts?(): void;
   /** Optional: bytes used in a pod's emptyDir (its sizeLimit eviction); a runtime without it never evicts. */
   volumeBytes?(sandbox: PodSandbox, volume: string): Promise<number>;
   /** Starts one run of a container. Rejects only when it cannot start at all (bad command). */

@@ -113,7 +113,9 @@ function volumeSetup(pod: Pod, volume: Volume, sources: VolumeSources): VolumeSe
         .join(', ')}`,
     );
   }
-  return { name, type: 'files', files: [...files.values()] };
+  // The kubelet backs secret and projected volumes with a tmpfs: their files never touch the disk.
+  const inMemory = Boolean(volume.secret || volume.projected);
+  return { name, type: 'files', files: [...files.values()], ...(inMemory ? { inMemory } : {}) };
 }
 
 /** A claim's bound volume, mounted from where it lives on this node (hostPath, or local: which must exist). */

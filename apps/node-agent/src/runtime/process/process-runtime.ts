@@ -148,6 +148,10 @@ export class ProcessRuntime implements ContainerRuntime {
         }
         if (volume.medium === 'Memory' && !mountPoints().includes(dir)) this.mountTmpfs(dir, volume.name, volume.sizeLimitBytes);
       } else {
+        if (volume.inMemory && this.tools && !mountPoints().includes(dir)) {
+          mkdirSync(dir, { recursive: true });
+          this.mountTmpfs(dir, volume.name, undefined, 0o755);
+        }
         writeAtomically(dir, volume.files);
       }
       paths.set(volume.name, dir);
@@ -160,9 +164,9 @@ export class ProcessRuntime implements ContainerRuntime {
   }
 
   /** medium: Memory — a tmpfs on the host at the volume's directory, so every container of the pod shares it. */
-  private mountTmpfs(dir: string, volume: string, sizeLimitBytes: number | undefined): void {
+  private mountTmpfs(dir: string, volume: string, sizeLimitBytes: number | undefined, mode = 0o777): void {
     if (!this.tools) throw new Error(`MountVolume.SetUp failed for volume "${volume}" : medium Memory needs a tmpfs mount: ${this.isolationProblem}`);
-    const options = ['mode=0777', ...(sizeLimitBytes ? [`size=${sizeLimitBytes}`] : [])].join(',');
+    const options = [`mode=0${mode.toString(8)}`, ...(sizeLimitBytes ? [`size=${sizeLimitBytes}`] : [])].join(',');
     const result = spawnSync(this.tools.mount, ['-t', 'tmpfs', '-o', options, 'wheelhouse-emptydir', dir], { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`MountVolume.SetUp failed for volume "${volume}" : mount tmpfs: ${(result.stderr || result.error?.message || '').trim()}`);
   }
@@ -301,6 +305,11 @@ export class ProcessRuntime implements ContainerRuntime {
   /** Pod uids with a directory here (to remove those the API no longer knows after a restart). */
   sandboxUids(): string[] {
     return readdirSync(this.podsDir);
+  }
+
+  /** Unmounts the memory-backed volumes of every pod (agent shutdown): no tmpfs outlives the agent. */
+  releaseMounts(): void {
+    unmountUnder(this.podsDir);
   }
 
   /** Stops every running container (agent shutdown): SIGTERM, SIGKILL after the grace period. */
