@@ -363,8 +363,12 @@ test('exec runs inside the container mount namespace (probes and hooks see its v
   await runtime.setUpVolumes(sandbox, [{ name: 'config', type: 'files', files: [{ path: 'k', data: Buffer.from('v'), mode: 0o644 }] }]);
   const instance = await runtime.start(sandbox, node('app', 'setInterval(() => {}, 1000)', { mounts: [{ volume: 'config', mountPath: '/wh-conf', readOnly: true }] }), 0);
   t.after(() => runtime.stop(instance, 0));
-  const result = await runtime.exec(instance, ['cat', '/wh-conf/k'], 5000);
-  assert.deepEqual([result.exitCode, result.output], [0, 'v']);
+  const result = await runtime.exec(instance, ['cat', '/wh-conf/k'], 10_000);
+  assert.deepEqual(
+    [result.exitCode, result.output],
+    [0, 'v'],
+    `exec result ${JSON.stringify(result)}, container ${JSON.stringify(instance.state())}, logs ${(await runtime.readLogs(sandbox.uid, 'app', {})).join('\n')}`,
+  );
   const missing = await runtime.exec(instance, ['no-such-command'], 5000);
   assert.notEqual(missing.exitCode, 0);
 });
