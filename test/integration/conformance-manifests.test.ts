@@ -22,7 +22,7 @@ import { startSimulatedCluster, type SimulatedCluster } from '../support/simulat
 //      other missing kind are now strict tests and must pass (objects and workloads);
 //   3. when the list is empty, delete it and the todo branch below.
 // Any fixture that does not apply and is not explained by MISSING_KINDS fails.
-const MISSING_KINDS = ['StatefulSet', 'StorageClass'];
+const MISSING_KINDS = ['StatefulSet'];
 
 interface ObjectRef {
   kind: string;

@@ -36,6 +36,7 @@ import { HorizontalPodAutoscalerResolver } from './modules/horizontal-pod-autosc
 import { ControllerRevisionResolver } from './modules/controllerrevision/controllerrevision.resolver.js';
 import { DaemonSetResolver } from './modules/daemonset/daemonset.resolver.js';
 import { CronJobResolver } from './modules/cronjob/cronjob.resolver.js';
+import { PersistentVolumeClaimResolver, PersistentVolumeResolver, StorageClassResolver } from './modules/storage/storage.resolver.js';
 
 /** Every resolver of the API. A new kind adds its resolver here. */
 export const RESOLVERS = [
@@ -74,6 +75,9 @@ export const RESOLVERS = [
   ControllerRevisionResolver,
   DaemonSetResolver,
   CronJobResolver,
+  PersistentVolumeResolver,
+  PersistentVolumeClaimResolver,
+  StorageClassResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

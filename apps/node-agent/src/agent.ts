@@ -14,6 +14,8 @@ import { startKubeletServer, type KubeletServer, type NodeStats, type StatsSumma
 import { apiTokenReviewer } from './server/token-review.js';
 import { PodManager } from './sync/pod-manager.js';
 import { ConfigCache } from './config-objects/config-cache.js';
+import { LOCAL_PATH_DIR_ANNOTATION, localPathDir, startLocalPathDeleter } from './volumes/local-path.js';
+import { parseResolvConf, type ClusterDnsSettings, type ResolvConf } from './volumes/pod-etc.js';
 import { PodWorker } from './sync/pod-worker.js';
 import { StatusWriter } from './sync/status-writer.js';
 import type { Pod } from '@wheelhouse/model';
@@ -67,9 +69,16 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
   // Shared informers: Services (pods' Service env, the proxy) and EndpointSlices (the proxy).
   const informers = new InformerFactory(clientset, { onError: (kind, e, willRetry) => log(`${kind} watch${willRetry ? ' (retrying)' : ''}`, e) });
   const services = informers.informerFor('Service');
+  // Claims and volumes: a pod's persistentVolumeClaim volumes, and local-path volumes to delete.
+  const claims = informers.informerFor('PersistentVolumeClaim');
+  const volumes = informers.informerFor('PersistentVolume');
+  const kickOnChange = { onAdd: () => pods?.kickWaitingForConfig(), onUpdate: () => pods?.kickWaitingForConfig() };
+  claims.addEventHandler(kickOnChange);
+  volumes.addEventHandler(kickOnChange);
   const proxy = new ServiceProxy(informers, { nodeIP: HOST_IP, nodeName: config.nodeNames[0] ?? '', listen: config.serviceProxy, registry: metrics, log });
 
   let pods: PodManager | undefined;
+  const dns: ClusterDnsSettings = { clusterDNS: config.clusterDNS, clusterDomain: config.clusterDomain, host: hostResolvConf(config.resolvConf, log) };
   const configObjects = new ConfigCache(client, { onChange: () => pods?.kickWaitingForConfig(), log });
   const server: KubeletServer = await startKubeletServer({
     port: config.port,
@@ -87,6 +96,7 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
     name,
     runtime: config.runtime,
     labels: config.labels,
+    annotations: { [LOCAL_PATH_DIR_ANNOTATION]: localPathDir(config, name) },
     taints: config.taints,
     capacity: config.capacity,
     podCIDR,
@@ -117,6 +127,8 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
         leaveRunning: config.leavePodsRunning,
         configObjects,
         services: { list: (namespace) => services.list(namespace) },
+        claims: { claim: (namespace, name) => claims.get(`${namespace}/${name}`), volume: (name) => volumes.get(name) },
+        dns,
         startEvents: mode.startEvents,
       },
       `${pod.metadata.namespace}/${pod.metadata.name}`,
@@ -181,6 +193,14 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
   await Promise.all([configObjects.waitForSync(AbortSignal.timeout(30_000)), informers.waitForSync(AbortSignal.timeout(30_000))]);
   pods.start();
   await reporter.start();
+  const localPath = startLocalPathDeleter({
+    volumes,
+    ownNode: (name) => runtimes.has(name),
+    dirOf: (node) => localPathDir(config, node),
+    removeFiles: config.runtime === 'process',
+    deleteVolume: (name) => clientset.persistentVolumes.delete({ name }, { select: 'metadata { name }' }).then(() => undefined),
+    log,
+  });
   // After the node is registered: a Service's rules are not needed for the node to come up.
   await proxy.start(AbortSignal.timeout(30_000));
   log(`service proxy: ${proxy.current().length} rules${config.serviceProxy ? ' (carrying traffic)' : ' (computed only)'}`);
@@ -191,9 +211,12 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
     nodes: () => reporter.managed(),
     async stop() {
       reporter.stop();
+      localPath.stop();
       await proxy.stop();
       informers.stop();
       await pods!.stop();
+      // Containers are stopped: their memory-backed volumes go too (a next agent makes them again).
+      if (!config.leavePodsRunning) for (const { runtime } of runtimes.values()) runtime.releaseMounts?.();
       configObjects.stop();
       await writer.drain(2000);
       log(`pod status: ${writer.stats.pods} reports in ${writer.stats.calls} calls (${writer.stats.failures} failed batches)`);
@@ -221,4 +244,14 @@ function hostFacts() {
     machineID: read('/etc/machine-id') || hostname(),
     bootID: read('/proc/sys/kernel/random/boot_id'),
   };
+}
+
+/** The host's resolv.conf (dnsPolicy Default); unreadable means none, said once. */
+function hostResolvConf(path: string, log: (message: string, error?: unknown) => void): ResolvConf {
+  try {
+    return parseResolvConf(readFileSync(path, 'utf8'));
+  } catch (error) {
+    log(`cannot read ${path}: pods with dnsPolicy Default get no nameserver`, error);
+    return { nameservers: [], searches: [], options: [] };
+  }
 }

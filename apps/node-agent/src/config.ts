@@ -42,6 +42,11 @@ export interface AgentConfig {
   statusFirstPendingDelayMs: number;
   /** On SIGTERM, leave the pods' processes running (re-adopted by the next agent). */
   leavePodsRunning: boolean;
+  /** The kubelet's --cluster-dns (the kube-dns Service's address; empty: pods use the host's resolver) and --cluster-domain. */
+  clusterDNS: string[];
+  clusterDomain: string;
+  /** The host's resolver configuration (the kubelet's --resolv-conf), for dnsPolicy Default. */
+  resolvConf: string;
   /** Carry Service traffic on this host (process runtime only; one such agent per host). Otherwise rules are computed and timed only. */
   serviceProxy: boolean;
 }
@@ -66,6 +71,9 @@ const FLAGS = {
   'data-dir': { type: 'string' },
   'leave-pods-running': { type: 'boolean' },
   'service-proxy': { type: 'string' },
+  'cluster-dns': { type: 'string' },
+  'cluster-domain': { type: 'string' },
+  'resolv-conf': { type: 'string' },
 } as const;
 
 export function configFrom(argv: string[], env: NodeJS.ProcessEnv = process.env): AgentConfig {
@@ -130,7 +138,22 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv = process.env)
     statusFirstPendingDelayMs: envNum('WHEELHOUSE_STATUS_FIRST_PENDING_DELAY_MS', 500),
     leavePodsRunning: flags['leave-pods-running'] === true || env.WHEELHOUSE_LEAVE_PODS_RUNNING === 'true',
     serviceProxy: serviceProxyFrom(flags['service-proxy'], env.WHEELHOUSE_SERVICE_PROXY, runtime),
+    clusterDNS: (pick('cluster-dns', 'WHEELHOUSE_CLUSTER_DNS') ?? kubeDnsAddress(env.WHEELHOUSE_SERVICE_CIDR?.trim() || '127.16.0.0/12'))
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    clusterDomain: pick('cluster-domain', 'WHEELHOUSE_CLUSTER_DOMAIN') ?? 'cluster.local',
+    resolvConf: pick('resolv-conf', 'WHEELHOUSE_RESOLV_CONF') ?? '/etc/resolv.conf',
   };
+}
+
+/** The 10th address of the service range, where the DNS component serves kube-dns (apps/dns). */
+export function kubeDnsAddress(serviceCidr: string): string {
+  const [address, prefix] = serviceCidr.split('/');
+  const base = (address ?? '').split('.').reduce((n, o) => n * 256 + Number(o), 0);
+  const size = 2 ** (32 - Number(prefix));
+  const n = base - (base % size) + 10;
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
 }
 
 /**

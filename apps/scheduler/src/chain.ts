@@ -9,6 +9,7 @@ import { nodeName } from './filter/node-name.js';
 import { nodeResourcesFit } from './filter/node-resources-fit.js';
 import { nodeUnschedulable } from './filter/node-unschedulable.js';
 import { taintToleration } from './filter/taint-toleration.js';
+import { volumeBinding, type VolumeListers } from './filter/volume-binding.js';
 import { unschedulableMessage } from './message.js';
 import { numFeasibleNodesToFind } from './nodes-to-find.js';
 import type { NodeInfo } from './node-info.js';
@@ -33,7 +34,9 @@ export const DEFAULT_FILTERS: readonly FilterPlugin[] = [
   nodeAffinity,
   // 5. cpu, memory and pod count against allocatable minus what is already requested.
   nodeResourcesFit,
-  // 6. Required inter-pod affinity / anti-affinity: needs every pod in the cluster, so last.
+  // 6. The pod's claims: their volumes' node affinity, or somewhere to bind or provision them.
+  volumeBinding,
+  // 7. Required inter-pod affinity / anti-affinity: needs every pod in the cluster, so last.
   interPodAffinity,
 ];
 
@@ -60,6 +63,7 @@ export interface SchedulerConfig {
   /** Break ties among the best nodes with this seed; without it the first by name wins. */
   readonly seed?: number;
   readonly namespaceLabels?: NamespaceLabels;
+  readonly volumes?: VolumeListers;
   /** kube-scheduler's percentageOfNodesToScore: 0 or undefined is adaptive, 100 checks every node. */
   readonly percentageOfNodesToScore?: number;
 }
@@ -111,7 +115,7 @@ function seededIndex(seed: number, n: number): number {
  * once numFeasibleNodesToFind nodes passed; only those are scored.
  */
 export function schedule(pod: Pod, nodeInfos: readonly NodeInfo[], config: SchedulerConfig = {}, startIndex = 0): ScheduleResult {
-  const ctx: CycleContext = { nodeInfos, ...(config.namespaceLabels ? { namespaceLabels: config.namespaceLabels } : {}) };
+  const ctx: CycleContext = { nodeInfos, ...(config.namespaceLabels ? { namespaceLabels: config.namespaceLabels } : {}), ...(config.volumes ? { volumes: config.volumes } : {}) };
   const filters = config.filters ?? DEFAULT_FILTERS;
   const wanted = numFeasibleNodesToFind(nodeInfos.length, config.percentageOfNodesToScore);
 

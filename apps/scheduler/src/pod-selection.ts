@@ -7,6 +7,6 @@ const CONTAINER = 'name image restartPolicy resources { requests limits }';
 
 export const POD_SELECTION = [
   'metadata { deletionTimestamp }',
-  `spec { nodeName schedulerName nodeSelector overhead affinity { ${SELECTIONS.Affinity} } tolerations { ${SELECTIONS.Toleration} } containers { ${CONTAINER} } initContainers { ${CONTAINER} } }`,
+  `spec { nodeName schedulerName nodeSelector overhead affinity { ${SELECTIONS.Affinity} } tolerations { ${SELECTIONS.Toleration} } containers { ${CONTAINER} } initContainers { ${CONTAINER} } volumes { name persistentVolumeClaim { claimName } } }`,
   `status { phase conditions { ${SELECTIONS.Condition} } }`,
 ].join(' ');

@@ -80,6 +80,11 @@ export class SchedulingQueue {
     });
   }
 
+  /** Something pods wait on changed (a claim bound, a volume made): unschedulable pods try again. */
+  clusterChanged(): void {
+    this.retryWaiting();
+  }
+
   /** Bound: its backoff is forgotten. */
   scheduled(key: string): void {
     this.queue.forget(key);

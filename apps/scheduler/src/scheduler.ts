@@ -9,6 +9,8 @@ import { binder } from './bind.js';
 import { SchedulerCache } from './cache.js';
 import type { SchedulerConfig } from './chain.js';
 import { decideBatch } from './decide-batch.js';
+import { selectNodes } from './select-node.js';
+import type { VolumeListers } from './filter/volume-binding.js';
 import { EventBatcher } from './event-batcher.js';
 import { POD_SELECTION } from './pod-selection.js';
 import { isPending, SchedulingQueue, type SchedulingQueueOptions } from './queue.js';
@@ -48,6 +50,18 @@ export async function startScheduler(client: WheelhouseClient, options: Schedule
   const informers = new InformerFactory(clientset, { onError: (kind, error, willRetry) => log(`${kind} watch${willRetry ? ' (retrying)' : ''}`, error) });
   const pods = informers.informerFor('Pod', { select: POD_SELECTION });
   const nodes = informers.informerFor('Node');
+  const claims = informers.informerFor('PersistentVolumeClaim');
+  const volumes = informers.informerFor('PersistentVolume');
+  const classes = informers.informerFor('StorageClass');
+  const volumeListers: VolumeListers = {
+    claim: (namespace, name) => claims.get(`${namespace}/${name}`),
+    volume: (name) => volumes.get(name),
+    volumes: () => volumes.list(),
+    storageClass: (name) => classes.get(name),
+  };
+  const config = { ...options.config, volumes: volumeListers };
+  const volumeChange = { onAdd: () => queue.clusterChanged(), onUpdate: () => queue.clusterChanged() };
+  for (const informer of [claims, volumes, classes] as const) (informer as { addEventHandler(h: typeof volumeChange): void }).addEventHandler(volumeChange);
   const cache = new SchedulerCache();
   const queue = new SchedulingQueue(options);
   queue.watch(pods, nodes, cache);
@@ -67,11 +81,13 @@ export async function startScheduler(client: WheelhouseClient, options: Schedule
       else candidates.push({ key, pod });
     }
     const started = performance.now();
-    const decision = decideBatch(candidates, cache, options.config ?? {}, startIndex);
+    const decision = decideBatch(candidates, cache, config, startIndex);
     startIndex = decision.nextStartIndex;
     metrics?.reconcileDuration.observe({ controller: 'scheduler' }, (performance.now() - started) / 1000);
     metrics?.reconcileTotal.inc({ controller: 'scheduler', result: 'success' }, decision.bindings.length);
     metrics?.reconcileTotal.inc({ controller: 'scheduler', result: 'error' }, decision.unschedulable.length);
+    // PreBind: a WaitForFirstConsumer claim learns the chosen node (the provisioner makes its volume there).
+    await selectNodes(clientset, decision.bindings, volumeListers, log);
     await Promise.all([bind(decision.bindings), markUnschedulable(decision.unschedulable)]);
   };
 

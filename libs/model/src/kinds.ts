@@ -147,6 +147,33 @@ export const KIND_CATALOGUE = {
     namespaced: true,
     hasStatus: false,
   }),
+  PersistentVolume: define({
+    kind: 'PersistentVolume',
+    apiVersion: 'v1',
+    singular: 'persistentVolume',
+    plural: 'persistentVolumes',
+    shortNames: ['pv'],
+    namespaced: false,
+    hasStatus: true,
+  }),
+  PersistentVolumeClaim: define({
+    kind: 'PersistentVolumeClaim',
+    apiVersion: 'v1',
+    singular: 'persistentVolumeClaim',
+    plural: 'persistentVolumeClaims',
+    shortNames: ['pvc'],
+    namespaced: true,
+    hasStatus: true,
+  }),
+  StorageClass: define({
+    kind: 'StorageClass',
+    apiVersion: 'storage.k8s.io/v1',
+    singular: 'storageClass',
+    plural: 'storageClasses',
+    shortNames: ['sc'],
+    namespaced: false,
+    hasStatus: false,
+  }),
 } as const satisfies { [K in KindName]: KindIdentity & { kind: K } };
 
 export type Catalogue = typeof KIND_CATALOGUE;

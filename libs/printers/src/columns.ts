@@ -23,12 +23,15 @@ import type {
   Namespace,
   Node,
   ObjectTypes,
+  PersistentVolume,
+  PersistentVolumeClaim,
   Pod,
   ReplicaSet,
   ReplicationController,
   ResourceQuota,
   Secret,
   Service,
+  StorageClass,
 } from '@wheelhouse/model';
 import { age, elapsedMs } from './duration.js';
 import { eventCount, eventFirstSeen, eventLastSeen, eventObject, eventSource, eventTimeKey } from './event.js';
@@ -41,6 +44,7 @@ import { ingressAddress, ingressClassParameters, ingressHosts, ingressPorts } fr
 import { endpointSliceAddresses, endpointSlicePorts, endpointsText, serviceCells } from './network.js';
 import { nodeRoles, nodeStatus, nodeWideCells } from './node.js';
 import { podReady, podRestarts, podStatus, podSummary, podWideCells } from './pod.js';
+import { accessModes, claimCapacity, storageClassName, storagePhase, volumeClaim } from './storage.js';
 import { containerCells, formatLabels, formatLabelSelector, labelSelectorString } from './selectors.js';
 
 export interface PrinterColumn<T> {
@@ -305,6 +309,47 @@ const controllerRevision: KindPrinter<ControllerRevision> = {
   ],
 };
 
+const persistentVolume: KindPrinter<PersistentVolume> = {
+  columns: [
+    nameColumn,
+    { name: 'Capacity', priority: 0, cell: (v) => v.spec?.capacity?.storage ?? '' },
+    { name: 'Access Modes', priority: 0, cell: (v) => accessModes(v.spec?.accessModes) },
+    { name: 'Reclaim Policy', priority: 0, cell: (v) => v.spec?.persistentVolumeReclaimPolicy ?? '' },
+    { name: 'Status', priority: 0, cell: storagePhase },
+    { name: 'Claim', priority: 0, cell: volumeClaim },
+    { name: 'StorageClass', priority: 0, cell: (v) => v.spec?.storageClassName ?? '' },
+    { name: 'VolumeAttributesClass', priority: 0, cell: () => '<unset>' },
+    { name: 'Reason', priority: 0, cell: (v) => v.status?.reason ?? '' },
+    ageColumn,
+    { name: 'VolumeMode', priority: 1, cell: (v) => v.spec?.volumeMode ?? '' },
+  ],
+};
+
+const persistentVolumeClaim: KindPrinter<PersistentVolumeClaim> = {
+  columns: [
+    nameColumn,
+    { name: 'Status', priority: 0, cell: storagePhase },
+    { name: 'Volume', priority: 0, cell: (c) => c.spec?.volumeName ?? '' },
+    { name: 'Capacity', priority: 0, cell: (c) => claimCapacity(c).capacity },
+    { name: 'Access Modes', priority: 0, cell: (c) => claimCapacity(c).modes },
+    { name: 'StorageClass', priority: 0, cell: (c) => c.spec?.storageClassName ?? '' },
+    { name: 'VolumeAttributesClass', priority: 0, cell: () => '<unset>' },
+    ageColumn,
+    { name: 'VolumeMode', priority: 1, cell: (c) => c.spec?.volumeMode ?? '' },
+  ],
+};
+
+const storageClass: KindPrinter<StorageClass> = {
+  columns: [
+    { name: 'Name', priority: 0, cell: storageClassName },
+    { name: 'Provisioner', priority: 0, cell: (s) => s.provisioner ?? '' },
+    { name: 'ReclaimPolicy', priority: 0, cell: (s) => s.reclaimPolicy ?? 'Delete' },
+    { name: 'VolumeBindingMode', priority: 0, cell: (s) => s.volumeBindingMode ?? 'Immediate' },
+    { name: 'AllowVolumeExpansion', priority: 0, cell: (s) => String(s.allowVolumeExpansion ?? false) },
+    ageColumn,
+  ],
+};
+
 /** printDaemonSet: counts from status, the template's node selector; wide adds containers, images, selector. */
 const daemonSet: KindPrinter<DaemonSet> = {
   columns: [
@@ -349,6 +394,9 @@ export const PRINTERS: { readonly [K in KindName]?: KindPrinter<ObjectTypes[K]> 
   ControllerRevision: controllerRevision,
   DaemonSet: daemonSet,
   CronJob: cronJob,
+  PersistentVolume: persistentVolume,
+  PersistentVolumeClaim: persistentVolumeClaim,
+  StorageClass: storageClass,
 };
 
 /** kubectl's table for kinds it has no printer for. */

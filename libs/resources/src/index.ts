@@ -24,6 +24,7 @@ export { ControllerRevisionKind } from './kinds/controllerrevision.js';
 export { DaemonSetKind } from './kinds/daemonset.js';
 export * from './apps/index.js';
 export { CronJobKind } from './kinds/cronjob.js';
+export { PersistentVolumeClaimKind, PersistentVolumeKind, StorageClassKind } from './kinds/storage.js';
 export * from './batch/index.js';
 export * from './validation/index.js';
 export * from './defaults/index.js';

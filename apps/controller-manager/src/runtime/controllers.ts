@@ -13,6 +13,7 @@ import { disruptionController } from '../disruption/controller.js';
 import { horizontalPodAutoscalerController } from '../podautoscaler/controller.js';
 import { daemonSetController } from '../daemonset/controller.js';
 import { cronJobController } from '../cronjob/controller.js';
+import { persistentVolumeController } from '../persistentvolume/controller.js';
 
 /**
  * Every controller the manager runs (kube-controller-manager's NewControllerDescriptors).
@@ -35,4 +36,5 @@ export const CONTROLLERS: readonly ControllerSetup[] = [
   horizontalPodAutoscalerController,
   daemonSetController,
   cronJobController,
+  persistentVolumeController,
 ];

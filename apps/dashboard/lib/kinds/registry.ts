@@ -37,6 +37,9 @@ export const DASHBOARD_KINDS: { readonly [K in KindName]?: KindDef<ObjectTypes[K
   ControllerRevision: listKind('ControllerRevision'),
   DaemonSet: listKind('DaemonSet'),
   CronJob: CronJobKind,
+  PersistentVolume: listKind('PersistentVolume'),
+  PersistentVolumeClaim: listKind('PersistentVolumeClaim'),
+  StorageClass: listKind('StorageClass'),
 };
 
 /** The dashboard's kinds in the catalogue's navigation order. */

@@ -11,7 +11,7 @@ export interface ResourceList {
 
 /** The ConfigMaps and Secrets the node can see (its informers' caches); absent objects are undefined. */
 export interface ConfigObjects {
-  configMap(namespace: string, name: string): { data?: Record<string, string> } | undefined;
+  configMap(namespace: string, name: string): { data?: Record<string, string>; binaryData?: Record<string, string> } | undefined;
   /** `data` base64-encoded, as the API serves it. */
   secret(namespace: string, name: string): { data?: Record<string, string> } | undefined;
 }

@@ -8,6 +8,8 @@ export interface NodeIdentity {
   name: string;
   runtime: 'process' | 'simulated';
   labels: Record<string, string>;
+  /** Annotations the agent keeps on its node (the local-path directory the volume controller reads). */
+  annotations?: Record<string, string>;
   taints: Taint[];
   capacity: Record<string, string>;
   podCIDR: string;
@@ -29,7 +31,7 @@ export function nodeLabels(identity: Pick<NodeIdentity, 'name' | 'runtime' | 'la
 /** The Node to create (status included: capacity, addresses, endpoints, node info). */
 export function registrationNode(identity: NodeIdentity): Node {
   return {
-    metadata: { name: identity.name, labels: nodeLabels(identity) },
+    metadata: { name: identity.name, labels: nodeLabels(identity), ...(identity.annotations ? { annotations: identity.annotations } : {}) },
     spec: { podCIDR: identity.podCIDR, podCIDRs: [identity.podCIDR], taints: identity.taints.length ? identity.taints : undefined },
     status: staticStatus(identity.name, identity.capacity, identity.kubeletPort, identity.nodeInfo),
   };
@@ -76,6 +78,9 @@ export function registrationPatch(existing: Node, identity: NodeIdentity): Recor
   for (const [k, v] of Object.entries(labels)) if (current[k] !== v) labelPatch[k] = v;
   const patch: Record<string, unknown> = {};
   if (Object.keys(labelPatch).length) patch.metadata = { labels: labelPatch };
+  const annotationPatch: Record<string, string> = {};
+  for (const [k, v] of Object.entries(identity.annotations ?? {})) if (existing.metadata.annotations?.[k] !== v) annotationPatch[k] = v;
+  if (Object.keys(annotationPatch).length) patch.metadata = { ...(patch.metadata as object), annotations: annotationPatch };
   const spec: Record<string, unknown> = {};
   if (!existing.spec?.podCIDR) Object.assign(spec, { podCIDR: identity.podCIDR, podCIDRs: [identity.podCIDR] });
   if (identity.taints.length && JSON.stringify(existing.spec?.taints ?? []) !== JSON.stringify(identity.taints)) {

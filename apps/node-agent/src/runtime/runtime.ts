@@ -20,6 +20,42 @@ export interface ContainerConfig {
   init: boolean;
   /** spec.containers[].resources.limits.memory in bytes, when set (simulated OOM, usage reports). */
   memoryLimitBytes?: number;
+  /** The container's volumeMounts, subPathExpr already expanded (see volumes/container-mounts.ts). */
+  mounts?: ContainerMount[];
+}
+
+/** One volumeMount as the runtime carries it out. */
+export interface ContainerMount {
+  /** The pod volume's name (set up before with setUpVolumes). */
+  volume: string;
+  /** Absolute path inside the container. */
+  mountPath: string;
+  /** Relative path inside the volume (subPath, or subPathExpr expanded). */
+  subPath?: string;
+  readOnly: boolean;
+}
+
+/** A file of a configMap, secret, downwardAPI or projected volume, relative to the volume. */
+export interface VolumeFile {
+  path: string;
+  data: Buffer;
+  mode: number;
+}
+
+/**
+ * A pod volume as the runtime sets it up: an emptyDir, a directory or file of the host,
+ * or files projected from the API (written the kubelet's atomic way, rewritten on change).
+ */
+export type VolumeSetup =
+  | { name: string; type: 'emptyDir'; medium: '' | 'Memory'; sizeLimitBytes?: number }
+  | { name: string; type: 'hostPath'; path: string; hostPathType: string }
+  | { name: string; type: 'files'; files: VolumeFile[] /** Secret material: kept in memory (a tmpfs), as the kubelet keeps it. */; inMemory?: boolean };
+
+/** The pod's own /etc/hosts, /etc/resolv.conf and /etc/hostname (issue 11), mounted in each container. */
+export interface PodEtcFiles {
+  hosts: string;
+  resolvConf: string;
+  hostname: string;
 }
 
 /** The pod-level sandbox: its directory (emptyDir volumes live under it) and its loopback IP. */
@@ -97,6 +133,16 @@ export interface ContainerRuntime {
     /** The pod's volumes: the process runtime makes `volumes/<name>/` for each emptyDir. */
     volumes?: { name: string; emptyDir?: object | null }[];
   }): Promise<PodSandbox>;
+  /**
+   * Sets up (or brings up to date) the pod's volumes before its containers start, and again
+   * when a ConfigMap or Secret they project changes. Rejects with the kubelet's message
+   * (a hostPath type check, a mount that failed): the containers then wait.
+   */
+  setUpVolumes(sandbox: PodSandbox, volumes: VolumeSetup[], etc?: PodEtcFiles): Promise<void>;
+  /** Optional, at agent shutdown once the pods' containers are stopped: undo host mounts (memory-backed volumes). */
+  releaseMounts?(): void;
+  /** Optional: bytes used in a pod's emptyDir (its sizeLimit eviction); a runtime without it never evicts. */
+  volumeBytes?(sandbox: PodSandbox, volume: string): Promise<number>;
   /** Starts one run of a container. Rejects only when it cannot start at all (bad command). */
   start(sandbox: PodSandbox, config: ContainerConfig, restartCount: number): Promise<ContainerInstance>;
   /**

@@ -3,6 +3,7 @@
 import { quantityToBytes } from '@wheelhouse/resources';
 import { expandCommandAndArgs, resolveEnv, type ConfigObjects, type ServiceLister } from '../container-env.js';
 import type { ContainerConfig } from '../runtime/runtime.js';
+import { containerMounts } from '../volumes/container-mounts.js';
 import type { Container, Pod } from '@wheelhouse/model';
 
 export interface NodeFacts {
@@ -18,9 +19,9 @@ export interface ConfigSources {
   onInvalidNames?: (message: string) => void;
 }
 
-/** Throws ContainerConfigError (reason CreateContainerConfigError) when the env cannot be built. */
-export function containerConfig(pod: Pod, spec: Container, init: boolean, podIP: string, node: NodeFacts, sources: ConfigSources = {}): ContainerConfig {
-  const env = resolveEnv(pod, spec, {
+/** What env and downward API values read that only the node knows. */
+export function runtimeValues(podIP: string, node: NodeFacts, sources: ConfigSources = {}) {
+  return {
     podIP,
     podIPs: [podIP],
     nodeName: node.nodeName,
@@ -28,12 +29,18 @@ export function containerConfig(pod: Pod, spec: Container, init: boolean, podIP:
     hostIPs: [node.hostIP],
     nodeAllocatable: node.allocatable,
     ...sources,
-  });
+  };
+}
+
+/** Throws ContainerConfigError (reason CreateContainerConfigError) when the env cannot be built. */
+export function containerConfig(pod: Pod, spec: Container, init: boolean, podIP: string, node: NodeFacts, sources: ConfigSources = {}): ContainerConfig {
+  const env = resolveEnv(pod, spec, runtimeValues(podIP, node, sources));
   const { command, args } = expandCommandAndArgs(spec, env);
   const limit = spec.resources?.limits?.memory;
   const memoryLimitBytes = limit ? Number(quantityToBytes(limit) ?? NaN) : undefined;
   const config: ContainerConfig = { name: spec.name ?? '', image: spec.image ?? '', command, args, env, init };
   if (spec.workingDir) config.workingDir = spec.workingDir;
+  if (spec.volumeMounts?.length) config.mounts = containerMounts(spec, env, pod.spec?.volumes ?? []);
   if (memoryLimitBytes !== undefined && Number.isFinite(memoryLimitBytes)) config.memoryLimitBytes = memoryLimitBytes;
   return config;
 }

@@ -27,6 +27,12 @@ const cases: { name: string; state: LifecycleState; pod: PodFacts; step: Step }[
   { name: 'a finished pod still running a container is synced to rest', state: running, pod: facts({ terminalPhase: true, running: 1 }), step: { type: 'sync', restart: [] } },
   { name: 'the active deadline passed: the pod fails', state: running, pod: facts({ running: 1, deadlineAt: NOW }), step: { type: 'fail', first: true } },
   { name: 'a failed pod only reports again', state: { ...running, failure: DEADLINE_EXCEEDED }, pod: facts(), step: { type: 'fail', first: false } },
+  {
+    name: 'an emptyDir over its sizeLimit: the pod is evicted',
+    state: running,
+    pod: facts({ running: 1, eviction: { reason: 'Evicted', message: 'Usage of EmptyDir volume "cache" exceeds the limit "1Mi". ' } }),
+    step: { type: 'fail', first: true, failure: { reason: 'Evicted', message: 'Usage of EmptyDir volume "cache" exceeds the limit "1Mi". ' } },
+  },
   { name: 'before the deadline: run, and wake up at it', state: running, pod: facts({ deadlineAt: NOW + 5000 }), step: { type: 'sync', restart: [], wakeAt: NOW + 5000 } },
   {
     name: 'a running pod syncs, restarting containers whose image changed',

@@ -32,6 +32,8 @@ export interface PodFacts {
   running: number;
   /** When spec.activeDeadlineSeconds runs out (ms since epoch), if it is set. */
   deadlineAt?: number;
+  /** Why the pod is to be evicted (an emptyDir over its sizeLimit), if it is. */
+  eviction?: { reason: string; message: string };
   now: number;
   /** App containers running an image the spec no longer names: the kubelet restarts them. */
   changedImages: readonly string[];
@@ -47,7 +49,7 @@ export type Step =
   /** Look at what an earlier agent left; `adopt`: re-adopt its running containers. Then ask again. */
   | { type: 'recover'; adopt: boolean }
   /** The active deadline passed: stop everything (`first` time only), phase Failed (DeadlineExceeded). */
-  | { type: 'fail'; first: boolean }
+  | { type: 'fail'; first: boolean; failure?: { reason: string; message: string } }
   /** Run the pod: restart `restart` (changed images), then do what decide() says; look again at `wakeAt`. */
   | { type: 'sync'; restart: readonly string[]; wakeAt?: number };
 
@@ -59,6 +61,7 @@ export function nextStep(state: LifecycleState, pod: PodFacts): Step {
   if (!state.recovered) return { type: 'recover', adopt: !pod.terminalPhase && pod.startedBefore };
   // A finished pod keeps no containers; one whose containers still run (they exited meanwhile) is brought to rest.
   if (pod.terminalPhase && pod.running === 0) return { type: 'idle' };
+  if (pod.eviction && !state.failure) return { type: 'fail', first: true, failure: pod.eviction };
   if (state.failure || (pod.deadlineAt !== undefined && pod.now >= pod.deadlineAt)) return { type: 'fail', first: !state.failure };
   return { type: 'sync', restart: pod.changedImages, ...(pod.deadlineAt !== undefined ? { wakeAt: pod.deadlineAt } : {}) };
 }
@@ -76,7 +79,7 @@ export function enterStep(state: LifecycleState, step: Step): LifecycleState {
     case 'recover':
       return { ...state, recovered: true };
     case 'fail':
-      return step.first ? { ...state, failure: DEADLINE_EXCEEDED } : state;
+      return step.first ? { ...state, failure: step.failure ?? DEADLINE_EXCEEDED } : state;
     default:
       return state;
   }

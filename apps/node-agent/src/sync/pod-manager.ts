@@ -63,9 +63,12 @@ export class PodManager {
     return this.workers.size;
   }
 
-  /** A ConfigMap or Secret changed: workers whose containers wait for their env try again now. */
+  /** A ConfigMap or Secret changed: workers whose containers wait for it try again now; mounted copies are updated. */
   kickWaitingForConfig(): void {
-    for (const worker of this.workers.values()) if (worker.waitingForConfig) worker.kick();
+    for (const worker of this.workers.values()) {
+      if (worker.waitingForConfig) worker.kick();
+      else void worker.refreshVolumes();
+    }
   }
 
   /** A node became ours (registered or adopted): start its pods. */

@@ -2,7 +2,7 @@
 // containers, restarts with back-off, probes, hooks, graceful deletion) and publishes
 // its status. Decisions come from nextStep() (pod-lifecycle.ts), decide() and
 // computePodStatus(); this is the shell that carries them out, with its timers.
-import { toTimestamp } from '@wheelhouse/resources';
+import { quantityToBytes, toTimestamp } from '@wheelhouse/resources';
 import type { RunLifecycleHandler } from '../hooks/lifecycle-handler.js';
 import type { ProbeTarget, ProbeWorker, ProbeWorkerOptions } from '../probes/probe-worker.js';
 import { ContainerProbes } from './container-probes.js';
@@ -12,7 +12,9 @@ import { isTerminalPhase } from '../status/phase.js';
 import { computePodStatus } from '../status/pod-status.js';
 import type { Container, Pod } from '@wheelhouse/model';
 import type { BackoffEntry, BackoffPolicy } from './backoff.js';
-import { containerConfig, type NodeFacts } from './container-config.js';
+import { containerConfig, runtimeValues, type NodeFacts } from './container-config.js';
+import { isProjectedVolume, volumeSetups, type ClaimLister } from '../volumes/volume-setup.js';
+import { podEtcFiles, type ClusterDnsSettings } from '../volumes/pod-etc.js';
 import { decide, type PodAction } from './decide.js';
 import { lostRun, recoverContainer, wasStarted } from './recover.js';
 import { activeDeadlineAt, DEADLINE_EXCEEDED } from './active-deadline.js';
@@ -44,9 +46,15 @@ export interface PodWorkerDeps {
   configObjects?: ConfigObjects;
   /** Services for the Service environment variables; absent: none exist. */
   services?: ServiceLister;
+  /** PersistentVolumeClaims and PersistentVolumes (persistentVolumeClaim volumes); absent: none exist. */
+  claims?: ClaimLister;
+  /** Cluster DNS settings for the pod's own resolv.conf and hosts; absent: pods keep the host's. */
+  dns?: ClusterDnsSettings;
 }
 
 const CONFIG_RETRY_MS = 10_000;
+/** How often disk emptyDirs with a sizeLimit are measured (the kubelet's housekeeping is 10 s). */
+const EMPTY_DIR_CHECK_MS = 2_000;
 const MIN_GRACE_MS = 2_000;
 
 export class PodWorker {
@@ -64,6 +72,12 @@ export class PodWorker {
   /** The image each running container was started with: a changed image means a restart. */
   private readonly startedImage = new Map<string, string>();
   private readonly mustRestart = new Set<string>();
+  /** Volumes set up (WaitForAttachAndMount done); until then no container starts. */
+  private volumesReady = false;
+  /** Why the volumes could not be set up (FailedMount), while the pod waits. */
+  private volumeError: string | undefined;
+  /** Set once a disk emptyDir outgrew its sizeLimit: the pod is evicted. */
+  private eviction: { reason: string; message: string } | undefined;
 
   constructor(
     private readonly deps: PodWorkerDeps,
@@ -101,8 +115,29 @@ export class PodWorker {
 
   /** The pod as the informer has it now. */
   update(pod: Pod): void {
+    const before = this.pod.metadata;
     this.pod = pod;
+    // Downward API files follow the pod's labels and annotations.
+    if (JSON.stringify([before.labels, before.annotations]) !== JSON.stringify([pod.metadata.labels, pod.metadata.annotations])) void this.refreshVolumes();
     this.kick();
+  }
+
+  /**
+   * A ConfigMap or Secret changed: projected volumes are brought up to date (the atomic
+   * writer leaves unchanged ones alone), as the kubelet's periodic volume sync does.
+   */
+  async refreshVolumes(): Promise<void> {
+    if (!this.volumesReady || !this.sandbox || this.state.stage === 'done') return;
+    if (!(this.pod.spec?.volumes ?? []).some(isProjectedVolume)) return;
+    try {
+      await this.setUpVolumes();
+      this.volumeError = undefined;
+    } catch (error) {
+      // The files stay as they were (the kubelet keeps the last payload too).
+      const message = (error as Error).message;
+      if (this.volumeError !== message) this.deps.event(this.pod, 'Warning', 'FailedMount', message);
+      this.volumeError = message;
+    }
   }
 
   /** The pod left the API without us (force delete): kill what is left and clean up. */
@@ -122,7 +157,7 @@ export class PodWorker {
   /** A container waits for its env (CreateContainerConfigError): a ConfigMap or Secret appearing may let it start. */
   get waitingForConfig(): boolean {
     for (const record of this.records.values()) if (record.waiting?.reason === 'CreateContainerConfigError') return true;
-    return false;
+    return !this.volumesReady && this.volumeError !== undefined;
   }
 
   kick(): void {
@@ -149,6 +184,7 @@ export class PodWorker {
       deadlineAt: activeDeadlineAt(this.pod, this.firstSeen),
       now: Date.now(),
       changedImages: changedImages(this.pod, this.runningImages()),
+      eviction: this.eviction,
     };
   }
 
@@ -229,7 +265,9 @@ export class PodWorker {
   /** The kubelet's active-deadline handling: kill everything (the first time), phase Failed, reason DeadlineExceeded. */
   private async failPod(first: boolean): Promise<void> {
     if (first) {
-      this.deps.event(this.pod, 'Normal', 'DeadlineExceeded', DEADLINE_EXCEEDED.message);
+      const failure = this.state.failure ?? DEADLINE_EXCEEDED;
+      // The kubelet's events: Normal DeadlineExceeded, Warning Evicted.
+      this.deps.event(this.pod, failure.reason === 'Evicted' ? 'Warning' : 'Normal', failure.reason, failure.message);
       this.timers.clear();
       for (const record of this.records.values()) record.waiting = undefined;
       await Promise.all([...this.instances].map(([name, instance]) => this.stopContainer(name, instance, this.graceMs())));
@@ -260,6 +298,7 @@ export class PodWorker {
     const spec = this.specOf(name);
     const record = this.records.get(name) ?? newRecord(name);
     this.records.set(name, record);
+    if (!(await this.ensureVolumes(record))) return;
     let config: ContainerConfig;
     try {
       config = containerConfig(this.pod, spec, init, podAddress(this.pod, this.sandbox!.podIP, this.deps.node.hostIP), this.deps.node, this.configSources());
@@ -304,6 +343,55 @@ export class PodWorker {
         await this.deps.runtime.stop(instance, this.graceMs());
       }
     }
+  }
+
+  /** The kubelet's WaitForAttachAndMount: every volume is set up before any container starts. */
+  private async ensureVolumes(record: ContainerRecord): Promise<boolean> {
+    if (this.volumesReady) return true;
+    try {
+      await this.setUpVolumes();
+    } catch (error) {
+      const message = (error as Error).message;
+      if (this.volumeError !== message) this.deps.event(this.pod, 'Warning', 'FailedMount', message);
+      this.volumeError = message;
+      record.waiting = { reason: 'ContainerCreating' };
+      // A ConfigMap or Secret appearing wakes the worker at once (waitingForConfig); this is the safety net.
+      this.timers.after(CONFIG_RETRY_MS, () => this.kick());
+      return false;
+    }
+    this.volumeError = undefined;
+    this.volumesReady = true;
+    this.watchEmptyDirs();
+    return true;
+  }
+
+  /**
+   * The kubelet's local storage eviction: a disk emptyDir's sizeLimit is checked every few
+   * seconds; over it, the pod is evicted (phase Failed, reason Evicted, its containers stopped).
+   */
+  private watchEmptyDirs(): void {
+    const limited = (this.pod.spec?.volumes ?? []).filter((v) => v.emptyDir?.sizeLimit && v.emptyDir.medium !== 'Memory');
+    if (limited.length === 0 || !this.deps.runtime.volumeBytes) return;
+    const check = async () => {
+      if (this.state.stage !== 'active' || this.eviction || !this.sandbox) return;
+      for (const volume of limited) {
+        const limit = String(volume.emptyDir!.sizeLimit);
+        const used = await this.deps.runtime.volumeBytes!(this.sandbox, volume.name ?? '');
+        if (used > Number(quantityToBytes(limit) ?? Number.POSITIVE_INFINITY)) {
+          this.eviction = { reason: 'Evicted', message: `Usage of EmptyDir volume "${volume.name}" exceeds the limit "${limit}". ` };
+          this.kick();
+          return;
+        }
+      }
+      this.timers.after(EMPTY_DIR_CHECK_MS, () => void check());
+    };
+    this.timers.after(EMPTY_DIR_CHECK_MS, () => void check());
+  }
+
+  private async setUpVolumes(): Promise<void> {
+    const podIP = podAddress(this.pod, this.sandbox!.podIP, this.deps.node.hostIP);
+    const setups = volumeSetups(this.pod, { configObjects: this.deps.configObjects, claims: this.deps.claims, runtime: runtimeValues(podIP, this.deps.node) });
+    await this.deps.runtime.setUpVolumes(this.sandbox!, setups, this.deps.dns && podEtcFiles(this.pod, podIP, this.deps.dns));
   }
 
   /** Makes `instance` the container's current run: watches its exit, starts its probes. */

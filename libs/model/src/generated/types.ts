@@ -99,6 +99,15 @@ export interface Query {
   /** One CronJob, or null when absent. */
   cronJob?: Maybe<CronJob>;
   cronJobs: CronJobList;
+  /** One PersistentVolume, or null when absent. */
+  persistentVolume?: Maybe<PersistentVolume>;
+  persistentVolumes: PersistentVolumeList;
+  /** One PersistentVolumeClaim, or null when absent. */
+  persistentVolumeClaim?: Maybe<PersistentVolumeClaim>;
+  persistentVolumeClaims: PersistentVolumeClaimList;
+  /** One StorageClass, or null when absent. */
+  storageClass?: Maybe<StorageClass>;
+  storageClasses: StorageClassList;
 }
 
 
@@ -476,6 +485,47 @@ export interface QueryCronJobsArgs {
   namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
+
+export interface QueryPersistentVolumeArgs {
+  name: Scalars['String']['input'];
+}
+
+
+export interface QueryPersistentVolumesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryPersistentVolumeClaimArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryPersistentVolumeClaimsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryStorageClassArgs {
+  name: Scalars['String']['input'];
+}
+
+
+export interface QueryStorageClassesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+}
+
 export interface Namespace {
   apiVersion?: Maybe<Scalars['String']['output']>;
   kind?: Maybe<Scalars['String']['output']>;
@@ -642,6 +692,7 @@ export interface PodSpec {
   imagePullSecrets?: Maybe<Array<Scalars['JSONObject']['output']>>;
   hostname?: Maybe<Scalars['String']['output']>;
   subdomain?: Maybe<Scalars['String']['output']>;
+  hostAliases?: Maybe<Array<HostAlias>>;
   affinity?: Maybe<Affinity>;
   schedulerName?: Maybe<Scalars['String']['output']>;
   tolerations?: Maybe<Array<Toleration>>;
@@ -832,6 +883,12 @@ export interface LifecycleHandler {
 
 export interface SleepAction {
   seconds?: Maybe<Scalars['Int']['output']>;
+}
+
+/** An /etc/hosts entry the node agent adds to the pod. */
+export interface HostAlias {
+  ip?: Maybe<Scalars['String']['output']>;
+  hostnames?: Maybe<Array<Scalars['String']['output']>>;
 }
 
 export interface Affinity {
@@ -1986,6 +2043,122 @@ export interface CronJobList {
   items: Array<CronJob>;
 }
 
+export interface PersistentVolume {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  spec?: Maybe<PersistentVolumeSpec>;
+  status?: Maybe<PersistentVolumeStatus>;
+}
+
+export interface PersistentVolumeSpec {
+  /** Only `storage`. */
+  capacity?: Maybe<Scalars['StringMap']['output']>;
+  /** ReadWriteOnce, ReadOnlyMany, ReadWriteMany or ReadWriteOncePod. */
+  accessModes?: Maybe<Array<Scalars['String']['output']>>;
+  /** The claim bound (or pre-bound) to this volume. */
+  claimRef?: Maybe<ObjectReference>;
+  /** Retain (default) or Delete. */
+  persistentVolumeReclaimPolicy?: Maybe<Scalars['String']['output']>;
+  storageClassName?: Maybe<Scalars['String']['output']>;
+  mountOptions?: Maybe<Array<Scalars['String']['output']>>;
+  /** Filesystem (Block is not supported). */
+  volumeMode?: Maybe<Scalars['String']['output']>;
+  nodeAffinity?: Maybe<VolumeNodeAffinity>;
+  hostPath?: Maybe<HostPathVolumeSource>;
+  local?: Maybe<LocalVolumeSource>;
+}
+
+export interface VolumeNodeAffinity {
+  required?: Maybe<NodeSelector>;
+}
+
+export interface LocalVolumeSource {
+  /** An absolute path on the node (the PV needs a nodeAffinity naming it). */
+  path?: Maybe<Scalars['String']['output']>;
+  fsType?: Maybe<Scalars['String']['output']>;
+}
+
+export interface PersistentVolumeStatus {
+  /** Pending, Available, Bound, Released or Failed. */
+  phase?: Maybe<Scalars['String']['output']>;
+  message?: Maybe<Scalars['String']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
+  lastPhaseTransitionTime?: Maybe<Scalars['String']['output']>;
+}
+
+export interface PersistentVolumeList {
+  metadata: ListMeta;
+  items: Array<PersistentVolume>;
+}
+
+export interface PersistentVolumeClaim {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  spec?: Maybe<PersistentVolumeClaimSpec>;
+  status?: Maybe<PersistentVolumeClaimStatus>;
+}
+
+export interface PersistentVolumeClaimSpec {
+  accessModes?: Maybe<Array<Scalars['String']['output']>>;
+  /** Only volumes with these labels may bind. */
+  selector?: Maybe<LabelSelector>;
+  resources?: Maybe<VolumeResourceRequirements>;
+  /** The volume bound (or asked for by name). */
+  volumeName?: Maybe<Scalars['String']['output']>;
+  /** Unset: the default StorageClass; "": only volumes without a class. */
+  storageClassName?: Maybe<Scalars['String']['output']>;
+  volumeMode?: Maybe<Scalars['String']['output']>;
+  /** Refused: volume populators are not supported. */
+  dataSource?: Maybe<Scalars['JSONObject']['output']>;
+  /** Refused: volume populators are not supported. */
+  dataSourceRef?: Maybe<Scalars['JSONObject']['output']>;
+}
+
+export interface VolumeResourceRequirements {
+  /** `storage`: the size asked for. */
+  requests?: Maybe<Scalars['StringMap']['output']>;
+  limits?: Maybe<Scalars['StringMap']['output']>;
+}
+
+export interface PersistentVolumeClaimStatus {
+  /** Pending, Bound or Lost. */
+  phase?: Maybe<Scalars['String']['output']>;
+  accessModes?: Maybe<Array<Scalars['String']['output']>>;
+  capacity?: Maybe<Scalars['StringMap']['output']>;
+  conditions?: Maybe<Array<Condition>>;
+}
+
+export interface PersistentVolumeClaimList {
+  metadata: ListMeta;
+  items: Array<PersistentVolumeClaim>;
+}
+
+export interface StorageClass {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  /** Who makes volumes of this class: rancher.io/local-path here. Immutable. */
+  provisioner?: Maybe<Scalars['String']['output']>;
+  /** Provisioner parameters (local-path: nodePath). Immutable. */
+  parameters?: Maybe<Scalars['StringMap']['output']>;
+  /** Delete (default) or Retain, given to the volumes made. Immutable. */
+  reclaimPolicy?: Maybe<Scalars['String']['output']>;
+  mountOptions?: Maybe<Array<Scalars['String']['output']>>;
+  /** Refused when true: volumes cannot be expanded. */
+  allowVolumeExpansion?: Maybe<Scalars['Boolean']['output']>;
+  /** Immediate (default) or WaitForFirstConsumer. */
+  volumeBindingMode?: Maybe<Scalars['String']['output']>;
+  /** Refused: provisioning is limited by the node the pod is scheduled to. */
+  allowedTopologies?: Maybe<Array<Scalars['JSONObject']['output']>>;
+}
+
+export interface StorageClassList {
+  metadata: ListMeta;
+  items: Array<StorageClass>;
+}
+
 export interface Mutation {
   createNamespace: Namespace;
   /** Creates many namespaces in one commit, all or nothing. */
@@ -2302,6 +2475,45 @@ export interface Mutation {
   patchCronJobsStatus: Array<CronJob>;
   /** JSON merge patch of status only. */
   patchCronJobStatus: CronJob;
+  createPersistentVolume: PersistentVolume;
+  /** Creates many persistentVolumes in one commit, all or nothing. */
+  createPersistentVolumes: Array<PersistentVolume>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replacePersistentVolume: PersistentVolume;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchPersistentVolume: PersistentVolume;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deletePersistentVolume?: Maybe<PersistentVolume>;
+  /** Replaces status only; spec and generation are untouched. */
+  replacePersistentVolumeStatus: PersistentVolume;
+  /** Status merge patches of many persistentVolumes in one commit, all or nothing (agents reporting in batches). */
+  patchPersistentVolumesStatus: Array<PersistentVolume>;
+  /** JSON merge patch of status only. */
+  patchPersistentVolumeStatus: PersistentVolume;
+  createPersistentVolumeClaim: PersistentVolumeClaim;
+  /** Creates many persistentVolumeClaims in one commit, all or nothing. */
+  createPersistentVolumeClaims: Array<PersistentVolumeClaim>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replacePersistentVolumeClaim: PersistentVolumeClaim;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchPersistentVolumeClaim: PersistentVolumeClaim;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deletePersistentVolumeClaim?: Maybe<PersistentVolumeClaim>;
+  /** Replaces status only; spec and generation are untouched. */
+  replacePersistentVolumeClaimStatus: PersistentVolumeClaim;
+  /** Status merge patches of many persistentVolumeClaims in one commit, all or nothing (agents reporting in batches). */
+  patchPersistentVolumeClaimsStatus: Array<PersistentVolumeClaim>;
+  /** JSON merge patch of status only. */
+  patchPersistentVolumeClaimStatus: PersistentVolumeClaim;
+  createStorageClass: StorageClass;
+  /** Creates many storageClasses in one commit, all or nothing. */
+  createStorageClasses: Array<StorageClass>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceStorageClass: StorageClass;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchStorageClass: StorageClass;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteStorageClass?: Maybe<StorageClass>;
   /** Sets spec.replicas of a ReplicaSet. */
   scaleReplicaSet: ReplicaSet;
   /** Sets spec.replicas of a ReplicationController. */
@@ -3572,6 +3784,156 @@ export interface MutationPatchCronJobStatusArgs {
 }
 
 
+export interface MutationCreatePersistentVolumeArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: PersistentVolumeInput;
+}
+
+
+export interface MutationCreatePersistentVolumesArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<PersistentVolumeInput>;
+}
+
+
+export interface MutationReplacePersistentVolumeArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: PersistentVolumeInput;
+  name: Scalars['String']['input'];
+}
+
+
+export interface MutationPatchPersistentVolumeArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+}
+
+
+export interface MutationDeletePersistentVolumeArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+}
+
+
+export interface MutationReplacePersistentVolumeStatusArgs {
+  input: PersistentVolumeInput;
+  name: Scalars['String']['input'];
+}
+
+
+export interface MutationPatchPersistentVolumesStatusArgs {
+  items: Array<ObjectPatch>;
+}
+
+
+export interface MutationPatchPersistentVolumeStatusArgs {
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+}
+
+
+export interface MutationCreatePersistentVolumeClaimArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: PersistentVolumeClaimInput;
+}
+
+
+export interface MutationCreatePersistentVolumeClaimsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<PersistentVolumeClaimInput>;
+}
+
+
+export interface MutationReplacePersistentVolumeClaimArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: PersistentVolumeClaimInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchPersistentVolumeClaimArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeletePersistentVolumeClaimArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationReplacePersistentVolumeClaimStatusArgs {
+  input: PersistentVolumeClaimInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchPersistentVolumeClaimsStatusArgs {
+  items: Array<ObjectPatch>;
+}
+
+
+export interface MutationPatchPersistentVolumeClaimStatusArgs {
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateStorageClassArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: StorageClassInput;
+}
+
+
+export interface MutationCreateStorageClassesArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<StorageClassInput>;
+}
+
+
+export interface MutationReplaceStorageClassArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: StorageClassInput;
+  name: Scalars['String']['input'];
+}
+
+
+export interface MutationPatchStorageClassArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+}
+
+
+export interface MutationDeleteStorageClassArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+}
+
+
 export interface MutationScaleReplicaSetArgs {
   namespace?: InputMaybe<Scalars['String']['input']>;
   replicas: Scalars['Int']['input'];
@@ -3755,6 +4117,7 @@ export interface PodSpecInput {
   imagePullSecrets?: InputMaybe<Array<Scalars['JSONObject']['input']>>;
   hostname?: InputMaybe<Scalars['String']['input']>;
   subdomain?: InputMaybe<Scalars['String']['input']>;
+  hostAliases?: InputMaybe<Array<HostAliasInput>>;
   affinity?: InputMaybe<AffinityInput>;
   schedulerName?: InputMaybe<Scalars['String']['input']>;
   tolerations?: InputMaybe<Array<TolerationInput>>;
@@ -3945,6 +4308,11 @@ export interface LifecycleHandlerInput {
 
 export interface SleepActionInput {
   seconds?: InputMaybe<Scalars['Int']['input']>;
+}
+
+export interface HostAliasInput {
+  ip?: InputMaybe<Scalars['String']['input']>;
+  hostnames?: InputMaybe<Array<Scalars['String']['input']>>;
 }
 
 export interface AffinityInput {
@@ -5008,6 +5376,107 @@ export interface CronJobActiveJobInput {
   resourceVersion?: InputMaybe<Scalars['String']['input']>;
 }
 
+export interface PersistentVolumeInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  spec?: InputMaybe<PersistentVolumeSpecInput>;
+  status?: InputMaybe<PersistentVolumeStatusInput>;
+}
+
+export interface PersistentVolumeSpecInput {
+  /** Only `storage`. */
+  capacity?: InputMaybe<Scalars['StringMap']['input']>;
+  /** ReadWriteOnce, ReadOnlyMany, ReadWriteMany or ReadWriteOncePod. */
+  accessModes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The claim bound (or pre-bound) to this volume. */
+  claimRef?: InputMaybe<ObjectReferenceInput>;
+  /** Retain (default) or Delete. */
+  persistentVolumeReclaimPolicy?: InputMaybe<Scalars['String']['input']>;
+  storageClassName?: InputMaybe<Scalars['String']['input']>;
+  mountOptions?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Filesystem (Block is not supported). */
+  volumeMode?: InputMaybe<Scalars['String']['input']>;
+  nodeAffinity?: InputMaybe<VolumeNodeAffinityInput>;
+  hostPath?: InputMaybe<HostPathVolumeSourceInput>;
+  local?: InputMaybe<LocalVolumeSourceInput>;
+}
+
+export interface VolumeNodeAffinityInput {
+  required?: InputMaybe<NodeSelectorInput>;
+}
+
+export interface LocalVolumeSourceInput {
+  /** An absolute path on the node (the PV needs a nodeAffinity naming it). */
+  path?: InputMaybe<Scalars['String']['input']>;
+  fsType?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface PersistentVolumeStatusInput {
+  /** Pending, Available, Bound, Released or Failed. */
+  phase?: InputMaybe<Scalars['String']['input']>;
+  message?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+  lastPhaseTransitionTime?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface PersistentVolumeClaimInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  spec?: InputMaybe<PersistentVolumeClaimSpecInput>;
+  status?: InputMaybe<PersistentVolumeClaimStatusInput>;
+}
+
+export interface PersistentVolumeClaimSpecInput {
+  accessModes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only volumes with these labels may bind. */
+  selector?: InputMaybe<LabelSelectorInput>;
+  resources?: InputMaybe<VolumeResourceRequirementsInput>;
+  /** The volume bound (or asked for by name). */
+  volumeName?: InputMaybe<Scalars['String']['input']>;
+  /** Unset: the default StorageClass; "": only volumes without a class. */
+  storageClassName?: InputMaybe<Scalars['String']['input']>;
+  volumeMode?: InputMaybe<Scalars['String']['input']>;
+  /** Refused: volume populators are not supported. */
+  dataSource?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Refused: volume populators are not supported. */
+  dataSourceRef?: InputMaybe<Scalars['JSONObject']['input']>;
+}
+
+export interface VolumeResourceRequirementsInput {
+  /** `storage`: the size asked for. */
+  requests?: InputMaybe<Scalars['StringMap']['input']>;
+  limits?: InputMaybe<Scalars['StringMap']['input']>;
+}
+
+export interface PersistentVolumeClaimStatusInput {
+  /** Pending, Bound or Lost. */
+  phase?: InputMaybe<Scalars['String']['input']>;
+  accessModes?: InputMaybe<Array<Scalars['String']['input']>>;
+  capacity?: InputMaybe<Scalars['StringMap']['input']>;
+  conditions?: InputMaybe<Array<ConditionInput>>;
+}
+
+export interface StorageClassInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  /** Who makes volumes of this class: rancher.io/local-path here. Immutable. */
+  provisioner?: InputMaybe<Scalars['String']['input']>;
+  /** Provisioner parameters (local-path: nodePath). Immutable. */
+  parameters?: InputMaybe<Scalars['StringMap']['input']>;
+  /** Delete (default) or Retain, given to the volumes made. Immutable. */
+  reclaimPolicy?: InputMaybe<Scalars['String']['input']>;
+  mountOptions?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Refused when true: volumes cannot be expanded. */
+  allowVolumeExpansion?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Immediate (default) or WaitForFirstConsumer. */
+  volumeBindingMode?: InputMaybe<Scalars['String']['input']>;
+  /** Refused: provisioning is limited by the node the pod is scheduled to. */
+  allowedTopologies?: InputMaybe<Array<Scalars['JSONObject']['input']>>;
+}
+
 export interface Subscription {
   /** ADDED/MODIFIED/DELETED events of namespaces; resumable from a resourceVersion. */
   watchNamespaces: NamespaceWatchEvent;
@@ -5057,6 +5526,12 @@ export interface Subscription {
   watchDaemonSets: DaemonSetWatchEvent;
   /** ADDED/MODIFIED/DELETED events of cronJobs; resumable from a resourceVersion. */
   watchCronJobs: CronJobWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of persistentVolumes; resumable from a resourceVersion. */
+  watchPersistentVolumes: PersistentVolumeWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of persistentVolumeClaims; resumable from a resourceVersion. */
+  watchPersistentVolumeClaims: PersistentVolumeClaimWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of storageClasses; resumable from a resourceVersion. */
+  watchStorageClasses: StorageClassWatchEvent;
 }
 
 
@@ -5272,6 +5747,31 @@ export interface SubscriptionWatchCronJobsArgs {
   namespace?: InputMaybe<Scalars['String']['input']>;
 }
 
+
+export interface SubscriptionWatchPersistentVolumesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+}
+
+
+export interface SubscriptionWatchPersistentVolumeClaimsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface SubscriptionWatchStorageClassesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+}
+
 export interface NamespaceWatchEvent {
   type: WatchEventType;
   object: Namespace;
@@ -5391,4 +5891,19 @@ export interface DaemonSetWatchEvent {
 export interface CronJobWatchEvent {
   type: WatchEventType;
   object: CronJob;
+}
+
+export interface PersistentVolumeWatchEvent {
+  type: WatchEventType;
+  object: PersistentVolume;
+}
+
+export interface PersistentVolumeClaimWatchEvent {
+  type: WatchEventType;
+  object: PersistentVolumeClaim;
+}
+
+export interface StorageClassWatchEvent {
+  type: WatchEventType;
+  object: StorageClass;
 }

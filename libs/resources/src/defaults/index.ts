@@ -16,3 +16,4 @@ export {
 } from './default-tolerations.js';
 export { defaultConfigMap, defaultSecret } from './config.js';
 export { defaultIngress, defaultIngressClass } from './ingress.js';
+export { defaultPersistentVolume, defaultPersistentVolumeClaim, defaultStorageClass } from './storage.js';

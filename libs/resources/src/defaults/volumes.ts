@@ -7,7 +7,7 @@ const DEFAULT_FILE_MODE = 0o644;
 export function applyVolumeDefaults(volume: JsonObject): void {
   const hasSource = Object.keys(volume).some((k) => k !== 'name' && volume[k] !== undefined && volume[k] !== null);
   if (!hasSource) volume.emptyDir = {};
-  for (const source of ['configMap', 'secret']) {
+  for (const source of ['configMap', 'secret', 'downwardAPI', 'projected']) {
     const value = volume[source];
     if (isJsonObject(value) && (value.defaultMode === undefined || value.defaultMode === null)) value.defaultMode = DEFAULT_FILE_MODE;
   }

@@ -21,6 +21,7 @@ import { HorizontalPodAutoscalerKind } from './horizontal-pod-autoscaler.js';
 import { ControllerRevisionKind } from './controllerrevision.js';
 import { DaemonSetKind } from './daemonset.js';
 import { CronJobKind } from './cronjob.js';
+import { PersistentVolumeClaimKind, PersistentVolumeKind, StorageClassKind } from './storage.js';
 
 /** Every kind the cluster serves. Adding a kind starts here. */
 export const KINDS: readonly KindInfo[] = [
@@ -47,6 +48,9 @@ export const KINDS: readonly KindInfo[] = [
   ControllerRevisionKind,
   DaemonSetKind,
   CronJobKind,
+  PersistentVolumeKind,
+  PersistentVolumeClaimKind,
+  StorageClassKind,
 ];
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));

@@ -32,8 +32,11 @@ export function splitSubscriptedPath(fieldPath: string): [string, string] | unde
   return [fieldPath.slice(0, open), fieldPath.slice(open + 2, -2)];
 }
 
-/** env[].valueFrom.fieldRef: a supported pod field, or one label/annotation by key. */
-export function validateObjectFieldSelector(selector: unknown, path: string): FieldError[] {
+/** Pod fields a downwardAPI volume file may hold (validVolumeDownwardAPIFieldPathExpressions). */
+export const VOLUME_FIELD_PATHS: readonly string[] = ['metadata.annotations', 'metadata.labels', 'metadata.name', 'metadata.namespace', 'metadata.uid'];
+
+/** env[].valueFrom.fieldRef (or a downwardAPI volume file's): a supported pod field, or one label/annotation by key. */
+export function validateObjectFieldSelector(selector: unknown, path: string, allowed: readonly string[] = ENV_FIELD_PATHS): FieldError[] {
   const errors: FieldError[] = [];
   const s = readObject(selector, path, errors);
   if (!s) return errors;
@@ -48,8 +51,8 @@ export function validateObjectFieldSelector(selector: unknown, path: string): Fi
     if (base === 'metadata.annotations') errors.push(...isQualifiedName(key.toLowerCase()).map((msg) => invalidError(path, key, msg)));
     else if (base === 'metadata.labels') errors.push(...isQualifiedName(key).map((msg) => invalidError(path, key, msg)));
     else errors.push(invalidError(path, base, 'does not support subscript'));
-  } else if (!ENV_FIELD_PATHS.includes(fieldPath)) {
-    errors.push(notSupportedError(childPath(path, 'fieldPath'), fieldPath, ENV_FIELD_PATHS));
+  } else if (!allowed.includes(fieldPath)) {
+    errors.push(notSupportedError(childPath(path, 'fieldPath'), fieldPath, allowed));
   }
   return errors;
 }

@@ -48,3 +48,12 @@ export {
   PATH_TYPES,
   INGRESS_CLASS_ANNOTATION,
 } from './ingress.js';
+export {
+  ACCESS_MODES,
+  validatePersistentVolume,
+  validatePersistentVolumeClaim,
+  validatePersistentVolumeClaimUpdate,
+  validatePersistentVolumeUpdate,
+  validateStorageClass,
+  validateStorageClassUpdate,
+} from './storage.js';

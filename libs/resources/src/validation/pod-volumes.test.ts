@@ -30,7 +30,9 @@ test('volumes', () => {
     ],
     ['a source is required', [{ name: 'a' }], ['spec.volumes[0] Required']],
     ['only one source', [{ name: 'a', emptyDir: {}, hostPath: { path: '/x' } }], ['spec.volumes[0].hostPath Forbidden']],
-    ['unsupported source', [{ name: 'a', persistentVolumeClaim: { claimName: 'c' } }], ['spec.volumes[0].persistentVolumeClaim Forbidden']],
+    ['unsupported source', [{ name: 'a', nfs: { server: 'nfs', path: '/' } }], ['spec.volumes[0].nfs Forbidden']],
+    ['persistentVolumeClaim', [{ name: 'a', persistentVolumeClaim: { claimName: 'c', readOnly: true } }], []],
+    ['persistentVolumeClaim needs a claimName', [{ name: 'a', persistentVolumeClaim: {} }], ['spec.volumes[0].persistentVolumeClaim.claimName Required']],
     ['hostPath needs a path', [{ name: 'a', hostPath: {} }], ['spec.volumes[0].hostPath.path Required']],
     ['hostPath without ..', [{ name: 'a', hostPath: { path: '/var/../etc' } }], ['spec.volumes[0].hostPath.path Invalid']],
     ['hostPath type', [{ name: 'a', hostPath: { path: '/x', type: 'Dir' } }], ['spec.volumes[0].hostPath.type NotSupported']],
@@ -41,6 +43,79 @@ test('volumes', () => {
     ['item path not ..', [{ name: 'a', configMap: { name: 'c', items: [{ key: 'k', path: '..data' }] } }], ['spec.volumes[0].configMap.items[0].path Invalid']],
     ['emptyDir sizeLimit syntax', [{ name: 'a', emptyDir: { sizeLimit: 'big' } }], ['spec.volumes[0].emptyDir.sizeLimit Invalid']],
     ['emptyDir negative sizeLimit', [{ name: 'a', emptyDir: { sizeLimit: '-1Gi' } }], ['spec.volumes[0].emptyDir.sizeLimit Forbidden']],
+    ['emptyDir medium', [{ name: 'a', emptyDir: { medium: 'Disk' } }], ['spec.volumes[0].emptyDir.medium NotSupported']],
+    ['emptyDir HugePages refused', [{ name: 'a', emptyDir: { medium: 'HugePages-2Mi' } }], ['spec.volumes[0].emptyDir.medium Forbidden']],
+    // Upstream TestValidateVolumes: downwardAPI and projected cases.
+    [
+      'downwardAPI fields and resources',
+      [
+        {
+          name: 'a',
+          downwardAPI: {
+            defaultMode: 0o644,
+            items: [
+              { path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } },
+              { path: 'one', fieldRef: { fieldPath: "metadata.annotations['build']" } },
+              { path: 'cpu', resourceFieldRef: { containerName: 'app', resource: 'limits.cpu', divisor: '1m' } },
+            ],
+          },
+        },
+      ],
+      [],
+    ],
+    [
+      'downwardAPI field not for volumes',
+      [{ name: 'a', downwardAPI: { items: [{ path: 'ip', fieldRef: { fieldPath: 'status.podIP' } }] } }],
+      ['spec.volumes[0].downwardAPI.items[0].fieldRef.fieldPath NotSupported'],
+    ],
+    ['downwardAPI needs a source', [{ name: 'a', downwardAPI: { items: [{ path: 'x' }] } }], ['spec.volumes[0].downwardAPI.items[0] Required']],
+    [
+      'downwardAPI not both',
+      [{ name: 'a', downwardAPI: { items: [{ path: 'x', fieldRef: { fieldPath: 'metadata.name' }, resourceFieldRef: { containerName: 'app', resource: 'limits.cpu' } }] } }],
+      ['spec.volumes[0].downwardAPI.items[0] Invalid'],
+    ],
+    [
+      'downwardAPI resource needs containerName',
+      [{ name: 'a', downwardAPI: { items: [{ path: 'x', resourceFieldRef: { resource: 'limits.cpu' } }] } }],
+      ['spec.volumes[0].downwardAPI.items[0].resourceFieldRef.containerName Required'],
+    ],
+    [
+      'downwardAPI path stays inside',
+      [{ name: 'a', downwardAPI: { items: [{ path: '../x', fieldRef: { fieldPath: 'metadata.name' } }] } }],
+      ['spec.volumes[0].downwardAPI.items[0].path Invalid', 'spec.volumes[0].downwardAPI.items[0].path Invalid'],
+    ],
+    [
+      'projected configMap, secret and downwardAPI',
+      [
+        {
+          name: 'a',
+          projected: {
+            sources: [
+              { configMap: { name: 'c', items: [{ key: 'k', path: 'k' }] } },
+              { secret: { name: 's' } },
+              { downwardAPI: { items: [{ path: 'n', fieldRef: { fieldPath: 'metadata.name' } }] } },
+            ],
+          },
+        },
+      ],
+      [],
+    ],
+    [
+      'projected duplicate paths',
+      [{ name: 'a', projected: { sources: [{ configMap: { name: 'c', items: [{ key: 'k', path: 'p' }] } }, { secret: { name: 's', items: [{ key: 'k', path: 'p' }] } }] } }],
+      ['spec.volumes[0].projected Invalid'],
+    ],
+    [
+      'projected one kind per source',
+      [{ name: 'a', projected: { sources: [{ configMap: { name: 'c' }, secret: { name: 's' } }] } }],
+      ['spec.volumes[0].projected.sources[0] Forbidden'],
+    ],
+    ['projected source name', [{ name: 'a', projected: { sources: [{ secret: {} }] } }], ['spec.volumes[0].projected.sources[0].secret.name Required']],
+    [
+      'projected serviceAccountToken refused',
+      [{ name: 'a', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } }],
+      ['spec.volumes[0].projected.sources[0].serviceAccountToken Forbidden'],
+    ],
   ];
   for (const [name, volumes, expected] of cases) assert.deepEqual(summarise(validatePodSpec(withVolumes(volumes))), expected, name);
 });
@@ -65,7 +140,15 @@ test('volume mounts', () => {
     ['subPath without ..', [{ name: 'data', mountPath: '/d', subPath: 'a/../..' }], [`${at('subPath')} Invalid`]],
     ['mountPropagation value', [{ name: 'data', mountPath: '/d', mountPropagation: 'Shared' }], [`${at('mountPropagation')} NotSupported`]],
     ['Bidirectional needs privilege', [{ name: 'data', mountPath: '/d', mountPropagation: 'Bidirectional' }], [`${at('mountPropagation')} Forbidden`]],
-    ['Bidirectional when privileged', [{ name: 'data', mountPath: '/d', mountPropagation: 'Bidirectional' }], [], { securityContext: { privileged: true } }],
+    // Upstream accepts these; Wheelhouse's private mount namespaces cannot honour them, so they are refused.
+    [
+      'Bidirectional when privileged',
+      [{ name: 'data', mountPath: '/d', mountPropagation: 'Bidirectional' }],
+      [`${at('mountPropagation')} Forbidden`],
+      { securityContext: { privileged: true } },
+    ],
+    ['HostToContainer', [{ name: 'data', mountPath: '/d', mountPropagation: 'HostToContainer' }], [`${at('mountPropagation')} Forbidden`]],
+    ['None', [{ name: 'data', mountPath: '/d', mountPropagation: 'None' }], []],
   ];
   for (const [name, mounts, expected, container] of cases) {
     assert.deepEqual(summarise(validatePodSpec(withVolumes(data, mounts, container))), expected, name);

@@ -3,7 +3,8 @@ import { validateContainer, type ContainerContext } from './container.js';
 import { validateUniqueHostPorts } from './container-ports.js';
 import { validatePodDns } from './dns-config.js';
 import { childPath, indexPath } from './field-path.js';
-import { isAbsent, readArray, readBoolean, readInteger, readObject, readObjectArray, readString, type JsonObject } from './json.js';
+import { isAbsent, readArray, readBoolean, readInteger, readObject, readObjectArray, readString, readStringArray, type JsonObject } from './json.js';
+import { validateIp } from './ip.js';
 import { validateLabels } from './labels.js';
 import { inclusiveRangeError, NEGATIVE_ERROR } from './messages.js';
 import { isDns1123Label, isDns1123Subdomain } from './names.js';
@@ -13,6 +14,21 @@ import { validateVolumes } from './volumes.js';
 export const RESTART_POLICIES: readonly string[] = ['Always', 'OnFailure', 'Never'];
 const MAX_INT32 = 2_147_483_647;
 const DEFAULT_GRACE_PERIOD_SECONDS = 30;
+
+/** ValidateHostAliases: a valid IP and DNS-subdomain host names for each entry. */
+function validateHostAliases(value: unknown, path: string): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const { item, index } of readObjectArray(value, path, errors)) {
+    const entryPath = indexPath(path, index);
+    const ip = readString(item.ip, childPath(entryPath, 'ip'), errors);
+    if (!ip) errors.push(requiredError(childPath(entryPath, 'ip')));
+    else errors.push(...validateIp(ip, childPath(entryPath, 'ip')));
+    (readStringArray(item.hostnames, childPath(entryPath, 'hostnames'), errors) ?? []).forEach((hostname, i) => {
+      errors.push(...isDns1123Subdomain(hostname).map((msg) => invalidError(indexPath(childPath(entryPath, 'hostnames'), i), hostname, msg)));
+    });
+  }
+  return errors;
+}
 
 /**
  * A pod's spec (ValidatePodSpec). Fields that defaulting fills in (restartPolicy,
@@ -50,6 +66,7 @@ export function validatePodSpec(spec: unknown, path = 'spec'): FieldError[] {
   errors.push(...validateOptionalName(s.priorityClassName, childPath(path, 'priorityClassName'), isDns1123Subdomain, errors));
   errors.push(...validateOptionalName(s.hostname, childPath(path, 'hostname'), isDns1123Label, errors));
   errors.push(...validateOptionalName(s.subdomain, childPath(path, 'subdomain'), isDns1123Label, errors));
+  errors.push(...validateHostAliases(s.hostAliases, childPath(path, 'hostAliases')));
   readInteger(s.priority, childPath(path, 'priority'), errors);
   for (const flag of ['hostPID', 'hostIPC', 'enableServiceLinks', 'automountServiceAccountToken']) {
     readBoolean(s[flag], childPath(path, flag), errors);

@@ -33,6 +33,11 @@ export function validateVolumeMounts(mounts: unknown, path: string, volumeNames:
         errors.push(notSupportedError(childPath(mountPath, 'mountPropagation'), propagation, MOUNT_PROPAGATION_MODES));
       } else if (propagation === 'Bidirectional' && !privileged) {
         errors.push(forbiddenError(childPath(mountPath, 'mountPropagation'), 'Bidirectional mount propagation is available only to privileged containers'));
+      } else if (propagation !== 'None') {
+        // Containers run in a private mount namespace: nothing propagates between it and the host.
+        errors.push(
+          forbiddenError(childPath(mountPath, 'mountPropagation'), `${propagation} mount propagation is not supported: Wheelhouse containers get a private mount namespace`),
+        );
       }
     }
   }

@@ -4,9 +4,12 @@ import { readBoolean, readInteger, readObject, readObjectArray, readString, type
 import { isDns1123Label } from './names.js';
 import { validateQuantityValue } from './resource-quantity.js';
 import { validateLocalNonReservedPath, validatePathNoBacksteps } from './volume-paths.js';
+import { validateObjectFieldSelector, validateResourceFieldSelector, VOLUME_FIELD_PATHS } from './downward-api.js';
 
 /** The volume sources Wheelhouse's node agent can provide. */
-export const SUPPORTED_VOLUME_SOURCES: readonly string[] = ['configMap', 'emptyDir', 'hostPath', 'secret'];
+export const SUPPORTED_VOLUME_SOURCES: readonly string[] = ['configMap', 'downwardAPI', 'emptyDir', 'hostPath', 'persistentVolumeClaim', 'projected', 'secret'];
+/** emptyDir media the node agent provides: disk, or a tmpfs. */
+export const EMPTY_DIR_MEDIA: readonly string[] = ['', 'Memory'];
 export const HOST_PATH_TYPES: readonly string[] = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
 const FILE_MODE_ERROR = 'must be a number between 0 and 0777 (octal), both inclusive';
 
@@ -52,11 +55,23 @@ const SOURCE_VALIDATORS: Record<string, (source: JsonObject, path: string) => Fi
   hostPath: validateHostPath,
   configMap: (s, p) => validateProjectedObject(s, p, 'name'),
   secret: (s, p) => validateProjectedObject(s, p, 'secretName'),
+  downwardAPI: validateDownwardApiVolume,
+  persistentVolumeClaim: validateClaimSource,
+  projected: validateProjectedVolume,
 };
+
+function validateClaimSource(source: JsonObject, path: string): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!readString(source.claimName, childPath(path, 'claimName'), errors)) errors.push(requiredError(childPath(path, 'claimName')));
+  readBoolean(source.readOnly, childPath(path, 'readOnly'), errors);
+  return errors;
+}
 
 function validateEmptyDir(source: JsonObject, path: string): FieldError[] {
   const errors: FieldError[] = [];
-  readString(source.medium, childPath(path, 'medium'), errors);
+  const medium = readString(source.medium, childPath(path, 'medium'), errors);
+  if (medium?.startsWith('HugePages')) errors.push(forbiddenError(childPath(path, 'medium'), 'HugePages emptyDir volumes are not supported by Wheelhouse nodes'));
+  else if (medium !== undefined && !EMPTY_DIR_MEDIA.includes(medium)) errors.push(notSupportedError(childPath(path, 'medium'), medium, EMPTY_DIR_MEDIA));
   const limit = source.sizeLimit;
   if (limit !== undefined && limit !== null) {
     const checked = validateQuantityValue(limit, childPath(path, 'sizeLimit'));
@@ -86,14 +101,91 @@ function validateProjectedObject(source: JsonObject, path: string, nameField: 'n
   errors.push(...validateFileMode(source.defaultMode, childPath(path, 'defaultMode')));
   readBoolean(source.optional, childPath(path, 'optional'), errors);
   const itemsPath = childPath(path, 'items');
-  for (const { item, index } of readObjectArray(source.items, itemsPath, errors)) {
-    const itemPath = indexPath(itemsPath, index);
-    const key = readString(item.key, childPath(itemPath, 'key'), errors);
-    if (!key) errors.push(requiredError(childPath(itemPath, 'key')));
-    const target = readString(item.path, childPath(itemPath, 'path'), errors) ?? '';
-    if (!target) errors.push(requiredError(childPath(itemPath, 'path')));
-    errors.push(...validateLocalNonReservedPath(target, childPath(itemPath, 'path')));
-    errors.push(...validateFileMode(item.mode, childPath(itemPath, 'mode')));
+  for (const { item, index } of readObjectArray(source.items, itemsPath, errors)) errors.push(...validateKeyToPath(item, indexPath(itemsPath, index)));
+  return errors;
+}
+
+function validateKeyToPath(item: JsonObject, itemPath: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const key = readString(item.key, childPath(itemPath, 'key'), errors);
+  if (!key) errors.push(requiredError(childPath(itemPath, 'key')));
+  const target = readString(item.path, childPath(itemPath, 'path'), errors) ?? '';
+  if (!target) errors.push(requiredError(childPath(itemPath, 'path')));
+  errors.push(...validateLocalNonReservedPath(target, childPath(itemPath, 'path')));
+  errors.push(...validateFileMode(item.mode, childPath(itemPath, 'mode')));
+  return errors;
+}
+
+/** validateDownwardAPIVolumeFile: a path, and a pod field or a named container's resource. */
+function validateDownwardApiFile(item: JsonObject, itemPath: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const target = readString(item.path, childPath(itemPath, 'path'), errors) ?? '';
+  if (!target) errors.push(requiredError(childPath(itemPath, 'path')));
+  errors.push(...validateLocalNonReservedPath(target, childPath(itemPath, 'path')));
+  const hasField = item.fieldRef !== undefined && item.fieldRef !== null;
+  const hasResource = item.resourceFieldRef !== undefined && item.resourceFieldRef !== null;
+  if (hasField) {
+    errors.push(...validateObjectFieldSelector(item.fieldRef, childPath(itemPath, 'fieldRef'), VOLUME_FIELD_PATHS));
+    if (hasResource) errors.push(invalidError(itemPath, 'resource', 'fieldRef and resourceFieldRef can not be specified simultaneously'));
+  } else if (hasResource) {
+    const refPath = childPath(itemPath, 'resourceFieldRef');
+    errors.push(...validateResourceFieldSelector(item.resourceFieldRef, refPath));
+    const ref = item.resourceFieldRef as JsonObject;
+    if (typeof ref === 'object' && !ref.containerName) errors.push(requiredError(childPath(refPath, 'containerName')));
+  } else {
+    errors.push(requiredError(itemPath, 'one of fieldRef and resourceFieldRef is required'));
+  }
+  errors.push(...validateFileMode(item.mode, childPath(itemPath, 'mode')));
+  return errors;
+}
+
+function validateDownwardApiVolume(source: JsonObject, path: string): FieldError[] {
+  const errors = validateFileMode(source.defaultMode, childPath(path, 'defaultMode'));
+  const itemsPath = childPath(path, 'items');
+  for (const { item, index } of readObjectArray(source.items, itemsPath, errors)) errors.push(...validateDownwardApiFile(item, indexPath(itemsPath, index)));
+  return errors;
+}
+
+/** Projection sources the node agent provides; the others are refused by name. */
+const PROJECTION_SOURCES = ['configMap', 'downwardAPI', 'secret'];
+
+/** validateProjectedVolumeSource: one source per entry, no two files at one path. */
+function validateProjectedVolume(source: JsonObject, path: string): FieldError[] {
+  const errors = validateFileMode(source.defaultMode, childPath(path, 'defaultMode'));
+  const allPaths = new Set<string>();
+  const claim = (target: unknown, name: unknown) => {
+    if (typeof target !== 'string' || !target) return;
+    if (allPaths.has(target)) errors.push(invalidError(path, name, 'conflicting duplicate paths'));
+    allPaths.add(target);
+  };
+  const sourcesPath = childPath(path, 'sources');
+  for (const { item, index } of readObjectArray(source.sources, sourcesPath, errors)) {
+    const sourcePath = indexPath(sourcesPath, index);
+    const kinds = Object.keys(item).filter((k) => item[k] !== undefined && item[k] !== null);
+    if (kinds.length > 1) errors.push(forbiddenError(sourcePath, 'may not specify more than 1 volume type per source'));
+    for (const kind of kinds) {
+      const kindPath = childPath(sourcePath, kind);
+      if (!PROJECTION_SOURCES.includes(kind)) {
+        errors.push(forbiddenError(kindPath, `projection source is not supported; supported sources: ${PROJECTION_SOURCES.join(', ')}`));
+        continue;
+      }
+      const projection = readObject(item[kind], kindPath, errors);
+      if (!projection) continue;
+      const itemsPath = childPath(kindPath, 'items');
+      if (kind === 'downwardAPI') {
+        for (const { item: file, index: i } of readObjectArray(projection.items, itemsPath, errors)) {
+          errors.push(...validateDownwardApiFile(file, indexPath(itemsPath, i)));
+          claim(file.path, file.path);
+        }
+        continue;
+      }
+      if (!readString(projection.name, childPath(kindPath, 'name'), errors)) errors.push(requiredError(childPath(kindPath, 'name')));
+      readBoolean(projection.optional, childPath(kindPath, 'optional'), errors);
+      for (const { item: keyToPath, index: i } of readObjectArray(projection.items, itemsPath, errors)) {
+        errors.push(...validateKeyToPath(keyToPath, indexPath(itemsPath, i)));
+        claim(keyToPath.path, projection.name);
+      }
+    }
   }
   return errors;
 }

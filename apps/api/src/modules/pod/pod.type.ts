@@ -1,5 +1,5 @@
 import { InputType, ObjectType } from 'type-graphql';
-import { Bool, IntField, Json, StrMap, List, Obj, QuantityField, Str } from '../common/fields.js';
+import { Bool, IntField, Json, StrMap, List, Obj, QuantityField, Str, StrList } from '../common/fields.js';
 import { JSONObject } from '../common/scalars.js';
 import { Condition } from '../common/condition.type.js';
 import { resourceClasses } from '../common/resource-class.js';
@@ -14,6 +14,13 @@ export class Toleration {
   @Str() value?: string;
   @Str() effect?: string;
   @IntField() tolerationSeconds?: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'An /etc/hosts entry the node agent adds to the pod.' })
+@InputType('HostAliasInput')
+export class HostAlias {
+  @Str() ip?: string;
+  @StrList() hostnames?: string[];
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -73,6 +80,7 @@ export class PodSpec {
   @List(() => JSONObject) imagePullSecrets?: Record<string, unknown>[];
   @Str() hostname?: string;
   @Str() subdomain?: string;
+  @List(() => HostAlias) hostAliases?: HostAlias[];
   @Obj(() => Affinity) affinity?: Affinity;
   @Str() schedulerName?: string;
   @List(() => Toleration) tolerations?: Toleration[];

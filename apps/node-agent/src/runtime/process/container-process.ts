@@ -13,6 +13,14 @@ export interface LaunchSpec {
   argv: string[];
   env: Record<string, string>;
   cwd: string;
+  /** Set when the container runs in a mount namespace of its own: commands run in it join it. */
+  namespace?: { nsenter: string; pid: number };
+}
+
+/** argv for running `command` beside the container: inside its mount namespace when it has one. */
+export function commandArgv(launch: LaunchSpec, command: string[]): string[] {
+  if (!launch.namespace) return command;
+  return [launch.namespace.nsenter, '-t', String(launch.namespace.pid), '-m', '-r', '-w', '--', ...command];
 }
 
 /** Kubernetes/runc wording for a command that cannot be executed. */
@@ -22,16 +30,34 @@ export function startErrorMessage(error: NodeJS.ErrnoException, executable: stri
   return `exec: "${executable}": ${error.message}`;
 }
 
-/** Spawns `spec`; resolves once the process runs, rejects with the runc-style message when it cannot start. */
-export async function spawnInGroup(spec: LaunchSpec, stdio: 'pipe' | 'ignore'): Promise<ChildProcess> {
+/**
+ * Spawns `spec`; resolves once the process runs, rejects with the runc-style message when it
+ * cannot start. With `ready`, the process first sets itself up and says so on fd 3: this
+ * resolves only then, and rejects with what it wrote on stderr when it exits before.
+ */
+export async function spawnInGroup(spec: LaunchSpec, stdio: 'pipe' | 'ignore', ready = false): Promise<ChildProcess> {
   const [executable, ...rest] = spec.argv as [string, ...string[]];
-  const child = spawn(executable, rest, { cwd: spec.cwd, env: spec.env, detached: true, stdio: ['ignore', stdio, stdio] });
+  const child = spawn(executable, rest, { cwd: spec.cwd, env: spec.env, detached: true, stdio: ['ignore', stdio, stdio, ...(ready ? ['pipe' as const] : [])] });
   try {
     await Promise.race([once(child, 'spawn'), once(child, 'error').then(([error]) => Promise.reject(error))]);
   } catch (error) {
     throw new Error(startErrorMessage(error as NodeJS.ErrnoException, executable));
   }
+  if (ready) await setUpDone(child);
   return child;
+}
+
+async function setUpDone(child: ChildProcess): Promise<void> {
+  const signal = child.stdio[3] as NodeJS.ReadableStream;
+  let stderr = '';
+  const collect = (chunk: Buffer) => (stderr += chunk.toString('utf8'));
+  child.stderr?.on('data', collect);
+  const outcome = await Promise.race([once(signal, 'data').then(() => 'ready'), once(child, 'exit').then(() => 'exited')]);
+  child.stderr?.off('data', collect);
+  (signal as unknown as { destroy(): void }).destroy();
+  if (outcome === 'exited') throw new Error(stderr.trim() || 'the container mount namespace could not be set up');
+  // Output read while waiting (none when all went well) goes to the log from here on.
+  child.stderr?.pause();
 }
 
 /** Sends `signal` to the whole process group led by `pid`; false when nothing was there. */

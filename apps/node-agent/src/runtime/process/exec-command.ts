@@ -2,7 +2,7 @@
 // and working directory, own process group, killed at the timeout, output
 // capped as the kubelet caps probe output (10 KiB).
 import { constants } from 'node:os';
-import { spawnInGroup, signalGroup, type LaunchSpec } from './container-process.js';
+import { commandArgv, spawnInGroup, signalGroup, type LaunchSpec } from './container-process.js';
 import type { ExecResult } from '../runtime.js';
 
 const MAX_OUTPUT = 10 * 1024;
@@ -11,7 +11,7 @@ export async function execCommand(launch: LaunchSpec, command: string[], timeout
   if (command.length === 0) return { exitCode: 126, output: 'no command specified', timedOut: false };
   let child: Awaited<ReturnType<typeof spawnInGroup>>;
   try {
-    child = await spawnInGroup({ ...launch, argv: command }, 'pipe');
+    child = await spawnInGroup({ ...launch, argv: commandArgv(launch, command) }, 'pipe');
   } catch (error) {
     // runc's exit status for "cannot execute": 127 for not found, 126 otherwise.
     const message = (error as Error).message;

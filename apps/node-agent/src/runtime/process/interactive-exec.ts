@@ -4,7 +4,7 @@
 // module; the initial size comes from the client (later resizes are not passed on).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { startErrorMessage, type LaunchSpec } from './container-process.js';
+import { commandArgv, startErrorMessage, type LaunchSpec } from './container-process.js';
 
 export interface TerminalSize {
   columns: number;
@@ -20,7 +20,7 @@ export function interactiveArgv(command: string[], tty: TerminalSize | undefined
 }
 
 export async function spawnInteractive(launch: LaunchSpec, command: string[], tty: TerminalSize | undefined): Promise<ChildProcess> {
-  const [executable, ...rest] = interactiveArgv(command, tty) as [string, ...string[]];
+  const [executable, ...rest] = commandArgv(launch, interactiveArgv(command, tty)) as [string, ...string[]];
   const env = tty ? { TERM: 'xterm-256color', ...launch.env, SHELL: '/bin/sh' } : launch.env;
   const child = spawn(executable, rest, { cwd: launch.cwd, env, detached: true, stdio: 'pipe' });
   try {

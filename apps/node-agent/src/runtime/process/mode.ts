@@ -8,7 +8,12 @@ import { createProcessRuntime } from './index.js';
 /** Real processes under the data directory, real probes and hooks, the host's pressure. */
 export function processMode(config: Pick<AgentConfig, 'dataDir'>): RuntimeMode {
   return {
-    newRuntime: (node) => createProcessRuntime({ rootDir: config.dataDir, podCidr: node.podCIDR }),
+    newRuntime: (node) => {
+      const runtime = createProcessRuntime({ rootDir: config.dataDir, podCidr: node.podCIDR });
+      // Said once, at start: such a node refuses pods with volumeMounts (each refusal is also a Failed event).
+      if (runtime.isolationProblem) console.warn(`node agent: ${runtime.isolationProblem}`);
+      return runtime;
+    },
     startProbe: startProbeWorker,
     runHandler: runLifecycleHandler,
     health: () => hostHealth(config.dataDir),

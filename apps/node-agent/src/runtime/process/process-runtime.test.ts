@@ -282,3 +282,102 @@ function readFileSafe(path: string): string {
     return '';
   }
 }
+
+test('volumes are mounted at their mountPath in a mount namespace of the container: files, subPath, readOnly, a directory missing on the host', async (t) => {
+  const { runtime, sandbox } = await setup(t);
+  await runtime.setUpVolumes(sandbox, [
+    { name: 'config', type: 'files', files: [{ path: 'app.conf', data: Buffer.from('level=debug\n'), mode: 0o644 }] },
+    { name: 'scratch', type: 'emptyDir', medium: '' },
+    { name: 'mem', type: 'emptyDir', medium: 'Memory', sizeLimitBytes: 1024 * 1024 },
+  ]);
+  const script = [
+    "const fs = require('fs');",
+    "const out = { conf: fs.readFileSync('/etc/config/app.conf', 'utf8'), sub: fs.readFileSync('/etc/app.conf', 'utf8') };",
+    "fs.writeFileSync('/wh-data/deep/x', 'from container');",
+    "try { fs.writeFileSync('/etc/config/new', 'x'); out.roWrite = 'ok' } catch (e) { out.roWrite = e.code }",
+    "fs.writeFileSync('/run/wh-mem/y', 'in memory');",
+    "out.mounts = fs.readFileSync('/proc/self/mounts', 'utf8').split('\\n').filter((l) => l.includes('wh-mem')).join('');",
+    'console.log(JSON.stringify(out));',
+  ].join('\n');
+  const config = node('app', script, {
+    mounts: [
+      { volume: 'config', mountPath: '/etc/config', readOnly: true },
+      { volume: 'config', mountPath: '/etc/app.conf', subPath: 'app.conf', readOnly: true },
+      { volume: 'scratch', mountPath: '/wh-data/deep', readOnly: false },
+      { volume: 'mem', mountPath: '/run/wh-mem', readOnly: false },
+    ],
+  });
+  const instance = await runtime.start(sandbox, config, 0);
+  const exited = await instance.exited;
+  const lines = await runtime.readLogs(sandbox.uid, 'app', {});
+  assert.equal(exited.exitCode, 0, lines.join('\n'));
+  const seen = JSON.parse(lines.at(-1)!) as Record<string, string>;
+  assert.equal(seen.conf, 'level=debug\n');
+  assert.equal(seen.sub, 'level=debug\n');
+  assert.equal(seen.roWrite, 'EROFS');
+  assert.match(seen.mounts ?? '', /tmpfs/);
+  assert.equal(readFileSync(join(sandbox.dir, 'volumes', 'scratch', 'x'), 'utf8'), 'from container');
+  assert.equal(readFileSync(join(sandbox.dir, 'volumes', 'mem', 'y'), 'utf8'), 'in memory');
+  assert.equal(existsSync('/wh-data'), false, 'nothing was created on the host');
+  assert.equal(existsSync('/etc/config'), false, 'nothing was created on the host');
+});
+
+test('a ConfigMap-style volume is rewritten atomically: ..data swaps to a new timestamped directory', async (t) => {
+  const { runtime, sandbox } = await setup(t);
+  const dir = join(sandbox.dir, 'volumes', 'config');
+  await runtime.setUpVolumes(sandbox, [{ name: 'config', type: 'files', files: [{ path: 'a', data: Buffer.from('1'), mode: 0o600 }] }]);
+  const first = readdirSync(dir).sort();
+  assert.deepEqual(
+    first.filter((n) => !n.startsWith('..2')),
+    ['..data', 'a'],
+  );
+  assert.equal(statSync(join(dir, 'a')).mode & 0o777, 0o600);
+  await runtime.setUpVolumes(sandbox, [{ name: 'config', type: 'files', files: [{ path: 'b/c', data: Buffer.from('2'), mode: 0o644 }] }]);
+  assert.deepEqual(
+    readdirSync(dir)
+      .filter((n) => !n.startsWith('..2'))
+      .sort(),
+    ['..data', 'b'],
+  );
+  assert.equal(readFileSync(join(dir, 'b', 'c'), 'utf8'), '2');
+  assert.equal(readdirSync(dir).filter((n) => n.startsWith('..2')).length, 1, 'the old timestamped directory is gone');
+});
+
+test('hostPath types are checked as the kubelet does', async (t) => {
+  const { runtime, sandbox, rootDir } = await setup(t);
+  const missing = join(rootDir, 'host', 'made');
+  await runtime.setUpVolumes(sandbox, [{ name: 'h', type: 'hostPath', path: missing, hostPathType: 'DirectoryOrCreate' }]);
+  assert.ok(statSync(missing).isDirectory());
+  await assert.rejects(
+    runtime.setUpVolumes(sandbox, [{ name: 'h', type: 'hostPath', path: join(rootDir, 'nope'), hostPathType: 'Directory' }]),
+    /MountVolume.SetUp failed for volume "h" : hostPath type check failed: .*nope does not exist/,
+  );
+  await assert.rejects(runtime.setUpVolumes(sandbox, [{ name: 'h', type: 'hostPath', path: missing, hostPathType: 'File' }]), /is not a file/);
+  await runtime.setUpVolumes(sandbox, [{ name: 'f', type: 'hostPath', path: join(missing, 'f'), hostPathType: 'FileOrCreate' }]);
+  assert.ok(statSync(join(missing, 'f')).isFile());
+  await assert.rejects(runtime.setUpVolumes(sandbox, [{ name: 's', type: 'hostPath', path: join(missing, 'f'), hostPathType: 'Socket' }]), /is not a socket file/);
+});
+
+test('exec runs inside the container mount namespace (probes and hooks see its volumes)', async (t) => {
+  const { runtime, sandbox } = await setup(t);
+  await runtime.setUpVolumes(sandbox, [{ name: 'config', type: 'files', files: [{ path: 'k', data: Buffer.from('v'), mode: 0o644 }] }]);
+  const instance = await runtime.start(sandbox, node('app', 'setInterval(() => {}, 1000)', { mounts: [{ volume: 'config', mountPath: '/wh-conf', readOnly: true }] }), 0);
+  t.after(() => runtime.stop(instance, 0));
+  const result = await runtime.exec(instance, ['cat', '/wh-conf/k'], 10_000);
+  assert.deepEqual(
+    [result.exitCode, result.output],
+    [0, 'v'],
+    `exec result ${JSON.stringify(result)}, container ${JSON.stringify(instance.state())}, logs ${(await runtime.readLogs(sandbox.uid, 'app', {})).join('\n')}`,
+  );
+  const missing = await runtime.exec(instance, ['no-such-command'], 5000);
+  assert.notEqual(missing.exitCode, 0);
+});
+
+test('a container whose command does not exist fails to start even with mounts (StartError, not exit 127)', async (t) => {
+  const { runtime, sandbox } = await setup(t);
+  await runtime.setUpVolumes(sandbox, [{ name: 'scratch', type: 'emptyDir', medium: '' }]);
+  await assert.rejects(
+    runtime.start(sandbox, { ...node('app', ''), command: ['no-such-binary'], args: [], mounts: [{ volume: 'scratch', mountPath: '/x', readOnly: false }] }, 0),
+    /exec: "no-such-binary": executable file not found in \$PATH/,
+  );
+});

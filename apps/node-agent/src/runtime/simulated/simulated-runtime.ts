@@ -3,7 +3,19 @@
 // report synthetic usage. One instance per node; hundreds fit in one process.
 import { createHash } from 'node:crypto';
 import { IpAllocator } from '../../network/index.js';
-import type { ContainerConfig, ContainerInstance, ContainerRunState, ContainerRuntime, ExecResult, LogOptions, PodSandbox, ResourceUsage } from '../runtime.js';
+import type {
+  ContainerConfig,
+  ContainerInstance,
+  ContainerMount,
+  ContainerRunState,
+  ContainerRuntime,
+  ExecResult,
+  LogOptions,
+  PodEtcFiles,
+  PodSandbox,
+  ResourceUsage,
+  VolumeSetup,
+} from '../runtime.js';
 import { knobsFor, type ContainerKnobs } from './knobs.js';
 import { formatLines, LOG_EVERY_MS, runLines, type SimRun } from './sim-logs.js';
 
@@ -55,6 +67,10 @@ interface SimPod {
   /** Every run of every container, oldest first (logs of `previous` runs). */
   runs: Map<string, SimRun[]>;
   instances: Set<SimInstance>;
+  /** What the pod would have mounted: nothing is written or mounted, it is only recorded. */
+  volumes: VolumeSetup[];
+  etc?: PodEtcFiles;
+  mounts: Map<string, ContainerMount[]>;
 }
 
 export interface SimulatedRuntimeOptions {
@@ -77,11 +93,25 @@ export class SimulatedRuntime implements ContainerRuntime {
     if (existing) return existing.sandbox;
     const podIP = this.ips.allocate(pod.uid, pod.podIP);
     const sandbox: PodSandbox = { uid: pod.uid, namespace: pod.namespace, name: pod.name, podIP, dir: `/simulated/${pod.uid}`, annotations: pod.annotations ?? {} };
-    this.pods.set(pod.uid, { sandbox, runs: new Map(), instances: new Set() });
+    this.pods.set(pod.uid, { sandbox, runs: new Map(), instances: new Set(), volumes: [], mounts: new Map() });
     return sandbox;
   }
 
+  async setUpVolumes(sandbox: PodSandbox, volumes: VolumeSetup[], etc?: PodEtcFiles): Promise<void> {
+    const pod = this.pods.get(sandbox.uid);
+    if (!pod) throw new Error(`pod ${sandbox.namespace}/${sandbox.name} has no sandbox`);
+    pod.volumes = volumes;
+    pod.etc = etc;
+  }
+
+  /** The volumes, /etc files and per-container mounts recorded for a pod (tests, inspection). */
+  recordedMounts(podUid: string): { volumes: VolumeSetup[]; etc?: PodEtcFiles; mounts: Map<string, ContainerMount[]> } | undefined {
+    const pod = this.pods.get(podUid);
+    return pod && { volumes: pod.volumes, etc: pod.etc, mounts: pod.mounts };
+  }
+
   async start(sandbox: PodSandbox, config: ContainerConfig, restartCount: number): Promise<ContainerInstance> {
+    this.pods.get(sandbox.uid)?.mounts.set(config.name, config.mounts ?? []);
     const knobs = knobsFor(sandbox.annotations, config.name);
     const [min, max] = knobs.startDelayMs ?? this.options.startDelayMs;
     const delay = min + Math.random() * (max - min);
