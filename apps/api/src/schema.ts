@@ -32,6 +32,7 @@ import { EndpointSliceResolver, EndpointsResolver } from './modules/endpoint-sli
 import { IngressClassResolver, IngressResolver } from './modules/ingress/ingress.resolver.js';
 import { JobResolver } from './modules/job/job.resolver.js';
 
+import { ClusterRoleBindingResolver, ClusterRoleResolver, RoleBindingResolver, RoleResolver, ServiceAccountResolver } from './modules/rbac/rbac.resolver.js';
 /** Every resolver of the API. A new kind adds its resolver here. */
 export const RESOLVERS = [
   NamespaceResolver,
@@ -64,6 +65,11 @@ export const RESOLVERS = [
   IngressResolver,
   IngressClassResolver,
   JobResolver,
+  ServiceAccountResolver,
+  RoleResolver,
+  ClusterRoleResolver,
+  RoleBindingResolver,
+  ClusterRoleBindingResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -27,6 +27,7 @@ import type {
 } from '@wheelhouse/model';
 import { age, elapsedMs } from './duration.js';
 import { eventCount, eventFirstSeen, eventLastSeen, eventObject, eventSource, eventTimeKey } from './event.js';
+import { clusterRoleBindingPrinter, clusterRolePrinter, roleBindingPrinter, rolePrinter, serviceAccountPrinter } from './rbac.js';
 import { jobCompletions, jobDuration, jobStatus } from './job.js';
 import { ingressAddress, ingressClassParameters, ingressHosts, ingressPorts } from './ingress.js';
 import { endpointSliceAddresses, endpointSlicePorts, endpointsText, serviceCells } from './network.js';
@@ -267,6 +268,11 @@ export const PRINTERS: { readonly [K in KindName]?: KindPrinter<ObjectTypes[K]> 
   Ingress: ingress,
   IngressClass: ingressClass,
   Job: job,
+  ServiceAccount: serviceAccountPrinter,
+  Role: rolePrinter,
+  ClusterRole: clusterRolePrinter,
+  RoleBinding: roleBindingPrinter,
+  ClusterRoleBinding: clusterRoleBindingPrinter,
 };
 
 /** kubectl's table for kinds it has no printer for. */

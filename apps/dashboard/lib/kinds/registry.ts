@@ -31,6 +31,11 @@ export const DASHBOARD_KINDS: { readonly [K in KindName]?: KindDef<ObjectTypes[K
   Ingress: IngressKind,
   IngressClass: IngressClassKind,
   Job: listKind('Job'),
+  ServiceAccount: listKind('ServiceAccount'),
+  Role: listKind('Role'),
+  ClusterRole: listKind('ClusterRole'),
+  RoleBinding: listKind('RoleBinding'),
+  ClusterRoleBinding: listKind('ClusterRoleBinding'),
 };
 
 /** The dashboard's kinds in the catalogue's navigation order. */

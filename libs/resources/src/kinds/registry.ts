@@ -16,6 +16,7 @@ import { ResourceQuotaKind } from './resourcequota.js';
 import { LimitRangeKind } from './limitrange.js';
 import { IngressKind, IngressClassKind } from './ingress.js';
 import { JobKind } from './job.js';
+import { ServiceAccountKind, RoleKind, ClusterRoleKind, RoleBindingKind, ClusterRoleBindingKind } from './rbac.js';
 
 /** Every kind the cluster serves. Adding a kind starts here. */
 export const KINDS: readonly KindInfo[] = [
@@ -37,6 +38,11 @@ export const KINDS: readonly KindInfo[] = [
   IngressKind,
   IngressClassKind,
   JobKind,
+  ServiceAccountKind,
+  RoleKind,
+  ClusterRoleKind,
+  RoleBindingKind,
+  ClusterRoleBindingKind,
 ];
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));
