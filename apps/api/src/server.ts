@@ -18,8 +18,7 @@ import { Authenticator } from './auth/authenticate.js';
 import type { Principal } from './auth/tokens.js';
 import { bootstrapAdminToken } from './auth/bootstrap-admin.js';
 import { bootstrapNodeToken } from './auth/bootstrap-node.js';
-import { authorize } from './auth/authorize.js';
-import { describeOperation } from './auth/operation.js';
+import { startAuthorization } from './auth/setup.js';
 import { formatError } from './errors/format-error.js';
 import { createMetrics } from './metrics/metrics.js';
 import { metricsPlugin } from './metrics/metrics.plugin.js';
@@ -85,6 +84,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   const nodeTokenFile = await bootstrapNodeToken(db, { nodeToken: config.nodeToken, dataDir: config.dataDir });
   await ensureSystemNamespaces(store);
   await tail.start();
+  const authz = await startAuthorization(store, broadcaster, { admission: quotaAdmission });
   const stopCompactor = startCompactor(db, { retentionSeconds: config.watchRetentionSeconds, minRevisions: config.watchMinRevisions }, config.compactionIntervalMs, (error) =>
     log.warn('compaction', error),
   );
@@ -111,7 +111,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   const inputs = new InputChecker(schema);
   const audit = config.audit ? new AuditLog(config.audit) : undefined;
   const contextFor = (principal: Principal | null, authorization?: string, request?: RequestMeta): ApiContext => ({
-    store,
+    store: authz.storeFor(principal),
     principal,
     authorization,
     request,
@@ -138,7 +138,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   const limitsFirst = limitsFirstRule(limitRules(limits), () => metrics.rejected.inc({ reason: 'query-limit' }));
   // One upgrade router: ws would refuse every path but its own if it listened on the server.
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: limits.maxBodyBytes });
-  const exec = execProxy({ store, authenticator, log: (message, error) => log.warn(message, error) });
+  const exec = execProxy({ store, authenticator, authorizer: authz.authorizer, log: (message, error) => log.warn(message, error) });
   httpServer.on('upgrade', (req, socket, head) => {
     if (new URL(req.url ?? '/', 'http://api').pathname === '/graphql') wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
     else if (!exec(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
@@ -172,7 +172,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
           const errors = validate(schema, document, [...specifiedRules, limitsFirst]);
           if (errors.length > 0) return errors.map((e) => requestError(e, 'GRAPHQL_VALIDATION_FAILED'));
           const operation = getOperationAST(document, payload.operationName);
-          if (operation) authorize(principal, describeOperation(operation));
+          if (operation) authz.authorizer.authorizeOperation(principal, document, operation, payload.variables ?? undefined);
           const open = watchCounts.get(principal.name) ?? 0;
           if (open >= limits.maxWatchesPerToken) {
             metrics.rejected.inc({ reason: 'too-many-watches' });
@@ -219,7 +219,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
       // No cache hints are used; Apollo's default cache-control plugin hooks every resolved field (~7 % of a large list's CPU).
       ApolloServerPluginCacheControlDisabled(),
       metricsPlugin(metrics),
-      admissionPlugin({ flows, leaseStore, onRejected: () => metrics.rejected.inc({ reason: 'too-many-requests' }) }),
+      admissionPlugin({ flows, authorizer: authz.authorizer, leaseStore, onRejected: () => metrics.rejected.inc({ reason: 'too-many-requests' }) }),
       ...(audit ? [auditPlugin(audit)] : []),
     ],
   });
@@ -248,6 +248,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     async close() {
       stopCompactor();
       stopServiceRepair();
+      authz.stop();
       await wsCleanup.dispose();
       await apollo.stop();
       await tail.stop();

@@ -10,7 +10,8 @@ import type { Store } from '@wheelhouse/db';
 import { ApiError } from '@wheelhouse/resources';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Authenticator } from '../auth/authenticate.js';
-import { authorize } from '../auth/authorize.js';
+import type { Authorizer } from '../auth/authorize.js';
+import { requestTargets } from '../auth/attributes.js';
 import { HTTP_STATUS } from '../errors/http-status.js';
 import { podTarget } from '../modules/pod-logs/pod-target.js';
 
@@ -20,6 +21,7 @@ const TOKEN_PROTOCOL = 'base64url.bearer.authorization.k8s.io.';
 export interface ExecProxyOptions {
   store: Store;
   authenticator: Authenticator;
+  authorizer: Authorizer;
   log(message: string, error?: unknown): void;
 }
 
@@ -54,7 +56,7 @@ export function execProxy(o: ExecProxyOptions) {
 async function open(req: IncomingMessage, url: URL, namespace: string, name: string, o: ExecProxyOptions): Promise<OpenAgent> {
   const authorization = credentialOf(req);
   const principal = await o.authenticator.authenticate(authorization);
-  authorize(principal, { type: 'mutation', fields: ['execPod'] });
+  o.authorizer.assertAllowed(principal, requestTargets('execPod', { namespace, name }));
   const target = await podTarget(o.store, namespace, name, url.searchParams.get('container') ?? undefined);
   const agentUrl = new URL(`/exec/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/${encodeURIComponent(target.container)}`, target.kubelet.replace(/^http/, 'ws'));
   for (const key of ['command', 'stdin', 'tty', 'columns', 'rows']) for (const value of url.searchParams.getAll(key)) agentUrl.searchParams.append(key, value);

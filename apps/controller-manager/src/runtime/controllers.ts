@@ -9,6 +9,7 @@ import { endpointsController } from '../endpoints/controller.js';
 import { resourceQuotaController } from '../resourcequota/controller.js';
 import { jobController } from '../job/controller.js';
 import { ttlAfterFinishedController } from '../ttl-after-finished/controller.js';
+import { clusterRoleAggregationController } from '../clusterrole-aggregation/controller.js';
 
 /**
  * Every controller the manager runs (kube-controller-manager's NewControllerDescriptors).
@@ -27,4 +28,5 @@ export const CONTROLLERS: readonly ControllerSetup[] = [
   resourceQuotaController,
   jobController,
   ttlAfterFinishedController,
+  clusterRoleAggregationController,
 ];

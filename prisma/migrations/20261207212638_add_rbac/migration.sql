@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "api_tokens" ADD COLUMN     "groups" TEXT[] DEFAULT ARRAY[]::TEXT[];
+
 -- CreateTable
 CREATE TABLE "service_accounts" (
     "uid" UUID NOT NULL,
