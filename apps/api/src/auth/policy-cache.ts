@@ -40,10 +40,10 @@ export class PolicyCache implements PolicySource {
   }
 
   private put(kind: string, object: KubeObject | null, revision: bigint, namespace = object?.metadata.namespace ?? '', name = object?.metadata.name ?? ''): void {
-    let byNamespace = this.entries.get(kind);
-    if (!byNamespace) this.entries.set(kind, (byNamespace = new Map()));
-    let byName = byNamespace.get(namespace ?? '');
-    if (!byName) byNamespace.set(namespace ?? '', (byName = new Map()));
+    const byNamespace = this.entries.get(kind) ?? new Map<string, Map<string, Entry>>();
+    this.entries.set(kind, byNamespace);
+    const byName = byNamespace.get(namespace ?? '') ?? new Map<string, Entry>();
+    byNamespace.set(namespace ?? '', byName);
     const existing = byName.get(name);
     if (existing && existing.revision > revision) return;
     byName.set(name, { revision, object });
