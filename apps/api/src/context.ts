@@ -1,6 +1,7 @@
 import type { ObjectFilter, Store } from '@wheelhouse/db';
 import type { KindInfo } from '@wheelhouse/resources';
 import type { Principal } from './auth/tokens.js';
+import type { Identity } from './auth/setup.js';
 import type { WatchEvent } from './watch/watch-event.js';
 import type { WatchRequest } from './watch/watch-stream.js';
 import type { InputChecker } from './modules/apply/input-checker.js';
@@ -21,4 +22,6 @@ export interface ApiContext {
   request?: RequestMeta;
   /** The largest page a list serves (a larger `limit` is capped; see limits/page-size.ts). */
   maxListLimit: number;
+  /** ServiceAccount tokens and the authorizer, for TokenRequest and access reviews. */
+  identity?: Identity;
 }

@@ -84,7 +84,6 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   const nodeTokenFile = await bootstrapNodeToken(db, { nodeToken: config.nodeToken, dataDir: config.dataDir });
   await ensureSystemNamespaces(store);
   await tail.start();
-  const authz = await startAuthorization(store, broadcaster, { admission: quotaAdmission });
   const stopCompactor = startCompactor(db, { retentionSeconds: config.watchRetentionSeconds, minRevisions: config.watchMinRevisions }, config.compactionIntervalMs, (error) =>
     log.warn('compaction', error),
   );
@@ -108,6 +107,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   const watchStarts = new Seats({ concurrency: WATCH_POOL_SIZE, queue: 100_000, queueWaitMs: 60_000 });
   const flows = new FlowControl(limits);
   const authenticator = new Authenticator(systemDb);
+  const authz = await startAuthorization(store, broadcaster, { authenticator, dataDir: config.dataDir, systemStore: leaseStore, admission: quotaAdmission });
   const inputs = new InputChecker(schema);
   const audit = config.audit ? new AuditLog(config.audit) : undefined;
   const contextFor = (principal: Principal | null, authorization?: string, request?: RequestMeta): ApiContext => ({
@@ -118,6 +118,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     actor: principal?.name ?? null,
     inputs,
     maxListLimit: limits.maxListLimit,
+    identity: authz,
     watch: (kind, filter, request) =>
       openWatch(kind, filter, request, {
         store: watchStore,

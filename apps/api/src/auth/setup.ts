@@ -1,5 +1,7 @@
 import { Store, type CreateAdmission } from '@wheelhouse/db';
-import { SYSTEM_MASTERS } from '@wheelhouse/resources';
+import { PodKind, serviceAccountUsername, ServiceAccountKind, SYSTEM_MASTERS } from '@wheelhouse/resources';
+import type { Authenticator } from './authenticate.js';
+import { ServiceAccountTokens } from './service-account-tokens.js';
 import type { Broadcaster } from '../watch/broadcaster.js';
 import { Authorizer, type RequestRestriction } from './authorize.js';
 import { bootstrapPolicy } from './bootstrap-policy.js';
@@ -7,8 +9,13 @@ import { escalationAdmission } from './escalation-admission.js';
 import { PolicyCache } from './policy-cache.js';
 import type { Principal } from './tokens.js';
 
-export interface Authorization {
+/** What resolvers need of identity: the token issuer and the authorizer. */
+export interface Identity {
+  tokens: ServiceAccountTokens;
   authorizer: Authorizer;
+}
+
+export interface Authorization extends Identity {
   /** The store a caller writes through: RBAC writes checked for escalation (system:masters: the shared store). */
   storeFor(principal: Principal | null): Store;
   stop(): void;
@@ -18,18 +25,41 @@ export interface Authorization {
 export async function startAuthorization(
   store: Store,
   broadcaster: Broadcaster,
-  options: { admission?: CreateAdmission; restrictions?: RequestRestriction[] } = {},
+  options: { authenticator: Authenticator; dataDir: string; systemStore: Store; admission?: CreateAdmission; restrictions?: RequestRestriction[] },
 ): Promise<Authorization> {
   await bootstrapPolicy(store);
   const cache = new PolicyCache();
   await cache.start(store, broadcaster);
   const authorizer = new Authorizer(cache, options.restrictions);
+  const tokens = await ServiceAccountTokens.load(options.dataDir);
+  // A token works while its ServiceAccount (and the pod it is bound to) exist with the uids it names.
+  options.authenticator.useServiceAccounts({
+    tokens,
+    async stillValid({ serviceAccount, pod }) {
+      const account = await options.systemStore.get(ServiceAccountKind, serviceAccount.namespace, serviceAccount.name);
+      if (account?.metadata.uid !== serviceAccount.uid || account.metadata.deletionTimestamp) return false;
+      if (!pod) return true;
+      const bound = await options.systemStore.get(PodKind, serviceAccount.namespace, pod.name);
+      return bound?.metadata.uid === pod.uid && !bound.metadata.deletionTimestamp;
+    },
+  });
+  const unsubscribe = broadcaster.subscribe((changes) => {
+    for (const change of changes) {
+      if (change.kind !== 'ServiceAccount' || (change.type !== 'DELETED' && !change.object.metadata.deletionTimestamp)) continue;
+      const username = serviceAccountUsername(change.namespace, change.name);
+      options.authenticator.forget((p) => p.name === username);
+    }
+  });
   return {
     authorizer,
+    tokens,
     storeFor: (principal) =>
       !principal || principal.groups.includes(SYSTEM_MASTERS)
         ? store
         : new Store(store.db, store.clock, store.hooks, escalationAdmission(principal, authorizer, options.admission)),
-    stop: () => cache.stop(),
+    stop: () => {
+      cache.stop();
+      unsubscribe();
+    },
   };
 }

@@ -10,6 +10,7 @@ import { resourceQuotaController } from '../resourcequota/controller.js';
 import { jobController } from '../job/controller.js';
 import { ttlAfterFinishedController } from '../ttl-after-finished/controller.js';
 import { clusterRoleAggregationController } from '../clusterrole-aggregation/controller.js';
+import { serviceAccountsController } from '../serviceaccounts/controller.js';
 
 /**
  * Every controller the manager runs (kube-controller-manager's NewControllerDescriptors).
@@ -29,4 +30,5 @@ export const CONTROLLERS: readonly ControllerSetup[] = [
   jobController,
   ttlAfterFinishedController,
   clusterRoleAggregationController,
+  serviceAccountsController,
 ];

@@ -2013,6 +2013,8 @@ export interface Mutation {
   patchJobsStatus: Array<Job>;
   /** JSON merge patch of status only. */
   patchJobStatus: Job;
+  /** The TokenRequest subresource (kubectl create token): a bearer token for the ServiceAccount, authorized by RBAC. */
+  createToken: TokenRequest;
   createServiceAccount: ServiceAccount;
   /** Creates many serviceAccounts in one commit, all or nothing. */
   createServiceAccounts: Array<ServiceAccount>;
@@ -3049,6 +3051,15 @@ export interface MutationPatchJobStatusArgs {
   patch: Scalars['JSONObject']['input'];
   name: Scalars['String']['input'];
   namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateTokenArgs {
+  boundPodName?: InputMaybe<Scalars['String']['input']>;
+  audiences?: InputMaybe<Array<Scalars['String']['input']>>;
+  expirationSeconds?: InputMaybe<Scalars['Int']['input']>;
+  serviceAccountName: Scalars['String']['input'];
+  namespace: Scalars['String']['input'];
 }
 
 
@@ -4379,6 +4390,40 @@ export interface UncountedTerminatedPodsInput {
   succeeded?: InputMaybe<Array<Scalars['String']['input']>>;
   /** UIDs of failed pods whose finalizer is being removed */
   failed?: InputMaybe<Array<Scalars['String']['input']>>;
+}
+
+export interface TokenRequest {
+  apiVersion: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  metadata: TokenRequestMeta;
+  spec: TokenRequestSpec;
+  status: TokenRequestStatus;
+}
+
+export interface TokenRequestMeta {
+  name?: Maybe<Scalars['String']['output']>;
+  namespace?: Maybe<Scalars['String']['output']>;
+}
+
+export interface TokenRequestSpec {
+  /** Who the token is for; absent: this API. */
+  audiences?: Maybe<Array<Scalars['String']['output']>>;
+  expirationSeconds?: Maybe<Scalars['Int']['output']>;
+  /** The pod the token is bound to: it stops working when the pod is gone. */
+  boundObjectRef?: Maybe<BoundObjectReference>;
+}
+
+export interface BoundObjectReference {
+  kind?: Maybe<Scalars['String']['output']>;
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  uid?: Maybe<Scalars['String']['output']>;
+}
+
+export interface TokenRequestStatus {
+  /** A bearer token for system:serviceaccount:NS:NAME. */
+  token: Scalars['String']['output'];
+  expirationTimestamp: Scalars['String']['output'];
 }
 
 export interface ServiceAccountInput {
