@@ -11,7 +11,7 @@ import type { RequestMeta } from './audit/audit-event.js';
 export interface ApiContext {
   store: Store;
   principal: Principal | null;
-  /** The caller's `Bearer …` credential, forwarded to node agents (logs, stats), which check it with the API. */
+  /** `Bearer …` of the API's own credential for node agents (logs, stats), which check it with the API; never the caller's. */
   authorization?: string;
   /** Recorded in the change log as who made each write. */
   actor: string | null;

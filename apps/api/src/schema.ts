@@ -32,6 +32,7 @@ import { EndpointSliceResolver, EndpointsResolver } from './modules/endpoint-sli
 import { IngressClassResolver, IngressResolver } from './modules/ingress/ingress.resolver.js';
 import { JobResolver } from './modules/job/job.resolver.js';
 
+import { AccessResolver } from './modules/access/access.resolver.js';
 import { TokenRequestResolver } from './modules/token-request/token-request.resolver.js';
 import { ClusterRoleBindingResolver, ClusterRoleResolver, RoleBindingResolver, RoleResolver, ServiceAccountResolver } from './modules/rbac/rbac.resolver.js';
 /** Every resolver of the API. A new kind adds its resolver here. */
@@ -72,6 +73,7 @@ export const RESOLVERS = [
   RoleBindingResolver,
   ClusterRoleBindingResolver,
   TokenRequestResolver,
+  AccessResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -110,10 +110,11 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   const authz = await startAuthorization(store, broadcaster, { authenticator, dataDir: config.dataDir, systemStore: leaseStore, admission: quotaAdmission });
   const inputs = new InputChecker(schema);
   const audit = config.audit ? new AuditLog(config.audit) : undefined;
-  const contextFor = (principal: Principal | null, authorization?: string, request?: RequestMeta): ApiContext => ({
+  const contextFor = (principal: Principal | null, _callerCredential?: string, request?: RequestMeta): ApiContext => ({
     store: authz.storeFor(principal),
     principal,
-    authorization,
+    // Node agents are called with the API's own credential, never the caller's.
+    authorization: authz.kubeletAuthorization(),
     request,
     actor: principal?.name ?? null,
     inputs,
@@ -139,7 +140,13 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   const limitsFirst = limitsFirstRule(limitRules(limits), () => metrics.rejected.inc({ reason: 'query-limit' }));
   // One upgrade router: ws would refuse every path but its own if it listened on the server.
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: limits.maxBodyBytes });
-  const exec = execProxy({ store, authenticator, authorizer: authz.authorizer, log: (message, error) => log.warn(message, error) });
+  const exec = execProxy({
+    store,
+    authenticator,
+    authorizer: authz.authorizer,
+    kubeletAuthorization: authz.kubeletAuthorization,
+    log: (message, error) => log.warn(message, error),
+  });
   httpServer.on('upgrade', (req, socket, head) => {
     if (new URL(req.url ?? '/', 'http://api').pathname === '/graphql') wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
     else if (!exec(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
@@ -166,14 +173,14 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
           return false;
         }
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         try {
           const principal = ctx.extra.principal!;
           const document = parse(payload.query, parseOptions(limits));
           const errors = validate(schema, document, [...specifiedRules, limitsFirst]);
           if (errors.length > 0) return errors.map((e) => requestError(e, 'GRAPHQL_VALIDATION_FAILED'));
           const operation = getOperationAST(document, payload.operationName);
-          if (operation) authz.authorizer.authorizeOperation(principal, document, operation, payload.variables ?? undefined);
+          if (operation) await authz.authorizer.authorizeOperation(principal, document, operation, payload.variables ?? undefined);
           const open = watchCounts.get(principal.name) ?? 0;
           if (open >= limits.maxWatchesPerToken) {
             metrics.rejected.inc({ reason: 'too-many-watches' });

@@ -15,6 +15,10 @@ export interface RequestTarget {
   subresource?: string;
   namespace?: string;
   name?: string;
+  /** A non-resource request (resource ''): `/healthz`. */
+  path?: string;
+  /** A create's object name (RBAC ignores it, as Kubernetes does; NodeRestriction reads it). */
+  objectName?: string;
 }
 
 export type Args = Record<string, unknown>;
@@ -51,8 +55,8 @@ function kindOperations(kind: KindIdentity): [string, Mapper][] {
     [ops.get, one('get')],
     [ops.list, collection('list')],
     [ops.watch, collection('watch')],
-    [ops.create, (args) => [target(kind, 'create', { namespace: namespaceOf(kind, args, args.input) })]],
-    [ops.createMany, (args) => list(args.inputs).map((input) => target(kind, 'create', { namespace: namespaceOf(kind, args, input) }))],
+    [ops.create, (args) => [target(kind, 'create', { namespace: namespaceOf(kind, args, args.input), objectName: str(metaOf(args.input).name) })]],
+    [ops.createMany, (args) => list(args.inputs).map((input) => target(kind, 'create', { namespace: namespaceOf(kind, args, input), objectName: str(metaOf(input).name) }))],
     [ops.replace, one('update')],
     [ops.patch, one('patch')],
     [ops.delete, one('delete')],

@@ -1,7 +1,7 @@
 import type { Db } from '@wheelhouse/db';
 import { ApiError } from '@wheelhouse/resources';
 import { findPrincipal, type Principal } from './tokens.js';
-import { looksLikeJwt, serviceAccountPrincipal, type ServiceAccountTokens, type TokenClaims } from './service-account-tokens.js';
+import { apiserverPrincipal, looksLikeJwt, nodePrincipal, serviceAccountPrincipal, type ServiceAccountTokens, type TokenClaims } from './service-account-tokens.js';
 
 /** ServiceAccount tokens: the verifier, and whether the objects a token names still exist (same uid). */
 export interface ServiceAccountAuthentication {
@@ -44,7 +44,11 @@ export class Authenticator {
   private async serviceAccountToken(token: string): Promise<{ principal: Principal; until: number } | null> {
     if (!this.serviceAccounts) return null;
     const verified = await this.serviceAccounts.tokens.verify(token);
-    if (!verified || !(await this.serviceAccounts.stillValid(verified.claims))) return null;
-    return { principal: serviceAccountPrincipal(verified.claims.serviceAccount), until: verified.expiresAt };
+    if (!verified) return null;
+    const { identity, expiresAt } = verified;
+    if (identity.type === 'node') return { principal: nodePrincipal(identity.name), until: expiresAt };
+    if (identity.type === 'apiserver') return { principal: apiserverPrincipal(), until: expiresAt };
+    if (!(await this.serviceAccounts.stillValid(identity.claims))) return null;
+    return { principal: serviceAccountPrincipal(identity.claims.serviceAccount), until: expiresAt };
   }
 }

@@ -12,8 +12,8 @@ export interface Operation {
 
 export const userOf = (principal: Principal): UserInfo => ({ name: principal.name, groups: principal.groups });
 
-/** A further check after RBAC allowed a request (the node authorizer's restrictions). */
-export type RequestRestriction = (principal: Principal, target: RequestTarget) => string | null;
+/** A further check after RBAC allowed an operation's requests (the node authorizer): why not, or null. */
+export type RequestRestriction = (principal: Principal, targets: readonly RequestTarget[]) => Promise<string | null>;
 
 /**
  * The one authorization hook: every operation, over HTTP or WebSocket (queries, mutations,
@@ -27,34 +27,37 @@ export class Authorizer {
     private readonly restrictions: RequestRestriction[] = [],
   ) {}
 
-  /** Whether the user may make the request (no throw): `wh auth can-i`. */
+  /** Whether RBAC lets the user make the request (no throw): access reviews, `escalate` and `bind`. */
   allows(principal: Principal, target: RequestTarget): boolean {
     return this.refusal(principal, target) === null;
   }
 
-  assertAllowed(principal: Principal | null, targets: readonly RequestTarget[]): void {
+  async assertAllowed(principal: Principal | null, targets: readonly RequestTarget[]): Promise<void> {
     if (!principal) throw new ApiError('UNAUTHENTICATED', 'not authenticated');
+    if (principal.groups.includes(SYSTEM_MASTERS)) return;
     for (const target of targets) {
       const refusal = this.refusal(principal, target);
       if (refusal) throw new ApiError('FORBIDDEN', refusal);
     }
+    for (const restriction of this.restrictions) {
+      const reason = await restriction(principal, targets);
+      if (reason) throw new ApiError('FORBIDDEN', reason);
+    }
   }
 
-  authorizeOperation(principal: Principal | null, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): void {
+  async authorizeOperation(principal: Principal | null, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): Promise<void> {
     if (!principal) throw new ApiError('UNAUTHENTICATED', 'not authenticated');
     // The privileged group skips the mapping too: the admin's requests cost nothing extra.
     if (principal.groups.includes(SYSTEM_MASTERS)) return;
-    for (const field of rootFields(document, operation, variables)) this.assertAllowed(principal, requestTargets(field.name, field.args));
+    await this.assertAllowed(
+      principal,
+      rootFields(document, operation, variables).flatMap((field) => requestTargets(field.name, field.args)),
+    );
   }
 
   private refusal(principal: Principal, target: RequestTarget): string | null {
-    const attributes: Attributes = { user: userOf(principal), ...target };
-    if (!authorizeRbac(this.policy, attributes).allowed) return refusedMessage(attributes);
-    if (principal.groups.includes(SYSTEM_MASTERS)) return null;
-    for (const restriction of this.restrictions) {
-      const reason = restriction(principal, target);
-      if (reason) return reason;
-    }
-    return null;
+    const { verb, apiGroup, resource, subresource, namespace, name, path } = target;
+    const attributes: Attributes = { user: userOf(principal), verb, apiGroup, resource, subresource, namespace, name, path };
+    return authorizeRbac(this.policy, attributes).allowed ? null : refusedMessage(attributes);
   }
 }

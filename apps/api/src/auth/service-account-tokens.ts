@@ -43,6 +43,15 @@ export interface TokenClaims {
   pod?: { name: string; uid: string };
 }
 
+/** Who a verified token is: a ServiceAccount, a node (its own credential), or the API itself calling node agents. */
+export type VerifiedIdentity = { type: 'serviceaccount'; claims: TokenClaims } | { type: 'node'; name: string } | { type: 'apiserver' };
+
+/** The user the API calls node agents as (kube-apiserver's kubelet client), bound to system:kubelet-api-admin. */
+export const APISERVER_KUBELET_CLIENT = 'kube-apiserver-kubelet-client';
+/** Node credentials: long-lived like a kubelet's client certificate (one year); the agent asks again at each start. */
+export const NODE_CREDENTIAL_SECONDS = 365 * 24 * 3600;
+const IDENTITY_CLAIM = 'wheelhouse.io/identity';
+
 export class ServiceAccountTokens {
   private constructor(
     private readonly privateKey: Awaited<ReturnType<typeof importPKCS8>>,
@@ -95,16 +104,47 @@ export class ServiceAccountTokens {
     return { token, expirationTimestamp: new Date(exp * 1000).toISOString(), audiences };
   }
 
-  /** The claims of a token signed here, for this API's audience, not expired; null when it is none of ours. */
-  async verify(token: string, now = new Date()): Promise<{ claims: TokenClaims; expiresAt: number } | null> {
+  /** A node's own credential (system:node:NAME), what the bootstrap token is exchanged for. */
+  issueNode(name: string, now = new Date()): Promise<IssuedToken> {
+    return this.issueIdentity(`system:node:${name}`, { type: 'node', name }, NODE_CREDENTIAL_SECONDS, now);
+  }
+
+  /** The API's own short-lived credential for calling node agents. */
+  issueApiserver(now = new Date()): Promise<IssuedToken> {
+    return this.issueIdentity(APISERVER_KUBELET_CLIENT, { type: 'apiserver' }, DEFAULT_EXPIRATION_SECONDS, now);
+  }
+
+  private async issueIdentity(subject: string, identity: Record<string, unknown>, seconds: number, now: Date): Promise<IssuedToken> {
+    const iat = Math.floor(now.getTime() / 1000);
+    const exp = iat + seconds;
+    const token = await new SignJWT({ [IDENTITY_CLAIM]: identity })
+      .setProtectedHeader({ alg: ALGORITHM })
+      .setIssuer(ISSUER)
+      .setSubject(subject)
+      .setAudience([API_AUDIENCE])
+      .setIssuedAt(iat)
+      .setNotBefore(iat)
+      .setExpirationTime(exp)
+      .setJti(randomUUID())
+      .sign(this.privateKey);
+    return { token, expirationTimestamp: new Date(exp * 1000).toISOString(), audiences: [API_AUDIENCE] };
+  }
+
+  /** Who a token signed here is, for this API's audience, not expired; null when it is none of ours. */
+  async verify(token: string, now = new Date()): Promise<{ identity: VerifiedIdentity; expiresAt: number } | null> {
     try {
       const { payload } = await jwtVerify(token, this.publicKey, { issuer: ISSUER, audience: API_AUDIENCE, algorithms: [ALGORITHM], currentDate: now });
+      const expiresAt = (payload.exp ?? 0) * 1000;
+      const own = payload[IDENTITY_CLAIM] as { type?: string; name?: string } | undefined;
+      if (own?.type === 'node' && own.name && payload.sub === `system:node:${own.name}`) return { identity: { type: 'node', name: own.name }, expiresAt };
+      if (own?.type === 'apiserver' && payload.sub === APISERVER_KUBELET_CLIENT) return { identity: { type: 'apiserver' }, expiresAt };
+      if (own) return null;
       const k = payload['kubernetes.io'] as { namespace?: string; serviceaccount?: { name?: string; uid?: string }; pod?: { name?: string; uid?: string } } | undefined;
       if (!k?.namespace || !k.serviceaccount?.name || !k.serviceaccount.uid) return null;
       if (payload.sub !== serviceAccountUsername(k.namespace, k.serviceaccount.name)) return null;
       const claims: TokenClaims = { serviceAccount: { namespace: k.namespace, name: k.serviceaccount.name, uid: k.serviceaccount.uid } };
       if (k.pod?.name && k.pod.uid) claims.pod = { name: k.pod.name, uid: k.pod.uid };
-      return { claims, expiresAt: (payload.exp ?? 0) * 1000 };
+      return { identity: { type: 'serviceaccount', claims }, expiresAt };
     } catch (error) {
       if (error instanceof joseErrors.JOSEError) return null;
       throw error;
@@ -119,6 +159,15 @@ export function serviceAccountPrincipal(account: ServiceAccountRef): Principal {
     role: 'serviceaccount',
     groups: ['system:serviceaccounts', `system:serviceaccounts:${account.namespace}`, AUTHENTICATED],
   };
+}
+
+/** A node's user: system:node:NAME in system:nodes (what the node authorizer recognises). */
+export function nodePrincipal(name: string): Principal {
+  return { name: `system:node:${name}`, role: 'node', groups: ['system:nodes', AUTHENTICATED] };
+}
+
+export function apiserverPrincipal(): Principal {
+  return { name: APISERVER_KUBELET_CLIENT, role: 'user', groups: [AUTHENTICATED] };
 }
 
 /** A JWT's shape (three base64url parts), to route a bearer token to the right authenticator. */

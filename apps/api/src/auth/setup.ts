@@ -16,6 +16,8 @@ export interface Identity {
 }
 
 export interface Authorization extends Identity {
+  /** `Bearer <the API's own credential>` for calling node agents (refreshed in the background). */
+  kubeletAuthorization(): string;
   /** The store a caller writes through: RBAC writes checked for escalation (system:masters: the shared store). */
   storeFor(principal: Principal | null): Store;
   stop(): void;
@@ -43,6 +45,16 @@ export async function startAuthorization(
       return bound?.metadata.uid === pod.uid && !bound.metadata.deletionTimestamp;
     },
   });
+  let kubelet = `Bearer ${(await tokens.issueApiserver()).token}`;
+  const refresh = setInterval(() => {
+    tokens.issueApiserver().then(
+      (issued) => {
+        kubelet = `Bearer ${issued.token}`;
+      },
+      () => undefined,
+    );
+  }, KUBELET_CREDENTIAL_REFRESH_MS);
+  refresh.unref();
   const unsubscribe = broadcaster.subscribe((changes) => {
     for (const change of changes) {
       if (change.kind !== 'ServiceAccount' || (change.type !== 'DELETED' && !change.object.metadata.deletionTimestamp)) continue;
@@ -53,6 +65,7 @@ export async function startAuthorization(
   return {
     authorizer,
     tokens,
+    kubeletAuthorization: () => kubelet,
     storeFor: (principal) =>
       !principal || principal.groups.includes(SYSTEM_MASTERS)
         ? store
@@ -60,6 +73,10 @@ export async function startAuthorization(
     stop: () => {
       cache.stop();
       unsubscribe();
+      clearInterval(refresh);
     },
   };
 }
+
+/** The API's kubelet credential lives an hour; a new one is made every half hour. */
+const KUBELET_CREDENTIAL_REFRESH_MS = 30 * 60_000;

@@ -15,7 +15,8 @@ export const AUTHENTICATED = 'system:authenticated';
 
 /** The groups a static token's role stands for, plus its own. */
 export function groupsOf(role: string, own: readonly string[] = []): string[] {
-  const implied = role === 'cluster-admin' ? ['system:masters'] : role === 'node' ? ['system:nodes'] : [];
+  // The shared node token only bootstraps: it is exchanged for the node's own credential.
+  const implied = role === 'cluster-admin' ? ['system:masters'] : role === 'node' ? ['system:bootstrappers'] : [];
   return [...new Set([...implied, ...own, AUTHENTICATED])];
 }
 

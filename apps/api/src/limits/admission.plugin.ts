@@ -29,7 +29,7 @@ export function admissionPlugin(options: AdmissionOptions): ApolloServerPlugin<A
         async didResolveOperation({ operation, document, request, contextValue }) {
           if (!operation) return;
           const described = describeOperation(operation);
-          options.authorizer.authorizeOperation(contextValue.principal, document, operation, request.variables);
+          await options.authorizer.authorizeOperation(contextValue.principal, document, operation, request.variables);
           const { level, flow } = classify(contextValue.principal!, described.fields);
           if (flow === 'leader-election') contextValue.store = options.leaseStore;
           try {

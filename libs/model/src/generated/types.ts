@@ -84,6 +84,8 @@ export interface Query {
   /** One Job, or null when absent. */
   job?: Maybe<Job>;
   jobs: JobList;
+  /** Whether the caller (or, with `user`, that user: needs create on subjectaccessreviews) may make a request: kubectl auth can-i. */
+  selfSubjectAccessReview: SubjectAccessReviewStatus;
   /** One ServiceAccount, or null when absent. */
   serviceAccount?: Maybe<ServiceAccount>;
   serviceAccounts: ServiceAccountList;
@@ -399,6 +401,19 @@ export interface QueryJobsArgs {
   limit?: InputMaybe<Scalars['Int']['input']>;
   continue?: InputMaybe<Scalars['String']['input']>;
   namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QuerySelfSubjectAccessReviewArgs {
+  groups?: InputMaybe<Array<Scalars['String']['input']>>;
+  user?: InputMaybe<Scalars['String']['input']>;
+  path?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  subresource?: InputMaybe<Scalars['String']['input']>;
+  group?: InputMaybe<Scalars['String']['input']>;
+  resource?: InputMaybe<Scalars['String']['input']>;
+  verb: Scalars['String']['input'];
 }
 
 
@@ -1658,6 +1673,12 @@ export interface JobList {
   items: Array<Job>;
 }
 
+export interface SubjectAccessReviewStatus {
+  allowed: Scalars['Boolean']['output'];
+  /** Why not, in kube-apiserver’s words. */
+  reason?: Maybe<Scalars['String']['output']>;
+}
+
 export interface ServiceAccount {
   apiVersion?: Maybe<Scalars['String']['output']>;
   kind?: Maybe<Scalars['String']['output']>;
@@ -2013,6 +2034,8 @@ export interface Mutation {
   patchJobsStatus: Array<Job>;
   /** JSON merge patch of status only. */
   patchJobStatus: Job;
+  /** The node bootstrap exchange: the shared node token (or an admin) gets the credential of one node, system:node:NAME, for its agent. */
+  nodeCredential: NodeCredential;
   /** The TokenRequest subresource (kubectl create token): a bearer token for the ServiceAccount, authorized by RBAC. */
   createToken: TokenRequest;
   createServiceAccount: ServiceAccount;
@@ -3051,6 +3074,11 @@ export interface MutationPatchJobStatusArgs {
   patch: Scalars['JSONObject']['input'];
   name: Scalars['String']['input'];
   namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationNodeCredentialArgs {
+  nodeName: Scalars['String']['input'];
 }
 
 
@@ -4390,6 +4418,14 @@ export interface UncountedTerminatedPodsInput {
   succeeded?: InputMaybe<Array<Scalars['String']['input']>>;
   /** UIDs of failed pods whose finalizer is being removed */
   failed?: InputMaybe<Array<Scalars['String']['input']>>;
+}
+
+export interface NodeCredential {
+  /** The node’s own user: system:node:NAME in group system:nodes. */
+  username: Scalars['String']['output'];
+  /** A bearer token for that user. */
+  token: Scalars['String']['output'];
+  expirationTimestamp: Scalars['String']['output'];
 }
 
 export interface TokenRequest {

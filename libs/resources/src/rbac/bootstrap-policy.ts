@@ -41,7 +41,8 @@ export const NODE_RULES: PolicyRule[] = [
   rule(['create', 'get', 'list', 'watch'], [''], ['nodes']),
   rule(['update', 'patch'], [''], ['nodes/status']),
   rule(['update', 'patch'], [''], ['nodes']),
-  rule(['create', 'update', 'patch'], [''], ['events']),
+  // get: the event recorder reads an Event before counting a repeat (upstream's keeps a local cache).
+  rule(['get', 'create', 'update', 'patch'], [''], ['events']),
   rule(READ, [''], ['pods']),
   rule(['create', 'delete'], [''], ['pods']),
   rule(['update', 'patch'], [''], ['pods/status']),
@@ -157,6 +158,11 @@ export const BOOTSTRAP_CLUSTER_ROLES: readonly BootstrapClusterRole[] = [
   },
   { metadata: meta('system:node'), rules: NODE_RULES },
   {
+    // What the API's own credential may do at node agents (logs, stats, exec).
+    metadata: meta('system:kubelet-api-admin'),
+    rules: [rule(['*'], [''], ['nodes/proxy', 'nodes/log', 'nodes/stats', 'nodes/metrics']), rule(['get', 'list', 'watch'], [''], ['nodes'])],
+  },
+  {
     // The shared bootstrap credential may only exchange itself for a node's own one.
     metadata: meta('system:node-bootstrapper'),
     rules: [rule(['create'], ['certificates.k8s.io'], ['certificatesigningrequests'])],
@@ -176,4 +182,5 @@ export const BOOTSTRAP_CLUSTER_ROLE_BINDINGS: readonly BootstrapClusterRoleBindi
   binding('system:discovery', 'system:discovery', [group('system:authenticated')]),
   binding('system:node', 'system:node', [group('system:nodes')]),
   binding('system:node-bootstrapper', 'system:node-bootstrapper', [group('system:bootstrappers')]),
+  binding('system:kube-apiserver-kubelet-client', 'system:kubelet-api-admin', [{ kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: 'kube-apiserver-kubelet-client' }]),
 ];
