@@ -7,6 +7,7 @@ import { Authorizer, type RequestRestriction } from './authorize.js';
 import { bootstrapPolicy } from './bootstrap-policy.js';
 import { escalationAdmission } from './escalation-admission.js';
 import { PolicyCache } from './policy-cache.js';
+import { nodeRestriction } from './node-restriction.js';
 import type { Principal } from './tokens.js';
 
 /** What resolvers need of identity: the token issuer and the authorizer. */
@@ -23,7 +24,7 @@ export interface Authorization extends Identity {
   stop(): void;
 }
 
-/** Default roles, the policy cache on the change-log tail, the authorizer and the escalation check. */
+/** Default roles, the policy cache on the change-log tail, the authorizer (RBAC, then the node restrictions), ServiceAccount tokens and the escalation check. */
 export async function startAuthorization(
   store: Store,
   broadcaster: Broadcaster,
@@ -32,7 +33,7 @@ export async function startAuthorization(
   await bootstrapPolicy(store);
   const cache = new PolicyCache();
   await cache.start(store, broadcaster);
-  const authorizer = new Authorizer(cache, options.restrictions);
+  const authorizer = new Authorizer(cache, [nodeRestriction(options.systemStore), ...(options.restrictions ?? [])]);
   const tokens = await ServiceAccountTokens.load(options.dataDir);
   // A token works while its ServiceAccount (and the pod it is bound to) exist with the uids it names.
   options.authenticator.useServiceAccounts({
