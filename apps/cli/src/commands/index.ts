@@ -26,6 +26,7 @@ import { editCommand } from './edit.js';
 import { diffCommand } from './diff.js';
 import { execCommand } from './exec.js';
 import { exposeCommand } from './expose.js';
+import { authCommand } from './auth.js';
 
 export const COMMANDS: Command[] = [
   getCommand,
@@ -51,6 +52,7 @@ export const COMMANDS: Command[] = [
   labelCommand,
   annotateCommand,
   apiResourcesCommand,
+  authCommand,
   seedCommand,
   configCommand,
   versionCommand,
