@@ -4,7 +4,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDb, type Db } from '@wheelhouse/db';
-import { storeToken } from '@wheelhouse/api/auth/tokens';
+import { loadTokenAuthFile } from '@wheelhouse/api/auth/token-auth-file';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../support/api.js';
@@ -16,7 +19,10 @@ let db: Db;
 before(async () => {
   api = await startTestApi();
   db = createDb(api.databaseUrl, 1);
-  await storeToken(db, 'dev', DEV, 'user', ['developers']);
+  // A static user, as kube-apiserver's --token-auth-file (WHEELHOUSE_TOKEN_AUTH_FILE) defines one.
+  const file = join(mkdtempSync(join(tmpdir(), 'wh-tokens-')), 'tokens.csv');
+  writeFileSync(file, `${DEV},dev,1001,"developers"\n`);
+  await loadTokenAuthFile(db, file);
   await api.ok(`mutation { createNamespace(input: { metadata: { name: "team" } }) { metadata { name } } }`);
 });
 after(async () => {

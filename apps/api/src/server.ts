@@ -18,6 +18,7 @@ import { Authenticator } from './auth/authenticate.js';
 import type { Principal } from './auth/tokens.js';
 import { bootstrapAdminToken } from './auth/bootstrap-admin.js';
 import { bootstrapNodeToken } from './auth/bootstrap-node.js';
+import { loadTokenAuthFile } from './auth/token-auth-file.js';
 import { startAuthorization } from './auth/setup.js';
 import { formatError } from './errors/format-error.js';
 import { createMetrics } from './metrics/metrics.js';
@@ -82,6 +83,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   });
   const adminTokenFile = await bootstrapAdminToken(db, { adminToken: config.adminToken, dataDir: config.dataDir });
   const nodeTokenFile = await bootstrapNodeToken(db, { nodeToken: config.nodeToken, dataDir: config.dataDir });
+  if (config.tokenAuthFile) await loadTokenAuthFile(db, config.tokenAuthFile);
   await ensureSystemNamespaces(store);
   await tail.start();
   const stopCompactor = startCompactor(db, { retentionSeconds: config.watchRetentionSeconds, minRevisions: config.watchMinRevisions }, config.compactionIntervalMs, (error) =>
