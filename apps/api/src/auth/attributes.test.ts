@@ -25,7 +25,7 @@ test('kind operations map to verbs, resources, subresources, namespaces and name
     ['watchDeployments', { namespace: 'web' }, [{ verb: 'watch', apiGroup: 'apps', resource: 'deployments', namespace: 'web' }]],
     ['pod', { name: 'p' }, [{ verb: 'get', apiGroup: '', resource: 'pods', namespace: 'default', name: 'p' }]],
     ['node', { name: 'n1' }, [{ verb: 'get', apiGroup: '', resource: 'nodes', namespace: undefined, name: 'n1' }]],
-    ['createConfigMap', { input: { metadata: { namespace: 'a', name: 'x' } } }, [{ verb: 'create', apiGroup: '', resource: 'configmaps', namespace: 'a' }]],
+    ['createConfigMap', { input: { metadata: { namespace: 'a', name: 'x' } } }, [{ verb: 'create', apiGroup: '', resource: 'configmaps', namespace: 'a', objectName: 'x' }]],
     ['patchPodStatus', { namespace: 'a', name: 'p' }, [{ verb: 'patch', apiGroup: '', resource: 'pods', namespace: 'a', name: 'p', subresource: 'status' }]],
     ['scaleDeployment', { namespace: 'a', name: 'd' }, [{ verb: 'patch', apiGroup: 'apps', resource: 'deployments', namespace: 'a', name: 'd', subresource: 'scale' }]],
     ['deleteClusterRoleBinding', { name: 'b' }, [{ verb: 'delete', apiGroup: 'rbac.authorization.k8s.io', resource: 'clusterrolebindings', namespace: undefined, name: 'b' }]],
@@ -44,7 +44,7 @@ test('kind operations map to verbs, resources, subresources, namespaces and name
       'apply',
       { manifest: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n  namespace: prod\n' },
       [
-        { verb: 'create', apiGroup: '', resource: 'secrets', namespace: 'prod' },
+        { verb: 'create', apiGroup: '', resource: 'secrets', namespace: 'prod', objectName: 's' },
         { verb: 'patch', apiGroup: '', resource: 'secrets', namespace: 'prod', name: 's' },
       ],
     ],

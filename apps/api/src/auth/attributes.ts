@@ -124,7 +124,7 @@ function applyTargets(manifest: string, namespace: string | undefined): RequestT
     if (!k) return [];
     const ns = namespaceOf(k, { namespace }, object);
     const name = str(metaOf(object).name);
-    return [target(k, 'create', { namespace: ns }), target(k, 'patch', { namespace: ns, name })];
+    return [target(k, 'create', { namespace: ns, objectName: name }), target(k, 'patch', { namespace: ns, name })];
   });
 }
 
