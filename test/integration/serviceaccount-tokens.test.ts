@@ -100,4 +100,22 @@ describe('ServiceAccount tokens', () => {
     const again = await api.gql(LIST_CONFIGMAPS, undefined, issued.token);
     assert.equal(again.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED', 'the recreated account has another uid');
   });
+
+  test('a token bound to a pod stops working when the pod is deleted', async () => {
+    await api.ok(
+      `mutation { createPod(namespace: "ci", input: { metadata: { name: "runner" }, spec: { serviceAccountName: "builder", containers: [{ name: "c", image: "busybox" }] } }) { metadata { name } } }`,
+    );
+    const bound = await api.ok<{ createToken: { spec: { boundObjectRef: { kind: string; name: string } }; status: { token: string } } }>(
+      `mutation { createToken(namespace: "ci", serviceAccountName: "builder", boundPodName: "runner") { spec { boundObjectRef { kind name } } status { token } } }`,
+    );
+    assert.deepEqual(bound.createToken.spec.boundObjectRef, { kind: 'Pod', name: 'runner' });
+    const token = bound.createToken.status.token;
+    assert.deepEqual((decodeJwt(token)['kubernetes.io'] as { pod?: { name: string } }).pod?.name, 'runner');
+    assert.equal((await api.gql(LIST_CONFIGMAPS, undefined, token)).errors, undefined);
+    // Another account's pod cannot be bound.
+    const wrong = await api.gql(`mutation { createToken(namespace: "ci", serviceAccountName: "default", boundPodName: "runner") { status { token } } }`);
+    assert.equal(wrong.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+    await api.ok(`mutation { deletePod(namespace: "ci", name: "runner", gracePeriodSeconds: 0) { metadata { name } } }`);
+    await eventually(async () => (await api.gql(LIST_CONFIGMAPS, undefined, token)).errors?.[0]?.extensions?.code === 'UNAUTHENTICATED', 15_000, 'bound token refused');
+  });
 });

@@ -49,6 +49,8 @@ export class Authenticator {
     if (identity.type === 'node') return { principal: nodePrincipal(identity.name), until: expiresAt };
     if (identity.type === 'apiserver') return { principal: apiserverPrincipal(), until: expiresAt };
     if (!(await this.serviceAccounts.stillValid(identity.claims))) return null;
-    return { principal: serviceAccountPrincipal(identity.claims.serviceAccount), until: expiresAt };
+    const principal = serviceAccountPrincipal(identity.claims.serviceAccount);
+    if (identity.claims.pod) principal.boundPod = `${identity.claims.serviceAccount.namespace}/${identity.claims.pod.name}`;
+    return { principal, until: expiresAt };
   }
 }

@@ -58,9 +58,14 @@ export async function startAuthorization(
   refresh.unref();
   const unsubscribe = broadcaster.subscribe((changes) => {
     for (const change of changes) {
-      if (change.kind !== 'ServiceAccount' || (change.type !== 'DELETED' && !change.object.metadata.deletionTimestamp)) continue;
-      const username = serviceAccountUsername(change.namespace, change.name);
-      options.authenticator.forget((p) => p.name === username);
+      if (change.type !== 'DELETED' && !change.object.metadata.deletionTimestamp) continue;
+      if (change.kind === 'ServiceAccount') {
+        const username = serviceAccountUsername(change.namespace, change.name);
+        options.authenticator.forget((p) => p.name === username);
+      } else if (change.kind === 'Pod') {
+        const pod = `${change.namespace}/${change.name}`;
+        options.authenticator.forget((p) => p.boundPod === pod);
+      }
     }
   });
   return {

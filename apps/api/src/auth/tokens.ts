@@ -9,6 +9,8 @@ export interface Principal {
   name: string;
   role: Role;
   groups: readonly string[];
+  /** A ServiceAccount token bound to a pod: `namespace/name` of that pod (its deletion ends the token). */
+  boundPod?: string;
 }
 
 export const AUTHENTICATED = 'system:authenticated';
