@@ -106,6 +106,13 @@ describe('issue 14 point 3: the node token and node credentials', () => {
       ),
       'FORBIDDEN',
     );
+    // Tokens: only bound to a pod the node runs (as that pod's ServiceAccount).
+    await api.ok(`mutation { createServiceAccount(namespace: "default", input: { metadata: { name: "default" } }) { metadata { name } } }`);
+    const token = (pod?: string) =>
+      api.gql(`mutation($pod: String) { createToken(namespace: "default", serviceAccountName: "default", boundPodName: $pod) { status { token } } }`, { pod }, n1);
+    assert.equal(message(await token()), 'node "n1" can only create tokens bound to pods');
+    assert.equal(message(await token('on-n2')), 'node "n1" can only create tokens for pods with spec.nodeName set to itself');
+    assert.equal((await token('on-n1')).errors, undefined);
     // Reading what a kubelet needs still works.
     assert.equal((await as(`{ pods(fieldSelector: "spec.nodeName=n1") { items { metadata { name } } } }`)).errors, undefined);
   });

@@ -19,6 +19,8 @@ export interface RequestTarget {
   path?: string;
   /** A create's object name (RBAC ignores it, as Kubernetes does; NodeRestriction reads it). */
   objectName?: string;
+  /** TokenRequest: the pod the token is bound to (NodeRestriction reads it). */
+  boundPodName?: string;
 }
 
 export type Args = Record<string, unknown>;
@@ -111,7 +113,14 @@ const SPECIAL: Record<string, Mapper> = {
   drainNode: (a) => [target(Node(), 'patch', { name: str(a.name) }), target(Pod(), 'list'), target(Pod(), 'create', { subresource: 'eviction' })],
   finalizeNamespace: (a) => [target(kind('Namespace'), 'update', { subresource: 'finalize', name: str(a.name) })],
   apply: (a) => applyTargets(str(a.manifest) ?? '', str(a.namespace)),
-  createToken: (a) => [target(kind('ServiceAccount'), 'create', { subresource: 'token', namespace: str(a.namespace) ?? 'default', name: str(a.serviceAccountName) })],
+  createToken: (a) => [
+    target(kind('ServiceAccount'), 'create', {
+      subresource: 'token',
+      namespace: str(a.namespace) ?? 'default',
+      name: str(a.serviceAccountName),
+      ...(str(a.boundPodName) ? { boundPodName: str(a.boundPodName) } : {}),
+    }),
+  ],
   // Asking what one may do is open to every authenticated user (system:basic-user).
   selfSubjectAccessReview: () => [{ verb: 'create', apiGroup: 'authorization.k8s.io', resource: 'selfsubjectaccessreviews' }],
   nodeCredential: () => [{ verb: 'create', apiGroup: 'certificates.k8s.io', resource: 'certificatesigningrequests' }],

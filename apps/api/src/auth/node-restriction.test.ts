@@ -8,7 +8,7 @@ import type { RequestTarget } from './attributes.js';
 const t = (verb: string, resource: string, extra: Partial<RequestTarget> = {}, apiGroup = ''): RequestTarget => ({ verb, apiGroup, resource, ...extra });
 
 test('node writes: its own Node and Lease; pods by their node; reads and events are RBAC’s', () => {
-  const cases: [string, RequestTarget, string | null | 'pod'][] = [
+  const cases: [string, RequestTarget, ReturnType<typeof decideNodeTarget>][] = [
     ['own node status', t('patch', 'nodes', { name: 'mynode', subresource: 'status' }), null],
     ['create own node', t('create', 'nodes', { objectName: 'mynode' }), null],
     ['other node status', t('patch', 'nodes', { name: 'othernode', subresource: 'status' }), 'node "mynode" is not allowed to modify node "othernode"'],
@@ -26,16 +26,22 @@ test('node writes: its own Node and Lease; pods by their node; reads and events 
       t('create', 'leases', { namespace: 'kube-system', objectName: 'mynode' }, 'coordination.k8s.io'),
       'node "mynode" can only access node lease with the same name as the requesting node',
     ],
-    ['pod status', t('patch', 'pods', { namespace: 'ns', name: 'p', subresource: 'status' }), 'pod'],
-    ['pod delete', t('delete', 'pods', { namespace: 'ns', name: 'p' }), 'pod'],
-    ['pod eviction', t('create', 'pods', { namespace: 'ns', name: 'p', subresource: 'eviction' }), 'pod'],
+    ['pod status', t('patch', 'pods', { namespace: 'ns', name: 'p', subresource: 'status' }), { namespace: 'ns', name: 'p', what: 'update pod status' }],
+    ['pod delete', t('delete', 'pods', { namespace: 'ns', name: 'p' }), { namespace: 'ns', name: 'p', what: 'delete pods' }],
+    ['pod eviction', t('create', 'pods', { namespace: 'ns', name: 'p', subresource: 'eviction' }), { namespace: 'ns', name: 'p', what: 'evict pods' }],
+    [
+      'token bound to a pod',
+      t('create', 'serviceaccounts', { namespace: 'ns', name: 'sa', subresource: 'token', boundPodName: 'p' }),
+      { namespace: 'ns', name: 'p', what: 'create tokens' },
+    ],
+    ['unbound token', t('create', 'serviceaccounts', { namespace: 'ns', name: 'sa', subresource: 'token' }), 'node "mynode" can only create tokens bound to pods'],
     ['pod create', t('create', 'pods', { namespace: 'ns', objectName: 'p' }), 'node "mynode" can only create mirror pods, which this cluster does not have'],
     ['pod binding', t('create', 'pods', { namespace: 'ns', name: 'p', subresource: 'binding' }), 'node "mynode" may not bind pods'],
     ['pods deletecollection', t('deletecollection', 'pods', { namespace: 'ns' }), 'node "mynode" may only deletecollection named pods bound to it'],
     ['pod list', t('list', 'pods'), null],
     ['events', t('create', 'events', { namespace: 'ns' }), null],
   ];
-  for (const [name, target, expected] of cases) assert.equal(decideNodeTarget('mynode', target), expected, name);
+  for (const [name, target, expected] of cases) assert.deepEqual(decideNodeTarget('mynode', target), expected, name);
 });
 
 test('only system:node:NAME in system:nodes is a node', () => {

@@ -17,8 +17,15 @@ export function nodeNameOf(principal: Principal): string | undefined {
   return principal.groups.includes('system:nodes') && principal.name.startsWith(NODE_USER_PREFIX) ? principal.name.slice(NODE_USER_PREFIX.length) : undefined;
 }
 
-/** The pure part: a refusal for a target that needs no lookup, or 'pod' when the pod's node decides. */
-export function decideNodeTarget(node: string, t: RequestTarget): string | null | 'pod' {
+/** A pod whose spec.nodeName decides, and what is refused when it is another node's. */
+export interface PodCheck {
+  namespace?: string;
+  name: string;
+  what: string;
+}
+
+/** The pure part: a refusal for a target that needs no lookup, or the pod whose node decides. */
+export function decideNodeTarget(node: string, t: RequestTarget): string | null | PodCheck {
   if (!WRITES.has(t.verb)) return null;
   const group = t.apiGroup;
   if (group === '' && t.resource === 'nodes') {
@@ -32,7 +39,14 @@ export function decideNodeTarget(node: string, t: RequestTarget): string | null 
   if (group === '' && t.resource === 'pods') {
     if (t.verb === 'create' && !t.subresource) return `node "${node}" can only create mirror pods, which this cluster does not have`;
     if (t.subresource === 'binding') return `node "${node}" may not bind pods`;
-    return t.name ? 'pod' : `node "${node}" may only ${t.verb} named pods bound to it`;
+    if (!t.name) return `node "${node}" may only ${t.verb} named pods bound to it`;
+    const what = t.subresource === 'status' ? 'update pod status' : t.subresource === 'eviction' ? 'evict pods' : `${t.verb} pods`;
+    return { namespace: t.namespace, name: t.name, what };
+  }
+  // A kubelet asks tokens only for the pods it runs, bound to them (NodeRestriction's TokenRequest rule).
+  if (group === '' && t.resource === 'serviceaccounts' && t.subresource === 'token') {
+    if (!t.boundPodName) return `node "${node}" can only create tokens bound to pods`;
+    return { namespace: t.namespace, name: t.boundPodName, what: 'create tokens' };
   }
   return null;
 }
@@ -42,26 +56,23 @@ export function nodeRestriction(store: Store): RequestRestriction {
   return async (principal, targets) => {
     const node = nodeNameOf(principal);
     if (node === undefined) return null;
-    const pods: RequestTarget[] = [];
+    const pods: PodCheck[] = [];
     for (const t of targets) {
       const decision = decideNodeTarget(node, t);
-      if (decision === 'pod') pods.push(t);
-      else if (decision) return decision;
+      if (typeof decision === 'string') return decision;
+      if (decision) pods.push(decision);
     }
     if (pods.length === 0) return null;
     const found = await store.getMany(
       PodKind,
-      pods.map((t) => ({ namespace: t.namespace, name: t.name! })),
+      pods.map((p) => ({ namespace: p.namespace, name: p.name })),
     );
-    for (const t of pods) {
-      const pod = found.get(`${t.namespace ?? ''}/${t.name}`);
+    for (const p of pods) {
+      const pod = found.get(`${p.namespace ?? ''}/${p.name}`);
       // A pod already gone: nothing to protect (the write itself answers NOT_FOUND).
       if (!pod) continue;
       const boundTo = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
-      if (boundTo !== node) {
-        const what = t.subresource === 'status' ? 'update pod status' : t.subresource === 'eviction' ? 'evict pods' : `${t.verb} pods`;
-        return `node "${node}" can only ${what} for pods with spec.nodeName set to itself`;
-      }
+      if (boundTo !== node) return `node "${node}" can only ${p.what} for pods with spec.nodeName set to itself`;
     }
     return null;
   };
