@@ -151,7 +151,10 @@ describe('per-token flow control (API Priority and Fairness)', () => {
     fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
 
   test('a token over its budget gets 429 TOO_MANY_REQUESTS with Retry-After; node agents and lease renewals have their own budget', async () => {
-    const nodeToken = readFileSync(api.server.nodeTokenFile!, 'utf8').trim();
+    // A node agent's own credential, exchanged for the shared node token as the agents do.
+    const bootstrap = readFileSync(api.server.nodeTokenFile!, 'utf8').trim();
+    const exchanged = (await (await post('mutation { nodeCredential(nodeName: "limits-node") { token } }', bootstrap)).json()) as { data: { nodeCredential: { token: string } } };
+    const nodeToken = exchanged.data.nodeCredential.token;
     // Ten slow-ish lists at once from one token: one runs, the rest find no seat.
     const burst = await Promise.all(Array.from({ length: 10 }, () => post('{ pods { items { metadata { name } } } namespaces { items { metadata { name } } } }', TEST_TOKEN)));
     const refused = burst.filter((r) => r.status === 429);
@@ -171,6 +174,7 @@ describe('per-token flow control (API Priority and Fairness)', () => {
       'the flood is throttled',
     );
     assert.equal(node.status, 200);
+    assert.equal(((await node.json()) as { errors?: unknown }).errors, undefined);
     assert.equal(lease.status, 200);
   });
 });

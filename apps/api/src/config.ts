@@ -12,6 +12,8 @@ export interface ApiConfig {
   adminToken?: string;
   /** The node agents' token (role node); unset: generated into `<dataDir>/node-token`. */
   nodeToken?: string;
+  /** Static users (kube-apiserver's --token-auth-file): CSV `token,user,uid[,"groups"]`. */
+  tokenAuthFile?: string;
   dataDir: string;
   watchRetentionSeconds: number;
   watchMinRevisions: number;
@@ -45,6 +47,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     host: env.HOST ?? '127.0.0.1',
     adminToken: env.WHEELHOUSE_ADMIN_TOKEN || undefined,
     nodeToken: env.WHEELHOUSE_NODE_TOKEN || undefined,
+    tokenAuthFile: env.WHEELHOUSE_TOKEN_AUTH_FILE || undefined,
     dataDir: env.WHEELHOUSE_DATA_DIR ?? '.wheelhouse',
     watchRetentionSeconds: num('WHEELHOUSE_WATCH_RETENTION_SECONDS', 3600),
     watchMinRevisions: num('WHEELHOUSE_WATCH_MIN_REVISIONS', 10_000),

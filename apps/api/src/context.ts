@@ -1,6 +1,7 @@
 import type { ObjectFilter, Store } from '@wheelhouse/db';
 import type { KindInfo } from '@wheelhouse/resources';
 import type { Principal } from './auth/tokens.js';
+import type { Identity } from './auth/setup.js';
 import type { WatchEvent } from './watch/watch-event.js';
 import type { WatchRequest } from './watch/watch-stream.js';
 import type { InputChecker } from './modules/apply/input-checker.js';
@@ -10,7 +11,7 @@ import type { RequestMeta } from './audit/audit-event.js';
 export interface ApiContext {
   store: Store;
   principal: Principal | null;
-  /** The caller's `Bearer …` credential, forwarded to node agents (logs, stats), which check it with the API. */
+  /** `Bearer …` of the API's own credential for node agents (logs, stats), which check it with the API; never the caller's. */
   authorization?: string;
   /** Recorded in the change log as who made each write. */
   actor: string | null;
@@ -21,4 +22,6 @@ export interface ApiContext {
   request?: RequestMeta;
   /** The largest page a list serves (a larger `limit` is capped; see limits/page-size.ts). */
   maxListLimit: number;
+  /** ServiceAccount tokens and the authorizer, for TokenRequest and access reviews. */
+  identity?: Identity;
 }

@@ -38,6 +38,9 @@ import { DaemonSetResolver } from './modules/daemonset/daemonset.resolver.js';
 import { CronJobResolver } from './modules/cronjob/cronjob.resolver.js';
 import { PersistentVolumeClaimResolver, PersistentVolumeResolver, StorageClassResolver } from './modules/storage/storage.resolver.js';
 
+import { AccessResolver } from './modules/access/access.resolver.js';
+import { TokenRequestResolver } from './modules/token-request/token-request.resolver.js';
+import { ClusterRoleBindingResolver, ClusterRoleResolver, RoleBindingResolver, RoleResolver, ServiceAccountResolver } from './modules/rbac/rbac.resolver.js';
 /** Every resolver of the API. A new kind adds its resolver here. */
 export const RESOLVERS = [
   NamespaceResolver,
@@ -78,6 +81,13 @@ export const RESOLVERS = [
   PersistentVolumeResolver,
   PersistentVolumeClaimResolver,
   StorageClassResolver,
+  ServiceAccountResolver,
+  RoleResolver,
+  ClusterRoleResolver,
+  RoleBindingResolver,
+  ClusterRoleBindingResolver,
+  TokenRequestResolver,
+  AccessResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

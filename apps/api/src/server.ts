@@ -18,8 +18,8 @@ import { Authenticator } from './auth/authenticate.js';
 import type { Principal } from './auth/tokens.js';
 import { bootstrapAdminToken } from './auth/bootstrap-admin.js';
 import { bootstrapNodeToken } from './auth/bootstrap-node.js';
-import { authorize } from './auth/authorize.js';
-import { describeOperation } from './auth/operation.js';
+import { loadTokenAuthFile } from './auth/token-auth-file.js';
+import { startAuthorization } from './auth/setup.js';
 import { formatError } from './errors/format-error.js';
 import { createMetrics } from './metrics/metrics.js';
 import { metricsPlugin } from './metrics/metrics.plugin.js';
@@ -86,6 +86,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   });
   const adminTokenFile = await bootstrapAdminToken(db, { adminToken: config.adminToken, dataDir: config.dataDir });
   const nodeTokenFile = await bootstrapNodeToken(db, { nodeToken: config.nodeToken, dataDir: config.dataDir });
+  if (config.tokenAuthFile) await loadTokenAuthFile(db, config.tokenAuthFile);
   await ensureSystemNamespaces(store);
   await tail.start();
   const stopCompactor = startCompactor(db, { retentionSeconds: config.watchRetentionSeconds, minRevisions: config.watchMinRevisions }, config.compactionIntervalMs, (error) =>
@@ -111,16 +112,19 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   const watchStarts = new Seats({ concurrency: WATCH_POOL_SIZE, queue: 100_000, queueWaitMs: 60_000 });
   const flows = new FlowControl(limits);
   const authenticator = new Authenticator(systemDb);
+  const authz = await startAuthorization(store, broadcaster, { authenticator, dataDir: config.dataDir, systemStore: leaseStore, admission: quotaAdmission });
   const inputs = new InputChecker(schema);
   const audit = config.audit ? new AuditLog(config.audit) : undefined;
-  const contextFor = (principal: Principal | null, authorization?: string, request?: RequestMeta): ApiContext => ({
-    store,
+  const contextFor = (principal: Principal | null, _callerCredential?: string, request?: RequestMeta): ApiContext => ({
+    store: authz.storeFor(principal),
     principal,
-    authorization,
+    // Node agents are called with the API's own credential, never the caller's.
+    authorization: authz.kubeletAuthorization(),
     request,
     actor: principal?.name ?? null,
     inputs,
     maxListLimit: limits.maxListLimit,
+    identity: authz,
     watch: (kind, filter, request) =>
       openWatch(kind, filter, request, {
         store: watchStore,
@@ -141,7 +145,13 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
   const limitsFirst = limitsFirstRule(limitRules(limits), () => metrics.rejected.inc({ reason: 'query-limit' }));
   // One upgrade router: ws would refuse every path but its own if it listened on the server.
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: limits.maxBodyBytes });
-  const exec = execProxy({ store, authenticator, log: (message, error) => log.warn(message, error) });
+  const exec = execProxy({
+    store,
+    authenticator,
+    authorizer: authz.authorizer,
+    kubeletAuthorization: authz.kubeletAuthorization,
+    log: (message, error) => log.warn(message, error),
+  });
   httpServer.on('upgrade', (req, socket, head) => {
     if (new URL(req.url ?? '/', 'http://api').pathname === '/graphql')
       wsServer.handleUpgrade(req, socket, head, (ws) => {
@@ -172,14 +182,14 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
           return false;
         }
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         try {
           const principal = ctx.extra.principal!;
           const document = parse(payload.query, parseOptions(limits));
           const errors = validate(schema, document, [...specifiedRules, limitsFirst]);
           if (errors.length > 0) return errors.map((e) => requestError(e, 'GRAPHQL_VALIDATION_FAILED'));
           const operation = getOperationAST(document, payload.operationName);
-          if (operation) authorize(principal, describeOperation(operation));
+          if (operation) await authz.authorizer.authorizeOperation(principal, document, operation, payload.variables ?? undefined);
           const open = watchCounts.get(principal.name) ?? 0;
           if (open >= limits.maxWatchesPerToken) {
             metrics.rejected.inc({ reason: 'too-many-watches' });
@@ -229,7 +239,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
       // No cache hints are used; Apollo's default cache-control plugin hooks every resolved field (~7 % of a large list's CPU).
       ApolloServerPluginCacheControlDisabled(),
       metricsPlugin(metrics),
-      admissionPlugin({ flows, leaseStore, onRejected: () => metrics.rejected.inc({ reason: 'too-many-requests' }) }),
+      admissionPlugin({ flows, authorizer: authz.authorizer, leaseStore, onRejected: () => metrics.rejected.inc({ reason: 'too-many-requests' }) }),
       ...(audit ? [auditPlugin(audit)] : []),
     ],
   });
@@ -259,6 +269,7 @@ export async function startApiServer(config: ApiConfig): Promise<ApiServer> {
     async close() {
       stopCompactor();
       stopServiceRepair();
+      authz.stop();
       await wsCleanup.dispose();
       await apollo.stop();
       await tail.stop();

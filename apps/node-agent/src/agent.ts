@@ -12,6 +12,7 @@ import type { ContainerRuntime } from './runtime/runtime.js';
 import { runtimeMode } from './runtime/mode.js';
 import { startKubeletServer, type KubeletServer, type NodeStats, type StatsSummary } from './server/kubelet-server.js';
 import { apiTokenReviewer } from './server/token-review.js';
+import { nodeToken } from './credential/node-credential.js';
 import { PodManager } from './sync/pod-manager.js';
 import { ConfigCache } from './config-objects/config-cache.js';
 import { LOCAL_PATH_DIR_ANNOTATION, localPathDir, startLocalPathDeleter } from './volumes/local-path.js';
@@ -39,7 +40,10 @@ interface NodeRuntime {
 }
 
 export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> {
-  const client = new WheelhouseClient({ server: config.server, token: config.token });
+  const single = config.nodeNames.length === 1 && !config.manageAnnotated;
+  // One node: its own credential (system:node:NAME). A simulated fleet (kwok) keeps the token it was given.
+  const token = single ? await nodeToken({ server: config.server, token: config.token, nodeName: config.nodeNames[0]!, log }) : config.token;
+  const client = new WheelhouseClient({ server: config.server, token });
   const clientset = createClientset(client);
   // Chosen once: everything that differs between real processes and a simulated fleet.
   const mode = runtimeMode(config);
@@ -136,7 +140,6 @@ export async function startAgent(config: AgentConfig, log: Log): Promise<Agent> 
     );
   };
 
-  const single = config.nodeNames.length === 1 && !config.manageAnnotated;
   pods = new PodManager(client, {
     fields: clientset.pods.selection,
     fieldSelector: single ? `spec.nodeName=${config.nodeNames[0]}` : 'spec.nodeName!=',

@@ -112,7 +112,8 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv = process.env)
 
   return {
     server: env.WHEELHOUSE_SERVER ?? `http://127.0.0.1:${env.PORT ?? 4000}/graphql`,
-    token: agentToken(env),
+    // A simulated fleet (kwok) runs many nodes with one credential: the admin's, as kwok does; one node bootstraps from the node token.
+    token: nodeNames.length === 1 && !manageAnnotated ? agentToken(env) : resolveToken(env),
     runtime,
     nodeNames,
     manageAnnotated,

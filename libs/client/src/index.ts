@@ -38,3 +38,4 @@ export {
 } from './clientset/resource-client.js';
 export { Operations, type CallOptions, type Result } from './clientset/operations.js';
 export { Channel, EXEC_SUBPROTOCOL, exitCodeOf, exitStatus, frame, type ExecStatus } from './exec-channels.js';
+export * from './token-request.js';

@@ -174,6 +174,26 @@ export const KIND_CATALOGUE = {
     namespaced: false,
     hasStatus: false,
   }),
+  ServiceAccount: define({
+    kind: 'ServiceAccount',
+    apiVersion: 'v1',
+    singular: 'serviceAccount',
+    plural: 'serviceAccounts',
+    shortNames: ['sa'],
+    namespaced: true,
+    hasStatus: false,
+  }),
+  Role: define({ kind: 'Role', apiVersion: 'rbac.authorization.k8s.io/v1', singular: 'role', plural: 'roles', namespaced: true, hasStatus: false }),
+  ClusterRole: define({ kind: 'ClusterRole', apiVersion: 'rbac.authorization.k8s.io/v1', singular: 'clusterRole', plural: 'clusterRoles', namespaced: false, hasStatus: false }),
+  RoleBinding: define({ kind: 'RoleBinding', apiVersion: 'rbac.authorization.k8s.io/v1', singular: 'roleBinding', plural: 'roleBindings', namespaced: true, hasStatus: false }),
+  ClusterRoleBinding: define({
+    kind: 'ClusterRoleBinding',
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    singular: 'clusterRoleBinding',
+    plural: 'clusterRoleBindings',
+    namespaced: false,
+    hasStatus: false,
+  }),
 } as const satisfies { [K in KindName]: KindIdentity & { kind: K } };
 
 export type Catalogue = typeof KIND_CATALOGUE;

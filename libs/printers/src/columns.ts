@@ -35,6 +35,7 @@ import type {
 } from '@wheelhouse/model';
 import { age, elapsedMs } from './duration.js';
 import { eventCount, eventFirstSeen, eventLastSeen, eventObject, eventSource, eventTimeKey } from './event.js';
+import { clusterRoleBindingPrinter, clusterRolePrinter, roleBindingPrinter, rolePrinter, serviceAccountPrinter } from './rbac.js';
 import { jobCompletions, jobDuration, jobStatus } from './job.js';
 import { pdbMaxUnavailable, pdbMinAvailable } from './pod-disruption-budget.js';
 import { hpaMinPods, hpaReference, hpaTargets } from './horizontal-pod-autoscaler.js';
@@ -397,6 +398,11 @@ export const PRINTERS: { readonly [K in KindName]?: KindPrinter<ObjectTypes[K]> 
   PersistentVolume: persistentVolume,
   PersistentVolumeClaim: persistentVolumeClaim,
   StorageClass: storageClass,
+  ServiceAccount: serviceAccountPrinter,
+  Role: rolePrinter,
+  ClusterRole: clusterRolePrinter,
+  RoleBinding: roleBindingPrinter,
+  ClusterRoleBinding: clusterRoleBindingPrinter,
 };
 
 /** kubectl's table for kinds it has no printer for. */

@@ -41,3 +41,6 @@ export * from './validation/endpoint-slice.js';
 export * from './defaults/endpoints.js';
 export * from './admission/index.js';
 export { IngressKind, IngressClassKind } from './kinds/ingress.js';
+export { ServiceAccountKind, RoleKind, ClusterRoleKind, RoleBindingKind, ClusterRoleBindingKind } from './kinds/rbac.js';
+export * from './validation/rbac.js';
+export * from './rbac/index.js';

@@ -39,11 +39,10 @@ export interface FieldOutcome {
 
 const RESOURCES = resourceTable();
 
-/** The Kubernetes user of a principal: the token's name and the groups its role stands for. */
+/** The Kubernetes user of a principal: its name and groups. */
 export function auditUser(principal: Principal | null): AuditEvent['user'] {
   if (!principal) return { username: 'system:anonymous', groups: ['system:unauthenticated'] };
-  const groups = principal.role === 'node' ? ['system:nodes', 'system:authenticated'] : ['system:masters', 'system:authenticated'];
-  return { username: principal.name, groups };
+  return { username: principal.name, groups: [...principal.groups] };
 }
 
 /** One event per root field of the operation. */

@@ -1,7 +1,7 @@
 // `wh exec` through the API, as kube-apiserver proxies pods/exec to the kubelet: a WebSocket
 // at /api/v1/namespaces/<ns>/pods/<name>/exec?container=&command=…&stdin=&tty=&columns=&rows=
-// is authenticated and authorised here, then joined to the node agent's exec endpoint, which
-// checks the caller's own credential again. Browsers, which cannot set headers on a
+// is authenticated and authorised here, then joined to the node agent's exec endpoint with
+// the API's own credential (never the caller's), which the agent checks with the API. Browsers, which cannot set headers on a
 // WebSocket, pass the token as the subprotocol `base64url.bearer.authorization.k8s.io.<token>`.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -10,7 +10,8 @@ import type { Store } from '@wheelhouse/db';
 import { ApiError } from '@wheelhouse/resources';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Authenticator } from '../auth/authenticate.js';
-import { authorize } from '../auth/authorize.js';
+import type { Authorizer } from '../auth/authorize.js';
+import { requestTargets } from '../auth/attributes.js';
 import { HTTP_STATUS } from '../errors/http-status.js';
 import { podTarget } from '../modules/pod-logs/pod-target.js';
 
@@ -20,6 +21,9 @@ const TOKEN_PROTOCOL = 'base64url.bearer.authorization.k8s.io.';
 export interface ExecProxyOptions {
   store: Store;
   authenticator: Authenticator;
+  authorizer: Authorizer;
+  /** The API's own credential for node agents. */
+  kubeletAuthorization(): string;
   log(message: string, error?: unknown): void;
 }
 
@@ -54,11 +58,11 @@ export function execProxy(o: ExecProxyOptions) {
 async function open(req: IncomingMessage, url: URL, namespace: string, name: string, o: ExecProxyOptions): Promise<OpenAgent> {
   const authorization = credentialOf(req);
   const principal = await o.authenticator.authenticate(authorization);
-  authorize(principal, { type: 'mutation', fields: ['execPod'] });
+  await o.authorizer.assertAllowed(principal, requestTargets('execPod', { namespace, name }));
   const target = await podTarget(o.store, namespace, name, url.searchParams.get('container') ?? undefined);
   const agentUrl = new URL(`/exec/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/${encodeURIComponent(target.container)}`, target.kubelet.replace(/^http/, 'ws'));
   for (const key of ['command', 'stdin', 'tty', 'columns', 'rows']) for (const value of url.searchParams.getAll(key)) agentUrl.searchParams.append(key, value);
-  const agent = new WebSocket(agentUrl, EXEC_SUBPROTOCOL, { headers: authorization ? { authorization } : {} });
+  const agent = new WebSocket(agentUrl, EXEC_SUBPROTOCOL, { headers: { authorization: o.kubeletAuthorization() }, followRedirects: false });
   // The agent may answer (a refusal, a quick command's output) before the client's upgrade completes: keep it.
   const early: Buffer[] = [];
   const hold = (data: Buffer) => early.push(data);

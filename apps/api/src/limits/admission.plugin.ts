@@ -3,13 +3,14 @@ import { GraphQLError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
 import type { Store } from '@wheelhouse/db';
 import type { ApiContext } from '../context.js';
-import { authorize } from '../auth/authorize.js';
+import type { Authorizer } from '../auth/authorize.js';
 import { describeOperation } from '../auth/operation.js';
 import { classify, type FlowControl } from './flow-control.js';
 import { TooManyRequests } from './seats.js';
 
 export interface AdmissionOptions {
   flows: FlowControl;
+  authorizer: Authorizer;
   /** The store on the leader-election pool: lease operations never wait behind user queries for a connection. */
   leaseStore: Store;
   onRejected?: (flow: string) => void;
@@ -25,10 +26,10 @@ export function admissionPlugin(options: AdmissionOptions): ApolloServerPlugin<A
     async requestDidStart() {
       let release: (() => void) | undefined;
       return {
-        async didResolveOperation({ operation, contextValue }) {
+        async didResolveOperation({ operation, document, request, contextValue }) {
           if (!operation) return;
           const described = describeOperation(operation);
-          authorize(contextValue.principal, described);
+          await options.authorizer.authorizeOperation(contextValue.principal, document, operation, request.variables);
           const { level, flow } = classify(contextValue.principal!, described.fields);
           if (flow === 'leader-election') contextValue.store = options.leaseStore;
           try {

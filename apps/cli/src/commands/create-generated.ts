@@ -17,6 +17,8 @@ import { cronJobObject, parseFromSource } from '../generators/cronjob.js';
 import { manualJobFromCronJob } from '@wheelhouse/resources';
 import { notFoundError } from '../errors.js';
 import { ingressObject } from '../generators/ingress.js';
+import { clusterRoleBindingObject, clusterRoleObject, roleBindingObject, roleObject, serviceAccountObject } from '../generators/rbac.js';
+import { CREATE_TOKEN_USAGE, runCreateToken } from './create-token.js';
 
 export const GENERATED_USAGE = [
   '       wh create configmap NAME [--from-literal=KEY=VALUE] [--from-file=[KEY=]PATH] [--dry-run] [-o yaml|json]',
@@ -30,6 +32,12 @@ export const GENERATED_USAGE = [
   '       wh create job NAME --from=cronjob/CRONJOB',
   "       wh create cronjob NAME --image=IMAGE --schedule='*/1 * * * *' [--restart=OnFailure|Never] [-- COMMAND [ARGS...]]",
   '       wh create ingress NAME --rule=host/path=svc:port[,tls[=secret]]... [--class=CLASS] [--default-backend=svc:port]',
+  '       wh create serviceaccount NAME',
+  '       wh create role NAME --verb=VERB[,VERB...] --resource=RESOURCE[.GROUP][/SUB][,...] [--resource-name=NAME...]',
+  '       wh create clusterrole NAME --verb=VERB... (--resource=... [--resource-name=...] | --non-resource-url=URL...) | --aggregation-rule=KEY=VALUE[,...]',
+  '       wh create rolebinding NAME (--role=ROLE | --clusterrole=ROLE) [--user=U...] [--group=G...] [--serviceaccount=NS:NAME...]',
+  '       wh create clusterrolebinding NAME --clusterrole=ROLE [--user=U...] [--group=G...] [--serviceaccount=NS:NAME...]',
+  CREATE_TOKEN_USAGE,
 ].join('\n');
 
 export const GENERATED_FLAGS = [
@@ -52,12 +60,53 @@ export const GENERATED_FLAGS = [
   { name: 'from', value: true },
   { name: 'schedule', value: true },
   { name: 'restart', value: true },
+  { name: 'verb', value: true, multiple: true },
+  { name: 'resource', value: true, multiple: true },
+  { name: 'resource-name', value: true, multiple: true },
+  { name: 'non-resource-url', value: true, multiple: true },
+  { name: 'aggregation-rule', value: true, multiple: true },
+  { name: 'role', value: true },
+  { name: 'clusterrole', value: true },
+  { name: 'user', value: true, multiple: true },
+  { name: 'group', value: true, multiple: true },
+  { name: 'serviceaccount', value: true, multiple: true },
+  { name: 'audience', value: true, multiple: true },
+  { name: 'duration', value: true },
+  { name: 'bound-object-name', value: true },
 ];
+
+const RBAC_GENERATORS = ['serviceaccount', 'sa', 'role', 'clusterrole', 'rolebinding', 'clusterrolebinding', 'token'];
 
 const WORKLOAD_GENERATORS = ['namespace', 'ns', 'deployment', 'deploy', 'service', 'svc', 'job', 'cronjob', 'cj', 'ingress', 'ing'];
 
 /** Whether the positionals name a generator (`configmap`, `cm`, `secret`). */
-export const isGenerated = (positionals: string[]) => ['configmap', 'configmaps', 'cm', 'secret', 'secrets', ...WORKLOAD_GENERATORS].includes(positionals[0] ?? '');
+export const isGenerated = (positionals: string[]) =>
+  ['configmap', 'configmaps', 'cm', 'secret', 'secrets', ...WORKLOAD_GENERATORS, ...RBAC_GENERATORS].includes(positionals[0] ?? '');
+
+function generateRbac(positionals: string[], args: ParsedArgs): { kindName: string; object: Record<string, unknown> } | undefined {
+  const [what, ...rest] = positionals;
+  if (!RBAC_GENERATORS.includes(what ?? '')) return undefined;
+  if (rest.length !== 1) throw new UsageError(`exactly one NAME is required, got ${rest.length}`);
+  const name = rest[0]!;
+  const rules = { verbs: list(args, 'verb'), resources: list(args, 'resource'), resourceNames: list(args, 'resource-name') };
+  const binding = {
+    role: str(args, 'role'),
+    clusterRole: str(args, 'clusterrole'),
+    users: list(args, 'user'),
+    groups: list(args, 'group'),
+    serviceAccounts: list(args, 'serviceaccount'),
+  };
+  if (what === 'serviceaccount' || what === 'sa') return { kindName: 'ServiceAccount', object: serviceAccountObject(name) };
+  if (what === 'role') return { kindName: 'Role', object: roleObject(name, rules) };
+  if (what === 'clusterrole') {
+    return {
+      kindName: 'ClusterRole',
+      object: clusterRoleObject(name, { ...rules, nonResourceURLs: list(args, 'non-resource-url'), aggregationRule: list(args, 'aggregation-rule') }),
+    };
+  }
+  if (what === 'rolebinding') return { kindName: 'RoleBinding', object: roleBindingObject(name, binding) };
+  return { kindName: 'ClusterRoleBinding', object: clusterRoleBindingObject(name, binding) };
+}
 
 function generateWorkload(positionals: string[], args: ParsedArgs): { kindName: string; object: Record<string, unknown> } | undefined {
   const [what, ...rest] = positionals;
@@ -100,7 +149,7 @@ function generateWorkload(positionals: string[], args: ParsedArgs): { kindName: 
 }
 
 function generate(positionals: string[], args: ParsedArgs): { kindName: string; object: Record<string, unknown> } {
-  const workload = generateWorkload(positionals, args);
+  const workload = generateWorkload(positionals, args) ?? generateRbac(positionals, args);
   if (workload) return workload;
   const sources = { literals: list(args, 'from-literal'), files: list(args, 'from-file') };
   const [what, ...rest] = positionals;
@@ -116,6 +165,7 @@ function generate(positionals: string[], args: ParsedArgs): { kindName: string; 
 }
 
 export async function runCreateGenerated(args: ParsedArgs): Promise<number> {
+  if (args.positionals[0] === 'token') return runCreateToken(args);
   const output = str(args, 'output');
   if (output && output !== 'yaml' && output !== 'json' && output !== 'name') throw new UsageError(`-o ${output}: yaml, json or name`);
   const from = str(args, 'from');

@@ -28,6 +28,7 @@ import { execCommand } from './exec.js';
 import { exposeCommand } from './expose.js';
 import { explainCommand } from './explain.js';
 import { autoscaleCommand } from './autoscale.js';
+import { authCommand } from './auth.js';
 
 export const COMMANDS: Command[] = [
   getCommand,
@@ -55,6 +56,7 @@ export const COMMANDS: Command[] = [
   annotateCommand,
   apiResourcesCommand,
   explainCommand,
+  authCommand,
   seedCommand,
   configCommand,
   versionCommand,

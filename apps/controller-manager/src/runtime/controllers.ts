@@ -14,6 +14,8 @@ import { horizontalPodAutoscalerController } from '../podautoscaler/controller.j
 import { daemonSetController } from '../daemonset/controller.js';
 import { cronJobController } from '../cronjob/controller.js';
 import { persistentVolumeController } from '../persistentvolume/controller.js';
+import { clusterRoleAggregationController } from '../clusterrole-aggregation/controller.js';
+import { serviceAccountsController } from '../serviceaccounts/controller.js';
 
 /**
  * Every controller the manager runs (kube-controller-manager's NewControllerDescriptors).
@@ -37,4 +39,6 @@ export const CONTROLLERS: readonly ControllerSetup[] = [
   daemonSetController,
   cronJobController,
   persistentVolumeController,
+  clusterRoleAggregationController,
+  serviceAccountsController,
 ];

@@ -40,6 +40,11 @@ export const DASHBOARD_KINDS: { readonly [K in KindName]?: KindDef<ObjectTypes[K
   PersistentVolume: listKind('PersistentVolume'),
   PersistentVolumeClaim: listKind('PersistentVolumeClaim'),
   StorageClass: listKind('StorageClass'),
+  ServiceAccount: listKind('ServiceAccount'),
+  Role: listKind('Role'),
+  ClusterRole: listKind('ClusterRole'),
+  RoleBinding: listKind('RoleBinding'),
+  ClusterRoleBinding: listKind('ClusterRoleBinding'),
 };
 
 /** The dashboard's kinds in the catalogue's navigation order. */

@@ -1,6 +1,7 @@
-// Who may read logs and stats from the agent: whoever the API accepts. The agent asks
-// the API with the presented bearer token (the TokenReview idea of kubelet webhook
-// authentication); the API forwards its caller's own token. Answers are cached briefly.
+// Who may read logs and stats or exec at the agent: whoever the API says may use node
+// agents (kubelet webhook authentication and authorization: `get nodes/proxy`). The API
+// calls with its own credential (kube-apiserver-kubelet-client), never a user's. The
+// agent asks the API with the presented bearer token; answers are cached briefly.
 import { createHash } from 'node:crypto';
 
 export type TokenReviewer = (authorization: string | undefined) => Promise<boolean>;
@@ -18,11 +19,11 @@ export function apiTokenReviewer(server: string, cacheMs = 60_000): TokenReviewe
       const res = await fetch(server, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: 'query TokenReview { __typename }' }),
+        body: JSON.stringify({ query: 'query KubeletAuthorization { selfSubjectAccessReview(verb: "get", resource: "nodes", subresource: "proxy") { allowed } }' }),
         signal: AbortSignal.timeout(10_000),
       });
-      const body = (await res.json()) as { data?: unknown; errors?: unknown[] };
-      ok = res.ok && Boolean(body.data) && !body.errors?.length;
+      const body = (await res.json()) as { data?: { selfSubjectAccessReview?: { allowed?: boolean } }; errors?: unknown[] };
+      ok = res.ok && !body.errors?.length && body.data?.selfSubjectAccessReview?.allowed === true;
     } catch {
       return false; // API unreachable: refuse, but do not remember
     }

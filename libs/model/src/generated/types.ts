@@ -108,6 +108,23 @@ export interface Query {
   /** One StorageClass, or null when absent. */
   storageClass?: Maybe<StorageClass>;
   storageClasses: StorageClassList;
+  /** Whether the caller (or, with `user`, that user: needs create on subjectaccessreviews) may make a request: kubectl auth can-i. */
+  selfSubjectAccessReview: SubjectAccessReviewStatus;
+  /** One ServiceAccount, or null when absent. */
+  serviceAccount?: Maybe<ServiceAccount>;
+  serviceAccounts: ServiceAccountList;
+  /** One Role, or null when absent. */
+  role?: Maybe<Role>;
+  roles: RoleList;
+  /** One ClusterRole, or null when absent. */
+  clusterRole?: Maybe<ClusterRole>;
+  clusterRoles: ClusterRoleList;
+  /** One RoleBinding, or null when absent. */
+  roleBinding?: Maybe<RoleBinding>;
+  roleBindings: RoleBindingList;
+  /** One ClusterRoleBinding, or null when absent. */
+  clusterRoleBinding?: Maybe<ClusterRoleBinding>;
+  clusterRoleBindings: ClusterRoleBindingList;
 }
 
 
@@ -520,6 +537,90 @@ export interface QueryStorageClassArgs {
 
 
 export interface QueryStorageClassesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QuerySelfSubjectAccessReviewArgs {
+  groups?: InputMaybe<Array<Scalars['String']['input']>>;
+  user?: InputMaybe<Scalars['String']['input']>;
+  path?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  subresource?: InputMaybe<Scalars['String']['input']>;
+  group?: InputMaybe<Scalars['String']['input']>;
+  resource?: InputMaybe<Scalars['String']['input']>;
+  verb: Scalars['String']['input'];
+}
+
+
+export interface QueryServiceAccountArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryServiceAccountsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryRoleArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryRolesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryClusterRoleArgs {
+  name: Scalars['String']['input'];
+}
+
+
+export interface QueryClusterRolesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryRoleBindingArgs {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryRoleBindingsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  continue?: InputMaybe<Scalars['String']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface QueryClusterRoleBindingArgs {
+  name: Scalars['String']['input'];
+}
+
+
+export interface QueryClusterRoleBindingsArgs {
   labelSelector?: InputMaybe<Scalars['String']['input']>;
   fieldSelector?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -2159,6 +2260,120 @@ export interface StorageClassList {
   items: Array<StorageClass>;
 }
 
+export interface SubjectAccessReviewStatus {
+  allowed: Scalars['Boolean']['output'];
+  /** Why not, in kube-apiserver’s words. */
+  reason?: Maybe<Scalars['String']['output']>;
+}
+
+export interface ServiceAccount {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  secrets?: Maybe<Array<NameReference>>;
+  imagePullSecrets?: Maybe<Array<NameReference>>;
+  /** Whether pods running as this account get its token mounted (a pod may override it). */
+  automountServiceAccountToken?: Maybe<Scalars['Boolean']['output']>;
+}
+
+export interface NameReference {
+  name?: Maybe<Scalars['String']['output']>;
+}
+
+export interface ServiceAccountList {
+  metadata: ListMeta;
+  items: Array<ServiceAccount>;
+}
+
+export interface Role {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  rules?: Maybe<Array<PolicyRule>>;
+}
+
+export interface PolicyRule {
+  /** get, list, watch, create, update, patch, delete, deletecollection, or * for all. */
+  verbs?: Maybe<Array<Scalars['String']['output']>>;
+  /** "" is the core group; * is every group. */
+  apiGroups?: Maybe<Array<Scalars['String']['output']>>;
+  /** Resources (pods), subresources (pods/log, *\/scale), or *. */
+  resources?: Maybe<Array<Scalars['String']['output']>>;
+  /** When set, only these object names. */
+  resourceNames?: Maybe<Array<Scalars['String']['output']>>;
+  /** Paths such as /healthz; a trailing * is a prefix (ClusterRoles only). */
+  nonResourceURLs?: Maybe<Array<Scalars['String']['output']>>;
+}
+
+export interface RoleList {
+  metadata: ListMeta;
+  items: Array<Role>;
+}
+
+export interface ClusterRole {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  rules?: Maybe<Array<PolicyRule>>;
+  /** When set, the controller owns rules: the union of the matching ClusterRoles’ rules. */
+  aggregationRule?: Maybe<AggregationRule>;
+}
+
+export interface AggregationRule {
+  /** ClusterRoles matching any of these lend their rules to this one. */
+  clusterRoleSelectors?: Maybe<Array<LabelSelector>>;
+}
+
+export interface ClusterRoleList {
+  metadata: ListMeta;
+  items: Array<ClusterRole>;
+}
+
+export interface RoleBinding {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  subjects?: Maybe<Array<Subject>>;
+  /** Immutable. */
+  roleRef?: Maybe<RoleRef>;
+}
+
+export interface Subject {
+  /** User, Group or ServiceAccount. */
+  kind?: Maybe<Scalars['String']['output']>;
+  /** rbac.authorization.k8s.io for User and Group, "" for ServiceAccount. */
+  apiGroup?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  /** ServiceAccount only. */
+  namespace?: Maybe<Scalars['String']['output']>;
+}
+
+export interface RoleRef {
+  apiGroup?: Maybe<Scalars['String']['output']>;
+  /** Role or ClusterRole. */
+  kind?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+}
+
+export interface RoleBindingList {
+  metadata: ListMeta;
+  items: Array<RoleBinding>;
+}
+
+export interface ClusterRoleBinding {
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<Scalars['String']['output']>;
+  metadata: ObjectMeta;
+  subjects?: Maybe<Array<Subject>>;
+  /** Immutable. */
+  roleRef?: Maybe<RoleRef>;
+}
+
+export interface ClusterRoleBindingList {
+  metadata: ListMeta;
+  items: Array<ClusterRoleBinding>;
+}
+
 export interface Mutation {
   createNamespace: Namespace;
   /** Creates many namespaces in one commit, all or nothing. */
@@ -2514,6 +2729,55 @@ export interface Mutation {
   patchStorageClass: StorageClass;
   /** The object as it is after the call: still there while finalizers or a grace period hold it. */
   deleteStorageClass?: Maybe<StorageClass>;
+  /** The node bootstrap exchange: the shared node token (or an admin) gets the credential of one node, system:node:NAME, for its agent. */
+  nodeCredential: NodeCredential;
+  /** The TokenRequest subresource (kubectl create token): a bearer token for the ServiceAccount, authorized by RBAC. */
+  createToken: TokenRequest;
+  createServiceAccount: ServiceAccount;
+  /** Creates many serviceAccounts in one commit, all or nothing. */
+  createServiceAccounts: Array<ServiceAccount>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceServiceAccount: ServiceAccount;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchServiceAccount: ServiceAccount;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteServiceAccount?: Maybe<ServiceAccount>;
+  createRole: Role;
+  /** Creates many roles in one commit, all or nothing. */
+  createRoles: Array<Role>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceRole: Role;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchRole: Role;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteRole?: Maybe<Role>;
+  createClusterRole: ClusterRole;
+  /** Creates many clusterRoles in one commit, all or nothing. */
+  createClusterRoles: Array<ClusterRole>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceClusterRole: ClusterRole;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchClusterRole: ClusterRole;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteClusterRole?: Maybe<ClusterRole>;
+  createRoleBinding: RoleBinding;
+  /** Creates many roleBindings in one commit, all or nothing. */
+  createRoleBindings: Array<RoleBinding>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceRoleBinding: RoleBinding;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchRoleBinding: RoleBinding;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteRoleBinding?: Maybe<RoleBinding>;
+  createClusterRoleBinding: ClusterRoleBinding;
+  /** Creates many clusterRoleBindings in one commit, all or nothing. */
+  createClusterRoleBindings: Array<ClusterRoleBinding>;
+  /** Replaces spec and metadata; compares metadata.resourceVersion when given. */
+  replaceClusterRoleBinding: ClusterRoleBinding;
+  /** JSON merge patch; metadata.resourceVersion in the patch is a precondition. */
+  patchClusterRoleBinding: ClusterRoleBinding;
+  /** The object as it is after the call: still there while finalizers or a grace period hold it. */
+  deleteClusterRoleBinding?: Maybe<ClusterRoleBinding>;
   /** Sets spec.replicas of a ReplicaSet. */
   scaleReplicaSet: ReplicaSet;
   /** Sets spec.replicas of a ReplicationController. */
@@ -3926,6 +4190,214 @@ export interface MutationPatchStorageClassArgs {
 
 
 export interface MutationDeleteStorageClassArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+}
+
+
+export interface MutationNodeCredentialArgs {
+  nodeName: Scalars['String']['input'];
+}
+
+
+export interface MutationCreateTokenArgs {
+  boundPodName?: InputMaybe<Scalars['String']['input']>;
+  audiences?: InputMaybe<Array<Scalars['String']['input']>>;
+  expirationSeconds?: InputMaybe<Scalars['Int']['input']>;
+  serviceAccountName: Scalars['String']['input'];
+  namespace: Scalars['String']['input'];
+}
+
+
+export interface MutationCreateServiceAccountArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: ServiceAccountInput;
+}
+
+
+export interface MutationCreateServiceAccountsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<ServiceAccountInput>;
+}
+
+
+export interface MutationReplaceServiceAccountArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: ServiceAccountInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchServiceAccountArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteServiceAccountArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateRoleArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: RoleInput;
+}
+
+
+export interface MutationCreateRolesArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<RoleInput>;
+}
+
+
+export interface MutationReplaceRoleArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: RoleInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchRoleArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteRoleArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateClusterRoleArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: ClusterRoleInput;
+}
+
+
+export interface MutationCreateClusterRolesArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<ClusterRoleInput>;
+}
+
+
+export interface MutationReplaceClusterRoleArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: ClusterRoleInput;
+  name: Scalars['String']['input'];
+}
+
+
+export interface MutationPatchClusterRoleArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+}
+
+
+export interface MutationDeleteClusterRoleArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+}
+
+
+export interface MutationCreateRoleBindingArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: RoleBindingInput;
+}
+
+
+export interface MutationCreateRoleBindingsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<RoleBindingInput>;
+}
+
+
+export interface MutationReplaceRoleBindingArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: RoleBindingInput;
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationPatchRoleBindingArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationDeleteRoleBindingArgs {
+  name: Scalars['String']['input'];
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  propagationPolicy?: InputMaybe<DeletionPropagation>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface MutationCreateClusterRoleBindingArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  input: ClusterRoleBindingInput;
+}
+
+
+export interface MutationCreateClusterRoleBindingsArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  inputs: Array<ClusterRoleBindingInput>;
+}
+
+
+export interface MutationReplaceClusterRoleBindingArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: ClusterRoleBindingInput;
+  name: Scalars['String']['input'];
+}
+
+
+export interface MutationPatchClusterRoleBindingArgs {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  patch: Scalars['JSONObject']['input'];
+  name: Scalars['String']['input'];
+}
+
+
+export interface MutationDeleteClusterRoleBindingArgs {
   name: Scalars['String']['input'];
   gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
   propagationPolicy?: InputMaybe<DeletionPropagation>;
@@ -5477,6 +5949,131 @@ export interface StorageClassInput {
   allowedTopologies?: InputMaybe<Array<Scalars['JSONObject']['input']>>;
 }
 
+export interface NodeCredential {
+  /** The node’s own user: system:node:NAME in group system:nodes. */
+  username: Scalars['String']['output'];
+  /** A bearer token for that user. */
+  token: Scalars['String']['output'];
+  expirationTimestamp: Scalars['String']['output'];
+}
+
+export interface TokenRequest {
+  apiVersion: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  metadata: TokenRequestMeta;
+  spec: TokenRequestSpec;
+  status: TokenRequestStatus;
+}
+
+export interface TokenRequestMeta {
+  name?: Maybe<Scalars['String']['output']>;
+  namespace?: Maybe<Scalars['String']['output']>;
+}
+
+export interface TokenRequestSpec {
+  /** Who the token is for; absent: this API. */
+  audiences?: Maybe<Array<Scalars['String']['output']>>;
+  expirationSeconds?: Maybe<Scalars['Int']['output']>;
+  /** The pod the token is bound to: it stops working when the pod is gone. */
+  boundObjectRef?: Maybe<BoundObjectReference>;
+}
+
+export interface BoundObjectReference {
+  kind?: Maybe<Scalars['String']['output']>;
+  apiVersion?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  uid?: Maybe<Scalars['String']['output']>;
+}
+
+export interface TokenRequestStatus {
+  /** A bearer token for system:serviceaccount:NS:NAME. */
+  token: Scalars['String']['output'];
+  expirationTimestamp: Scalars['String']['output'];
+}
+
+export interface ServiceAccountInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  secrets?: InputMaybe<Array<NameReferenceInput>>;
+  imagePullSecrets?: InputMaybe<Array<NameReferenceInput>>;
+  /** Whether pods running as this account get its token mounted (a pod may override it). */
+  automountServiceAccountToken?: InputMaybe<Scalars['Boolean']['input']>;
+}
+
+export interface NameReferenceInput {
+  name?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface RoleInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  rules?: InputMaybe<Array<PolicyRuleInput>>;
+}
+
+export interface PolicyRuleInput {
+  /** get, list, watch, create, update, patch, delete, deletecollection, or * for all. */
+  verbs?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** "" is the core group; * is every group. */
+  apiGroups?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Resources (pods), subresources (pods/log, *\/scale), or *. */
+  resources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** When set, only these object names. */
+  resourceNames?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Paths such as /healthz; a trailing * is a prefix (ClusterRoles only). */
+  nonResourceURLs?: InputMaybe<Array<Scalars['String']['input']>>;
+}
+
+export interface ClusterRoleInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  rules?: InputMaybe<Array<PolicyRuleInput>>;
+  /** When set, the controller owns rules: the union of the matching ClusterRoles’ rules. */
+  aggregationRule?: InputMaybe<AggregationRuleInput>;
+}
+
+export interface AggregationRuleInput {
+  /** ClusterRoles matching any of these lend their rules to this one. */
+  clusterRoleSelectors?: InputMaybe<Array<LabelSelectorInput>>;
+}
+
+export interface RoleBindingInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  subjects?: InputMaybe<Array<SubjectInput>>;
+  /** Immutable. */
+  roleRef?: InputMaybe<RoleRefInput>;
+}
+
+export interface SubjectInput {
+  /** User, Group or ServiceAccount. */
+  kind?: InputMaybe<Scalars['String']['input']>;
+  /** rbac.authorization.k8s.io for User and Group, "" for ServiceAccount. */
+  apiGroup?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** ServiceAccount only. */
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface RoleRefInput {
+  apiGroup?: InputMaybe<Scalars['String']['input']>;
+  /** Role or ClusterRole. */
+  kind?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+}
+
+export interface ClusterRoleBindingInput {
+  apiVersion?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  metadata: ObjectMetaInput;
+  subjects?: InputMaybe<Array<SubjectInput>>;
+  /** Immutable. */
+  roleRef?: InputMaybe<RoleRefInput>;
+}
+
 export interface Subscription {
   /** ADDED/MODIFIED/DELETED events of namespaces; resumable from a resourceVersion. */
   watchNamespaces: NamespaceWatchEvent;
@@ -5532,6 +6129,16 @@ export interface Subscription {
   watchPersistentVolumeClaims: PersistentVolumeClaimWatchEvent;
   /** ADDED/MODIFIED/DELETED events of storageClasses; resumable from a resourceVersion. */
   watchStorageClasses: StorageClassWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of serviceAccounts; resumable from a resourceVersion. */
+  watchServiceAccounts: ServiceAccountWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of roles; resumable from a resourceVersion. */
+  watchRoles: RoleWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of clusterRoles; resumable from a resourceVersion. */
+  watchClusterRoles: ClusterRoleWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of roleBindings; resumable from a resourceVersion. */
+  watchRoleBindings: RoleBindingWatchEvent;
+  /** ADDED/MODIFIED/DELETED events of clusterRoleBindings; resumable from a resourceVersion. */
+  watchClusterRoleBindings: ClusterRoleBindingWatchEvent;
 }
 
 
@@ -5772,6 +6379,49 @@ export interface SubscriptionWatchStorageClassesArgs {
   allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
 }
 
+
+export interface SubscriptionWatchServiceAccountsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface SubscriptionWatchRolesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface SubscriptionWatchClusterRolesArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+}
+
+
+export interface SubscriptionWatchRoleBindingsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+}
+
+
+export interface SubscriptionWatchClusterRoleBindingsArgs {
+  labelSelector?: InputMaybe<Scalars['String']['input']>;
+  fieldSelector?: InputMaybe<Scalars['String']['input']>;
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+  allowWatchBookmarks?: InputMaybe<Scalars['Boolean']['input']>;
+}
+
 export interface NamespaceWatchEvent {
   type: WatchEventType;
   object: Namespace;
@@ -5906,4 +6556,29 @@ export interface PersistentVolumeClaimWatchEvent {
 export interface StorageClassWatchEvent {
   type: WatchEventType;
   object: StorageClass;
+}
+
+export interface ServiceAccountWatchEvent {
+  type: WatchEventType;
+  object: ServiceAccount;
+}
+
+export interface RoleWatchEvent {
+  type: WatchEventType;
+  object: Role;
+}
+
+export interface ClusterRoleWatchEvent {
+  type: WatchEventType;
+  object: ClusterRole;
+}
+
+export interface RoleBindingWatchEvent {
+  type: WatchEventType;
+  object: RoleBinding;
+}
+
+export interface ClusterRoleBindingWatchEvent {
+  type: WatchEventType;
+  object: ClusterRoleBinding;
 }

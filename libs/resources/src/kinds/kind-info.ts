@@ -11,7 +11,7 @@ export interface KindInfo extends KindIdentity {
   /** SQL table of the kind (the Prisma model's @@map). */
   table: string;
   /** Which DNS rule `metadata.name` follows. */
-  nameRule: 'subdomain' | 'label' | 'dns1035';
+  nameRule: 'subdomain' | 'label' | 'dns1035' | 'path-segment';
   /**
    * Where the user-owned body lives: 'spec' for most kinds; null for kinds whose
    * fields sit at the top level next to metadata (Event). Changes to the body bump

@@ -22,6 +22,7 @@ import { ControllerRevisionKind } from './controllerrevision.js';
 import { DaemonSetKind } from './daemonset.js';
 import { CronJobKind } from './cronjob.js';
 import { PersistentVolumeClaimKind, PersistentVolumeKind, StorageClassKind } from './storage.js';
+import { ServiceAccountKind, RoleKind, ClusterRoleKind, RoleBindingKind, ClusterRoleBindingKind } from './rbac.js';
 
 /** Every kind the cluster serves. Adding a kind starts here. */
 export const KINDS: readonly KindInfo[] = [
@@ -51,6 +52,11 @@ export const KINDS: readonly KindInfo[] = [
   PersistentVolumeKind,
   PersistentVolumeClaimKind,
   StorageClassKind,
+  ServiceAccountKind,
+  RoleKind,
+  ClusterRoleKind,
+  RoleBindingKind,
+  ClusterRoleBindingKind,
 ];
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));

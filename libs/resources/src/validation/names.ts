@@ -142,3 +142,9 @@ function hasChDirPrefix(value: string): string[] {
   if (value.startsWith('..')) return ["must not start with '..'"];
   return [];
 }
+
+/** apimachinery path.IsValidPathSegmentName (a prefix only checks what it may not contain). */
+export function isValidPathSegmentName(name: string, prefix = false): string[] {
+  if (!prefix) for (const illegal of ['.', '..']) if (name === illegal) return [`may not be '${illegal}'`];
+  return ['/', '%'].filter((illegal) => name.includes(illegal)).map((illegal) => `may not contain '${illegal}'`);
+}

@@ -5,11 +5,12 @@ import { validateFinalizers, validateNoNewFinalizers } from './finalizers.js';
 import { isAbsent, isJsonObject, readInteger, readObject, readString, readStringArray, type JsonObject } from './json.js';
 import { validateLabels } from './labels.js';
 import { IMMUTABLE_ERROR, NEGATIVE_ERROR } from './messages.js';
-import { isDns1035Label, isDns1123Label, isDns1123Subdomain } from './names.js';
+import { isDns1035Label, isDns1123Label, isDns1123Subdomain, isValidPathSegmentName } from './names.js';
 import { validateOwnerReferences } from './owner-references.js';
 import { validateTimestamp } from './timestamp.js';
 
-export type NameRule = 'subdomain' | 'label' | 'dns1035';
+/** 'path-segment': RBAC objects (`system:node`), anything a URL path segment can hold. */
+export type NameRule = 'subdomain' | 'label' | 'dns1035' | 'path-segment';
 
 export interface ObjectMetaRules {
   /** Namespaced kinds need metadata.namespace; cluster-scoped kinds must not have one. */
@@ -22,6 +23,7 @@ export interface ObjectMetaRules {
 export function validateName(name: string, rule: NameRule, prefix = false): string[] {
   const value = prefix && name.length > 1 && name.endsWith('-') ? `${name.slice(0, -1)}a` : name;
   if (rule === 'dns1035') return isDns1035Label(value);
+  if (rule === 'path-segment') return isValidPathSegmentName(name, prefix);
   return rule === 'label' ? isDns1123Label(value) : isDns1123Subdomain(value);
 }
 

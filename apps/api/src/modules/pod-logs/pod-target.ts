@@ -28,7 +28,7 @@ export async function podTarget(store: Store, namespace: string, name: string, c
   if (!spec.nodeName) throw new ApiError('BAD_USER_INPUT', `pod ${name} does not have a host assigned`, 'name');
   const node = await store.get(NodeKind, undefined, spec.nodeName);
   const kubelet = node ? kubeletBaseUrl(node) : undefined;
-  if (!kubelet) throw new ApiError('UNAVAILABLE', `node "${spec.nodeName}" of pod ${name} has no reachable node agent (no kubelet endpoint)`);
+  if (!kubelet) throw new ApiError('UNAVAILABLE', `node "${spec.nodeName}" of pod ${name} has no reachable node agent (no kubelet endpoint on an address the API calls: loopback)`);
   return { pod, container: chosen, nodeName: spec.nodeName, kubelet };
 }
 
