@@ -85,7 +85,8 @@ try {
     {
       name: 'Overview',
       path: '/',
-      firstRows: (p) => p.waitForFunction(`Number(document.querySelector('[data-testid=phase-Running] b')?.textContent ?? 0) > 0`, null, { timeout: FIRST_ROWS_TIMEOUT_MS }),
+      // A locator, not waitForFunction: the dashboard's CSP forbids the eval a string predicate needs.
+      firstRows: (p) => p.locator('[data-testid=phase-Running] b').filter({ hasNotText: /^0$/ }).waitFor({ timeout: FIRST_ROWS_TIMEOUT_MS }),
     },
     { name: 'Pods (all namespaces)', path: '/pods', firstRows: (p) => p.locator('[data-testid=resource-row]').first().waitFor({ timeout: FIRST_ROWS_TIMEOUT_MS }) },
     { name: 'Deployments', path: '/deployments', firstRows: (p) => p.locator('[data-testid=resource-row]').first().waitFor({ timeout: FIRST_ROWS_TIMEOUT_MS }) },
