@@ -84,7 +84,8 @@ describe('dashboard CSRF and browser hardening', { skip: !existsSync(CHROMIUM) &
   });
 
   test('a cross-origin text/plain form post with the victim cookie is refused and creates nothing', async () => {
-    const posted = page.waitForResponse((r) => r.url() === `${dashboardUrl}/api/graphql`);
+    // The form post is a navigation; the previous page's own GraphQL fetches (still answering) are not.
+    const posted = page.waitForResponse((r) => r.url() === `${dashboardUrl}/api/graphql` && r.request().isNavigationRequest());
     await page.goto(attackerUrl);
     const response = await posted;
     assert.equal(response.status(), 403);

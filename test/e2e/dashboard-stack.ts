@@ -32,11 +32,12 @@ async function stopProcess(child: ComponentProcess | NodeAgentProcess): Promise<
   await exited;
 }
 
-export async function startDashboardStack(): Promise<DashboardStack> {
+/** `agentArgs`/`agentEnv` tune the node agent (e.g. `--manage-annotated` to also run seeded simulated nodes). */
+export async function startDashboardStack(options: { agentArgs?: string[]; agentEnv?: Record<string, string> } = {}): Promise<DashboardStack> {
   const api = await startTestApi();
   const manager = spawnControllerManager(api.url);
   const scheduler = spawnScheduler(api.url);
-  const agent = spawnNodeAgent(api.url, { nodeName: 'e2e-node' });
+  const agent = spawnNodeAgent(api.url, { nodeName: 'e2e-node', args: options.agentArgs, env: options.agentEnv });
   const port = await freePort();
   const dashboardUrl = `http://127.0.0.1:${port}`;
   const startDashboard = async () => {

@@ -5,11 +5,11 @@ import { useLiveList } from '@/hooks/useLiveList.ts';
 import { useNow } from '@/hooks/useNow.ts';
 import { useUrlState } from '@/hooks/useUrlState.ts';
 import { kindByPath, hrefFor } from '@/lib/kinds/registry.ts';
-import { PodKind } from '@/lib/kinds/pod.ts';
+import { POD_LOAD_SELECTION, PodKind } from '@/lib/kinds/pod.ts';
 import { requestedByNode } from '@/lib/kinds/resources.ts';
 import type { Column, ColumnContext } from '@/lib/kinds/kind.ts';
 import type { AnyObject, Pod } from '@/lib/kinds/objects.ts';
-import { NAMESPACE_COLUMN, NAME_COLUMN, matchesSearch, nextSort, sortRows, type SortState } from '@/lib/list/rows.ts';
+import { NAMESPACE_COLUMN, NAME_COLUMN, createRowSorter, matchesSearch, nextSort, type SortState } from '@/lib/list/rows.ts';
 import { ListToolbar } from './ListToolbar.tsx';
 import { LivePhaseBadge } from './LivePhaseBadge.tsx';
 import { VirtualTable } from './VirtualTable.tsx';
@@ -21,7 +21,7 @@ export function ResourceList({ kindPath }: { kindPath: string }) {
   const namespace = kind.namespaced ? url.namespace : undefined;
   const live = useLiveList<AnyObject>(kind, { namespace, labelSelector: url.labelSelector });
   // Node columns show requests summed over pods, so the node list watches pods too.
-  const pods = useLiveList<Pod>(PodKind, { enabled: kind.kind === 'Node' });
+  const pods = useLiveList<Pod>(PodKind, { enabled: kind.kind === 'Node', selection: POD_LOAD_SELECTION });
   const now = useNow();
   const [sort, setSort] = useState<SortState>(kind.defaultSort ?? { column: 'name', direction: 'asc' });
 
@@ -30,16 +30,10 @@ export function ResourceList({ kindPath }: { kindPath: string }) {
     const lead: Column[] = kind.namespaced && !namespace ? [NAME_COLUMN, NAMESPACE_COLUMN] : [NAME_COLUMN];
     return [...lead, ...kind.columns.filter((c) => url.wide || !c.wide)];
   }, [kind, namespace, url.wide]);
-  const rows = useMemo(
-    () =>
-      sortRows(
-        live.items.filter((o) => matchesSearch(o, url.search)),
-        columns,
-        sort,
-        ctx,
-      ),
-    [live.items, url.search, columns, sort, ctx],
-  );
+  // Sorted once, then kept in order as watch batches change a few rows; search filters the sorted rows.
+  const [sorter] = useState(createRowSorter<AnyObject>);
+  const sorted = useMemo(() => sorter(live.items, columns, sort, ctx), [sorter, live.items, columns, sort, ctx]);
+  const rows = useMemo(() => (url.search.trim() ? sorted.filter((o) => matchesSearch(o, url.search)) : sorted), [sorted, url.search]);
 
   return (
     <Stack gap="sm">
@@ -56,7 +50,7 @@ export function ResourceList({ kindPath }: { kindPath: string }) {
         onLabelSelector={(labelSelector) => url.set({ labelSelector })}
         onSearch={(q) => url.set({ q: q || undefined })}
         onWide={(wide) => url.set({ wide: wide ? '1' : undefined })}
-        count={rows.length === live.items.length ? `${rows.length} ${kind.title.toLowerCase()}` : `${rows.length} of ${live.items.length} ${kind.title.toLowerCase()}`}
+        count={`${rows.length === live.items.length ? rows.length : `${rows.length} of ${live.items.length}`} ${kind.title.toLowerCase()}${live.partial ? ' (loading more…)' : ''}`}
       />
       {live.problem && (
         <Alert color="red" title={live.problem.code === 'BAD_USER_INPUT' ? 'Invalid selector' : 'Cannot list'} role="alert" data-testid="list-error">

@@ -25,7 +25,7 @@ function Bar({ label, used, total, format }: { label: string; used: number; tota
   );
 }
 
-/** Each node's readiness and its requested cpu, memory and pods against what it can allocate. */
+/** Each node's readiness and its requested cpu, memory and pods against what it can allocate (the node page; the overview shows a heatmap). */
 export function NodeCapacity({ nodes, requested }: { nodes: readonly Node[]; requested: ReadonlyMap<string, ResourceTotals> }) {
   if (nodes.length === 0)
     return (

@@ -5,26 +5,32 @@ import { useLiveList } from '@/hooks/useLiveList.ts';
 import { useNow } from '@/hooks/useNow.ts';
 import { useUrlState } from '@/hooks/useUrlState.ts';
 import { NodeKind } from '@/lib/kinds/node.ts';
-import { PodKind } from '@/lib/kinds/pod.ts';
+import { POD_LOAD_SELECTION, PodKind } from '@/lib/kinds/pod.ts';
 import { EventKind } from '@/lib/kinds/other.ts';
 import { DeploymentKind, ReplicaSetKind, ReplicationControllerKind } from '@/lib/kinds/workload.ts';
 import type { KubeEvent, Node, Pod, Workload } from '@/lib/kinds/objects.ts';
 import { requestedByNode } from '@/lib/kinds/resources.ts';
 import { countByPhase, latestEvents } from '@/lib/overview/summary.ts';
+import { clusterCapacity, nodeLoads } from '@/lib/overview/node-load.ts';
 import { LivePhaseBadge } from '@/components/list/LivePhaseBadge.tsx';
 import { Section } from '@/components/detail/Section.tsx';
-import { NodeCapacity } from './NodeCapacity.tsx';
+import { ClusterStats } from './ClusterStats.tsx';
+import { NodeHeatmap } from './NodeHeatmap.tsx';
 import { PodPhaseChart } from './PodPhaseChart.tsx';
 import { WorkloadHealth } from './WorkloadHealth.tsx';
 import { WarningEvents } from './WarningEvents.tsx';
 
-/** The home page: nodes and their load, pods by phase, workload health, latest warnings; all live. */
+/**
+ * The home page, made for hundreds of nodes: the aggregates first (nodes Ready, requests
+ * against capacity, pods by phase, workload health, latest warnings), then every node as a
+ * heatmap square, the unhealthy and busiest first; all live.
+ */
 export function Overview() {
   const { namespace } = useUrlState();
   const now = useNow();
   const nodes = useLiveList<Node>(NodeKind, {});
   // All pods: node load counts every namespace; the phase chart follows the namespace switcher.
-  const pods = useLiveList<Pod>(PodKind, {});
+  const pods = useLiveList<Pod>(PodKind, { selection: POD_LOAD_SELECTION });
   const deployments = useLiveList<Workload>(DeploymentKind, { namespace });
   const replicaSets = useLiveList<Workload>(ReplicaSetKind, { namespace });
   const controllers = useLiveList<Workload>(ReplicationControllerKind, { namespace });
@@ -32,7 +38,10 @@ export function Overview() {
 
   const requested = useMemo(() => requestedByNode(pods.items), [pods.items]);
   const phases = useMemo(() => countByPhase(namespace ? pods.items.filter((p) => p.metadata.namespace === namespace) : pods.items), [pods.items, namespace]);
-  const latest = useMemo(() => latestEvents(warnings.items, 10), [warnings.items]);
+  const latest = useMemo(() => latestEvents(warnings.items, 5), [warnings.items]);
+  const loads = useMemo(() => nodeLoads(nodes.items, requested), [nodes.items, requested]);
+  const capacity = useMemo(() => clusterCapacity(nodes.items, requested), [nodes.items, requested]);
+  const notReady = useMemo(() => loads.filter((n) => !n.ready), [loads]);
 
   return (
     <Stack gap="md">
@@ -40,10 +49,8 @@ export function Overview() {
         <Title order={2}>Cluster overview</Title>
         <LivePhaseBadge phase={pods.phase} />
       </Group>
-      <Section title={`Nodes (${nodes.items.length})`} testId="overview-nodes">
-        <NodeCapacity nodes={nodes.items} requested={requested} />
-      </Section>
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+      <ClusterStats capacity={capacity} notReady={notReady} />
+      <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
         <Section title="Pods by phase" testId="overview-pods">
           <PodPhaseChart counts={phases} />
         </Section>
@@ -56,9 +63,12 @@ export function Overview() {
             ]}
           />
         </Section>
+        <Section title="Latest warnings" testId="overview-warnings">
+          <WarningEvents events={latest} now={now} />
+        </Section>
       </SimpleGrid>
-      <Section title="Latest warnings" testId="overview-warnings">
-        <WarningEvents events={latest} now={now} />
+      <Section title={`Nodes (${nodes.items.length}) · unhealthy and busiest first`} testId="overview-nodes">
+        <NodeHeatmap loads={loads} />
       </Section>
     </Stack>
   );

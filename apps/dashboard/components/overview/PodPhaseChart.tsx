@@ -14,7 +14,7 @@ const COLORS: Record<string, string> = {
 export function PodPhaseChart({ counts }: { counts: { phase: string; count: number }[] }) {
   return (
     <>
-      <div style={{ width: '100%', height: 180 }} aria-hidden>
+      <div style={{ width: '100%', height: 140 }} aria-hidden>
         <ResponsiveContainer>
           <BarChart data={counts} margin={{ top: 8, right: 8, bottom: 0, left: -20 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />

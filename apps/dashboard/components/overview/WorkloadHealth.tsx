@@ -35,7 +35,7 @@ export function WorkloadHealth({ groups }: { groups: { kind: string; title: stri
       {unhealthy.length > 0 && (
         <Table fz="sm" aria-label="Workloads not at full availability">
           <Table.Tbody>
-            {unhealthy.slice(0, 8).map(({ kind, w }) => (
+            {unhealthy.slice(0, 5).map(({ kind, w }) => (
               <Table.Tr key={w.metadata.uid}>
                 <Table.Td>
                   <Anchor component={Link} href={hrefFor(kind, w.metadata.name ?? '', w.metadata.namespace)!} size="sm">

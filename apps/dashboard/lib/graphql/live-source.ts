@@ -23,11 +23,11 @@ export function urqlSource<T extends KubeObject>(client: Client, connection: Con
   const listQuery = listDocument(kind, selection);
   const watchQuery = watchDocument(kind, selection);
   return {
-    async list() {
-      const result = await client.query(listQuery, vars, { requestPolicy: 'network-only' }).toPromise();
+    async list(page) {
+      const result = await client.query(listQuery, { ...vars, limit: page?.limit, continue: page?.continue }, { requestPolicy: 'network-only' }).toPromise();
       if (result.error) throw problemOf(result.error);
-      const list = result.data.result as { metadata: { resourceVersion: string }; items: T[] };
-      return { items: list.items.map(stripNulls), resourceVersion: list.metadata.resourceVersion };
+      const list = result.data.result as { metadata: { resourceVersion: string; continue?: string | null }; items: T[] };
+      return { items: list.items.map(stripNulls), resourceVersion: list.metadata.resourceVersion, continue: list.metadata.continue ?? undefined };
     },
     watch(resourceVersion, sink) {
       const { unsubscribe } = pipe(

@@ -6,9 +6,14 @@ import type { KindDef } from './kind.ts';
 
 const scoped = (kind: KindDef, args: string[]) => (kind.namespaced ? [...args, 'namespace'] : args);
 
-/** The list query: `{ result: pods(…) { metadata { resourceVersion } items { … } } }`, with selectors (and namespace when namespaced). */
+/** The list query: `{ result: pods(…) { metadata { resourceVersion continue } items { … } } }`, with selectors, paging (and namespace when namespaced). */
 export function listDocument(kind: KindDef, selection = kind.listSelection): string {
-  return operationDocument('query', kind.fields.list, scoped(kind, ['labelSelector', 'fieldSelector']), `metadata { resourceVersion } items { ${selection} }`);
+  return operationDocument(
+    'query',
+    kind.fields.list,
+    scoped(kind, ['labelSelector', 'fieldSelector', 'limit', 'continue']),
+    `metadata { resourceVersion continue } items { ${selection} }`,
+  );
 }
 
 /** The watch subscription matching `listDocument`, resumed from a resourceVersion; pass `allowWatchBookmarks: true`. */

@@ -84,7 +84,7 @@ test('every kind has a unique path, documents name its root fields', () => {
   const pods = KINDS.find((k) => k.kind === 'Pod')!;
   assert.match(
     listDocument(pods),
-    /^query Pods\(\$labelSelector: String, \$fieldSelector: String, \$namespace: String\) \{ result: pods\(labelSelector: \$labelSelector, fieldSelector: \$fieldSelector, namespace: \$namespace\) \{ metadata \{ resourceVersion \} items \{ /,
+    /^query Pods\(\$labelSelector: String, \$fieldSelector: String, \$limit: Int, \$continue: String, \$namespace: String\) \{ result: pods\(labelSelector: \$labelSelector, fieldSelector: \$fieldSelector, limit: \$limit, continue: \$continue, namespace: \$namespace\) \{ metadata \{ resourceVersion continue \} items \{ /,
   );
   assert.match(watchDocument(pods), /result: watchPods\(.*resourceVersion: \$resourceVersion, allowWatchBookmarks: \$allowWatchBookmarks/);
   assert.match(deleteDocument(pods), /\$propagationPolicy: DeletionPropagation, \$namespace: String\) \{ result: deletePod\(/);

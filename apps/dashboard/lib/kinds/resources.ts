@@ -23,12 +23,22 @@ export function podRequests(pod: Pod): ResourceTotals {
 }
 
 /** Requested totals per node name over the pods bound to it and not finished. */
+// Watch batches replace a few pod objects: the others' requests are not parsed again.
+const requestsOf = new WeakMap<Pod, ResourceTotals>();
+function cachedRequests(pod: Pod): ResourceTotals {
+  const cached = requestsOf.get(pod);
+  if (cached) return cached;
+  const r = podRequests(pod);
+  requestsOf.set(pod, r);
+  return r;
+}
+
 export function requestedByNode(pods: readonly Pod[]): Map<string, ResourceTotals> {
   const totals = new Map<string, ResourceTotals>();
   for (const pod of pods) {
     const node = pod.spec?.nodeName;
     if (!node || finished(pod)) continue;
-    const r = podRequests(pod);
+    const r = cachedRequests(pod);
     const t = totals.get(node) ?? { cpu: 0, memory: 0, pods: 0 };
     totals.set(node, { cpu: t.cpu + r.cpu, memory: t.memory + r.memory, pods: t.pods + r.pods });
   }

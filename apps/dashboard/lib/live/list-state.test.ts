@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEvents, compareVersions, fromList, type ListState } from './list-state.ts';
+import { addPage, applyEvents, compareVersions, fromList, type ListState } from './list-state.ts';
 import type { WatchEvent } from './types.ts';
 
 interface Pod {
@@ -71,4 +71,13 @@ test('BOOKMARK advances the version without touching items', () => {
   assert.equal(next.resourceVersion, '40');
   assert.equal(next.items, list.items);
   assert.equal(applyEvents(next, [ev('MODIFIED', pod('a', '30'))]), next, 'events below the bookmark are old');
+});
+
+test('a later page of the same list joins the cached objects at the list version', () => {
+  const first = fromList([pod('a', '2'), pod('b', '3')], '9');
+  const next = addPage(first, [pod('c', '4'), pod('d', '8')]);
+  assert.deepEqual(names(next), ['a@2', 'b@3', 'c@4', 'd@8']);
+  assert.equal(next.resourceVersion, '9');
+  assert.deepEqual(names(first), ['a@2', 'b@3'], 'the previous state is not mutated');
+  assert.equal(addPage(first, []), first);
 });

@@ -23,6 +23,14 @@ export function fromList<T extends KubeObject>(items: readonly T[], resourceVers
   return { resourceVersion, items: new Map(items.map((item) => [keyOf(item), item])) };
 }
 
+/** A later page of the same list (same resourceVersion): its objects join the cached ones. */
+export function addPage<T extends KubeObject>(state: ListState<T>, items: readonly T[]): ListState<T> {
+  if (items.length === 0) return state;
+  const next = new Map(state.items);
+  for (const item of items) next.set(keyOf(item), item);
+  return { resourceVersion: state.resourceVersion, items: next };
+}
+
 /**
  * Applies a batch of watch events. Events at or below the state's resourceVersion were
  * already in the list (a replay or a duplicate) and are ignored, as is an event older than

@@ -1,4 +1,5 @@
-import { applyEvents, fromList, type ListState } from './list-state.ts';
+import { addPage, applyEvents, fromList, type ListState } from './list-state.ts';
+import { defaultScheduler, timerScheduler, type FlushScheduler } from './flush-scheduler.ts';
 import type { ApiProblem, KubeObject, WatchEvent } from './types.ts';
 
 export interface WatchSink<T extends KubeObject> {
@@ -10,9 +11,16 @@ export interface WatchSink<T extends KubeObject> {
   complete(): void;
 }
 
-/** Where a live list gets its data: a list query and a watch subscription. */
+/** One page of a list; `continue` asks for the next page of the same snapshot (resourceVersion). */
+export interface ListPage<T extends KubeObject> {
+  items: T[];
+  resourceVersion: string;
+  continue?: string;
+}
+
+/** Where a live list gets its data: a (paged) list query and a watch subscription. */
 export interface LiveListSource<T extends KubeObject> {
-  list(): Promise<{ items: T[]; resourceVersion: string }>;
+  list(page?: { limit?: number; continue?: string }): Promise<ListPage<T>>;
   watch(resourceVersion: string, sink: WatchSink<T>): () => void;
 }
 
@@ -24,11 +32,18 @@ export interface LiveSnapshot<T extends KubeObject> {
   resourceVersion?: string;
   /** A terminal problem (e.g. an invalid label selector): shown, not retried. */
   problem?: ApiProblem;
+  /** The first pages are shown while later pages of the initial list are still coming. */
+  partial?: boolean;
 }
 
 export interface LiveListOptions {
-  /** Events arriving within this window are applied (and rendered) together. */
+  /** Events arriving within this window are applied (and rendered) together (when no `scheduler` is given). */
   flushDelayMs?: number;
+  /** When pending events are applied: once per animation frame in the browser (see flush-scheduler.ts). */
+  scheduler?: FlushScheduler;
+  /** The initial list's first page (shown at once), then the size of the following pages. */
+  firstPageSize?: number;
+  pageSize?: number;
   /** Delay before the n-th consecutive retry (0-based). */
   retryDelayMs?: (attempt: number) => number;
 }
@@ -48,21 +63,25 @@ export class LiveList<T extends KubeObject> {
   private snapshot: LiveSnapshot<T> = { phase: 'loading', items: [] };
   private readonly listeners = new Set<() => void>();
   private pending: WatchEvent<T>[] = [];
-  private flushTimer?: ReturnType<typeof setTimeout>;
+  private cancelFlush?: () => void;
   private retryTimer?: ReturnType<typeof setTimeout>;
   private unwatch?: () => void;
   private attempt = 0;
   private stopped = false;
   private generation = 0;
-  private readonly flushDelayMs: number;
+  private readonly scheduler: FlushScheduler;
   private readonly retryDelayMs: (attempt: number) => number;
+  private readonly firstPageSize: number;
+  private readonly pageSize: number;
 
   constructor(
     private readonly source: LiveListSource<T>,
     options: LiveListOptions = {},
   ) {
-    this.flushDelayMs = options.flushDelayMs ?? 30;
+    this.scheduler = options.scheduler ?? (options.flushDelayMs !== undefined ? timerScheduler(options.flushDelayMs) : defaultScheduler());
     this.retryDelayMs = options.retryDelayMs ?? defaultRetryDelay;
+    this.firstPageSize = options.firstPageSize ?? 500;
+    this.pageSize = options.pageSize ?? 2500;
   }
 
   start(): void {
@@ -75,7 +94,8 @@ export class LiveList<T extends KubeObject> {
     this.generation++;
     this.unwatch?.();
     this.unwatch = undefined;
-    clearTimeout(this.flushTimer);
+    this.cancelFlush?.();
+    this.cancelFlush = undefined;
     clearTimeout(this.retryTimer);
   }
 
@@ -92,9 +112,17 @@ export class LiveList<T extends KubeObject> {
     this.unwatch = undefined;
     this.pending = [];
     try {
-      const list = await this.source.list();
+      // The first page is shown at once; later pages of the same snapshot join it, then
+      // the watch starts from the snapshot's version, so nothing between pages is missed.
+      let page = await this.source.list({ limit: this.firstPageSize });
       if (generation !== this.generation) return;
-      this.state = fromList(list.items, list.resourceVersion);
+      this.state = fromList(page.items, page.resourceVersion);
+      while (page.continue) {
+        this.publish('loading', undefined, true);
+        page = await this.source.list({ limit: this.pageSize, continue: page.continue });
+        if (generation !== this.generation) return;
+        this.state = addPage(this.state, page.items);
+      }
       this.attempt = 0;
       this.publish('live');
       this.watch(generation);
@@ -121,7 +149,7 @@ export class LiveList<T extends KubeObject> {
       event: (event) => {
         if (generation !== this.generation) return;
         this.pending.push(event);
-        this.flushTimer ??= setTimeout(() => this.flush(), this.flushDelayMs);
+        this.cancelFlush ??= this.scheduler(() => this.flush());
       },
       error: (problem) => {
         if (generation !== this.generation) return;
@@ -156,8 +184,8 @@ export class LiveList<T extends KubeObject> {
   }
 
   private flush(): void {
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
+    this.cancelFlush?.();
+    this.cancelFlush = undefined;
     if (!this.state || this.pending.length === 0) return;
     const events = this.pending;
     this.pending = [];
@@ -168,11 +196,11 @@ export class LiveList<T extends KubeObject> {
     this.publish(this.snapshot.phase === 'reconnecting' ? 'live' : this.snapshot.phase);
   }
 
-  private publish(phase: LivePhase, problem?: ApiProblem): void {
+  private publish(phase: LivePhase, problem?: ApiProblem, partial = false): void {
     // Keep the same items array while the map is unchanged (a BOOKMARK), so React skips work.
     const items = !this.state ? [] : this.publishedItems === this.state.items ? this.snapshot.items : [...this.state.items.values()];
     this.publishedItems = this.state?.items;
-    this.snapshot = { phase, items, resourceVersion: this.state?.resourceVersion, problem: phase === 'error' ? problem : undefined };
+    this.snapshot = { phase, items, resourceVersion: this.state?.resourceVersion, problem: phase === 'error' ? problem : undefined, partial };
     for (const listener of this.listeners) listener();
   }
 

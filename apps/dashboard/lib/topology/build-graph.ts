@@ -66,11 +66,10 @@ export function buildTopology(input: TopologyInput): { nodes: TopologyNode[]; ed
 
   // Order each column by its owner's row, then by name; unowned objects come last.
   const ordered = <T extends AnyObject>(objects: readonly T[], owners: Map<string | null | undefined, string>, ownerRow: Map<string, number>) =>
-    [...objects].sort((a, b) => {
-      const ra = ownerRow.get(ownerId(a, owners) ?? '') ?? Infinity;
-      const rb = ownerRow.get(ownerId(b, owners) ?? '') ?? Infinity;
-      return ra === rb ? byName(a, b) : ra - rb;
-    });
+    objects
+      .map((o) => ({ o, row: ownerRow.get(ownerId(o, owners) ?? '') ?? Infinity }))
+      .sort((a, b) => (a.row === b.row ? byName(a.o, b.o) : a.row - b.row))
+      .map(({ o }) => o);
 
   const rows = new Map<string, number>();
   for (const [i, d] of deployments.entries()) rows.set(idOf('Deployment', d), i);
@@ -79,11 +78,12 @@ export function buildTopology(input: TopologyInput): { nodes: TopologyNode[]; ed
   const pods = ordered(input.pods, rsIds, rows);
   for (const [i, p] of pods.entries()) rows.set(idOf('Pod', p), i);
 
-  const usedNodes: Node[] = [];
+  const used = new Set<Node>();
   for (const pod of pods) {
     const node = pod.spec?.nodeName ? nodeByName.get(pod.spec.nodeName) : undefined;
-    if (node && !usedNodes.includes(node)) usedNodes.push(node);
+    if (node) used.add(node);
   }
+  const usedNodes = [...used];
 
   const nodes: TopologyNode[] = [];
   const place = (kind: TopologyKind, o: AnyObject, row: number, status: string, tone: Tone): void => {
@@ -114,7 +114,9 @@ export function buildTopology(input: TopologyInput): { nodes: TopologyNode[]; ed
   for (const [i, n] of usedNodes.entries()) place('Node', n, i, nodeStatus(n), nodeReady(n) ? 'green' : 'red');
   // Ingress → Service → Pod: Services in the row order of their first pod, Ingresses in their first Service's.
   const links = routeLinks(input.ingresses ?? [], input.services ?? [], pods);
-  const firstPodRow = (s: Service) => Math.min(...links.selects.filter(([x]) => x === s).map(([, p]) => rows.get(idOf('Pod', p)) ?? Infinity));
+  const firstRow = new Map<Service, number>();
+  for (const [s, p] of links.selects) firstRow.set(s, Math.min(firstRow.get(s) ?? Infinity, rows.get(idOf('Pod', p)) ?? Infinity));
+  const firstPodRow = (s: Service) => firstRow.get(s) ?? Infinity;
   const services = [...links.services].sort((a, b) => firstPodRow(a) - firstPodRow(b) || byName(a, b));
   for (const [i, s] of services.entries()) place('Service', s, i, s.spec?.type ?? 'ClusterIP', 'blue');
   for (const [s, p] of links.selects) edges.push({ id: `${idOf('Service', s)}->${idOf('Pod', p)}`, source: idOf('Service', s), target: idOf('Pod', p), relation: 'selects' });
