@@ -2,7 +2,7 @@
 // what a node's credential may write without a lookup, and what needs the pod's node.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decideNodeTarget, nodeNameOf } from './node-restriction.js';
+import { decideNodeTarget, nodeNameOf, volumePinnedTo } from './node-restriction.js';
 import type { RequestTarget } from './attributes.js';
 
 const t = (verb: string, resource: string, extra: Partial<RequestTarget> = {}, apiGroup = ''): RequestTarget => ({ verb, apiGroup, resource, ...extra });
@@ -39,6 +39,9 @@ test('node writes: its own Node and Lease; pods by their node; reads and events 
     ['pod binding', t('create', 'pods', { namespace: 'ns', name: 'p', subresource: 'binding' }), 'node "mynode" may not bind pods'],
     ['pods deletecollection', t('deletecollection', 'pods', { namespace: 'ns' }), 'node "mynode" may only deletecollection named pods bound to it'],
     ['pod list', t('list', 'pods'), null],
+    ['volume delete', t('delete', 'persistentvolumes', { name: 'pvc-1' }), { volume: 'pvc-1' }],
+    ['volume patch', t('patch', 'persistentvolumes', { name: 'pvc-1' }), 'node "mynode" may only delete named persistentvolumes of its own'],
+    ['volume read', t('get', 'persistentvolumes', { name: 'pvc-1' }), null],
     ['events', t('create', 'events', { namespace: 'ns' }), null],
   ];
   for (const [name, target, expected] of cases) assert.deepEqual(decideNodeTarget('mynode', target), expected, name);
@@ -48,4 +51,16 @@ test('only system:node:NAME in system:nodes is a node', () => {
   assert.equal(nodeNameOf({ name: 'system:node:n1', role: 'node', groups: ['system:nodes', 'system:authenticated'] }), 'n1');
   assert.equal(nodeNameOf({ name: 'system:node:n1', role: 'user', groups: ['system:authenticated'] }), undefined);
   assert.equal(nodeNameOf({ name: 'node', role: 'node', groups: ['system:bootstrappers', 'system:authenticated'] }), undefined);
+});
+
+test('a node may remove only volumes pinned to it by hostname (the local-path provisioner’s)', () => {
+  const pinned = (values: string[], key = 'kubernetes.io/hostname') => ({
+    metadata: { name: 'pv' },
+    spec: { nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key, operator: 'In', values }] }] } } },
+  });
+  assert.equal(volumePinnedTo(pinned(['mynode']), 'mynode'), true);
+  assert.equal(volumePinnedTo(pinned(['othernode']), 'mynode'), false);
+  assert.equal(volumePinnedTo(pinned(['mynode', 'othernode']), 'mynode'), false);
+  assert.equal(volumePinnedTo(pinned(['mynode'], 'zone'), 'mynode'), false);
+  assert.equal(volumePinnedTo({ metadata: { name: 'pv' }, spec: {} }, 'mynode'), false);
 });

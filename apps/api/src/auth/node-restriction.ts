@@ -3,7 +3,7 @@
 // Node, its own Lease, the status of pods bound to it, and their deletion and eviction.
 // RBAC (the system:node role) decides the rest, reads included.
 import type { Store } from '@wheelhouse/db';
-import { PodKind } from '@wheelhouse/resources';
+import { type KubeObject, PersistentVolumeKind, PodKind } from '@wheelhouse/resources';
 import type { RequestTarget } from './attributes.js';
 import type { RequestRestriction } from './authorize.js';
 import type { Principal } from './tokens.js';
@@ -24,8 +24,13 @@ export interface PodCheck {
   what: string;
 }
 
-/** The pure part: a refusal for a target that needs no lookup, or the pod whose node decides. */
-export function decideNodeTarget(node: string, t: RequestTarget): string | null | PodCheck {
+/** A PersistentVolume a node may only delete when its node affinity pins it to that node (local-path). */
+export interface VolumeCheck {
+  volume: string;
+}
+
+/** The pure part: a refusal for a target that needs no lookup, or the pod (or volume) whose node decides. */
+export function decideNodeTarget(node: string, t: RequestTarget): string | null | PodCheck | VolumeCheck {
   if (!WRITES.has(t.verb)) return null;
   const group = t.apiGroup;
   if (group === '' && t.resource === 'nodes') {
@@ -42,6 +47,10 @@ export function decideNodeTarget(node: string, t: RequestTarget): string | null 
     if (!t.name) return `node "${node}" may only ${t.verb} named pods bound to it`;
     const what = t.subresource === 'status' ? 'update pod status' : t.subresource === 'eviction' ? 'evict pods' : `${t.verb} pods`;
     return { namespace: t.namespace, name: t.name, what };
+  }
+  if (group === '' && t.resource === 'persistentvolumes') {
+    if (t.verb !== 'delete' || !t.name) return `node "${node}" may only delete named persistentvolumes of its own`;
+    return { volume: t.name };
   }
   // A kubelet asks tokens only for the pods it runs, bound to them (NodeRestriction's TokenRequest rule).
   if (group === '' && t.resource === 'serviceaccounts' && t.subresource === 'token') {
@@ -60,7 +69,10 @@ export function nodeRestriction(store: Store): RequestRestriction {
     for (const t of targets) {
       const decision = decideNodeTarget(node, t);
       if (typeof decision === 'string') return decision;
-      if (decision) pods.push(decision);
+      if (decision && 'volume' in decision) {
+        const refusal = await volumeOfOtherNode(store, node, decision.volume);
+        if (refusal) return refusal;
+      } else if (decision) pods.push(decision);
     }
     if (pods.length === 0) return null;
     const found = await store.getMany(
@@ -76,4 +88,20 @@ export function nodeRestriction(store: Store): RequestRestriction {
     }
     return null;
   };
+}
+
+/** A volume pinned to this node by a `kubernetes.io/hostname In [node]` affinity may be removed by it; others not. */
+export function volumePinnedTo(volume: KubeObject, node: string): boolean {
+  type Term = { matchExpressions?: { key?: string; operator?: string; values?: string[] }[] };
+  const terms = (volume.spec as { nodeAffinity?: { required?: { nodeSelectorTerms?: Term[] } } } | undefined)?.nodeAffinity?.required?.nodeSelectorTerms ?? [];
+  return (
+    terms.length > 0 &&
+    terms.every((term) => (term.matchExpressions ?? []).some((e) => e.key === 'kubernetes.io/hostname' && e.operator === 'In' && e.values?.length === 1 && e.values[0] === node))
+  );
+}
+
+async function volumeOfOtherNode(store: Store, node: string, name: string): Promise<string | null> {
+  const volume = await store.get(PersistentVolumeKind, undefined, name);
+  if (!volume || volumePinnedTo(volume, node)) return null;
+  return `node "${node}" can only delete persistentvolumes pinned to itself`;
 }

@@ -48,8 +48,13 @@ export const NODE_RULES: PolicyRule[] = [
   rule(['update', 'patch'], [''], ['pods/status']),
   rule(['create'], [''], ['pods/eviction']),
   rule(READ, [''], ['secrets', 'configmaps']),
+  // Volumes of the node's pods; local-path volumes are removed by their node (NodeRestriction: only its own).
+  rule(READ, [''], ['persistentvolumeclaims', 'persistentvolumes']),
+  rule(READ, ['storage.k8s.io'], ['storageclasses']),
+  rule(['delete'], [''], ['persistentvolumes']),
   rule(['create'], [''], ['serviceaccounts/token']),
-  rule(['get', 'create', 'update', 'patch', 'delete'], ['coordination.k8s.io'], ['leases']),
+  // list: the agent reads its nodes' leases in one call at start (writes stay its own: NodeRestriction).
+  rule(['get', 'list', 'create', 'update', 'patch', 'delete'], ['coordination.k8s.io'], ['leases']),
 ];
 
 export const BOOTSTRAP_CLUSTER_ROLES: readonly BootstrapClusterRole[] = [
