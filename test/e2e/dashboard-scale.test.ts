@@ -77,7 +77,8 @@ describe('dashboard at scale e2e', { skip: !existsSync(CHROMIUM) && `no ${CHROMI
     assert.match(name, /^load-\d{4}$/);
     slowest.topologyOwners = await keepsAnswering(page, 5000);
     // Open one Deployment: focus mode draws it, its ReplicaSet, its pods and their nodes.
-    await owner.click();
+    // By its name: `first()` may be another group by now, as health reorders them live.
+    await page.getByTestId(`topology-group-Deployment scale/${name}`).click();
     await page.waitForURL((url) => url.searchParams.get('focus') === `Deployment/scale/${name}`);
     await page.getByTestId(`topology-Deployment-${name}`).waitFor({ timeout: 60_000 });
     await eventually(async () => (await page.locator(`[data-testid^=topology-Pod-${name}-]`).count()) === 10, 60_000, `the 10 pods of ${name} on the map`);
